@@ -1,0 +1,173 @@
+/**
+ * The orchestrator. Builds every edition folder under the seeds folder into the output folder, in
+ * these stages, per edition:
+ *
+ *  1. `fromEditionFolder`  — read `edition.json` and the edition text (through `Effects`)
+ *  2. `toSourceText`       — bytes → numbered lines, SHA-256, encoding facts
+ *  3. `parsePlanDocument`  — lines → positioned syntax tree (`PlanDocument`), line roles
+ *  4. `toPlan`             — syntax tree → plan model (`Plan`) and its source map
+ *  5. `validatePlan`       — JSON Schema validation, errors mapped to source lines
+ *  6. `checkQuality`       — consistency checks and line coverage (`QualityReport`)
+ *  7. `toEditionOutputs`   — the files of the edition (`plan.json`, `quality.json`, `coverage.json`)
+ *
+ * Outputs are written only when no edition has an error, so a bad edition never replaces or mixes
+ * with what was published before. All writes go through `Effects`.
+ */
+import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import type { Effects } from './effects.js';
+import { parseEditionMeta } from './parseEditionMeta.js';
+import { parsePlanDocument } from './parsePlanDocument.js';
+import type { EditionMeta, Plan } from './plan.js';
+import { checkQuality, type QualityReport } from './checkQuality.js';
+import { toPlan } from './toPlan.js';
+import { toSourceText } from './toSourceText.js';
+import { validatePlan } from './validatePlan.js';
+
+/** One edition folder read from disk: its metadata and the bytes of its text. */
+export interface EditionInput {
+  folder: string;
+  meta: EditionMeta;
+  textFile: string;
+  bytes: Uint8Array;
+}
+
+/** A file the build produces, relative to the output folder. */
+export interface OutputFile {
+  path: string;
+  data: string;
+}
+
+/** What the build made of one edition folder. */
+export interface EditionBuild {
+  folder: string;
+  id: string | null;
+  plan: Plan | null;
+  quality: QualityReport | null;
+  diagnostics: Diagnostic[];
+  outputs: OutputFile[];
+}
+
+/** The result of a whole build. */
+export interface BuildResult {
+  ok: boolean;
+  editions: EditionBuild[];
+  /** Paths written (empty when the build failed). */
+  written: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** Options of `buildEditions`. */
+export interface BuildOptions {
+  seedsDir: string;
+  outDir: string;
+  effects: Effects;
+}
+
+function join(...parts: string[]): string {
+  return parts.join('/').replace(/\/+/g, '/');
+}
+
+/** Serialises JSON the same way every time: two-space indent, final line end. */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+/** Stage 1: reads one edition folder (`edition.json` and its single `.txt`). */
+export async function fromEditionFolder(
+  effects: Effects,
+  seedsDir: string,
+  folder: string,
+): Promise<{ ok: true; input: EditionInput } | { ok: false; diagnostics: Diagnostic[] }> {
+  const metaPath = join(seedsDir, folder, 'edition.json');
+  const metaBytes = await effects.readFile(metaPath);
+  if (!metaBytes) {
+    return { ok: false, diagnostics: [diagnose('meta/missing', `Expected ${metaPath} with the edition's metadata, found none`, { file: metaPath })] };
+  }
+  const meta = parseEditionMeta(new TextDecoder().decode(metaBytes), metaPath, folder);
+  if (!meta.ok) return { ok: false, diagnostics: meta.diagnostics };
+  const entries = (await effects.listDirectory(join(seedsDir, folder))) ?? [];
+  const texts = entries.filter((e) => !e.isDirectory && e.name.endsWith('.txt')).map((e) => e.name).sort();
+  if (texts.length !== 1) {
+    return {
+      ok: false,
+      diagnostics: [
+        diagnose('meta/no-text', `Expected one .txt edition text in ${join(seedsDir, folder)}, found ${texts.length}`, { file: metaPath }),
+      ],
+    };
+  }
+  const textFile = texts[0]!;
+  const bytes = (await effects.readFile(join(seedsDir, folder, textFile)))!;
+  return { ok: true, input: { folder, meta: meta.meta, textFile, bytes } };
+}
+
+/** Stages 2–7 for one edition: pure, no file system. */
+export function buildEdition(input: EditionInput): EditionBuild {
+  const failed = (diagnostics: Diagnostic[]): EditionBuild => ({
+    folder: input.folder,
+    id: input.meta.id,
+    plan: null,
+    quality: null,
+    diagnostics: sortDiagnostics(diagnostics),
+    outputs: [],
+  });
+  const source = toSourceText(input.bytes, input.textFile);
+  if (!source.ok) return failed(source.diagnostics);
+  const doc = parsePlanDocument(source.source);
+  const { plan, sourceMap, diagnostics: modelDiagnostics } = toPlan(doc, input.meta);
+  const validation = validatePlan(plan, sourceMap, input.textFile);
+  const quality = checkQuality(doc, plan, [...source.diagnostics, ...doc.diagnostics, ...modelDiagnostics, ...validation.diagnostics]);
+  return {
+    folder: input.folder,
+    id: plan.edition.id,
+    plan,
+    quality,
+    diagnostics: quality.issues,
+    outputs: toEditionOutputs(plan, quality),
+  };
+}
+
+/** Stage 7: the files of one edition, under `<edition id>/`. */
+export function toEditionOutputs(plan: Plan, quality: QualityReport): OutputFile[] {
+  const id = plan.edition.id;
+  const { coverage, ...report } = quality;
+  return [
+    { path: `${id}/plan.json`, data: toJsonText(plan) },
+    { path: `${id}/quality.json`, data: toJsonText(report) },
+    { path: `${id}/coverage.json`, data: toJsonText({ edition: id, sourceFile: quality.sourceFile, ...coverage }) },
+  ];
+}
+
+/** Builds every edition folder under `seedsDir` and, when none has an error, writes all outputs. */
+export async function buildEditions(options: BuildOptions): Promise<BuildResult> {
+  const { effects, seedsDir, outDir } = options;
+  const entries = await effects.listDirectory(seedsDir);
+  if (!entries) {
+    const d = diagnose('meta/missing', `Expected a seeds folder at ${seedsDir}, found none`, { file: seedsDir });
+    return { ok: false, editions: [], written: [], diagnostics: [d] };
+  }
+  const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
+  const editions: EditionBuild[] = [];
+  for (const folder of folders) {
+    const read = await fromEditionFolder(effects, seedsDir, folder);
+    editions.push(
+      read.ok ? buildEdition(read.input) : { folder, id: null, plan: null, quality: null, diagnostics: read.diagnostics, outputs: [] },
+    );
+  }
+  const diagnostics = editions.flatMap((e) => e.diagnostics);
+  const ids = editions.map((e) => e.id).filter((id): id is string => id !== null);
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) diagnostics.push(diagnose('meta/invalid', `Expected unique edition ids, found ${duplicate} twice`, { file: seedsDir }));
+  if (folders.length === 0) {
+    diagnostics.push(diagnose('meta/missing', `Expected at least one edition folder in ${seedsDir}, found none`, { file: seedsDir }));
+  }
+  const ok = !hasErrors(diagnostics) && editions.every((e) => e.plan !== null);
+  const written: string[] = [];
+  if (ok) {
+    for (const output of editions.flatMap((e) => e.outputs)) {
+      const path = join(outDir, output.path);
+      await effects.writeFile(path, output.data);
+      written.push(path);
+    }
+  }
+  return { ok, editions, written, diagnostics };
+}

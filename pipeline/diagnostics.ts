@@ -1,0 +1,170 @@
+/**
+ * The one catalog of diagnostics. Every problem any stage can report is listed here with a stable
+ * rule code, a severity and a message in one wording style (what was expected, what was found), so
+ * reports, tests and the README agree. Stages return diagnostics as data; nothing is thrown.
+ */
+
+/** How serious a diagnostic is: errors fail the build, warnings and infos are reported. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A point in a source file, 1-based like editors show it. */
+export interface Point {
+  line: number;
+  column: number;
+}
+
+/** A span in a source file. */
+export interface Position {
+  start: Point;
+  end: Point;
+}
+
+/** One reported problem: a rule code from the catalog, where it is, and what was expected. */
+export interface Diagnostic {
+  code: RuleCode;
+  severity: Severity;
+  message: string;
+  file: string | null;
+  position: Position | null;
+  /** Id of the project, indicator or revision entry concerned, when there is one. */
+  subject: string | null;
+}
+
+interface Rule {
+  severity: Severity;
+  description: string;
+}
+
+/** Every rule, by code. The description says what the rule checks, in the catalog's wording style. */
+export const RULES = {
+  'input/empty': { severity: 'error', description: 'Expected edition text, found an empty file' },
+  'input/not-text': { severity: 'error', description: 'Expected UTF-8 text, found binary data' },
+  'input/no-outline': { severity: 'error', description: 'Expected the 個別事業一覧 list before the first sheet' },
+  'input/no-sheets': { severity: 'error', description: 'Expected at least one project sheet (名称 … 番号 …)' },
+  'meta/missing': { severity: 'error', description: 'Expected an edition.json metadata file in the edition folder' },
+  'meta/invalid': { severity: 'error', description: 'Expected edition.json to match schemas/edition.schema.json' },
+  'meta/unsafe-id': { severity: 'error', description: 'Expected an edition id that is a safe folder name' },
+  'meta/no-text': { severity: 'error', description: 'Expected exactly one .txt edition text in the edition folder' },
+  'coverage/unaccounted-line': {
+    severity: 'warning',
+    description: 'Expected every non-blank line to be content or page furniture, found an unclassified line',
+  },
+  'outline/unexpected-line': {
+    severity: 'warning',
+    description: 'Expected a policy, measure or project entry in the 個別事業一覧, found another line',
+  },
+  'outline/bad-entry-number': {
+    severity: 'error',
+    description: 'Expected a project entry `(n)` under a 事業推進計画 in the 個別事業一覧',
+  },
+  'sheet/missing-number': { severity: 'error', description: 'Expected `番号` in the sheet header' },
+  'sheet/bad-number': { severity: 'error', description: 'Expected a project number like `１－１－（１）`' },
+  'sheet/missing-name': { severity: 'error', description: 'Expected `名称` with a project name' },
+  'sheet/duplicate-number': { severity: 'error', description: 'Expected each project number on one sheet only' },
+  'sheet/missing-section': { severity: 'warning', description: 'Expected every standard section in the sheet' },
+  'sheet/unexpected-line': { severity: 'warning', description: 'Expected a line of the current sheet section' },
+  'sheet/bad-year-heading': {
+    severity: 'error',
+    description: 'Expected the 年度ごとの取組 heading to list the five fiscal years of the plan period',
+  },
+  'table/too-many-cells': {
+    severity: 'error',
+    description: 'Expected at most one cell per fiscal year in a table row',
+  },
+  'table/unplaced-cells': {
+    severity: 'warning',
+    description: 'Expected the cells of a table row to fit the fiscal years in one way only',
+  },
+  'table/extra-empty-cells': {
+    severity: 'info',
+    description: 'Expected no empty cells after the last fiscal year; extra ones are layout and dropped',
+  },
+  'table/empty-indicator': { severity: 'warning', description: 'Expected at least one target cell in an indicator row' },
+  'revision/bad-date': { severity: 'error', description: 'Expected a revision date like `令和4年6月`' },
+  'revision/entry-without-date': { severity: 'error', description: 'Expected a revision date before the first entry' },
+  'revision/entry-without-name': { severity: 'warning', description: 'Expected a plan name in the revision entry' },
+  'quality/list-sheet-name-mismatch': {
+    severity: 'warning',
+    description: 'Expected the project name in the 個別事業一覧 to match the name on its sheet',
+  },
+  'quality/list-sheet-tag-mismatch': {
+    severity: 'warning',
+    description: 'Expected the 【再掲】/【計画終了】 tags in the 個別事業一覧 to match the sheet',
+  },
+  'quality/listed-without-sheet': { severity: 'warning', description: 'Expected a sheet for every listed project' },
+  'quality/sheet-not-listed': { severity: 'warning', description: 'Expected every sheet to be listed in the 個別事業一覧' },
+  'quality/banner-mismatch': {
+    severity: 'warning',
+    description: 'Expected the section banner over the sheets to name the same policy or measure as the list',
+  },
+  'quality/sheet-out-of-order': { severity: 'info', description: 'Expected sheets in the order of the 個別事業一覧' },
+  'quality/repost-differs': {
+    severity: 'warning',
+    description: 'Expected a 【再掲】 sheet to repeat its original project sheet unchanged',
+  },
+  'quality/repost-without-original': {
+    severity: 'warning',
+    description: 'Expected a 【再掲】 sheet to repeat a project sheet of the same name',
+  },
+  'quality/ended-without-reason': {
+    severity: 'warning',
+    description: 'Expected a 【計画終了】 sheet to state its 終了理由',
+  },
+  'quality/revision-unknown-project': {
+    severity: 'warning',
+    description: 'Expected each plan number in the 改訂履歴 to name a project of the edition',
+  },
+  'quality/revision-name-differs': {
+    severity: 'info',
+    description: 'Expected the plan name in the 改訂履歴 to match the current project name',
+  },
+  'schema/violation': { severity: 'error', description: 'Expected plan.json to match schemas/plan.schema.json' },
+} as const satisfies Record<string, Rule>;
+
+/** A stable rule code from the catalog. */
+export type RuleCode = keyof typeof RULES;
+
+/** Creates a diagnostic for a catalog rule, with the rule's severity and a specific message. */
+export function diagnose(
+  code: RuleCode,
+  message: string,
+  where: { file?: string | null; position?: Position | null; subject?: string | null } = {},
+): Diagnostic {
+  return {
+    code,
+    severity: RULES[code].severity,
+    message,
+    file: where.file ?? null,
+    position: where.position ?? null,
+    subject: where.subject ?? null,
+  };
+}
+
+/** A position covering whole lines `start`…`end` (columns 1 to the end of the last line). */
+export function linesPosition(start: number, end: number, endColumn = 1): Position {
+  return { start: { line: start, column: 1 }, end: { line: end, column: endColumn } };
+}
+
+/** True when any diagnostic is an error. */
+export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => d.severity === 'error');
+}
+
+/** Formats a diagnostic on one line, the way compilers do: `file:line:column: severity code message`. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const where = d.position ? `${d.file ?? '<input>'}:${d.position.start.line}:${d.position.start.column}` : d.file ?? '<input>';
+  const subject = d.subject ? ` [${d.subject}]` : '';
+  return `${where}: ${d.severity} ${d.code}${subject} ${d.message}`;
+}
+
+/** Sorts diagnostics by file, line, column and code so reports are deterministic. */
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0) ||
+      (a.position?.start.column ?? 0) - (b.position?.start.column ?? 0) ||
+      a.code.localeCompare(b.code) ||
+      a.message.localeCompare(b.message),
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The one interface through which the pipeline touches the outside world. The build reads edition
+ * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
+ * `memoryEffects` and the CLI uses `nodeEffects`.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+
+/** An entry of a directory listing. */
+export interface DirectoryEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+/** File-system operations the build needs; paths are joined with `/`. */
+export interface Effects {
+  /** Lists a directory, or returns null when it does not exist. */
+  listDirectory(path: string): Promise<DirectoryEntry[] | null>;
+  /** Reads a file, or returns null when it does not exist. */
+  readFile(path: string): Promise<Uint8Array | null>;
+  /** Writes a file, creating its parent folders. */
+  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+}
+
+/** Effects on the real file system. */
+export const nodeEffects: Effects = {
+  async listDirectory(path) {
+    try {
+      const entries = await readdir(path, { withFileTypes: true });
+      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() }));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  },
+  async readFile(path) {
+    try {
+      return new Uint8Array(await readFile(path));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  },
+  async writeFile(path, data) {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, data);
+  },
+};
+
+/** In-memory effects over a map of path → bytes, for tests; `files` holds what was written too. */
+export function memoryEffects(initial: Record<string, string | Uint8Array> = {}): Effects & { files: Map<string, Uint8Array> } {
+  const encode = (data: string | Uint8Array) => (typeof data === 'string' ? new TextEncoder().encode(data) : data);
+  const files = new Map<string, Uint8Array>(Object.entries(initial).map(([k, v]) => [normalize(k), encode(v)]));
+  return {
+    files,
+    async listDirectory(path) {
+      const prefix = normalize(path) + '/';
+      const names = new Map<string, boolean>();
+      for (const key of files.keys()) {
+        if (!key.startsWith(prefix)) continue;
+        const rest = key.slice(prefix.length);
+        const [head, ...tail] = rest.split('/');
+        names.set(head!, (names.get(head!) ?? false) || tail.length > 0);
+      }
+      if (names.size === 0) return null;
+      return [...names].map(([name, isDirectory]) => ({ name, isDirectory }));
+    },
+    async readFile(path) {
+      return files.get(normalize(path)) ?? null;
+    },
+    async writeFile(path, data) {
+      files.set(normalize(path), encode(data));
+    },
+  };
+}
+
+function normalize(path: string): string {
+  return join(path).replace(/\/+$/, '');
+}

@@ -1,0 +1,251 @@
+/**
+ * Parses one project sheet (個別事業シート) — the lines from its `名称` to the line before the next
+ * sheet or banner, page furniture already removed — into a positioned `SheetNode`.
+ *
+ * A sheet is a form: each section starts with its heading word at a line start (`名称`, `番号`,
+ * `主管課等`, `関係課等`, `概要`, `目指すもの`, `年度ごとの取組`, `取組内容`, `評価指標`, `指標の考え方`,
+ * `終了理由`), with its content on the rest of that line and on the following lines. Headings are only
+ * recognised in form order, so prose that happens to begin with one of these words stays prose.
+ */
+import { diagnose, type Diagnostic, type Position } from './diagnostics.js';
+import type { DepartmentNode, LineRole, PrintedText, PrintedValue, SheetNode, SourceLine } from './document.js';
+import { tagsIn } from './parseOutline.js';
+import { parseTable, type TableLine } from './parseTable.js';
+import { isBlank, nfkc } from './text.js';
+
+/** Headings of a sheet, in the order the form prints them. */
+export const SHEET_SECTIONS = [
+  '名称',
+  '番号',
+  '主管課等',
+  '関係課等',
+  '概要',
+  '目指すもの',
+  '年度ごとの取組',
+  '取組内容',
+  '評価指標',
+  '指標の考え方',
+  '終了理由',
+] as const;
+
+type Section = (typeof SHEET_SECTIONS)[number];
+
+const HEADING = new RegExp(`^(\\s*)(${SHEET_SECTIONS.join('|')})(?=\\s|$)`);
+
+/** The sheet with the role of each line it consumed. */
+export interface ParsedSheet {
+  sheet: SheetNode;
+  roles: LineRole[];
+  diagnostics: Diagnostic[];
+}
+
+interface Chunk {
+  section: Section;
+  /** The heading line and the lines after it, up to the next heading. */
+  lines: { line: number; column: number; text: string }[];
+  headingLine: number;
+}
+
+function position(line: number, column: number, text: string): Position {
+  return { start: { line, column }, end: { line, column: column + [...text].length } };
+}
+
+function toPrinted(lines: readonly { line: number; column: number; text: string }[]): PrintedText | null {
+  const kept = lines.filter((l) => !isBlank(l.text));
+  if (kept.length === 0) return null;
+  const first = kept[0]!;
+  const last = kept.at(-1)!;
+  return {
+    fragments: kept.map((l) => l.text),
+    position: { start: { line: first.line, column: first.column }, end: { line: last.line, column: last.column + [...last.text].length } },
+  };
+}
+
+/** Splits the sheet's lines into sections at headings that appear in form order. */
+function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: SourceLine[] } {
+  const chunks: Chunk[] = [];
+  const before: SourceLine[] = [];
+  let order = -1;
+  for (const line of lines) {
+    const match = HEADING.exec(line.text);
+    const section = match?.[2] as Section | undefined;
+    const index = section ? SHEET_SECTIONS.indexOf(section) : -1;
+    if (match && section && index > order) {
+      order = index;
+      const column = match[1]!.length + section.length + 1;
+      // One space separates the heading from content on the same line.
+      const rest = line.text.slice(match[0].length).replace(/^ /, '');
+      chunks.push({ section, headingLine: line.line, lines: [{ line: line.line, column: column + 1, text: rest }] });
+      continue;
+    }
+    const current = chunks.at(-1);
+    if (current) current.lines.push({ line: line.line, column: 1, text: line.text });
+    else before.push(line);
+  }
+  return { chunks, before };
+}
+
+/** Splits the 名称 line `名称 X 番号 Y` (or its multi-line form) into name fragments and the number. */
+function splitNameAndNumber(chunks: Chunk[]): void {
+  const name = chunks.find((c) => c.section === '名称');
+  if (!name || chunks.some((c) => c.section === '番号')) return;
+  const first = name.lines[0];
+  if (!first) return;
+  const match = /^(.*?)\s+番号\s+(\S.*?)\s*$/.exec(first.text);
+  if (!match) return;
+  const numberColumn = first.column + first.text.indexOf(match[2]!, match[1]!.length);
+  name.lines[0] = { ...first, text: match[1]! };
+  chunks.splice(chunks.indexOf(name) + 1, 0, {
+    section: '番号',
+    headingLine: first.line,
+    lines: [{ line: first.line, column: numberColumn, text: match[2]! }],
+  });
+}
+
+/** Splits the `主管課等 A 関係課等 B` line into the two sections. */
+function splitDepartments(chunks: Chunk[]): void {
+  const lead = chunks.find((c) => c.section === '主管課等');
+  if (!lead || chunks.some((c) => c.section === '関係課等')) return;
+  const first = lead.lines[0];
+  if (!first) return;
+  const match = /^(.*?)\s*関係課等(?:\s(.*))?$/.exec(first.text);
+  if (!match) return;
+  const rest = match[2] ?? '';
+  const restColumn = first.column + first.text.length - rest.length;
+  lead.lines[0] = { ...first, text: match[1]! };
+  chunks.splice(chunks.indexOf(lead) + 1, 0, {
+    section: '関係課等',
+    headingLine: first.line,
+    lines: [{ line: first.line, column: restColumn, text: rest }, ...lead.lines.slice(1)],
+  });
+  lead.lines = [lead.lines[0]!];
+}
+
+/** One department per printed line and per `、`: `行政経営課、 ` / `情報システム課` → two departments. */
+function toDepartments(chunk: Chunk | undefined): DepartmentNode[] {
+  if (!chunk) return [];
+  const out: DepartmentNode[] = [];
+  for (const l of chunk.lines) {
+    let offset = 0;
+    for (const part of l.text.split(/[、,，]/)) {
+      const trimmed = part.trim();
+      if (trimmed !== '') {
+        const column = l.column + offset + part.indexOf(trimmed);
+        out.push({ printed: trimmed, position: position(l.line, column, trimmed) });
+      }
+      offset += part.length + 1;
+    }
+  }
+  return out;
+}
+
+/** Parses one sheet; `years` is the number of fiscal years of the plan period. */
+export function parseSheet(
+  lines: readonly SourceLine[],
+  context: { file: string | null; years: number; bannerPolicy: number | null; bannerMeasure: number | null },
+): ParsedSheet {
+  const { file, years } = context;
+  const diagnostics: Diagnostic[] = [];
+  const roles: LineRole[] = [];
+  const { chunks, before } = toChunks(lines);
+  splitNameAndNumber(chunks);
+  splitDepartments(chunks);
+  const get = (section: Section) => chunks.find((c) => c.section === section);
+
+  for (const line of before) {
+    if (!isBlank(line.text)) {
+      diagnostics.push(
+        diagnose('sheet/unexpected-line', `Expected the sheet to start with 名称, found 「${line.text.trim()}」`, {
+          file,
+          position: position(line.line, 1, line.text),
+        }),
+      );
+    }
+  }
+  const sheetPosition: Position = {
+    start: { line: lines[0]?.line ?? 0, column: 1 },
+    end: { line: lines.at(-1)?.line ?? 0, column: (lines.at(-1)?.text.length ?? 0) + 1 },
+  };
+
+  const nameChunk = get('名称');
+  const nameText = nameChunk ? toPrinted(nameChunk.lines) : null;
+  const numberChunk = get('番号');
+  const numberLine = numberChunk?.lines.find((l) => !isBlank(l.text));
+  const number: PrintedValue | null = numberLine
+    ? { printed: numberLine.text.trim(), position: position(numberLine.line, numberLine.column, numberLine.text.trim()) }
+    : null;
+  const tags = nameText ? tagsIn(nameText.fragments.join('')) : [];
+
+  const yearChunk = get('年度ごとの取組');
+  const yearHeadings: PrintedValue[] = [];
+  if (yearChunk) {
+    const first = yearChunk.lines[0]!;
+    let offset = 0;
+    for (const part of first.text.split(' ')) {
+      if (part.trim() !== '') yearHeadings.push({ printed: part, position: position(first.line, first.column + offset, part) });
+      offset += part.length + 1;
+    }
+  }
+
+  const tableLines = (chunk: Chunk | undefined): TableLine[] =>
+    (chunk?.lines ?? []).filter((l) => l.text !== '').map((l) => ({ line: l.line, column: l.column, text: l.text }));
+  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file);
+  const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file);
+  diagnostics.push(...initiatives.diagnostics, ...indicators.diagnostics);
+
+  const prose = (section: Section) => {
+    const chunk = get(section);
+    return chunk ? toPrinted(chunk.lines) : null;
+  };
+
+  const sheet: SheetNode = {
+    position: sheetPosition,
+    number,
+    name: nameText,
+    tags,
+    leadDepartments: toDepartments(get('主管課等')),
+    relatedDepartments: toDepartments(get('関係課等')),
+    summary: prose('概要'),
+    objective: prose('目指すもの'),
+    yearHeadings,
+    initiatives: initiatives.rows,
+    indicators: indicators.rows,
+    indicatorRationale: prose('指標の考え方'),
+    endReason: prose('終了理由'),
+    sections: chunks.map((c) => c.section),
+    bannerPolicy: context.bannerPolicy,
+    bannerMeasure: context.bannerMeasure,
+  };
+
+  const roleKind: Record<Section, string> = {
+    名称: 'sheet.name',
+    番号: 'sheet.number',
+    主管課等: 'sheet.leadDepartments',
+    関係課等: 'sheet.relatedDepartments',
+    概要: 'sheet.summary',
+    目指すもの: 'sheet.objective',
+    年度ごとの取組: 'sheet.yearHeadings',
+    取組内容: 'sheet.initiatives',
+    評価指標: 'sheet.indicators',
+    指標の考え方: 'sheet.indicatorRationale',
+    終了理由: 'sheet.endReason',
+  };
+  const seen = new Set<number>();
+  for (const chunk of chunks) {
+    for (const l of [{ line: chunk.headingLine }, ...chunk.lines]) {
+      if (seen.has(l.line)) continue;
+      seen.add(l.line);
+      const source = lines.find((s) => s.line === l.line);
+      if (source && !isBlank(source.text)) roles.push({ line: l.line, role: 'content', kind: roleKind[chunk.section] });
+    }
+  }
+
+  const subject = number ? number.printed : null;
+  if (!nameText || nfkc(nameText.fragments.join('')).replace(/【[^】]*】/g, '').trim() === '') {
+    diagnostics.push(diagnose('sheet/missing-name', 'Expected 名称 with a project name, found none', { file, position: sheetPosition, subject }));
+  }
+  if (!number) {
+    diagnostics.push(diagnose('sheet/missing-number', 'Expected 番号 with a project number, found none', { file, position: sheetPosition }));
+  }
+  return { sheet, roles, diagnostics };
+}

@@ -1,0 +1,125 @@
+/**
+ * Text helpers shared by the stages: Unicode normalisation, removal of the PDF extraction's layout
+ * spaces, display width, Japanese era dates and plan numbers. Pure functions only.
+ */
+
+const ASCII_ALNUM = /[A-Za-z0-9]/;
+
+/** NFKC-normalises a string (full-width ASCII to half-width, half-width katakana to full-width). */
+export function nfkc(text: string): string {
+  return text.normalize('NFKC');
+}
+
+/**
+ * Removes the spaces the PDF extraction inserted for layout: every space is dropped unless it sits
+ * between two ASCII letters or digits (so `Web 口座振替` becomes `Web口座振替`, `財 産 調 査` becomes
+ * `財産調査`, but `Microsoft Teams` keeps its space). Runs of spaces count as one.
+ */
+export function removeLayoutSpaces(text: string): string {
+  const chars = [...text];
+  let out = '';
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i]!;
+    if (ch !== ' ' && ch !== '\u3000') {
+      out += ch;
+      continue;
+    }
+    let j = i;
+    while (j < chars.length && (chars[j] === ' ' || chars[j] === '\u3000')) j++;
+    const before = out.at(-1) ?? '';
+    const after = chars[j] ?? '';
+    if (ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after)) out += ' ';
+    i = j - 1;
+  }
+  return out;
+}
+
+/** Normalises one printed text fragment for the model: NFKC, then layout spaces removed, trimmed. */
+export function normalizeText(text: string): string {
+  return removeLayoutSpaces(nfkc(text)).trim();
+}
+
+/**
+ * Joins the printed lines of one prose field into paragraphs. A line that ends a sentence (`。`)
+ * followed by a hard break ends a paragraph; every other line break is a wrap of the PDF layout and
+ * is removed. Paragraphs are separated by `\n`.
+ */
+export function joinProse(lines: readonly string[]): string {
+  const paragraphs: string[] = [];
+  let current = '';
+  for (const line of lines) {
+    current += line;
+    if (/。[\s\u3000]*$/.test(line) && /\s$/.test(line)) {
+      paragraphs.push(current);
+      current = '';
+    }
+  }
+  if (current.trim() !== '') paragraphs.push(current);
+  return paragraphs.map(normalizeText).filter((p) => p !== '').join('\n');
+}
+
+/** Display width of a string in full-width cells: ASCII and half-width katakana count 0.5. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += code < 0x7f || (code >= 0xff61 && code <= 0xff9f) ? 0.5 : 1;
+  }
+  return width;
+}
+
+/** Replaces the dash-like characters used in plan numbers (－, ー, −, ‐ …) with an ASCII hyphen. */
+export function normalizeDashes(text: string): string {
+  return text.replace(/[‐‑‒–—―−－ー─ｰ]/g, '-');
+}
+
+/**
+ * Parses a printed plan number (`２－4－（2）`, `３ー２ー（２）`, `1-１-(２)`) into its ASCII id
+ * `P-M-N`, or returns null when the text is not a plan number.
+ */
+export function parsePlanNumber(printed: string): string | null {
+  const text = normalizeDashes(nfkc(printed)).replace(/\s+/g, '');
+  const match = /^(\d+)-(\d+)-\((\d+)\)$/.exec(text);
+  if (!match) return null;
+  return `${Number(match[1])}-${Number(match[2])}-${Number(match[3])}`;
+}
+
+/** The Western year of 令和/平成/昭和 year N (元 = 1), or null for an unknown era. */
+export function eraToWesternYear(era: string, year: string): number | null {
+  const n = year === '元' ? 1 : Number(nfkc(year));
+  if (!Number.isInteger(n) || n < 1) return null;
+  const base: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925 };
+  const offset = base[era];
+  return offset === undefined ? null : offset + n;
+}
+
+/** Parses `令和4年6月` (any width, any spacing) into `2022-06`, or null. */
+export function parseEraYearMonth(printed: string): string | null {
+  const text = nfkc(printed).replace(/\s+/g, '');
+  const match = /^(令和|平成|昭和)(\d+|元)年(\d{1,2})月$/.exec(text);
+  if (!match) return null;
+  const year = eraToWesternYear(match[1]!, match[2]!);
+  const month = Number(match[3]);
+  if (year === null || month < 1 || month > 12) return null;
+  return `${year}-${String(month).padStart(2, '0')}`;
+}
+
+/** The 和暦 label of a fiscal year (2021 → 令和3年度); only the 令和 era is in this plan's range. */
+export function fiscalYearLabel(fiscalYear: number): string {
+  const reiwa = fiscalYear - 2018;
+  if (reiwa >= 1) return `令和${reiwa === 1 ? '元' : reiwa}年度`;
+  return `平成${fiscalYear - 1988}年度`;
+}
+
+/** Parses a printed fiscal-year heading (`令和３年度`) into its Western fiscal year, or null. */
+export function parseFiscalYearHeading(printed: string): number | null {
+  const text = nfkc(printed).replace(/\s+/g, '');
+  const match = /^(令和|平成)(\d+|元)年度$/.exec(text);
+  if (!match) return null;
+  return eraToWesternYear(match[1]!, match[2]!);
+}
+
+/** True when a line holds nothing but spaces (the extraction writes an empty cell as one space). */
+export function isBlank(text: string): boolean {
+  return /^[\s\u3000]*$/.test(text);
+}
