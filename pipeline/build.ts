@@ -28,6 +28,8 @@ export interface EditionInput {
   folder: string;
   meta: EditionMeta;
   textFile: string;
+  /** The text's path as given to the build (`seeds/2021/….txt`), for messages. */
+  textPath: string;
   bytes: Uint8Array;
 }
 
@@ -97,7 +99,7 @@ export async function fromEditionFolder(
   }
   const textFile = texts[0]!;
   const bytes = (await effects.readFile(join(seedsDir, folder, textFile)))!;
-  return { ok: true, input: { folder, meta: meta.meta, textFile, bytes } };
+  return { ok: true, input: { folder, meta: meta.meta, textFile, textPath: join(seedsDir, folder, textFile), bytes } };
 }
 
 /** Stages 2–7 for one edition: pure, no file system. */
@@ -107,7 +109,7 @@ export function buildEdition(input: EditionInput): EditionBuild {
     id: input.meta.id,
     plan: null,
     quality: null,
-    diagnostics: sortDiagnostics(diagnostics),
+    diagnostics: sortDiagnostics(diagnostics.map((d) => ({ ...d, file: input.textPath }))),
     outputs: [],
   });
   const source = toSourceText(input.bytes, input.textFile);
@@ -121,7 +123,8 @@ export function buildEdition(input: EditionInput): EditionBuild {
     id: plan.edition.id,
     plan,
     quality,
-    diagnostics: quality.issues,
+    // Reports name the text by its path under the seeds folder; the published data by its file name.
+    diagnostics: quality.issues.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)),
     outputs: toEditionOutputs(plan, quality),
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * Golden tests: each folder under test/fixtures/ is a case with an input seeds folder (`input/`, or
+ * the path named in `case.json`) and the expected output tree (`expected/`), including the readable
+ * build report (`report.txt`). The whole pipeline runs in memory. Expected files are rewritten only
+ * with UPDATE_GOLDEN=1, and never in CI.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildEditions } from '../pipeline/build.js';
+import { memoryEffects } from '../pipeline/effects.js';
+import { formatBuildReport } from '../pipeline/report.js';
+import { ROOT } from './helpers.js';
+
+const FIXTURES = join(ROOT, 'test/fixtures');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+if (UPDATE && process.env.CI) throw new Error('UPDATE_GOLDEN is refused in CI: golden files change only by a reviewed commit');
+
+function readTree(dir: string): Record<string, Uint8Array> {
+  const files: Record<string, Uint8Array> = {};
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = new Uint8Array(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+for (const name of readdirSync(FIXTURES).sort()) {
+  const caseDir = join(FIXTURES, name);
+  const config = existsSync(join(caseDir, 'case.json')) ? JSON.parse(readFileSync(join(caseDir, 'case.json'), 'utf8')) : {};
+  const inputDir = join(caseDir, config.input ?? 'input');
+  const expectedDir = join(caseDir, 'expected');
+
+  describe(`golden case ${name}`, () => {
+    it('builds the expected output tree and report', async () => {
+      const input = readTree(inputDir);
+      const effects = memoryEffects(Object.fromEntries(Object.entries(input).map(([k, v]) => [`seeds/${k}`, v])));
+      const result = await buildEditions({ seedsDir: 'seeds', outDir: 'dist', effects });
+      const actual: Record<string, string> = { 'report.txt': `${formatBuildReport(result).join('\n')}\n` };
+      for (const path of result.written) actual[path.replace(/^dist\//, '')] = new TextDecoder().decode(effects.files.get(path)!);
+
+      if (UPDATE) {
+        rmSync(expectedDir, { recursive: true, force: true });
+        for (const [path, data] of Object.entries(actual)) {
+          mkdirSync(dirname(join(expectedDir, path)), { recursive: true });
+          writeFileSync(join(expectedDir, path), data);
+        }
+      }
+      const expected = Object.fromEntries(Object.entries(readTree(expectedDir)).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+      expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+      for (const path of Object.keys(expected)) expect(actual[path], path).toBe(expected[path]);
+    });
+  });
+}

@@ -1,0 +1,179 @@
+import { describe, expect, it } from 'vitest';
+import { isValueLike, parseTable, type TableKind, type TableLine } from '../pipeline/parseTable.js';
+
+/** Table lines as the extraction prints them (each string one line, trailing spaces significant). */
+function lines(...texts: string[]): TableLine[] {
+  return texts.map((text, i) => ({ line: i + 1, column: 1, text }));
+}
+
+/** Each row as [label, [slots → text]] for compact assertions. */
+function rowsOf(texts: string[], kind: TableKind = 'indicator') {
+  const { rows, diagnostics } = parseTable(lines(...texts), kind, 5, 'test.txt');
+  return {
+    diagnostics: diagnostics.map((d) => d.code),
+    rows: rows.map((r) => ({
+      label: r.label.fragments.join(''),
+      placed: r.placed,
+      cells: r.cells.map((c) => [c.slots, c.text]),
+    })),
+  };
+}
+
+describe('parseTable: empty cells and merged cells', () => {
+  it('counts each extra space as an empty fiscal-year cell', () => {
+    const { rows } = rowsOf(['拡充箇所   ３箇所 １箇所 １箇所 ']);
+    expect(rows).toEqual([{ label: '拡充箇所', placed: true, cells: [[[2, 2], '３箇所'], [[3, 3], '１箇所'], [[4, 4], '１箇所']] }]);
+  });
+
+  it('places trailing empty cells after the values', () => {
+    const { rows } = rowsOf(['交付率 ７０．８％ １００％    ']);
+    expect(rows[0]!.cells).toEqual([[[0, 0], '７０．８％'], [[1, 1], '１００％']]);
+  });
+
+  it('gives a merged text cell the years that have no placeholder', () => {
+    const { rows } = rowsOf(['紙の削減量  １１万枚 ４５万枚 ４５万枚 ４５万枚 ', '電子決裁率   運用方法の検討を踏まえ、決定 ']);
+    expect(rows[1]).toEqual({ label: '電子決裁率', placed: true, cells: [[[2, 4], '運用方法の検討を踏まえ、決定']] });
+  });
+
+  it('reads a merged cell after two values as spanning the rest', () => {
+    const { rows } = rowsOf(['追加コンテ', 'ンツ数 ', '１種類以上 １種類以上 次期システムと合わせ検討 ']);
+    expect(rows[0]!.cells).toEqual([[[0, 0], '１種類以上'], [[1, 1], '１種類以上'], [[2, 4], '次期システムと合わせ検討']]);
+  });
+
+  it('recognises a wide text cell printed at a line start after a wrapped label', () => {
+    const { rows } = rowsOf([
+      '利便性向上',
+      'に資する ',
+      '手続のオン',
+      'ライン化数 ',
+      '「デジタル・ガバメント実行',
+      '計画」における実施可能な',
+      '全ての手続のオンライン化 ',
+      '   ',
+      'その他手続',
+      'のオンライ',
+      'ン化数 ',
+      ' 方向性整理を踏まえ決定 ',
+    ]);
+    expect(rows).toEqual([
+      {
+        label: '利便性向上に資する手続のオンライン化数',
+        placed: true,
+        cells: [[[0, 1], '「デジタル・ガバメント実行計画」における実施可能な全ての手続のオンライン化']],
+      },
+      { label: 'その他手続のオンライン化数', placed: true, cells: [[[1, 4], '方向性整理を踏まえ決定']] },
+    ]);
+  });
+});
+
+describe('parseTable: wrapped cells and labels', () => {
+  it('joins a number and its unit wrapped onto the next line', () => {
+    const { rows } = rowsOf(['削減時間 ', '（累積） ', '６００時間 ', '１，５００ ', '時間 ', '３，３００ ', '時間 ', '５，２５０ ', '時間 ', '７，３５０ ', '時間 ']);
+    expect(rows[0]!.label).toBe('削減時間（累積）');
+    expect(rows[0]!.cells.map((c) => c[1])).toEqual(['６００時間', '１，５００時間', '３，３００時間', '５，２５０時間', '７，３５０時間']);
+  });
+
+  it('keeps a number and its unit printed with a space as one cell', () => {
+    const { rows } = rowsOf(['その他手続のオン', 'ライン化数 ', '  29 手続 31 手続 28 手続 ']);
+    expect(rows[0]!.cells).toEqual([[[2, 2], '29 手続'], [[3, 3], '31 手続'], [[4, 4], '28 手続']]);
+  });
+
+  it('joins a soft-wrapped value and its unit', () => {
+    const { rows } = rowsOf(['電子地域通貨利', '用額 ', '   ', '７０0,000', '千円 ', '1,440,000', '千円 ']);
+    expect(rows[0]).toEqual({ label: '電子地域通貨利用額', placed: true, cells: [[[3, 3], '７０0,000千円'], [[4, 4], '1,440,000千円']] });
+  });
+
+  it('reads a Latin word at a line start as the next label, not as a unit', () => {
+    const { rows } = rowsOf(['YouTube', 'チャンネル', '登録者数 ', '２，1００ ２，3００ ２，5００ ２，7００ ２，9００ ', 'LINE 友だ', 'ち登録数 ', '１3，０００ １5，０００ １7，０００ １9，０００ 2１，０００ ']);
+    expect(rows.map((r) => r.label)).toEqual(['YouTubeチャンネル登録者数', 'LINE 友だち登録数']);
+    expect(rows[1]!.cells.map((c) => c[1])).toEqual(['１3，０００', '１5，０００', '１7，０００', '１9，０００', '2１，０００']);
+  });
+
+  it('keeps letter-spaced labels whole and starts a new row at the next label', () => {
+    const { rows } = rowsOf(['電子化した ', '財 産 調 査 件 数', '（債権回収課） ', '  1,000 件 1,000 件 ', '65,000 ', '件 ', '経 費 の 削 減 率', '（生活援護課） ', '    10％ ']);
+    expect(rows).toEqual([
+      { label: '電子化した財 産 調 査 件 数（債権回収課）', placed: true, cells: [[[2, 2], '1,000 件'], [[3, 3], '1,000 件'], [[4, 4], '65,000件']] },
+      { label: '経 費 の 削 減 率（生活援護課）', placed: true, cells: [[[4, 4], '10％']] },
+    ]);
+  });
+
+  it('merges a duration printed in two units into one cell', () => {
+    const { rows } = rowsOf(['平均収容依頼時間 ', '   ４分 7 秒 4 分 1 秒 ']);
+    expect(rows[0]!.cells).toEqual([[[3, 3], '４分 7 秒'], [[4, 4], '4 分 1 秒']]);
+  });
+
+  it('reads a label and values on one line, and dashes as cells', () => {
+    const { rows } = rowsOf(['AI 滅失捕捉件数   45 件 － － ', '【スマートフォンアプリ】 ', '母子健康手帳登録', '者数 ', '- - - 1,490 2,120 ']);
+    expect(rows[0]).toEqual({ label: 'AI 滅失捕捉件数', placed: true, cells: [[[2, 2], '45 件'], [[3, 3], '－'], [[4, 4], '－']] });
+    expect(rows[1]!.cells.map((c) => c[0])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4]]);
+  });
+});
+
+describe('parseTable: initiatives', () => {
+  it('reads labels followed by their empty year cells', () => {
+    const { rows } = rowsOf(['方向性整理      ', '利便性向上', 'に資する ', '手続のオン', 'ライン化 ', '     ', '要件定義の|作成 '.replace('|', ''), '     '], 'initiative');
+    expect(rows.map((r) => [r.label, r.cells.length])).toEqual([
+      ['方向性整理', 0],
+      ['利便性向上に資する手続のオンライン化', 0],
+      ['要件定義の作成', 0],
+    ]);
+  });
+
+  it('places dated texts printed in the year cells', () => {
+    const { rows } = rowsOf(
+      ['建築計画概', '要書の電子', '化 ', '令和２年度', '分 ', '令和３年度', '分 ', '令和４年度', '分 ', '令和５年度', '分 ', '令和 ６年度', '分 ', '建築確認台', '帳の電子化 ', ' ', '昭和５４年度', '～５９年度分 ', '昭和６０年度', '平成元年度', '分 ', '平成２年度', '～７年度分 ', '平成８年度 ', '～１０年度分 ', ' '],
+      'initiative',
+    );
+    expect(rows[0]!.cells.map((c) => c[1])).toEqual(['令和２年度分', '令和３年度分', '令和４年度分', '令和５年度分', '令和 ６年度分']);
+    expect(rows[1]).toEqual({
+      label: '建築確認台帳の電子化',
+      placed: true,
+      cells: [[[1, 1], '昭和５４年度～５９年度分'], [[2, 2], '昭和６０年度平成元年度分'], [[3, 3], '平成２年度～７年度分'], [[4, 4], '平成８年度～１０年度分']],
+    });
+  });
+
+  it('reports texts it cannot place on years, keeping them', () => {
+    const { rows, diagnostics } = rowsOf(
+      ['開発登録簿', 'の電子化 ', ' ', '平成２９年度', 'から ', '令和元年度 ', 'に調製した', '開発登録簿 ', ' ', '令和 ２年度', 'から ', '令和４年度 ', 'に調製した', '開発登録簿 '],
+      'initiative',
+    );
+    expect(diagnostics).toEqual(['table/unplaced-cells']);
+    expect(rows[0]!.placed).toBe(false);
+    expect(rows[0]!.cells.map((c) => c[1])).toEqual(['平成２９年度から令和元年度に調製した開発登録簿', '令和 ２年度から令和４年度に調製した開発登録簿']);
+  });
+
+  it('starts a new row at a label printed after a page break space', () => {
+    const { rows } = rowsOf(['【オンラインによる', '母子保健相談】集', '団保健指導の実施 ', ' 【オンライン個別相', '談 （ ひ と り 親 家', '庭）】個別相談の実', '施 ', '     '], 'initiative');
+    expect(rows.map((r) => r.label)).toEqual(['【オンラインによる母子保健相談】集団保健指導の実施', '【オンライン個別相談 （ ひ と り 親 家庭）】個別相談の実施']);
+  });
+});
+
+describe('parseTable: problems', () => {
+  it('reports more non-empty cells than fiscal years', () => {
+    const { diagnostics, rows } = rowsOf(['利用率 5％ 10％ 15％ 20％ 25％ 30％ ']);
+    expect(diagnostics).toEqual(['table/too-many-cells']);
+    expect(rows[0]!.placed).toBe(false);
+  });
+
+  it('drops empty cells after the last fiscal year with a note', () => {
+    const { diagnostics, rows } = rowsOf(['割合 ', '２５％ ２５％ ２５％ ２５％ ２５％  ']);
+    expect(diagnostics).toEqual(['table/extra-empty-cells']);
+    expect(rows[0]!.cells).toHaveLength(5);
+  });
+
+  it('reports an indicator row without any target', () => {
+    expect(rowsOf(['利用率      ']).diagnostics).toEqual(['table/empty-indicator']);
+  });
+
+  it('positions cells at their source line and column', () => {
+    const { rows } = parseTable(lines('評価指標', '拡充箇所   ３箇所 １箇所 １箇所 ').slice(1), 'indicator', 5, null);
+    expect(rows[0]!.cells[0]!.position).toEqual({ start: { line: 2, column: 8 }, end: { line: 2, column: 11 } });
+  });
+});
+
+describe('isValueLike', () => {
+  it('tells values from labels', () => {
+    for (const v of ['５件以下', '▲28ｐｔ', '年３回以上', '月２回', '-', '－', '54．4％']) expect(isValueLike(v)).toBe(true);
+    for (const l of ['利用率', '（1', 'LINE', '令和８年度から']) expect(isValueLike(l)).toBe(false);
+  });
+});
