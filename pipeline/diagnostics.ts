@@ -49,10 +49,6 @@ export const RULES = {
     severity: 'warning',
     description: 'Expected every non-blank line to be content or page furniture, found an unclassified line',
   },
-  'outline/unexpected-line': {
-    severity: 'warning',
-    description: 'Expected a policy, measure or project entry in the 個別事業一覧, found another line',
-  },
   'outline/bad-entry-number': {
     severity: 'error',
     description: 'Expected a project entry `(n)` under a 事業推進計画 in the 個別事業一覧',

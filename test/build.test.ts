@@ -1,0 +1,98 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildEditions } from '../pipeline/build.js';
+import { runCli } from '../pipeline/cli.js';
+import { memoryEffects } from '../pipeline/effects.js';
+import { ROOT, SEEDS, seedBytes, seedMeta } from './helpers.js';
+
+function seedsInMemory(extra: Record<string, string | Uint8Array> = {}) {
+  const files: Record<string, string | Uint8Array> = { ...extra };
+  for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
+    files[`in/${id}/${SEEDS[id]}`] = seedBytes(id);
+    files[`in/${id}/edition.json`] = seedMeta(id);
+  }
+  return memoryEffects(files);
+}
+
+describe('buildEditions', () => {
+  it('builds every edition folder in memory and writes plan, quality and coverage files', async () => {
+    const effects = seedsInMemory();
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    expect(result.ok).toBe(true);
+    expect(result.written).toEqual([
+      'out/2021/plan.json',
+      'out/2021/quality.json',
+      'out/2021/coverage.json',
+      'out/2025-03/plan.json',
+      'out/2025-03/quality.json',
+      'out/2025-03/coverage.json',
+    ]);
+    const plan = JSON.parse(new TextDecoder().decode(effects.files.get('out/2025-03/plan.json')));
+    expect(plan.edition.number).toBe(5);
+  });
+
+  it('is deterministic: two builds write identical bytes', async () => {
+    const a = seedsInMemory();
+    const b = seedsInMemory();
+    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: a });
+    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: b });
+    for (const [path, bytes] of a.files) expect(Buffer.from(b.files.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
+  });
+
+  it('writes nothing when one edition is bad, and names its file and rule', async () => {
+    const effects = seedsInMemory({ 'in/broken/edition.json': seedMeta('2021').replace('"2021"', '"broken"'), 'in/broken/x.txt': '' });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    expect(result.ok).toBe(false);
+    expect(result.written).toEqual([]);
+    expect([...effects.files.keys()].some((k) => k.startsWith('out/'))).toBe(false);
+    expect(result.diagnostics.map((d) => [d.file, d.code])).toContainEqual(['in/broken/x.txt', 'input/empty']);
+  });
+
+  it('reports binary input and a folder without metadata instead of crashing', async () => {
+    const effects = memoryEffects({
+      'in/bin/edition.json': seedMeta('2021').replace('"2021"', '"bin"'),
+      'in/bin/x.txt': new Uint8Array([0x00, 0xff, 0xfe, 0x01]),
+      'in/nometa/x.txt': '個別事業一覧',
+    });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['input/not-text', 'meta/missing']);
+  });
+});
+
+describe('runCli', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-cli-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('builds --seeds into --out and exits 0', async () => {
+    cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
+    const lines: string[] = [];
+    const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out'), '--quiet'], (l) => lines.push(l));
+    expect(code).toBe(0);
+    expect(lines.at(-1)).toBe('built 2 editions, wrote 6 files');
+    expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
+  });
+
+  it('exits 1 on data errors without touching the previous output', async () => {
+    mkdirSync(join(dir, 'bad/dup'), { recursive: true });
+    const text = readFileSync(join(ROOT, 'test/fixtures/bad-input/input/dup/edition.txt'));
+    writeFileSync(join(dir, 'bad/dup/edition.txt'), text);
+    writeFileSync(join(dir, 'bad/dup/edition.json'), readFileSync(join(ROOT, 'test/fixtures/bad-input/input/dup/edition.json')));
+    const before = readFileSync(join(dir, 'out/2021/plan.json'));
+    const lines: string[] = [];
+    const code = await runCli(['build', '--seeds', join(dir, 'bad'), '--out', join(dir, 'out')], (l) => lines.push(l));
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/bad\/dup\/edition\.txt:79:23: error sheet\/duplicate-number \[1-1-1\] Expected one sheet for 1-1-1/);
+    expect(readFileSync(join(dir, 'out/2021/plan.json')).equals(before)).toBe(true);
+    expect(existsSync(join(dir, 'out/dup'))).toBe(false);
+  });
+
+  it('exits 2 on usage errors and 0 with --help', async () => {
+    const lines: string[] = [];
+    expect(await runCli(['publish'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['build', '--nope'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--help'], (l) => lines.push(l))).toBe(0);
+    expect(lines.join('\n')).toContain('Usage: npm run build');
+  });
+});

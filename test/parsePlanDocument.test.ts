@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanDocument } from '../pipeline/parsePlanDocument.js';
+import { toSourceText } from '../pipeline/toSourceText.js';
+import { seedBytes } from './helpers.js';
+
+function parse(text: string) {
+  const result = toSourceText(new TextEncoder().encode(text), 'x.txt');
+  if (!result.ok) throw new Error('unreadable');
+  return parsePlanDocument(result.source);
+}
+
+describe('parsePlanDocument', () => {
+  it('classifies page furniture and reports lines it cannot account for', () => {
+    const doc = parse(
+      [
+        '＜基本方針１＞ ',
+        '市民にとって ',
+        '＜１＞ ',
+        '行政手続 ',
+        '(1) 事業A ',
+        ' 基本方針１ ',
+        '市民にとって ',
+        '事業推進計画＜１＞ 行政手続 ',
+        '名称 事業A 番号 １－１－（１） ',
+        '概要 説明。 ',
+        '基本方針１ 市民に ',
+        '- 13 - ',
+        '迷子の行 ',
+      ].join('\n'),
+    );
+    const kinds = new Map(doc.lineRoles.map((r) => [r.line, `${r.role}:${r.kind}`]));
+    expect(kinds.get(6)).toBe('furniture:section-banner');
+    expect(kinds.get(8)).toBe('furniture:section-banner');
+    expect(kinds.get(11)).toBe('furniture:page-header');
+    expect(kinds.get(12)).toBe('furniture:page-number');
+    // The stray line after the page break joins the sheet's 概要, so nothing is unaccounted here.
+    expect(doc.unaccounted).toEqual([]);
+    expect(doc.sheets[0]!.summary?.fragments).toEqual(['説明。 ', '迷子の行 ']);
+    expect(doc.banners.map((b) => [b.kind, b.name.fragments.join('')])).toEqual([
+      ['policy', '市民にとって'],
+      ['measure', '行政手続'],
+    ]);
+  });
+
+  it('reports a text without list or sheets', () => {
+    const doc = parse('ただの文章です。\n');
+    expect(doc.diagnostics.map((d) => d.code).sort()).toEqual(['coverage/unaccounted-line', 'input/no-outline', 'input/no-sheets']);
+    expect(doc.unaccounted).toEqual([{ line: 1, text: 'ただの文章です。' }]);
+  });
+
+  it('accounts for every non-blank line of both seeds', () => {
+    for (const id of ['2021', '2025-03'] as const) {
+      const result = toSourceText(seedBytes(id), `${id}.txt`);
+      if (!result.ok) throw new Error('unreadable seed');
+      const doc = parsePlanDocument(result.source);
+      const nonBlank = result.source.lines.filter((l) => l.text.trim() !== '').length;
+      expect(new Set(doc.lineRoles.map((r) => r.line)).size).toBe(nonBlank);
+      expect(doc.unaccounted).toEqual([]);
+    }
+  });
+});
