@@ -46,6 +46,8 @@ export interface Edition {
 export interface Policy {
   id: string;
   name: string;
+  /** The name as printed, line breaks kept. */
+  printedName: string;
   source: LineRange;
 }
 
@@ -54,12 +56,15 @@ export interface Measure {
   id: string;
   policyId: string;
   name: string;
+  /** The name as printed, line breaks kept. */
+  printedName: string;
   source: LineRange;
 }
 
 /** A department named on a sheet. */
 export interface Department {
   name: string;
+  printedName: string;
 }
 
 /** Text printed in a year cell of the 年度ごとの取組 table. */
@@ -72,6 +77,7 @@ export interface YearText {
 /** A row of the 年度ごとの取組 table. */
 export interface Initiative {
   name: string;
+  printedName: string;
   yearTexts: YearText[];
   /** Cell texts that could not be placed on fiscal years unambiguously, in printed order. */
   unplacedTexts: string[];
@@ -98,6 +104,7 @@ export interface Indicator {
   /** `<project id>/<n>`: the project's id and the row's position in its table. */
   id: string;
   name: string;
+  printedName: string;
   targets: Target[];
   unplacedTexts: string[];
   source: LineRange;
@@ -119,6 +126,15 @@ export interface Project {
   indicators: Indicator[];
   indicatorRationale: string | null;
   endReason: string | null;
+  /** Every text field above as printed (source lines joined by `\n`), so nothing normalisation removed is lost. */
+  printed: {
+    name: string | null;
+    listedName: string | null;
+    summary: string | null;
+    objective: string | null;
+    indicatorRationale: string | null;
+    endReason: string | null;
+  };
   source: { sheet: LineRange | null; list: LineRange | null };
 }
 
@@ -127,6 +143,8 @@ export interface RevisionEntry {
   planNumbers: string[];
   planName: string | null;
   summary: string | null;
+  /** planName and summary as printed (source lines joined by `\n`). */
+  printed: { planName: string | null; summary: string | null };
   source: LineRange;
 }
 

@@ -40,21 +40,26 @@ export function normalizeText(text: string): string {
 }
 
 /**
- * Joins the printed lines of one prose field into paragraphs. A line that ends a sentence (`。`)
- * followed by a hard break ends a paragraph; every other line break is a wrap of the PDF layout and
- * is removed. Paragraphs are separated by `\n`.
+ * Joins the printed lines of one prose field into paragraphs separated by `\n`. A line the layout
+ * wrapped is joined to the next without a separator. A paragraph ends where a line ends a sentence
+ * (`。`), where the next line starts a bullet or a bracketed heading (`・`, `【`, `※`), or where a
+ * line ended by one space (a hard break, not the several spaces of a justified line) stops well
+ * short of the field's full width (`fullWidth`, the widest line of that field in the document).
  */
-export function joinProse(lines: readonly string[]): string {
+export function joinProse(lines: readonly string[], fullWidth = Infinity): string {
   const paragraphs: string[] = [];
   let current = '';
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     current += line;
-    if (/。[\s\u3000]*$/.test(line) && /\s$/.test(line)) {
+    const next = lines[i + 1];
+    const sentenceEnd = /。[\s\u3000]*$/.test(line) && /\s$/.test(line);
+    const nextStartsItem = next !== undefined && /^[\s\u3000]*[・【※]/.test(next);
+    const shortHardBreak = / $/.test(line) && !/  $/.test(line) && displayWidth(line.trim()) < fullWidth - 10;
+    if (next === undefined || sentenceEnd || nextStartsItem || shortHardBreak) {
       paragraphs.push(current);
       current = '';
     }
-  }
-  if (current.trim() !== '') paragraphs.push(current);
+  });
   return paragraphs.map(normalizeText).filter((p) => p !== '').join('\n');
 }
 

@@ -7,7 +7,7 @@
 import { diagnose, type Diagnostic, type Position } from './diagnostics.js';
 import type { CellNode, OutlineEntryNode, PlanDocument, PrintedText, SheetNode, TableRowNode } from './document.js';
 import type { Department, EditionMeta, Indicator, Initiative, LineRange, Measure, Plan, Policy, Project, Revision, Target } from './plan.js';
-import { fiscalYearLabel, joinProse, nfkc, normalizeText, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from './text.js';
+import { displayWidth, fiscalYearLabel, joinProse, nfkc, normalizeText, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from './text.js';
 
 /** The plan, where each of its parts came from, and what could not be given meaning. */
 export interface PlanResult {
@@ -31,10 +31,30 @@ export function toName(text: PrintedText | null): string | null {
   return name === '' ? null : name;
 }
 
-function toProse(text: PrintedText | null): string | null {
+/** Text as printed: the source fragments, their trailing layout spaces cut, joined by line breaks. */
+export function asPrinted(text: PrintedText | null): string | null {
   if (!text) return null;
-  const prose = joinProse(text.fragments);
+  const printed = text.fragments.map((f) => f.replace(/[\s\u3000]+$/, '')).join('\n').replace(/^[\s\u3000\n]+|[\s\u3000\n]+$/g, '');
+  return printed === '' ? null : printed;
+}
+
+function toProse(text: PrintedText | null, fullWidth: number): string | null {
+  if (!text) return null;
+  const prose = joinProse(text.fragments, fullWidth);
   return prose === '' ? null : prose;
+}
+
+/** The widest printed line of each prose field across the document: the field's full line width. */
+function proseWidths(doc: PlanDocument): Record<'summary' | 'objective' | 'indicatorRationale' | 'endReason' | 'revision', number> {
+  const widest = (texts: (PrintedText | null)[]) =>
+    Math.max(0, ...texts.flatMap((t) => t?.fragments ?? []).map((line) => displayWidth(line.trim())));
+  return {
+    summary: widest(doc.sheets.map((s) => s.summary)),
+    objective: widest(doc.sheets.map((s) => s.objective)),
+    indicatorRationale: widest(doc.sheets.map((s) => s.indicatorRationale)),
+    endReason: widest(doc.sheets.map((s) => s.endReason)),
+    revision: widest((doc.revisions ?? []).flatMap((g) => g.entries.map((e) => e.summary))),
+  };
 }
 
 /** What a printed target cell says as a number: value, unit, qualifier and the period it counts per. */
@@ -79,13 +99,14 @@ function toInitiative(row: TableRowNode, years: readonly number[]): Initiative {
     : [];
   return {
     name: normalizeText(row.label.fragments.join('')),
+    printedName: asPrinted(row.label) ?? '',
     yearTexts,
     unplacedTexts: row.placed ? [] : row.cells.map((c) => normalizeText(c.text)),
   };
 }
 
 function toDepartments(nodes: SheetNode['leadDepartments']): Department[] {
-  return nodes.map((d) => ({ name: normalizeText(d.printed) })).filter((d) => d.name !== '');
+  return nodes.map((d) => ({ name: normalizeText(d.printed), printedName: d.printed })).filter((d) => d.name !== '');
 }
 
 /** The fiscal years of the plan period, read from the sheets' 年度ごとの取組 headings. */
@@ -117,10 +138,22 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
   const diagnostics: Diagnostic[] = [];
   const sourceMap = new Map<string, Position>();
   const years = planYears(doc, diagnostics);
+  const widths = proseWidths(doc);
 
-  const policies: Policy[] = doc.outline.map((p) => ({ id: String(p.number), name: toName(p.name) ?? '', source: range(p.position) }));
+  const policies: Policy[] = doc.outline.map((p) => ({
+    id: String(p.number),
+    name: toName(p.name) ?? '',
+    printedName: asPrinted(p.name) ?? '',
+    source: range(p.position),
+  }));
   const measures: Measure[] = doc.outline.flatMap((p) =>
-    p.measures.map((m) => ({ id: `${p.number}-${m.number}`, policyId: String(p.number), name: toName(m.name) ?? '', source: range(m.position) })),
+    p.measures.map((m) => ({
+      id: `${p.number}-${m.number}`,
+      policyId: String(p.number),
+      name: toName(m.name) ?? '',
+      printedName: asPrinted(m.name) ?? '',
+      source: range(m.position),
+    })),
   );
   doc.outline.forEach((p, i) => sourceMap.set(`/policies/${i}`, p.position));
 
@@ -169,6 +202,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       return {
         id: `${id}/${n + 1}`,
         name: normalizeText(row.label.fragments.join('')),
+        printedName: asPrinted(row.label) ?? '',
         targets: toTargets(row, years),
         unplacedTexts: row.placed ? [] : row.cells.map((c) => c.text.trim()),
         source: range(row.position),
@@ -183,12 +217,20 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       repostOf: null,
       leadDepartments: toDepartments(sheet?.leadDepartments ?? []),
       relatedDepartments: toDepartments(sheet?.relatedDepartments ?? []),
-      summary: toProse(sheet?.summary ?? null),
-      objective: toProse(sheet?.objective ?? null),
+      summary: toProse(sheet?.summary ?? null, widths.summary),
+      objective: toProse(sheet?.objective ?? null, widths.objective),
       initiatives: (sheet?.initiatives ?? []).map((row) => toInitiative(row, years)),
       indicators,
-      indicatorRationale: toProse(sheet?.indicatorRationale ?? null),
-      endReason: toProse(sheet?.endReason ?? null),
+      indicatorRationale: toProse(sheet?.indicatorRationale ?? null, widths.indicatorRationale),
+      endReason: toProse(sheet?.endReason ?? null, widths.endReason),
+      printed: {
+        name: asPrinted(sheet?.name ?? null),
+        listedName: asPrinted(entry?.name ?? null),
+        summary: asPrinted(sheet?.summary ?? null),
+        objective: asPrinted(sheet?.objective ?? null),
+        indicatorRationale: asPrinted(sheet?.indicatorRationale ?? null),
+        endReason: asPrinted(sheet?.endReason ?? null),
+      },
       source: { sheet: sheet ? range(sheet.position) : null, list: entry ? range(entry.position) : null },
     };
   });
@@ -223,7 +265,8 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
         return {
           planNumbers: e.numbers.map((n) => parsePlanNumber(n.printed) ?? normalizeText(n.printed)),
           planName: toName(e.name),
-          summary: toProse(e.summary),
+          summary: toProse(e.summary, widths.revision),
+          printed: { planName: asPrinted(e.name), summary: asPrinted(e.summary) },
           source: range(e.position),
         };
       }),

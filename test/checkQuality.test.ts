@@ -9,7 +9,7 @@ const base: Project = {
   listedName: '文書管理',
   status: 'active',
   repostOf: null,
-  leadDepartments: [{ name: '文書法制課' }],
+  leadDepartments: [{ name: '文書法制課', printedName: '文書法制課' }],
   relatedDepartments: [],
   summary: '概要。',
   objective: '目指す。',
@@ -18,6 +18,7 @@ const base: Project = {
     {
       id: '2-2-2/1',
       name: '紙の削減量',
+      printedName: '紙の削減量',
       targets: [{ fiscalYear: 2021, text: '１１万枚', value: 11, unit: '万枚', qualifier: null, per: null, span: null }],
       unplacedTexts: [],
       source: { startLine: 10, endLine: 10 },
@@ -25,6 +26,7 @@ const base: Project = {
   ],
   indicatorRationale: '基に設定',
   endReason: null,
+  printed: { name: '文書管理', listedName: '文書管理', summary: '概要。', objective: '目指す。', indicatorRationale: '基に設定', endReason: null },
   source: { sheet: { startLine: 1, endLine: 20 }, list: null },
 };
 

@@ -75,8 +75,8 @@ describe('the 2021 edition (002_85c4f7d9f38b493a.txt)', () => {
 
   it('splits departments one per entry', () => {
     // Lines 180, 1131–1135, 570, 2300.
-    expect(project(plan, '1-1-1').leadDepartments).toEqual([{ name: '情報システム課' }]);
-    expect(project(plan, '1-1-1').relatedDepartments).toEqual([{ name: '行政経営課' }]);
+    expect(project(plan, '1-1-1').leadDepartments).toEqual([{ name: '情報システム課', printedName: '情報システム課' }]);
+    expect(project(plan, '1-1-1').relatedDepartments).toEqual([{ name: '行政経営課', printedName: '行政経営課' }]);
     expect(project(plan, '2-2-1').leadDepartments.map((d) => d.name)).toEqual(['行政経営課', '情報システム課']);
     expect(project(plan, '2-2-1').relatedDepartments.map((d) => d.name)).toEqual(['総合政策課ほか各会議主管課等']);
     expect(project(plan, '1-2-4').leadDepartments.map((d) => d.name)).toEqual(['教育研究所', '学校教育課']);
