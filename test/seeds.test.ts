@@ -294,3 +294,16 @@ describe('the 2025-03 edition (000_5b993dc6e4c545ce.txt)', () => {
     expect(e2025.diagnostics.filter((d) => d.code === 'quality/repost-differs')).toEqual([]);
   });
 });
+
+describe('the seed copies', () => {
+  // The published texts' SHA-256; the copies under seeds/ must stay byte-identical to ../shared/seeds/.
+  const SHA256 = {
+    '2021': '9e20ed105afaf1a45144bd0d0c5fe53421eb81e04335e71ea0d1f325b8ae91e8',
+    '2025-03': '102d3efe5eb988831ef85c2d1db378e22fbf7fe2f37db70cf26eb8bcc438cafa',
+  } as const;
+
+  it('are unchanged', () => {
+    expect(e2021.plan.edition.source.sha256).toBe(SHA256['2021']);
+    expect(e2025.plan.edition.source.sha256).toBe(SHA256['2025-03']);
+  });
+});
