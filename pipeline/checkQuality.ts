@@ -44,10 +44,6 @@ export interface QualityReport {
 
 const REQUIRED_SECTIONS = ['名称', '番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組', '取組内容'] as const;
 
-function sheetOf(doc: PlanDocument, project: Project): SheetNode | undefined {
-  return doc.sheets.find((s) => s.number && parsePlanNumber(s.number.printed) === project.id);
-}
-
 function at(line: number | undefined): Position | null {
   return line === undefined ? null : { start: { line, column: 1 }, end: { line, column: 1 } };
 }
@@ -66,6 +62,13 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
   const file = doc.source.fileName;
   const issues: Diagnostic[] = [...earlier];
   const byId = new Map(plan.projects.map((p) => [p.id, p]));
+  // The first sheet of each id (a duplicate was already reported by toPlan) and each list entry.
+  const sheets = new Map<string, SheetNode>();
+  for (const sheet of doc.sheets) {
+    const id = sheet.number ? parsePlanNumber(sheet.number.printed) : null;
+    if (id && !sheets.has(id)) sheets.set(id, sheet);
+  }
+  const entries = new Map(doc.outline.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e) => [`${p.number}-${m.number}-${e.ordinal}`, e] as const))));
 
   for (const project of plan.projects) {
     const sheetLine = project.source.sheet?.startLine;
@@ -86,8 +89,8 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         }),
       );
     }
-    const sheet = sheetOf(doc, project);
-    const entry = doc.outline.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e) => ({ e, id: `${p.number}-${m.number}-${e.ordinal}` })))).find((x) => x.id === project.id)?.e;
+    const sheet = sheets.get(project.id);
+    const entry = entries.get(project.id);
     if (sheet && entry && [...sheet.tags].sort().join() !== [...entry.tags].sort().join()) {
       issues.push(
         diagnose(

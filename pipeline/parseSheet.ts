@@ -231,12 +231,12 @@ export function parseSheet(
     終了理由: 'sheet.endReason',
   };
   const seen = new Set<number>();
+  const textOf = new Map(lines.map((l) => [l.line, l.text]));
   for (const chunk of chunks) {
     for (const l of [{ line: chunk.headingLine }, ...chunk.lines]) {
       if (seen.has(l.line)) continue;
       seen.add(l.line);
-      const source = lines.find((s) => s.line === l.line);
-      if (source && !isBlank(source.text)) roles.push({ line: l.line, role: 'content', kind: roleKind[chunk.section] });
+      if (!isBlank(textOf.get(l.line) ?? '')) roles.push({ line: l.line, role: 'content', kind: roleKind[chunk.section] });
     }
   }
 

@@ -235,15 +235,15 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     };
   });
 
-  // A 【再掲】 sheet repeats the project of the same name that is not itself a repost.
+  // A 【再掲】 sheet repeats the first project of the same name that is not itself a repost.
+  const isRepost = (id: string) => (sheets.get(id)?.tags ?? []).includes('再掲') || (listed.get(id)?.tags ?? []).includes('再掲');
+  const originals = new Map<string, string>();
+  for (const p of projects) {
+    const name = p.name ?? p.listedName;
+    if (name && !isRepost(p.id) && !originals.has(name)) originals.set(name, p.id);
+  }
   for (const project of projects) {
-    const tagged = (sheets.get(project.id)?.tags ?? []).includes('再掲') || (listed.get(project.id)?.tags ?? []).includes('再掲');
-    if (!tagged) continue;
-    const name = project.name ?? project.listedName;
-    const original = projects.find(
-      (p) => p !== project && (p.name ?? p.listedName) === name && !(sheets.get(p.id)?.tags ?? []).includes('再掲') && !(listed.get(p.id)?.tags ?? []).includes('再掲'),
-    );
-    project.repostOf = original?.id ?? null;
+    if (isRepost(project.id)) project.repostOf = originals.get(project.name ?? project.listedName ?? '') ?? null;
   }
 
   const revisions: Revision[] = (doc.revisions ?? []).map((group, g) => {
