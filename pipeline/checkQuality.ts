@@ -5,7 +5,7 @@
  * changes the plan: the data keeps what the document says, the report says where it disagrees.
  */
 import { diagnose, RULES, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
-import type { PlanDocument, SheetNode } from './document.js';
+import type { OutlineEntryNode, PlanDocument, SheetNode } from './document.js';
 import type { Plan, Project } from './plan.js';
 import { parsePlanNumber } from './text.js';
 import { compareIds, toName } from './toPlan.js';
@@ -68,7 +68,9 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     const id = sheet.number ? parsePlanNumber(sheet.number.printed) : null;
     if (id && !sheets.has(id)) sheets.set(id, sheet);
   }
-  const entries = new Map(doc.outline.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e) => [`${p.number}-${m.number}-${e.ordinal}`, e] as const))));
+  const entries = new Map<string, OutlineEntryNode>(
+    doc.outline.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e): [string, OutlineEntryNode] => [`${p.number}-${m.number}-${e.ordinal}`, e]))),
+  );
 
   for (const project of plan.projects) {
     const sheetLine = project.source.sheet?.startLine;
