@@ -8,8 +8,11 @@
  *  4. `toPlan`             — syntax tree → plan model (`Plan`) and its source map
  *  5. `validatePlan`       — JSON Schema validation, errors mapped to source lines
  *  6. `checkQuality`       — consistency checks and line coverage (`QualityReport`)
- *  7. `toEditionOutputs`   — the files of the edition (`plan.json`, `quality.json`, `coverage.json`)
+ *  7. `toCsvTables`        — plan → citizen tables; `toCsvText`, `toTableSchema`, `toCsvwMetadata`
+ *  8. `toJsonLd`           — plan → JSON-LD; `toNQuads` converts it offline, failing on any loss
+ *  9. `toEditionOutputs`   — the files of the edition
  *
+ * and once for all editions the JSON-LD context and the vocabulary (`toSharedOutputs`).
  * Outputs are written only when no edition has an error, so a bad edition never replaces or mixes
  * with what was published before. All writes go through `Effects`.
  */
@@ -19,9 +22,15 @@ import { parseEditionMeta } from './parseEditionMeta.js';
 import { parsePlanDocument } from './parsePlanDocument.js';
 import type { EditionMeta, Plan } from './plan.js';
 import { checkQuality, type QualityReport } from './checkQuality.js';
+import { checkCsvTables, toCsvTables } from './toCsvTables.js';
+import { toCsvText } from './toCsvText.js';
+import { toCsvwMetadata, toTableSchema } from './toCsvMetadata.js';
+import { contextIri, toJsonLd } from './toJsonLd.js';
+import { offlineDocumentLoader, toNQuads } from './toRdf.js';
 import { toPlan } from './toPlan.js';
 import { toSourceText } from './toSourceText.js';
 import { validatePlan } from './validatePlan.js';
+import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 
 /** One edition folder read from disk: its metadata and the bytes of its text. */
 export interface EditionInput {
@@ -102,8 +111,8 @@ export async function fromEditionFolder(
   return { ok: true, input: { folder, meta: meta.meta, textFile, textPath: join(seedsDir, folder, textFile), bytes } };
 }
 
-/** Stages 2–7 for one edition: pure, no file system. */
-export function buildEdition(input: EditionInput): EditionBuild {
+/** Stages 2–9 for one edition: no file system. */
+export async function buildEdition(input: EditionInput): Promise<EditionBuild> {
   const failed = (diagnostics: Diagnostic[]): EditionBuild => ({
     folder: input.folder,
     id: input.meta.id,
@@ -117,19 +126,40 @@ export function buildEdition(input: EditionInput): EditionBuild {
   const doc = parsePlanDocument(source.source);
   const { plan, sourceMap, diagnostics: modelDiagnostics } = toPlan(doc, input.meta);
   const validation = validatePlan(plan, sourceMap, input.textFile);
-  const quality = checkQuality(doc, plan, [...source.diagnostics, ...doc.diagnostics, ...modelDiagnostics, ...validation.diagnostics]);
+  const tables = toCsvTables(plan);
+  const jsonld = toJsonLd(plan);
+  const rdf = await toNQuads(jsonld, offlineDocumentLoader({ [contextIri(plan.edition.baseIri)]: JSONLD_CONTEXT }), `${plan.edition.id}/plan.jsonld`);
+  const quality = checkQuality(doc, plan, [
+    ...source.diagnostics,
+    ...doc.diagnostics,
+    ...modelDiagnostics,
+    ...validation.diagnostics,
+    ...checkCsvTables(tables),
+    ...rdf.diagnostics,
+  ]);
+  const id = plan.edition.id;
+  const outputs: OutputFile[] = [
+    ...toEditionOutputs(plan, quality),
+    { path: `${id}/plan.jsonld`, data: toJsonText(jsonld) },
+    ...(rdf.nquads === null ? [] : [{ path: `${id}/plan.nq`, data: rdf.nquads }]),
+    ...tables.flatMap((table) => [
+      { path: `${id}/csv/${table.name}.csv`, data: toCsvText(table) },
+      { path: `${id}/csv/${table.name}.schema.json`, data: toJsonText(toTableSchema(table)) },
+    ]),
+    { path: `${id}/csv/csv-metadata.json`, data: toJsonText(toCsvwMetadata(tables, plan)) },
+  ];
   return {
     folder: input.folder,
-    id: plan.edition.id,
+    id,
     plan,
     quality,
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     diagnostics: quality.issues.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)),
-    outputs: toEditionOutputs(plan, quality),
+    outputs,
   };
 }
 
-/** Stage 7: the files of one edition, under `<edition id>/`. */
+/** Stage 9: the model and report files of one edition, under `<edition id>/`. */
 export function toEditionOutputs(plan: Plan, quality: QualityReport): OutputFile[] {
   const id = plan.edition.id;
   const { coverage, ...report } = quality;
@@ -137,6 +167,14 @@ export function toEditionOutputs(plan: Plan, quality: QualityReport): OutputFile
     { path: `${id}/plan.json`, data: toJsonText(plan) },
     { path: `${id}/quality.json`, data: toJsonText(report) },
     { path: `${id}/coverage.json`, data: toJsonText({ edition: id, sourceFile: quality.sourceFile, ...coverage }) },
+  ];
+}
+
+/** Files shared by every edition: the JSON-LD context and the vocabulary. */
+export function toSharedOutputs(): OutputFile[] {
+  return [
+    { path: 'context.jsonld', data: toJsonText(JSONLD_CONTEXT) },
+    { path: 'vocab.jsonld', data: toJsonText(toVocabularyDocument()) },
   ];
 }
 
@@ -153,7 +191,7 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   for (const folder of folders) {
     const read = await fromEditionFolder(effects, seedsDir, folder);
     editions.push(
-      read.ok ? buildEdition(read.input) : { folder, id: null, plan: null, quality: null, diagnostics: read.diagnostics, outputs: [] },
+      read.ok ? await buildEdition(read.input) : { folder, id: null, plan: null, quality: null, diagnostics: read.diagnostics, outputs: [] },
     );
   }
   const diagnostics = editions.flatMap((e) => e.diagnostics);
@@ -166,7 +204,7 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   const ok = !hasErrors(diagnostics) && editions.every((e) => e.plan !== null);
   const written: string[] = [];
   if (ok) {
-    for (const output of editions.flatMap((e) => e.outputs)) {
+    for (const output of [...toSharedOutputs(), ...editions.flatMap((e) => e.outputs)]) {
       const path = join(outDir, output.path);
       await effects.writeFile(path, output.data);
       written.push(path);

@@ -114,6 +114,8 @@ export const RULES = {
     severity: 'info',
     description: 'Expected the plan name in the 改訂履歴 to match the current project name',
   },
+  'jsonld/lossy': { severity: 'error', description: 'Expected the JSON-LD to expand and convert to RDF without dropping anything' },
+  'csv/invalid': { severity: 'error', description: 'Expected every CSV value to match its column type' },
   'schema/violation': { severity: 'error', description: 'Expected plan.json to match schemas/plan.schema.json' },
 } as const satisfies Record<string, Rule>;
 

@@ -5,30 +5,26 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
 import { runCli } from '../pipeline/cli.js';
 import { memoryEffects } from '../pipeline/effects.js';
-import { ROOT, SEEDS, seedBytes, seedMeta } from './helpers.js';
-
-function seedsInMemory(extra: Record<string, string | Uint8Array> = {}) {
-  const files: Record<string, string | Uint8Array> = { ...extra };
-  for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
-    files[`in/${id}/${SEEDS[id]}`] = seedBytes(id);
-    files[`in/${id}/edition.json`] = seedMeta(id);
-  }
-  return memoryEffects(files);
-}
+import { ROOT, seedMeta, seedsInMemory } from './helpers.js';
 
 describe('buildEditions', () => {
   it('builds every edition folder in memory and writes plan, quality and coverage files', async () => {
     const effects = seedsInMemory();
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
     expect(result.ok).toBe(true);
-    expect(result.written).toEqual([
-      'out/2021/plan.json',
-      'out/2021/quality.json',
-      'out/2021/coverage.json',
-      'out/2025-03/plan.json',
-      'out/2025-03/quality.json',
-      'out/2025-03/coverage.json',
-    ]);
+    const perEdition = (id: string) => [
+      `out/${id}/plan.json`,
+      `out/${id}/quality.json`,
+      `out/${id}/coverage.json`,
+      `out/${id}/plan.jsonld`,
+      `out/${id}/plan.nq`,
+      `out/${id}/csv/csv-metadata.json`,
+      ...['policies', 'measures', 'projects', 'project_departments', 'initiatives', 'initiative_texts', 'indicators', 'indicator_targets', 'revisions'].flatMap((t) => [
+        `out/${id}/csv/${t}.csv`,
+        `out/${id}/csv/${t}.schema.json`,
+      ]),
+    ];
+    expect([...result.written].sort()).toEqual(['out/context.jsonld', 'out/vocab.jsonld', ...perEdition('2021'), ...perEdition('2025-03')].sort());
     const plan = JSON.parse(new TextDecoder().decode(effects.files.get('out/2025-03/plan.json')));
     expect(plan.edition.number).toBe(5);
   });
@@ -70,7 +66,7 @@ describe('runCli', () => {
     const lines: string[] = [];
     const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out'), '--quiet'], (l) => lines.push(l));
     expect(code).toBe(0);
-    expect(lines.at(-1)).toBe('built 2 editions, wrote 6 files');
+    expect(lines.at(-1)).toBe('built 2 editions, wrote 50 files');
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
   });
 

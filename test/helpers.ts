@@ -23,3 +23,37 @@ export function seedBytes(id: keyof typeof SEEDS): Uint8Array {
 export function seedMeta(id: keyof typeof SEEDS): string {
   return readFileSync(`${ROOT}seeds/${id}/edition.json`, 'utf8');
 }
+
+import { buildEditions, type BuildResult } from '../pipeline/build.js';
+import { memoryEffects } from '../pipeline/effects.js';
+
+/** An in-memory seeds folder (`in/`) with both real editions, plus extra files. */
+export function seedsInMemory(extra: Record<string, string | Uint8Array> = {}) {
+  const files: Record<string, string | Uint8Array> = { ...extra };
+  for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
+    files[`in/${id}/${SEEDS[id]}`] = seedBytes(id);
+    files[`in/${id}/edition.json`] = seedMeta(id);
+  }
+  return memoryEffects(files);
+}
+
+let built: Promise<{ result: BuildResult; files: Map<string, Uint8Array> }> | null = null;
+
+/** Both real editions built once in memory into `out/`, shared by the tests that read outputs. */
+export function builtSeeds(): Promise<{ result: BuildResult; files: Map<string, Uint8Array> }> {
+  built ??= (async () => {
+    const effects = seedsInMemory();
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    if (!result.ok) throw new Error('the seeds did not build');
+    return { result, files: effects.files };
+  })();
+  return built;
+}
+
+/** The text of a file the in-memory build wrote, by its path under `out/`. */
+export async function builtText(path: string): Promise<string> {
+  const { files } = await builtSeeds();
+  const bytes = files.get(`out/${path}`);
+  if (!bytes) throw new Error(`the build wrote no out/${path}`);
+  return new TextDecoder().decode(bytes);
+}

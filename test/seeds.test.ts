@@ -8,16 +8,16 @@ import { parseEditionMeta } from '../pipeline/parseEditionMeta.js';
 import type { Plan, Project } from '../pipeline/plan.js';
 import { SEEDS, seedBytes, seedMeta } from './helpers.js';
 
-function build(id: keyof typeof SEEDS): EditionBuild & { plan: Plan } {
+async function build(id: keyof typeof SEEDS): Promise<EditionBuild & { plan: Plan }> {
   const meta = parseEditionMeta(seedMeta(id), `seeds/${id}/edition.json`, id);
   if (!meta.ok) throw new Error('seed metadata is invalid');
-  const result = buildEdition({ folder: id, meta: meta.meta, textFile: SEEDS[id], textPath: `seeds/${id}/${SEEDS[id]}`, bytes: seedBytes(id) });
+  const result = await buildEdition({ folder: id, meta: meta.meta, textFile: SEEDS[id], textPath: `seeds/${id}/${SEEDS[id]}`, bytes: seedBytes(id) });
   if (!result.plan) throw new Error('seed did not build');
   return result as EditionBuild & { plan: Plan };
 }
 
-const e2021 = build('2021');
-const e2025 = build('2025-03');
+const e2021 = await build('2021');
+const e2025 = await build('2025-03');
 
 function project(plan: Plan, id: string): Project {
   const found = plan.projects.find((p) => p.id === id);

@@ -1,0 +1,41 @@
+/**
+ * Writes one `CsvTable` as the bytes citizens download: UTF-8 with BOM (Excel on Japanese Windows
+ * reads UTF-8 without BOM as Shift_JIS mojibake), CRLF line ends, RFC 4180 quoting (csv-stringify),
+ * Japanese titles in the header row, numbers as plain numbers, blank for null.
+ */
+import { stringify } from 'csv-stringify/sync';
+import type { CsvTable } from './toCsvTables.js';
+
+/** The dialect every CSV uses, stated in the metadata too. */
+export const CSV_DIALECT = { encoding: 'utf-8', bom: true, lineTerminator: '\r\n', delimiter: ',', quoteChar: '"', doubleQuote: true, header: true } as const;
+
+/**
+ * Neutralises spreadsheet formula injection: a text cell that a spreadsheet would evaluate — one
+ * starting with `=`, `+`, `@`, a tab or a carriage return, or with `-` unless it is a lone dash or a
+ * plain negative number — gets a leading apostrophe, which spreadsheets show as text.
+ */
+export function neutralizeFormula(text: string): string {
+  if (/^[=+@\t\r]/.test(text)) return `'${text}`;
+  if (text.startsWith('-') && text !== '-' && !/^-\d+(\.\d+)?$/.test(text)) return `'${text}`;
+  return text;
+}
+
+/** The CSV text of a table: BOM, header row of Japanese titles, CRLF, RFC 4180 quoting. */
+export function toCsvText(table: CsvTable): string {
+  const header = table.columns.map((c) => c.title);
+  const body = table.rows.map((row) =>
+    row.map((value, i) => {
+      if (value === null) return null;
+      if (typeof value === 'number') return value;
+      return table.columns[i]!.type === 'string' ? neutralizeFormula(value) : value;
+    }),
+  );
+  return stringify([header, ...body], {
+    bom: CSV_DIALECT.bom,
+    record_delimiter: 'windows',
+    delimiter: CSV_DIALECT.delimiter,
+    quote: CSV_DIALECT.quoteChar,
+    // Numbers in plain decimal notation, never exponents.
+    cast: { number: (n) => (Number.isInteger(n) ? n.toFixed(0) : String(n)) },
+  });
+}
