@@ -29,6 +29,8 @@ import { contextIri, toJsonLd } from './toJsonLd.js';
 import { offlineDocumentLoader, toNQuads } from './toRdf.js';
 import { toPlan } from './toPlan.js';
 import { toSourceText } from './toSourceText.js';
+import { toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './toPackage.js';
+import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 
@@ -43,10 +45,7 @@ export interface EditionInput {
 }
 
 /** A file the build produces, relative to the output folder. */
-export interface OutputFile {
-  path: string;
-  data: string;
-}
+export type OutputFile = BuiltFile;
 
 /** What the build made of one edition folder. */
 export interface EditionBuild {
@@ -64,6 +63,8 @@ export interface BuildResult {
   editions: EditionBuild[];
   /** Paths written (empty when the build failed). */
   written: string[];
+  /** Every published file, paths relative to the output folder (empty when the build failed). */
+  files: BuiltFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -72,6 +73,8 @@ export interface BuildOptions {
   seedsDir: string;
   outDir: string;
   effects: Effects;
+  /** The build's fixed clock (ISO date-time): package `created`, zip timestamps. */
+  buildDate: string;
 }
 
 function join(...parts: string[]): string {
@@ -180,11 +183,11 @@ export function toSharedOutputs(): OutputFile[] {
 
 /** Builds every edition folder under `seedsDir` and, when none has an error, writes all outputs. */
 export async function buildEditions(options: BuildOptions): Promise<BuildResult> {
-  const { effects, seedsDir, outDir } = options;
+  const { effects, seedsDir, outDir, buildDate } = options;
   const entries = await effects.listDirectory(seedsDir);
   if (!entries) {
     const d = diagnose('meta/missing', `Expected a seeds folder at ${seedsDir}, found none`, { file: seedsDir });
-    return { ok: false, editions: [], written: [], diagnostics: [d] };
+    return { ok: false, editions: [], written: [], files: [], diagnostics: [d] };
   }
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
   const editions: EditionBuild[] = [];
@@ -202,13 +205,35 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
     diagnostics.push(diagnose('meta/missing', `Expected at least one edition folder in ${seedsDir}, found none`, { file: seedsDir }));
   }
   const ok = !hasErrors(diagnostics) && editions.every((e) => e.plan !== null);
+  if (!ok) return { ok, editions, written: [], files: [], diagnostics };
+  const files = await toPublication(editions, buildDate);
   const written: string[] = [];
-  if (ok) {
-    for (const output of [...toSharedOutputs(), ...editions.flatMap((e) => e.outputs)]) {
-      const path = join(outDir, output.path);
-      await effects.writeFile(path, output.data);
-      written.push(path);
-    }
+  for (const file of files) {
+    const path = join(outDir, file.path);
+    await effects.writeFile(path, file.data);
+    written.push(path);
   }
-  return { ok, editions, written, diagnostics };
+  return { ok, editions, written, files, diagnostics };
+}
+
+/**
+ * Everything published, from the built editions: the shared files, each edition's files with its
+ * Data Package descriptor and zip, and `SHA256SUMS` over all of them. Sorted by path.
+ */
+export async function toPublication(editions: readonly EditionBuild[], buildDate: string): Promise<BuiltFile[]> {
+  const shared = toSharedOutputs();
+  const files: BuiltFile[] = [...shared];
+  for (const edition of editions) {
+    const plan = edition.plan!;
+    const id = plan.edition.id;
+    const inFolder = edition.outputs.map((f) => ({ path: f.path.slice(id.length + 1), data: f.data }));
+    const descriptor = { path: 'datapackage.json', data: toJsonText(toDataPackage(plan, toCsvTables(plan), inFolder, buildDate)) };
+    // The zip opens offline: the edition's files plus the context and vocabulary they refer to.
+    const zip = await toZip([...inFolder, descriptor, ...shared], buildDate);
+    files.push(...edition.outputs, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
+  }
+  const catalog = toCatalog(editions.map((e) => e.plan!), files);
+  files.push({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files, { path: 'SHA256SUMS', data: toSha256Sums(files) }];
 }

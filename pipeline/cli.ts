@@ -2,6 +2,7 @@
  * Command line: `build` turns every edition folder under `--seeds` (default `seeds/`) into
  * `--out` (default `dist/`). Exit codes: 0 built, 1 data errors (nothing written), 2 usage errors.
  */
+import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { buildEditions } from './build.js';
 import { nodeEffects } from './effects.js';
@@ -20,6 +21,23 @@ Options:
   --help         show this help
 
 Exit codes: 0 built, 1 data errors (nothing written), 2 usage errors.`;
+
+/**
+ * The build's fixed clock, so two builds of the same commit are byte-identical: SOURCE_DATE_EPOCH
+ * (the reproducible-builds convention) when set, else the time of the checked-out git commit, else
+ * now (with a warning that the packages will then differ from build to build).
+ */
+export function buildClock(env: NodeJS.ProcessEnv = process.env): { date: string; warning: string | null } {
+  const fromEpoch = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH)) return { date: fromEpoch(Number(env.SOURCE_DATE_EPOCH)), warning: null };
+  try {
+    const commit = execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    if (/^\d+$/.test(commit)) return { date: fromEpoch(Number(commit)), warning: null };
+  } catch {
+    // Not a git checkout: fall through to the current time.
+  }
+  return { date: fromEpoch(Math.floor(Date.now() / 1000)), warning: 'no SOURCE_DATE_EPOCH and no git commit: package dates are the current time' };
+}
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
@@ -50,7 +68,9 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     out(USAGE);
     return 2;
   }
-  const result = await buildEditions({ seedsDir: parsed.values.seeds, outDir: parsed.values.out, effects: nodeEffects });
+  const clock = buildClock();
+  if (clock.warning) out(`warning: ${clock.warning}`);
+  const result = await buildEditions({ seedsDir: parsed.values.seeds, outDir: parsed.values.out, effects: nodeEffects, buildDate: clock.date });
   for (const line of formatBuildReport(result, { verbose: !parsed.values.quiet })) out(line);
   return result.ok ? 0 : 1;
 }

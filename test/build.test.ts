@@ -5,12 +5,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
 import { runCli } from '../pipeline/cli.js';
 import { memoryEffects } from '../pipeline/effects.js';
-import { ROOT, seedMeta, seedsInMemory } from './helpers.js';
+import { ROOT, seedMeta, seedsInMemory, TEST_DATE } from './helpers.js';
 
 describe('buildEditions', () => {
   it('builds every edition folder in memory and writes plan, quality and coverage files', async () => {
     const effects = seedsInMemory();
-    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.ok).toBe(true);
     const perEdition = (id: string) => [
       `out/${id}/plan.json`,
@@ -19,12 +19,15 @@ describe('buildEditions', () => {
       `out/${id}/plan.jsonld`,
       `out/${id}/plan.nq`,
       `out/${id}/csv/csv-metadata.json`,
+      `out/${id}/datapackage.json`,
+      `out/${id}/hadano-ict-plan-${id}.zip`,
       ...['policies', 'measures', 'projects', 'project_departments', 'initiatives', 'initiative_texts', 'indicators', 'indicator_targets', 'revisions'].flatMap((t) => [
         `out/${id}/csv/${t}.csv`,
         `out/${id}/csv/${t}.schema.json`,
       ]),
     ];
-    expect([...result.written].sort()).toEqual(['out/context.jsonld', 'out/vocab.jsonld', ...perEdition('2021'), ...perEdition('2025-03')].sort());
+    const shared = ['out/SHA256SUMS', 'out/catalog.jsonld', 'out/catalog.ttl', 'out/context.jsonld', 'out/vocab.jsonld'];
+    expect([...result.written].sort()).toEqual([...shared, ...perEdition('2021'), ...perEdition('2025-03')].sort());
     const plan = JSON.parse(new TextDecoder().decode(effects.files.get('out/2025-03/plan.json')));
     expect(plan.edition.number).toBe(5);
   });
@@ -32,14 +35,14 @@ describe('buildEditions', () => {
   it('is deterministic: two builds write identical bytes', async () => {
     const a = seedsInMemory();
     const b = seedsInMemory();
-    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: a });
-    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: b });
+    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: a, buildDate: TEST_DATE });
+    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: b, buildDate: TEST_DATE });
     for (const [path, bytes] of a.files) expect(Buffer.from(b.files.get(path)!).equals(Buffer.from(bytes)), path).toBe(true);
   });
 
   it('writes nothing when one edition is bad, and names its file and rule', async () => {
     const effects = seedsInMemory({ 'in/broken/edition.json': seedMeta('2021').replace('"2021"', '"broken"'), 'in/broken/x.txt': '' });
-    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
     expect([...effects.files.keys()].some((k) => k.startsWith('out/'))).toBe(false);
@@ -52,7 +55,7 @@ describe('buildEditions', () => {
       'in/bin/x.txt': new Uint8Array([0x00, 0xff, 0xfe, 0x01]),
       'in/nometa/x.txt': '個別事業一覧',
     });
-    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.diagnostics.map((d) => d.code).sort()).toEqual(['input/not-text', 'meta/missing']);
   });
 });
@@ -66,7 +69,7 @@ describe('runCli', () => {
     const lines: string[] = [];
     const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out'), '--quiet'], (l) => lines.push(l));
     expect(code).toBe(0);
-    expect(lines.at(-1)).toBe('built 2 editions, wrote 50 files');
+    expect(lines.at(-1)).toBe('built 2 editions, wrote 57 files');
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
   });
 

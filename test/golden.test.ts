@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
 import { memoryEffects } from '../pipeline/effects.js';
 import { formatBuildReport } from '../pipeline/report.js';
-import { ROOT } from './helpers.js';
+import { ROOT, TEST_DATE } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -39,7 +39,7 @@ for (const name of readdirSync(FIXTURES).sort()) {
     it('builds the expected output tree and report', async () => {
       const input = readTree(inputDir);
       const effects = memoryEffects(Object.fromEntries(Object.entries(input).map(([k, v]) => [`seeds/${k}`, v])));
-      const result = await buildEditions({ seedsDir: 'seeds', outDir: 'dist', effects });
+      const result = await buildEditions({ seedsDir: 'seeds', outDir: 'dist', effects, buildDate: TEST_DATE });
       const actual: Record<string, string> = { 'report.txt': `${formatBuildReport(result).join('\n')}\n` };
       for (const path of result.written) actual[path.replace(/^dist\//, '')] = new TextDecoder().decode(effects.files.get(path)!);
 

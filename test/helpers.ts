@@ -43,7 +43,7 @@ let built: Promise<{ result: BuildResult; files: Map<string, Uint8Array> }> | nu
 export function builtSeeds(): Promise<{ result: BuildResult; files: Map<string, Uint8Array> }> {
   built ??= (async () => {
     const effects = seedsInMemory();
-    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     if (!result.ok) throw new Error('the seeds did not build');
     return { result, files: effects.files };
   })();
@@ -57,3 +57,6 @@ export async function builtText(path: string): Promise<string> {
   if (!bytes) throw new Error(`the build wrote no out/${path}`);
   return new TextDecoder().decode(bytes);
 }
+
+/** The fixed clock of test builds. */
+export const TEST_DATE = '2025-04-01T00:00:00Z';

@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import yauzl from 'yauzl';
+import { buildEditions } from '../pipeline/build.js';
+import { toSha256Sums, toZip } from '../pipeline/toPackage.js';
+import { builtSeeds, builtText, seedsInMemory, TEST_DATE } from './helpers.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const PROFILE = new URL('../../shared/reference/frictionless-v2/datapackage.json', import.meta.url);
+
+function zipEntries(bytes: Uint8Array): Promise<{ name: string; data: Buffer; date: Date }[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const entries: { name: string; data: Buffer; date: Date }[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err);
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
+          stream.on('end', () => {
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks), date: entry.getLastModDate() });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(entries));
+      zip.readEntry();
+    });
+  });
+}
+
+describe('datapackage.json', () => {
+  for (const edition of ['2021', '2025-03']) {
+    it(`of ${edition} is valid against the official v2 profile and its bytes and hashes match the files`, async () => {
+      const { files } = await builtSeeds();
+      const descriptor = JSON.parse(await builtText(`${edition}/datapackage.json`));
+      // The official profiles use `propertyOrder`, which strict ajv rejects (reference/SOURCES.md).
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(PROFILE, 'utf8')));
+      expect(validate(descriptor), JSON.stringify(validate.errors)).toBe(true);
+      expect(descriptor).toMatchObject({ name: 'hadano-ict-plan', version: edition === '2021' ? '1.0.0' : '5.0.0', created: TEST_DATE });
+      expect(descriptor.licenses).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'クリエイティブ・コモンズ 表示 4.0 国際' }]);
+      for (const resource of descriptor.resources) {
+        const bytes = files.get(`out/${edition}/${resource.path}`)!;
+        expect(resource.bytes, resource.path).toBe(bytes.length);
+        expect(resource.hash, resource.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+      }
+      const csvs = descriptor.resources.filter((r: { format: string }) => r.format === 'csv');
+      expect(csvs).toHaveLength(9);
+      for (const csv of csvs) {
+        expect(csv).toMatchObject({ mediatype: 'text/csv', encoding: 'utf-8', byteOrderMark: true, dialect: { lineTerminator: '\r\n' } });
+        expect(csv.schema.fields[0].name).toBe('lgCode');
+      }
+      const targets = csvs.find((r: { path: string }) => r.path === 'csv/indicator_targets.csv');
+      expect(targets.schema.foreignKeys).toEqual([
+        { fields: ['indicatorId'], reference: { resource: 'indicators', fields: ['id'] } },
+        { fields: ['projectId'], reference: { resource: 'projects', fields: ['id'] } },
+      ]);
+    });
+  }
+});
+
+describe('the edition zip', () => {
+  it('holds every file of the edition, its descriptor, the context and the vocabulary, sorted, with one timestamp', async () => {
+    const { files } = await builtSeeds();
+    const entries = await zipEntries(files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!);
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('datapackage.json');
+    expect(names).toContain('context.jsonld');
+    expect(names).toContain('csv/indicator_targets.csv');
+    expect(names.every((n) => !n.startsWith('/') && !n.includes('..'))).toBe(true);
+    for (const entry of entries) {
+      const published = files.get(`out/2025-03/${entry.name}`) ?? files.get(`out/${entry.name}`)!;
+      expect(Buffer.from(published).equals(entry.data), entry.name).toBe(true);
+    }
+    expect(new Set(entries.map((e) => e.date.getTime())).size).toBe(1);
+  });
+
+  it('is byte-for-byte the same when built again, at another time', async () => {
+    const a = await toZip([{ path: 'b.csv', data: 'x' }, { path: 'a/c.json', data: '{}' }], TEST_DATE);
+    await new Promise((r) => setTimeout(r, 1100));
+    const b = await toZip([{ path: 'a/c.json', data: '{}' }, { path: 'b.csv', data: 'x' }], TEST_DATE);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    await expect(toZip([{ path: '../x', data: '' }], TEST_DATE)).rejects.toThrow(/outside/);
+  });
+});
+
+describe('a second build', () => {
+  it('writes identical bytes for every file', async () => {
+    const { files } = await builtSeeds();
+    const again = seedsInMemory();
+    await buildEditions({ seedsDir: 'in', outDir: 'out', effects: again, buildDate: TEST_DATE });
+    const outputs = [...files.keys()].filter((k) => k.startsWith('out/'));
+    expect(outputs.length).toBeGreaterThan(50);
+    for (const path of outputs) expect(Buffer.from(again.files.get(path)!).equals(Buffer.from(files.get(path)!)), path).toBe(true);
+  });
+});
+
+describe('SHA256SUMS', () => {
+  it('covers every published file, in sha256sum format', async () => {
+    const { files } = await builtSeeds();
+    const sums = await builtText('SHA256SUMS');
+    const listed = sums.trimEnd().split('\n').map((l) => l.split('  '));
+    const published = [...files.keys()].filter((k) => k.startsWith('out/') && k !== 'out/SHA256SUMS').map((k) => k.slice(4)).sort();
+    expect(listed.map(([, path]) => path)).toEqual(published);
+    for (const [hash, path] of listed) expect(hash).toBe(createHash('sha256').update(files.get(`out/${path}`)!).digest('hex'));
+    expect(toSha256Sums([{ path: 'b', data: '' }, { path: 'a', data: 'a' }])).toBe(
+      'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  a\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  b\n',
+    );
+  });
+});
