@@ -40,8 +40,8 @@ for (const name of readdirSync(FIXTURES).sort()) {
       const input = readTree(inputDir);
       const effects = memoryEffects(Object.fromEntries(Object.entries(input).map(([k, v]) => [`seeds/${k}`, v])));
       const result = await buildEditions({ seedsDir: 'seeds', outDir: 'dist', effects, buildDate: TEST_DATE });
-      const actual: Record<string, string> = { 'report.txt': `${formatBuildReport(result).join('\n')}\n` };
-      for (const path of result.written) actual[path.replace(/^dist\//, '')] = new TextDecoder().decode(effects.files.get(path)!);
+      const actual: Record<string, Buffer> = { 'report.txt': Buffer.from(`${formatBuildReport(result).join('\n')}\n`) };
+      for (const path of result.written) actual[path.replace(/^dist\//, '')] = Buffer.from(effects.files.get(path)!);
 
       if (UPDATE) {
         rmSync(expectedDir, { recursive: true, force: true });
@@ -50,9 +50,14 @@ for (const name of readdirSync(FIXTURES).sort()) {
           writeFileSync(join(expectedDir, path), data);
         }
       }
-      const expected = Object.fromEntries(Object.entries(readTree(expectedDir)).map(([k, v]) => [k, new TextDecoder().decode(v)]));
+      const expected = readTree(expectedDir);
       expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
-      for (const path of Object.keys(expected)) expect(actual[path], path).toBe(expected[path]);
+      for (const path of Object.keys(expected)) {
+        const [a, e] = [actual[path]!, Buffer.from(expected[path]!)];
+        // Text files are compared as text, so a failure shows the difference.
+        if (/\.(zip)$/.test(path)) expect(a.equals(e), path).toBe(true);
+        else expect(a.toString('utf8'), path).toBe(e.toString('utf8'));
+      }
     });
   });
 }
