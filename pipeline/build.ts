@@ -31,6 +31,8 @@ import { toPlan } from './toPlan.js';
 import { toSourceText } from './toSourceText.js';
 import { toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './toPackage.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
+import { diffPlans } from './diffPlans.js';
+import { toChangelogFiles } from './toChangelogFiles.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 
@@ -232,7 +234,9 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
     const zip = await toZip([...inFolder, descriptor, ...shared], buildDate);
     files.push(...edition.outputs, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
   }
-  const catalog = toCatalog(editions.map((e) => e.plan!), files);
+  const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
+  for (let i = 1; i < plans.length; i++) files.push(...toChangelogFiles(diffPlans(plans[i - 1]!, plans[i]!), plans[i - 1]!, plans[i]!));
+  const catalog = toCatalog(plans, files);
   files.push({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [...files, { path: 'SHA256SUMS', data: toSha256Sums(files) }];

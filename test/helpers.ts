@@ -55,7 +55,8 @@ export async function builtText(path: string): Promise<string> {
   const { files } = await builtSeeds();
   const bytes = files.get(`out/${path}`);
   if (!bytes) throw new Error(`the build wrote no out/${path}`);
-  return new TextDecoder().decode(bytes);
+  // Keep a byte order mark: tests check it is there.
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 /** The fixed clock of test builds. */
