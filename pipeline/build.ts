@@ -12,7 +12,10 @@
  *  8. `toJsonLd`           — plan → JSON-LD; `toNQuads` converts it offline, failing on any loss
  *  9. `toEditionOutputs`   — the files of the edition
  *
- * and once for all editions the JSON-LD context and the vocabulary (`toSharedOutputs`).
+ * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
+ * Data Package descriptor and zip (`toDataPackage`, `toZip`), the CKAN package descriptions
+ * (`toCkanPackage`), the changelog between consecutive editions (`diffPlans`), the DCAT catalog
+ * (`toCatalog`) and `SHA256SUMS` over everything.
  * Outputs are written only when no edition has an error, so a bad edition never replaces or mixes
  * with what was published before. All writes go through `Effects`.
  */
@@ -33,6 +36,7 @@ import { toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './t
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
+import { toCkanPackage } from './toCkanPackage.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 
@@ -235,6 +239,7 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
     files.push(...edition.outputs, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
   }
   const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
+  for (const plan of plans) files.push({ path: `ckan/${plan.edition.id}.json`, data: toJsonText(toCkanPackage(plan, files)) });
   for (let i = 1; i < plans.length; i++) files.push(...toChangelogFiles(diffPlans(plans[i - 1]!, plans[i]!), plans[i - 1]!, plans[i]!));
   const catalog = toCatalog(plans, files);
   files.push({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });

@@ -1,0 +1,122 @@
+/**
+ * Publishes editions to a CKAN portal through its Action API: `package_show` to see whether the
+ * edition's package exists, then `package_create` + `resource_create` for a new package, or
+ * `package_patch` + `resource_patch`/`resource_create` for an existing one. The API token goes in
+ * the `Authorization` header and is never printed. Dry run by default: only the read-only
+ * `package_show` is sent, and the exact write requests are returned to be printed.
+ */
+import type { CkanPackage } from './toCkanPackage.js';
+
+/** One HTTP request to the CKAN Action API. */
+export interface CkanRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  headers: Record<string, string>;
+  body: Record<string, unknown> | null;
+}
+
+/** The outcome of publishing: the requests (token redacted), whether all succeeded, and errors. */
+export interface PublishResult {
+  ok: boolean;
+  requests: CkanRequest[];
+  errors: string[];
+}
+
+/** Options of `publishToCkan`. */
+export interface PublishOptions {
+  ckanUrl: string;
+  /** The API token, from the environment; null in a dry run without one. */
+  token: string | null;
+  packages: CkanPackage[];
+  /** Send the write requests (otherwise: dry run). */
+  apply: boolean;
+  /** Organisation slug replacing the package's placeholder. */
+  organization?: string;
+  fetch?: typeof fetch;
+}
+
+const REDACTED = '<redacted: CKAN_API_TOKEN>';
+
+function action(base: string, name: string): string {
+  return `${base.replace(/\/+$/, '')}/api/3/action/${name}`;
+}
+
+/** A request as shown to a person: the token replaced. */
+export function redact(request: CkanRequest): CkanRequest {
+  return { ...request, headers: Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, k.toLowerCase() === 'authorization' ? REDACTED : v])) };
+}
+
+/** Formats a request for the dry-run listing (token always redacted). */
+export function formatRequest(request: CkanRequest): string {
+  const shown = redact(request);
+  const headers = Object.entries(shown.headers).map(([k, v]) => `${k}: ${v}`);
+  return [`${shown.method} ${shown.url}`, ...headers, ...(shown.body ? ['', JSON.stringify(shown.body, null, 2)] : []), ''].join('\n');
+}
+
+/** Creates or updates every package on the portal (or, in a dry run, says exactly what it would send). */
+export async function publishToCkan(options: PublishOptions): Promise<PublishResult> {
+  const doFetch = options.fetch ?? fetch;
+  const requests: CkanRequest[] = [];
+  const errors: string[] = [];
+  const auth: Record<string, string> = options.token ? { Authorization: options.token } : {};
+
+  const send = async (request: CkanRequest): Promise<{ status: number; body: { success?: boolean; result?: unknown; error?: unknown } }> => {
+    requests.push(redact(request));
+    const response = await doFetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      ...(request.body ? { body: JSON.stringify(request.body) } : {}),
+    });
+    const text = await response.text();
+    let body: { success?: boolean; result?: unknown; error?: unknown } = {};
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = { success: false, error: text.slice(0, 200) };
+    }
+    return { status: response.status, body };
+  };
+  const write = async (name: string, body: Record<string, unknown>): Promise<unknown> => {
+    const request: CkanRequest = { method: 'POST', url: action(options.ckanUrl, name), headers: { 'Content-Type': 'application/json', ...auth }, body };
+    if (!options.apply) {
+      requests.push(redact(request));
+      return null;
+    }
+    const response = await send(request);
+    if (response.status !== 200 || !response.body.success) {
+      errors.push(`${name} ${String(body.name ?? body.id ?? '')}: HTTP ${response.status} ${JSON.stringify(response.body.error ?? '')}`);
+      return null;
+    }
+    return response.body.result;
+  };
+
+  for (const pkg of options.packages) {
+    const { resources, ...fields } = { ...pkg, owner_org: options.organization ?? pkg.owner_org };
+    const errorsBefore = errors.length;
+    type Existing = { id?: string; resources?: { id: string; name: string }[] };
+    let existing: Existing | null;
+    try {
+      const shown = await send({ method: 'GET', url: `${action(options.ckanUrl, 'package_show')}?id=${encodeURIComponent(pkg.name)}`, headers: { ...auth }, body: null });
+      existing = shown.status === 200 && shown.body.success ? (shown.body.result as Existing) : null;
+      if (!existing && shown.status !== 404) errors.push(`package_show ${pkg.name}: HTTP ${shown.status} ${JSON.stringify(shown.body.error ?? '')}`);
+    } catch (error) {
+      errors.push(`package_show ${pkg.name}: ${(error as Error).message}`);
+      continue;
+    }
+    if (errors.length > errorsBefore) continue;
+    if (!existing) {
+      const created = (await write('package_create', fields)) as { id?: string } | null;
+      const packageId = created?.id ?? pkg.name;
+      if (options.apply && !created) continue;
+      for (const resource of resources) await write('resource_create', { package_id: packageId, ...resource });
+    } else {
+      await write('package_patch', { id: existing.id ?? pkg.name, ...fields });
+      for (const resource of resources) {
+        const same = existing.resources?.find((r) => r.name === resource.name);
+        if (same) await write('resource_patch', { id: same.id, ...resource });
+        else await write('resource_create', { package_id: existing.id ?? pkg.name, ...resource });
+      }
+    }
+  }
+  return { ok: errors.length === 0, requests, errors };
+}
