@@ -15,7 +15,7 @@
  * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
  * Data Package descriptor and zip (`toDataPackage`, `toZip`), the CKAN package descriptions
  * (`toCkanPackage`), the changelog between consecutive editions (`diffPlans`), the DCAT catalog
- * (`toCatalog`) and `SHA256SUMS` over everything.
+ * (`toCatalog`), the portal pages (`toPortalPage`) and `SHA256SUMS` over everything.
  * Outputs are written only when no edition has an error, so a bad edition never replaces or mixes
  * with what was published before. All writes go through `Effects`.
  */
@@ -37,6 +37,7 @@ import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
+import { toPortalPage } from './toSite.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 
@@ -229,20 +230,27 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
 export async function toPublication(editions: readonly EditionBuild[], buildDate: string): Promise<BuiltFile[]> {
   const shared = toSharedOutputs();
   const files: BuiltFile[] = [...shared];
+  const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
+  const changelogs = plans.slice(1).map((plan, i) => ({ older: plans[i]!, newer: plan, log: diffPlans(plans[i]!, plan) }));
   for (const edition of editions) {
     const plan = edition.plan!;
     const id = plan.edition.id;
-    const inFolder = edition.outputs.map((f) => ({ path: f.path.slice(id.length + 1), data: f.data }));
+    const page = {
+      path: `${id}/index.html`,
+      data: toPortalPage({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../' }),
+    };
+    const inFolder = [...edition.outputs, page].map((f) => ({ path: f.path.slice(id.length + 1), data: f.data }));
     const descriptor = { path: 'datapackage.json', data: toJsonText(toDataPackage(plan, toCsvTables(plan), inFolder, buildDate)) };
-    // The zip opens offline: the edition's files plus the context and vocabulary they refer to.
+    // The zip opens offline: the edition's files and page, plus the context and vocabulary they refer to.
     const zip = await toZip([...inFolder, descriptor, ...shared], buildDate);
-    files.push(...edition.outputs, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
+    files.push(...edition.outputs, page, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
   }
-  const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
   for (const plan of plans) files.push({ path: `ckan/${plan.edition.id}.json`, data: toJsonText(toCkanPackage(plan, files)) });
-  for (let i = 1; i < plans.length; i++) files.push(...toChangelogFiles(diffPlans(plans[i - 1]!, plans[i]!), plans[i - 1]!, plans[i]!));
+  for (const { older, newer, log } of changelogs) files.push(...toChangelogFiles(log, older, newer));
   const catalog = toCatalog(plans, files);
   files.push({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });
+  const latest = plans.at(-1)!;
+  files.push({ path: 'index.html', data: toPortalPage({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '' }) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [...files, { path: 'SHA256SUMS', data: toSha256Sums(files) }];
 }

@@ -20,13 +20,14 @@ describe('buildEditions', () => {
       `out/${id}/plan.nq`,
       `out/${id}/csv/csv-metadata.json`,
       `out/${id}/datapackage.json`,
+      `out/${id}/index.html`,
       `out/${id}/hadano-ict-plan-${id}.zip`,
       ...['policies', 'measures', 'projects', 'project_departments', 'initiatives', 'initiative_texts', 'indicators', 'indicator_targets', 'revisions'].flatMap((t) => [
         `out/${id}/csv/${t}.csv`,
         `out/${id}/csv/${t}.schema.json`,
       ]),
     ];
-    const shared = ['out/SHA256SUMS', 'out/catalog.jsonld', 'out/catalog.ttl', 'out/context.jsonld', 'out/vocab.jsonld'];
+    const shared = ['out/SHA256SUMS', 'out/catalog.jsonld', 'out/catalog.ttl', 'out/context.jsonld', 'out/index.html', 'out/vocab.jsonld'];
     shared.push(...['json', 'csv', 'md'].map((ext) => `out/changes/2021..2025-03.${ext}`), 'out/ckan/2021.json', 'out/ckan/2025-03.json');
     expect([...result.written].sort()).toEqual([...shared, ...perEdition('2021'), ...perEdition('2025-03')].sort());
     const plan = JSON.parse(new TextDecoder().decode(effects.files.get('out/2025-03/plan.json')));
@@ -70,7 +71,7 @@ describe('runCli', () => {
     const lines: string[] = [];
     const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out'), '--quiet'], (l) => lines.push(l));
     expect(code).toBe(0);
-    expect(lines.at(-1)).toBe('built 2 editions, wrote 62 files');
+    expect(lines.at(-1)).toBe('built 2 editions, wrote 65 files');
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
   });
 

@@ -1,0 +1,142 @@
+/**
+ * The portal page in a real browser: Debian's Chromium driven by playwright-core (no browser
+ * download), the built site served from memory on 127.0.0.1. Checks what a citizen relies on: no
+ * console errors, no request leaving the page's origin, every link resolving, the filters narrowing
+ * the list, downloads matching their published SHA-256, the page usable at 375 px and without
+ * JavaScript. Screenshots go to test/artifacts/.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtSeeds, ROOT } from './helpers.js';
+
+const ARTIFACTS = join(ROOT, 'test/artifacts');
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json', jsonld: 'application/ld+json', zip: 'application/zip' };
+let server: Server;
+let origin = '';
+let browser: Browser;
+
+beforeAll(async () => {
+  const { files } = await builtSeeds();
+  server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const bytes = files.get(`out${path}`);
+    if (!bytes) {
+      res.writeHead(404);
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream' });
+    res.end(Buffer.from(bytes));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Without these, Chromium reaches for Google's hosts, which this machine's closed network refuses.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  mkdirSync(ARTIFACTS, { recursive: true });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+async function open(path: string, options: { width?: number; javaScriptEnabled?: boolean } = {}) {
+  const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  return { page, errors, requests, close: () => context.close() };
+}
+
+const visible = (page: Page) => page.locator('article.project:visible').count();
+
+describe('the portal page in Chromium', () => {
+  it('loads without console errors or requests to other origins', async () => {
+    for (const path of ['/index.html', '/2025-03/index.html', '/2021/index.html']) {
+      const { page, errors, requests, close } = await open(path);
+      expect(errors, path).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:')), path).toEqual([]);
+      expect(await page.getAttribute('html', 'lang')).toBe('ja');
+      await close();
+    }
+  }, 60_000);
+
+  it('has links that all resolve', async () => {
+    for (const path of ['/index.html', '/2025-03/index.html', '/2021/index.html']) {
+      const { page, close } = await open(path);
+      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).getAttribute('href')!));
+      for (const href of new Set(hrefs)) {
+        if (href.startsWith('#')) {
+          expect(await page.locator(`[id="${href.slice(1)}"]`).count(), `${path} ${href}`).toBe(1);
+        } else if (/^https?:/.test(href)) {
+          // The only link to another site is the licence text; it is not fetched from here.
+          expect(href).toBe('https://creativecommons.org/licenses/by/4.0/');
+        } else {
+          const response = await fetch(new URL(href, `${origin}${path}`));
+          expect(response.status, `${path} → ${href}`).toBe(200);
+        }
+      }
+      await close();
+    }
+  }, 120_000);
+
+  it('narrows the project list with the filters', async () => {
+    const { page, close } = await open('/index.html');
+    expect(await visible(page)).toBe(62);
+    await page.selectOption('select[name=policy]', '3');
+    expect(await visible(page)).toBe(6);
+    await expect(page.locator('#result-count').textContent()).resolves.toBe('6 件の事業を表示しています');
+    await page.selectOption('select[name=policy]', '');
+    await page.selectOption('select[name=status]', 'ended');
+    expect(await visible(page)).toBe(3);
+    await page.selectOption('select[name=status]', '');
+    await page.selectOption('select[name=department]', '防災課');
+    expect(await page.locator('article.project:visible h5').allTextContents()).toEqual(['1-2-6 避難行動要支援者対策の推進', '2-1-3 被災者支援システム更新の検討計画終了', '3-2-2 災害時情報提供におけるICTの活用']);
+    await page.selectOption('select[name=department]', '');
+    await page.fill('input[name=q]', 'ドローン');
+    expect(await page.locator('article.project:visible').getAttribute('id')).toBe('project-3-2-4');
+    await page.screenshot({ path: join(ARTIFACTS, 'portal-filtered.png') });
+    await close();
+  }, 60_000);
+
+  it('serves downloads whose bytes match the SHA-256 it shows', async () => {
+    const { page, close } = await open('/index.html');
+    const links = await page.$$eval('a[download][data-sha256]', (as) => as.map((a): [string, string] => [a.getAttribute('href')!, a.getAttribute('data-sha256')!]));
+    expect(links.length).toBeGreaterThanOrEqual(14);
+    for (const [href, hash] of links) {
+      const bytes = Buffer.from(await (await fetch(new URL(href, `${origin}/index.html`))).arrayBuffer());
+      expect(createHash('sha256').update(bytes).digest('hex'), href).toBe(hash);
+    }
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href="2025-03/csv/indicator_targets.csv"]')]);
+    expect(download.suggestedFilename()).toBe('indicator_targets.csv');
+    await close();
+  }, 60_000);
+
+  it('is usable at 375 px and without JavaScript', async () => {
+    const desktop = await open('/index.html');
+    await desktop.page.screenshot({ path: join(ARTIFACTS, 'portal-desktop.png') });
+    await desktop.close();
+    const mobile = await open('/index.html', { width: 375 });
+    expect(await mobile.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await mobile.page.screenshot({ path: join(ARTIFACTS, 'portal-mobile.png') });
+    await mobile.close();
+    const plain = await open('/index.html', { javaScriptEnabled: false });
+    expect(await visible(plain.page)).toBe(62);
+    expect(await plain.page.locator('form#filters').isVisible()).toBe(false);
+    expect(await plain.page.locator('nav.toc a').count()).toBeGreaterThan(10);
+    await plain.close();
+  }, 60_000);
+});
