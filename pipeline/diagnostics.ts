@@ -38,7 +38,7 @@ interface Rule {
 /** Every rule, by code. The description says what the rule checks, in the catalog's wording style. */
 export const RULES = {
   'input/empty': { severity: 'error', description: 'Expected edition text, found an empty file' },
-  'input/not-text': { severity: 'error', description: 'Expected UTF-8 text, found binary data' },
+  'input/not-text': { severity: 'error', description: 'Expected UTF-8 or Shift_JIS (CP932) text, found binary data or another encoding' },
   'input/no-outline': { severity: 'error', description: 'Expected the 個別事業一覧 list before the first sheet' },
   'input/no-sheets': { severity: 'error', description: 'Expected at least one project sheet (名称 … 番号 …)' },
   'meta/missing': { severity: 'error', description: 'Expected an edition.json metadata file in the edition folder' },

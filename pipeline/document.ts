@@ -16,7 +16,7 @@ export interface SourceText {
   fileName: string;
   sha256: string;
   byteLength: number;
-  encoding: 'utf-8';
+  encoding: 'utf-8' | 'shift_jis';
   bom: boolean;
   lineEnding: 'LF' | 'CRLF' | 'mixed' | 'none';
   lines: SourceLine[];

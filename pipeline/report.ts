@@ -14,8 +14,10 @@ export function formatBuildReport(result: BuildResult, options: { verbose: boole
       lines.push(`${edition.folder}: not built`);
     } else {
       const t = q.totals;
+      const src = edition.plan!.edition.source;
+      const read = `${src.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}${src.bom ? ' with BOM' : ''}, ${src.lineEnding}`;
       lines.push(
-        `${q.edition} (${q.sourceFile}): ${t.sheets} sheets (${t.repostSheets} 【再掲】), ${t.projects} projects (${t.endedProjects} ended), ` +
+        `${q.edition} (${q.sourceFile}, ${read}): ${t.sheets} sheets (${t.repostSheets} 【再掲】), ${t.projects} projects (${t.endedProjects} ended), ` +
           `${t.indicatorRows} indicator rows, ${t.revisionDates} revision dates with ${t.revisionEntries} entries`,
       );
       const c = q.coverage;

@@ -9,21 +9,34 @@ import type { SourceLine, SourceText } from './document.js';
 /** The decoded source, or the diagnostics that say why the bytes are not an edition text. */
 export type SourceTextResult = { ok: true; source: SourceText; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
-/** Decodes UTF-8 edition bytes (with or without BOM, LF or CRLF) into numbered lines. */
+/** Which text encoding the bytes are in: UTF-8 (with or without BOM), else Shift_JIS (CP932), else none. */
+export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'shift_jis'; bom: boolean; text: string } | { encoding: null; reason: string } {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { encoding: null, reason: 'UTF-16 (byte order mark FF FE or FE FF); save the text as UTF-8 or Shift_JIS' };
+  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  try {
+    return { encoding: 'utf-8', bom, text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes) };
+  } catch {
+    // Not UTF-8: a file saved on Japanese Windows is Shift_JIS (CP932, which WHATWG's shift_jis decoder covers).
+  }
+  try {
+    return { encoding: 'shift_jis', bom: false, text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes) };
+  } catch {
+    return { encoding: null, reason: 'bytes that are neither UTF-8 nor Shift_JIS (CP932)' };
+  }
+}
+
+/** Decodes edition bytes (UTF-8 with or without BOM, or Shift_JIS/CP932; LF or CRLF) into numbered lines. */
 export function toSourceText(bytes: Uint8Array, fileName: string): SourceTextResult {
   if (bytes.length === 0) {
     return { ok: false, diagnostics: [diagnose('input/empty', 'Expected edition text, found an empty file', { file: fileName })] };
   }
-  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return {
-      ok: false,
-      diagnostics: [diagnose('input/not-text', 'Expected UTF-8 text, found bytes that are not valid UTF-8', { file: fileName })],
-    };
+  const detected = detectEncoding(bytes);
+  if (detected.encoding === null) {
+    return { ok: false, diagnostics: [diagnose('input/not-text', `Expected UTF-8 or Shift_JIS text, found ${detected.reason}`, { file: fileName })] };
   }
+  const { text, bom, encoding } = detected;
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
     return {
       ok: false,
@@ -43,7 +56,7 @@ export function toSourceText(bytes: Uint8Array, fileName: string): SourceTextRes
       fileName,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       byteLength: bytes.length,
-      encoding: 'utf-8',
+      encoding,
       bom,
       lineEnding,
       lines,

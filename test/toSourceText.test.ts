@@ -25,3 +25,33 @@ describe('toSourceText', () => {
     expect(codes(encode('abc\u0000def'))).toEqual(['input/not-text']);
   });
 });
+
+describe('toSourceText with text saved on Windows', () => {
+  it('reads Shift_JIS (CP932) with CRLF and says so, giving the same plan as the UTF-8 seed', async () => {
+    const { default: iconv } = await import('iconv-lite');
+    const { parsePlanDocument } = await import('../pipeline/parsePlanDocument.js');
+    const { toPlan } = await import('../pipeline/toPlan.js');
+    const { parseEditionMeta } = await import('../pipeline/parseEditionMeta.js');
+    const { seedBytes, seedMeta } = await import('./helpers.js');
+    const utf8 = new TextDecoder().decode(seedBytes('2025-03'));
+    const sjis = new Uint8Array(iconv.encode(utf8.replace(/\n/g, '\r\n'), 'cp932'));
+    expect(iconv.decode(Buffer.from(sjis), 'cp932').replace(/\r\n/g, '\n')).toBe(utf8);
+    const meta = parseEditionMeta(seedMeta('2025-03'), 'edition.json', '2025-03');
+    if (!meta.ok) throw new Error('meta');
+    const planOf = (bytes: Uint8Array) => {
+      const source = toSourceText(bytes, 'x.txt');
+      if (!source.ok) throw new Error(source.diagnostics[0]!.message);
+      return { source: source.source, plan: toPlan(parsePlanDocument(source.source), meta.meta).plan };
+    };
+    const a = planOf(seedBytes('2025-03'));
+    const b = planOf(sjis);
+    expect(b.source).toMatchObject({ encoding: 'shift_jis', bom: false, lineEnding: 'CRLF' });
+    expect({ ...b.plan, edition: { ...b.plan.edition, source: null } }).toEqual({ ...a.plan, edition: { ...a.plan.edition, source: null } });
+  });
+
+  it('refuses UTF-16 with a message that says what to do', () => {
+    const result = toSourceText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'x.txt');
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics[0]!.message).toBe('Expected UTF-8 or Shift_JIS text, found UTF-16 (byte order mark FF FE or FE FF); save the text as UTF-8 or Shift_JIS');
+  });
+});
