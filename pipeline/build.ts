@@ -214,13 +214,26 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   const ok = !hasErrors(diagnostics) && editions.every((e) => e.plan !== null);
   if (!ok) return { ok, editions, written: [], files: [], diagnostics };
   const files = await toPublication(editions, buildDate);
-  const written: string[] = [];
-  for (const file of files) {
-    const path = join(outDir, file.path);
-    await effects.writeFile(path, file.data);
-    written.push(path);
-  }
-  return { ok, editions, written, files, diagnostics };
+  await writeAtomically(effects, outDir, files);
+  return { ok, editions, written: files.map((f) => join(outDir, f.path)), files, diagnostics };
+}
+
+/**
+ * Writes the output folder so that readers see either the previous one or the complete new one:
+ * everything goes into `<out>.building`, then the previous folder is moved aside to `<out>.previous`
+ * and the new one renamed into place. A build killed while writing leaves `<out>` untouched; one
+ * killed between the two renames is repaired at the start of the next build.
+ */
+export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
+  const building = `${outDir.replace(/\/+$/, '')}.building`;
+  const previous = `${outDir.replace(/\/+$/, '')}.previous`;
+  if (!(await effects.exists(outDir)) && (await effects.exists(previous))) await effects.rename(previous, outDir);
+  await effects.remove(building);
+  await effects.remove(previous);
+  for (const file of files) await effects.writeFile(join(building, file.path), file.data);
+  if (await effects.exists(outDir)) await effects.rename(outDir, previous);
+  await effects.rename(building, outDir);
+  await effects.remove(previous);
 }
 
 /**

@@ -3,7 +3,7 @@
  * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** An entry of a directory listing. */
@@ -20,6 +20,12 @@ export interface Effects {
   readFile(path: string): Promise<Uint8Array | null>;
   /** Writes a file, creating its parent folders. */
   writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** True when a file or folder exists at the path. */
+  exists(path: string): Promise<boolean>;
+  /** Renames a file or folder (atomic within one file system). */
+  rename(from: string, to: string): Promise<void>;
+  /** Removes a file or folder with everything in it; nothing happens when it does not exist. */
+  remove(path: string): Promise<void>;
 }
 
 /** Effects on the real file system. */
@@ -44,6 +50,20 @@ export const nodeEffects: Effects = {
   async writeFile(path, data) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);
+  },
+  async exists(path) {
+    try {
+      await stat(path);
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  async rename(from, to) {
+    await rename(from, to);
+  },
+  async remove(path) {
+    await rm(path, { recursive: true, force: true });
   },
 };
 
@@ -70,6 +90,23 @@ export function memoryEffects(initial: Record<string, string | Uint8Array> = {})
     },
     async writeFile(path, data) {
       files.set(normalize(path), encode(data));
+    },
+    async exists(path) {
+      const key = normalize(path);
+      return files.has(key) || [...files.keys()].some((k) => k.startsWith(`${key}/`));
+    },
+    async rename(from, to) {
+      const [source, target] = [normalize(from), normalize(to)];
+      for (const [key, value] of [...files]) {
+        if (key === source || key.startsWith(`${source}/`)) {
+          files.delete(key);
+          files.set(target + key.slice(source.length), value);
+        }
+      }
+    },
+    async remove(path) {
+      const key = normalize(path);
+      for (const k of [...files.keys()]) if (k === key || k.startsWith(`${key}/`)) files.delete(k);
     },
   };
 }
