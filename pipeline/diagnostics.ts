@@ -59,6 +59,10 @@ export const RULES = {
   'sheet/duplicate-number': { severity: 'error', description: 'Expected each project number on one sheet only' },
   'sheet/missing-section': { severity: 'warning', description: 'Expected every standard section in the sheet' },
   'sheet/unexpected-line': { severity: 'warning', description: 'Expected a line of the current sheet section' },
+  'sheet/heading-out-of-order': {
+    severity: 'error',
+    description: 'Expected sheet headings in form order; an earlier heading later in a sheet means a sheet lost its 名称 line',
+  },
   'sheet/bad-year-heading': {
     severity: 'error',
     description: 'Expected the 年度ごとの取組 heading to list the five fiscal years of the plan period',
@@ -87,7 +91,10 @@ export const RULES = {
     severity: 'warning',
     description: 'Expected the 【再掲】/【計画終了】 tags in the 個別事業一覧 to match the sheet',
   },
-  'quality/listed-without-sheet': { severity: 'warning', description: 'Expected a sheet for every listed project' },
+  'quality/listed-without-sheet': {
+    severity: 'error',
+    description: 'Expected a sheet for every listed project (a missing sheet means the text is incomplete)',
+  },
   'quality/sheet-not-listed': { severity: 'warning', description: 'Expected every sheet to be listed in the 個別事業一覧' },
   'quality/banner-mismatch': {
     severity: 'warning',

@@ -46,6 +46,10 @@ export function parseEditionMeta(text: string, file: string, folder: string): Ed
       diagnostics: [diagnose('meta/invalid', `Expected JSON, found a syntax error: ${(error as Error).message}`, { file })],
     };
   }
+  const id = (data as { id?: unknown } | null)?.id;
+  if (typeof id === 'string' && !isSafeEditionId(id)) {
+    return { ok: false, diagnostics: [diagnose('meta/unsafe-id', `Expected an edition id usable as a folder name (letters, digits, ., _, -), found 「${id}」`, { file })] };
+  }
   if (!validateEditionSchema(data)) {
     return {
       ok: false,
@@ -56,9 +60,6 @@ export function parseEditionMeta(text: string, file: string, folder: string): Ed
   }
   const raw = data as Omit<EditionMeta, 'license'> & { license?: Partial<EditionMeta['license']> };
   const diagnostics: Diagnostic[] = [];
-  if (!isSafeEditionId(raw.id)) {
-    diagnostics.push(diagnose('meta/unsafe-id', `Expected an edition id usable as a folder name, found 「${raw.id}」`, { file }));
-  }
   if (raw.id !== folder) {
     diagnostics.push(diagnose('meta/invalid', `Expected id 「${folder}」 (the folder's name), found 「${raw.id}」`, { file }));
   }

@@ -61,15 +61,20 @@ function toPrinted(lines: readonly { line: number; column: number; text: string 
   };
 }
 
+/** Headings that start the form: seen again after later sections, they mean a sheet lost its 名称 line. */
+const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];
+
 /** Splits the sheet's lines into sections at headings that appear in form order. */
-function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: SourceLine[] } {
+function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: SourceLine[]; outOfOrder: SourceLine[] } {
   const chunks: Chunk[] = [];
   const before: SourceLine[] = [];
+  const outOfOrder: SourceLine[] = [];
   let order = -1;
   for (const line of lines) {
     const match = HEADING.exec(line.text);
     const section = match?.[2] as Section | undefined;
     const index = section ? SHEET_SECTIONS.indexOf(section) : -1;
+    if (section && index <= order && FORM_START.includes(section) && order >= SHEET_SECTIONS.indexOf('概要')) outOfOrder.push(line);
     if (match && section && index > order) {
       order = index;
       const column = match[1]!.length + section.length + 1;
@@ -82,7 +87,7 @@ function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: Sour
     if (current) current.lines.push({ line: line.line, column: 1, text: line.text });
     else before.push(line);
   }
-  return { chunks, before };
+  return { chunks, before, outOfOrder };
 }
 
 /** Splits the 名称 line `名称 X 番号 Y` (or its multi-line form) into name fragments and the number. */
@@ -147,7 +152,15 @@ export function parseSheet(
   const { file, years } = context;
   const diagnostics: Diagnostic[] = [];
   const roles: LineRole[] = [];
-  const { chunks, before } = toChunks(lines);
+  const { chunks, before, outOfOrder } = toChunks(lines);
+  for (const line of outOfOrder) {
+    diagnostics.push(
+      diagnose('sheet/heading-out-of-order', `Expected 名称 before 「${line.text.trim()}」: this looks like a new sheet without its 名称 line`, {
+        file,
+        position: position(line.line, 1, line.text),
+      }),
+    );
+  }
   splitNameAndNumber(chunks);
   splitDepartments(chunks);
   const get = (section: Section) => chunks.find((c) => c.section === section);

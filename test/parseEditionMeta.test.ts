@@ -23,7 +23,7 @@ describe('parseEditionMeta', () => {
     expect(codes(JSON.stringify(valid), '2025-03')).toEqual(['meta/invalid']);
     expect(codes(JSON.stringify({ ...valid, extra: 1 }))).toEqual(['meta/invalid']);
     expect(codes('{')).toEqual(['meta/invalid']);
-    expect(codes(JSON.stringify({ ...valid, id: '../x' }), '../x')).toContain('meta/invalid');
+    expect(codes(JSON.stringify({ ...valid, id: '../x' }), '../x')).toEqual(['meta/unsafe-id']);
   });
 });
 
