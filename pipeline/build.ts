@@ -75,6 +75,30 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
 }
 
+/** A stage finished: for progress lines and per-stage timing (never part of the outputs). */
+export interface ProgressEvent {
+  edition: string | null;
+  stage: string;
+  ms: number;
+}
+
+/** Receives progress events. */
+export type ProgressListener = (event: ProgressEvent) => void;
+
+/** Times `work` as one stage of `edition` and reports it. */
+function timed<T>(listener: ProgressListener | undefined, edition: string | null, stage: string, work: () => T): T {
+  const start = performance.now();
+  const result = work();
+  if (result instanceof Promise) {
+    return result.then((value) => {
+      listener?.({ edition, stage, ms: performance.now() - start });
+      return value;
+    }) as T;
+  }
+  listener?.({ edition, stage, ms: performance.now() - start });
+  return result;
+}
+
 /** Options of `buildEditions`. */
 export interface BuildOptions {
   seedsDir: string;
@@ -82,6 +106,9 @@ export interface BuildOptions {
   effects: Effects;
   /** The build's fixed clock (ISO date-time): package `created`, zip timestamps. */
   buildDate: string;
+  /** False to check without writing anything (the `validate` command). Default true. */
+  write?: boolean;
+  onProgress?: ProgressListener;
 }
 
 function join(...parts: string[]): string {
@@ -122,7 +149,8 @@ export async function fromEditionFolder(
 }
 
 /** Stages 2–9 for one edition: no file system. */
-export async function buildEdition(input: EditionInput): Promise<EditionBuild> {
+export async function buildEdition(input: EditionInput, onProgress?: ProgressListener): Promise<EditionBuild> {
+  const stage = <T>(name: string, work: () => T): T => timed(onProgress, input.folder, name, work);
   const failed = (diagnostics: Diagnostic[]): EditionBuild => ({
     folder: input.folder,
     id: input.meta.id,
@@ -131,14 +159,16 @@ export async function buildEdition(input: EditionInput): Promise<EditionBuild> {
     diagnostics: sortDiagnostics(diagnostics.map((d) => ({ ...d, file: input.textPath }))),
     outputs: [],
   });
-  const source = toSourceText(input.bytes, input.textFile);
+  const source = stage('decode', () => toSourceText(input.bytes, input.textFile));
   if (!source.ok) return failed(source.diagnostics);
-  const doc = parsePlanDocument(source.source);
-  const { plan, sourceMap, diagnostics: modelDiagnostics } = toPlan(doc, input.meta);
-  const validation = validatePlan(plan, sourceMap, input.textFile);
-  const tables = toCsvTables(plan);
-  const jsonld = toJsonLd(plan);
-  const rdf = await toNQuads(jsonld, offlineDocumentLoader({ [contextIri(plan.edition.baseIri)]: JSONLD_CONTEXT }), `${plan.edition.id}/plan.jsonld`);
+  const doc = stage('parse', () => parsePlanDocument(source.source));
+  const { plan, sourceMap, diagnostics: modelDiagnostics } = stage('model', () => toPlan(doc, input.meta));
+  const validation = stage('validate', () => validatePlan(plan, sourceMap, input.textFile));
+  const tables = stage('csv', () => toCsvTables(plan));
+  const jsonld = stage('jsonld', () => toJsonLd(plan));
+  const rdf = await stage('rdf', () =>
+    toNQuads(jsonld, offlineDocumentLoader({ [contextIri(plan.edition.baseIri)]: JSONLD_CONTEXT }), `${plan.edition.id}/plan.jsonld`),
+  );
   const quality = checkQuality(doc, plan, [
     ...source.diagnostics,
     ...doc.diagnostics,
@@ -190,7 +220,7 @@ export function toSharedOutputs(): OutputFile[] {
 
 /** Builds every edition folder under `seedsDir` and, when none has an error, writes all outputs. */
 export async function buildEditions(options: BuildOptions): Promise<BuildResult> {
-  const { effects, seedsDir, outDir, buildDate } = options;
+  const { effects, seedsDir, outDir, buildDate, onProgress } = options;
   const entries = await effects.listDirectory(seedsDir);
   if (!entries) {
     const d = diagnose('meta/missing', `Expected a seeds folder at ${seedsDir}, found none`, { file: seedsDir });
@@ -199,9 +229,9 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
   const editions: EditionBuild[] = [];
   for (const folder of folders) {
-    const read = await fromEditionFolder(effects, seedsDir, folder);
+    const read = await timed(onProgress, folder, 'read', () => fromEditionFolder(effects, seedsDir, folder));
     editions.push(
-      read.ok ? await buildEdition(read.input) : { folder, id: null, plan: null, quality: null, diagnostics: read.diagnostics, outputs: [] },
+      read.ok ? await buildEdition(read.input, onProgress) : { folder, id: null, plan: null, quality: null, diagnostics: read.diagnostics, outputs: [] },
     );
   }
   const diagnostics = editions.flatMap((e) => e.diagnostics);
@@ -213,8 +243,9 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   }
   const ok = !hasErrors(diagnostics) && editions.every((e) => e.plan !== null);
   if (!ok) return { ok, editions, written: [], files: [], diagnostics };
-  const files = await toPublication(editions, buildDate);
-  await writeAtomically(effects, outDir, files);
+  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate));
+  if (options.write === false) return { ok, editions, written: [], files, diagnostics };
+  await timed(onProgress, null, 'write', () => writeAtomically(effects, outDir, files));
   return { ok, editions, written: files.map((f) => join(outDir, f.path)), files, diagnostics };
 }
 

@@ -1,36 +1,57 @@
+#!/usr/bin/env -S node --import tsx
 /**
- * Command line: `build` turns every edition folder under `--seeds` (default `seeds/`) into
- * `--out` (default `dist/`); `publish` sends the built packages to a CKAN portal (dry run by
- * default). Exit codes: 0 done, 1 data or portal errors, 2 usage errors.
+ * Command line (`hadano-ict-plan`, also behind `npm run build` / `npm run publish`): `build` turns
+ * every edition folder under `--seeds` into `--out`; `validate` checks without writing; `diff`
+ * prints the changes between two editions; `publish` sends the built packages to a CKAN portal
+ * (dry run by default). Exit codes: 0 done, 1 data or portal errors, 2 usage errors.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { buildEditions } from './build.js';
+import { buildEditions, type BuildResult, type ProgressListener } from './build.js';
+import { diffPlans } from './diffPlans.js';
+import { toChangelogFiles } from './toChangelogFiles.js';
 import { nodeEffects } from './effects.js';
 import { formatBuildReport } from './report.js';
 import { formatRequest, publishToCkan } from './publishCkan.js';
 import type { CkanPackage } from './toCkanPackage.js';
 
-const USAGE = `Usage: npm run build -- [--seeds <dir>] [--out <dir>] [--quiet]
-       npm run publish -- --ckan <url> [--out <dir>] [--org <slug>] [--apply]
-       tsx pipeline/cli.ts <build|publish> [options]
+const HELP: Record<string, string> = {
+  main: `Usage: hadano-ict-plan <command> [options]      (or: npm run build / npm run publish -- …)
 
-build    Builds every edition folder under --seeds (default: seeds) into --out (default: dist).
-         An edition folder holds the edition's text (one .txt file, unchanged) and edition.json.
-publish  Creates or updates each edition's package (--out/ckan/*.json, made by build) on a CKAN
-         portal through its Action API. Dry run unless --apply: prints the exact write requests.
-         The API token is read from the environment variable CKAN_API_TOKEN and never printed.
+Commands:
+  build      build every edition under --seeds into --out
+  validate   parse and check every edition, write nothing
+  diff       the changes between two editions: diff <from> <to>
+  publish    send the built packages to a CKAN portal (dry run unless --apply)
 
-Options:
-  --seeds <dir>  folder of edition folders (build; default: seeds)
-  --out <dir>    output folder (default: dist)
-  --quiet        print only errors and the closing line (build)
-  --ckan <url>   base URL of the CKAN portal (publish)
-  --org <slug>   CKAN organisation that owns the packages (publish; default: hadano-city)
-  --apply        send the write requests (publish; default: dry run)
-  --help         show this help
+Run "hadano-ict-plan <command> --help" for a command's options.
+Exit codes: 0 done, 1 data or portal errors, 2 usage errors.`,
+  build: `Usage: hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--quiet] [--json]
 
-Exit codes: 0 done, 1 data or portal errors (build: nothing written), 2 usage errors.`;
+Builds every edition folder under --seeds (default: seeds) into --out (default: dist). An edition
+folder holds the edition's text (one .txt file, UTF-8 or Shift_JIS, unchanged) and edition.json.
+The output folder is replaced as a whole, and only when every edition built without errors.
+
+  --quiet   print only errors and the closing summary
+  --json    print a machine-readable report instead of text
+Exit codes: 0 built, 1 data errors (nothing written), 2 usage errors.`,
+  validate: `Usage: hadano-ict-plan validate [--seeds <dir>] [--quiet] [--json]
+
+Parses and checks every edition under --seeds (default: seeds) like build, and writes nothing.
+Exit codes: 0 valid, 1 data errors, 2 usage errors.`,
+  diff: `Usage: hadano-ict-plan diff <from> <to> [--seeds <dir>] [--json]
+
+Prints the changes from edition <from> to edition <to> (edition ids, e.g. 2021 2025-03), computed
+from their plan models and cross-checked against <to>'s revision history: Markdown, or --json.
+Exit codes: 0 done, 1 data errors, 2 usage errors (unknown edition).`,
+  publish: `Usage: hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--apply]
+
+Creates or updates each edition's package (--out/ckan/*.json, made by build; default out: dist) on a
+CKAN portal through its Action API. Dry run unless --apply: prints the exact write requests. The API
+token is read from the environment variable CKAN_API_TOKEN and never printed.
+  --org <slug>  CKAN organisation that owns the packages (default: hadano-city)
+Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
+};
 
 /**
  * The build's fixed clock, so two builds of the same commit are byte-identical: SOURCE_DATE_EPOCH
@@ -65,6 +86,7 @@ export async function runCli(
         seeds: { type: 'string', default: 'seeds' },
         out: { type: 'string', default: 'dist' },
         quiet: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
         ckan: { type: 'string' },
         org: { type: 'string' },
         apply: { type: 'boolean', default: false },
@@ -73,25 +95,97 @@ export async function runCli(
     });
   } catch (error) {
     out(`error: ${(error as Error).message}`);
-    out(USAGE);
+    out(HELP.main!);
     return 2;
   }
-  const [command = 'build', ...rest] = parsed.positionals;
+  const [command, ...rest] = parsed.positionals;
+  if (command === undefined || !(command in HELP) || command === 'main') {
+    if (parsed.values.help && command === undefined) {
+      out(HELP.main!);
+      return 0;
+    }
+    out(command === undefined ? 'error: no command given' : `error: unknown command ${command}`);
+    out(HELP.main!);
+    return 2;
+  }
   if (parsed.values.help) {
-    out(USAGE);
+    out(HELP[command]!);
     return 0;
   }
-  if (!['build', 'publish'].includes(command) || rest.length > 0) {
-    out(`error: unknown command ${[command, ...rest].join(' ')}`);
-    out(USAGE);
+  if ((command === 'diff' && rest.length !== 2) || (command !== 'diff' && rest.length > 0)) {
+    out(`error: ${command === 'diff' ? 'diff needs two edition ids: diff <from> <to>' : `unexpected argument ${rest.join(' ')}`}`);
+    out(HELP[command]!);
     return 2;
   }
   if (command === 'publish') return publish(parsed.values, out, env, fetchImpl);
+
+  const { json, quiet } = parsed.values;
   const clock = buildClock(env);
-  if (clock.warning) out(`warning: ${clock.warning}`);
-  const result = await buildEditions({ seedsDir: parsed.values.seeds, outDir: parsed.values.out, effects: nodeEffects, buildDate: clock.date });
-  for (const line of formatBuildReport(result, { verbose: !parsed.values.quiet })) out(line);
+  if (clock.warning && !json && command === 'build') out(`warning: ${clock.warning}`);
+  const started = performance.now();
+  const onProgress: ProgressListener | undefined =
+    json || quiet || command === 'diff' ? undefined : (e) => out(`  ${(e.edition ?? 'all').padEnd(10)} ${e.stage.padEnd(12)} ${e.ms.toFixed(0).padStart(6)} ms`);
+  const result = await buildEditions({
+    seedsDir: parsed.values.seeds,
+    outDir: parsed.values.out,
+    effects: nodeEffects,
+    buildDate: clock.date,
+    write: command === 'build',
+    ...(onProgress ? { onProgress } : {}),
+  });
+  const seconds = (performance.now() - started) / 1000;
+
+  if (command === 'diff') {
+    const [from, to] = rest as [string, string];
+    const older = result.editions.find((e) => e.id === from)?.plan;
+    const newer = result.editions.find((e) => e.id === to)?.plan;
+    if (!older || !newer) {
+      const known = result.editions.map((e) => e.id).filter(Boolean).join(', ');
+      out(`error: ${!older ? from : to} is not an edition that builds (editions: ${known || 'none'})`);
+      for (const line of formatBuildReport(result, { verbose: false })) out(line);
+      return result.editions.some((e) => e.id === (!older ? from : to)) ? 1 : 2;
+    }
+    const changelog = diffPlans(older, newer);
+    if (json) out(JSON.stringify(changelog, null, 2));
+    else for (const line of toChangelogFiles(changelog, older, newer)[2]!.data.toString().split('\n')) out(line);
+    return 0;
+  }
+
+  if (json) {
+    out(JSON.stringify(toJsonReport(command, result, seconds), null, 2));
+  } else {
+    for (const line of formatBuildReport(result, { verbose: !quiet })) out(line);
+    out(summaryLine(command, result, seconds));
+  }
   return result.ok ? 0 : 1;
+}
+
+/** The closing summary of a build or validate run. */
+export function summaryLine(command: string, result: BuildResult, seconds: number): string {
+  const plans = result.editions.flatMap((e) => (e.plan ? [e.plan] : []));
+  const projects = plans.reduce((n, p) => n + p.projects.filter((x) => !x.repostOf).length, 0);
+  const indicators = plans.reduce((n, p) => n + p.projects.reduce((m, x) => m + x.indicators.length, 0), 0);
+  const count = (severity: string) => result.diagnostics.filter((d) => d.severity === severity).length;
+  const files = command === 'build' ? `${result.written.length} files written` : 'nothing written (validate)';
+  return `summary: ${result.editions.length} editions, ${projects} projects, ${indicators} indicator rows, ${files}, ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes, ${seconds.toFixed(1)} s`;
+}
+
+/** The machine-readable report of `--json`. */
+export function toJsonReport(command: string, result: BuildResult, seconds: number): object {
+  return {
+    command,
+    ok: result.ok,
+    seconds: Number(seconds.toFixed(3)),
+    editions: result.editions.map((e) => ({
+      folder: e.folder,
+      id: e.id,
+      source: e.plan?.edition.source ?? null,
+      totals: e.quality?.totals ?? null,
+      coverage: e.quality ? { nonBlankLines: e.quality.coverage.nonBlankLines, unaccounted: e.quality.coverage.unaccounted } : null,
+    })),
+    diagnostics: result.diagnostics,
+    written: result.written,
+  };
 }
 
 async function publish(
@@ -102,6 +196,7 @@ async function publish(
 ): Promise<number> {
   if (!values.ckan || !/^https?:\/\//.test(values.ckan)) {
     out('error: publish needs --ckan <url> (http or https)');
+    out(HELP.publish!);
     return 2;
   }
   const token = env.CKAN_API_TOKEN ?? null;
@@ -124,6 +219,18 @@ async function publish(
   return result.ok ? 0 : 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  process.exitCode = await runCli(process.argv.slice(2));
+/** Prints to stdout, and stops printing (without dying mid-build) once the reader has gone (`| head`). */
+function stdoutPrinter(): (line: string) => void {
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    else throw error;
+  });
+  return (line) => {
+    if (!closed) process.stdout.write(`${line}\n`);
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/hadano-ict-plan')) {
+  process.exitCode = await runCli(process.argv.slice(2), stdoutPrinter());
 }

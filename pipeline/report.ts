@@ -32,10 +32,13 @@ export function formatBuildReport(result: BuildResult, options: { verbose: boole
   }
   const extra = result.diagnostics.filter((d) => !result.editions.some((e) => e.diagnostics.includes(d)));
   for (const d of extra) lines.push(formatDiagnostic(d));
+  const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   lines.push(
-    result.ok
-      ? `built ${result.editions.length} editions, wrote ${result.written.length} files`
-      : `build failed: nothing written (${result.diagnostics.filter((d) => d.severity === 'error').length} errors)`,
+    !result.ok
+      ? `build failed: nothing written (${errors} errors)`
+      : result.written.length > 0
+        ? `built ${result.editions.length} editions, wrote ${result.written.length} files`
+        : `checked ${result.editions.length} editions: no errors, nothing written`,
   );
   return lines;
 }

@@ -69,9 +69,11 @@ describe('runCli', () => {
   it('builds --seeds into --out and exits 0', async () => {
     cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
     const lines: string[] = [];
-    const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out'), '--quiet'], (l) => lines.push(l));
+    const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(0);
-    expect(lines.at(-1)).toBe('built 2 editions, wrote 65 files');
+    expect(lines).toContain('built 2 editions, wrote 65 files');
+    expect(lines.at(-1)).toMatch(/^summary: 2 editions, 97 projects, 131 indicator rows, 65 files written, 0 errors, 11 warnings, 8 notes, [\d.]+ s$/);
+    expect(lines.filter((l) => /^ {2}2025-03 +parse +\d+ ms$/.test(l))).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
   });
 
@@ -89,11 +91,42 @@ describe('runCli', () => {
     expect(existsSync(join(dir, 'out/dup'))).toBe(false);
   });
 
-  it('exits 2 on usage errors and 0 with --help', async () => {
+  it('exits 2 on usage errors and 0 with --help, on every command', async () => {
     const lines: string[] = [];
     expect(await runCli(['publish'], (l) => lines.push(l))).toBe(2);
     expect(await runCli(['build', '--nope'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['frobnicate'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli([], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['diff', '2021'], (l) => lines.push(l))).toBe(2);
     expect(await runCli(['--help'], (l) => lines.push(l))).toBe(0);
-    expect(lines.join('\n')).toContain('Usage: npm run build');
+    expect(lines.join('\n')).toContain('Usage: hadano-ict-plan <command> [options]');
+    for (const command of ['build', 'validate', 'diff', 'publish']) {
+      const help: string[] = [];
+      expect(await runCli([command, '--help'], (l) => help.push(l))).toBe(0);
+      expect(help[0]).toMatch(new RegExp(`^Usage: hadano-ict-plan ${command}`));
+    }
+  });
+
+  it('validates without writing, reports as JSON, and prints a diff', async () => {
+    const seeds = join(dir, 'seeds');
+    const untouched = join(dir, 'never');
+    const lines: string[] = [];
+    expect(await runCli(['validate', '--seeds', seeds, '--out', untouched], (l) => lines.push(l))).toBe(0);
+    expect(existsSync(untouched)).toBe(false);
+    expect(lines).toContain('checked 2 editions: no errors, nothing written');
+    const json: string[] = [];
+    expect(await runCli(['validate', '--seeds', seeds, '--json'], (l) => json.push(l))).toBe(0);
+    const report = JSON.parse(json.join('\n'));
+    expect(report).toMatchObject({ command: 'validate', ok: true, written: [] });
+    expect(report.editions.map((e: { id: string; totals: { sheets: number } }) => [e.id, e.totals.sheets])).toEqual([
+      ['2021', 41],
+      ['2025-03', 62],
+    ]);
+    const diff: string[] = [];
+    expect(await runCli(['diff', '2021', '2025-03', '--seeds', seeds], (l) => diff.push(l))).toBe(0);
+    expect(diff[0]).toContain('第1版（2021）から第5版（2025-03）への変更点');
+    const unknown: string[] = [];
+    expect(await runCli(['diff', '2021', '2030-01', '--seeds', seeds], (l) => unknown.push(l))).toBe(2);
+    expect(unknown[0]).toBe('error: 2030-01 is not an edition that builds (editions: 2021, 2025-03)');
   });
 });
