@@ -7,7 +7,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { buildEditions, type BuildResult, type ProgressListener } from './build.js';
+import { buildEditions, type BuildResult, type ProgressEvent, type ProgressListener } from './build.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { nodeEffects } from './effects.js';
@@ -123,15 +123,18 @@ export async function runCli(
   const clock = buildClock(env);
   if (clock.warning && !json && command === 'build') out(`warning: ${clock.warning}`);
   const started = performance.now();
-  const onProgress: ProgressListener | undefined =
-    json || quiet || command === 'diff' ? undefined : (e) => out(`  ${(e.edition ?? 'all').padEnd(10)} ${e.stage.padEnd(12)} ${e.ms.toFixed(0).padStart(6)} ms`);
+  const stages: ProgressEvent[] = [];
+  const onProgress: ProgressListener = (e) => {
+    stages.push(e);
+    if (!json && !quiet && command !== 'diff') out(`  ${(e.edition ?? 'all').padEnd(10)} ${e.stage.padEnd(12)} ${e.ms.toFixed(0).padStart(6)} ms`);
+  };
   const result = await buildEditions({
     seedsDir: parsed.values.seeds,
     outDir: parsed.values.out,
     effects: nodeEffects,
     buildDate: clock.date,
     write: command === 'build',
-    ...(onProgress ? { onProgress } : {}),
+    onProgress,
   });
   const seconds = (performance.now() - started) / 1000;
 
@@ -152,7 +155,7 @@ export async function runCli(
   }
 
   if (json) {
-    out(JSON.stringify(toJsonReport(command, result, seconds), null, 2));
+    out(JSON.stringify({ ...toJsonReport(command, result, seconds), stages: stages.map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) })), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
     for (const line of formatBuildReport(result, { verbose: !quiet })) out(line);
     out(summaryLine(command, result, seconds));

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench`: times the full build (parse, validate, CSV, JSON-LD and RDF, packages, zip,
+ * pages, write) of the real seeds and of synthetic editions made by replicating the real sheets
+ * 10× and 100× (1000× with `--full`), each in a fresh Node process through the CLI, and prints a
+ * Markdown table of medians (wall time including Node's start, peak memory, time per stage).
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const full = process.argv.includes('--full');
+const work = mkdtempSync(join(tmpdir(), 'bench-'));
+
+/** A seeds folder holding the 2025-03 edition with its sheets replicated `factor` times (numbers made unique). */
+function synthetic(factor: number): string {
+  const dir = join(work, `x${factor}`);
+  const text = readFileSync(join(ROOT, 'seeds/2025-03/000_5b993dc6e4c545ce.txt'), 'utf8');
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => /^\s*基本方針[０-９0-9]+\s*$/.test(l));
+  const revisions = lines.findIndex((l) => /【改訂履歴】/.test(l));
+  const body = lines.slice(first, revisions);
+  const out = lines.slice(0, first);
+  for (let k = 0; k < factor; k++) {
+    out.push(
+      ...body.map((l) =>
+        l.replace(/(番号\s+[０-９0-9]+\s*[－ー-]\s*[０-９0-9]+\s*[－ー-]\s*[（(])\s*([０-９0-9]+)\s*([）)])/, (_m, a: string, n: string, b: string) => `${a}${Number(n.normalize('NFKC')) + k * 100}${b}`),
+      ),
+    );
+  }
+  out.push(...lines.slice(revisions));
+  mkdirSync(join(dir, `x${factor}`), { recursive: true });
+  writeFileSync(join(dir, `x${factor}/synthetic.txt`), out.join('\n'));
+  writeFileSync(join(dir, `x${factor}/edition.json`), readFileSync(join(ROOT, 'seeds/2025-03/edition.json'), 'utf8').replace('"2025-03"', `"x${factor}"`));
+  return dir;
+}
+
+interface Run {
+  wall: number;
+  peakRssMiB: number;
+  stages: { stage: string; ms: number }[];
+  projects: number;
+}
+
+function build(seeds: string): Run {
+  const out = join(work, 'dist');
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' },
+  });
+  const wall = (performance.now() - started) / 1000;
+  if (child.status !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}`);
+  const report = JSON.parse(child.stdout);
+  rmSync(out, { recursive: true, force: true });
+  const stages = new Map<string, number>();
+  for (const s of report.stages as { stage: string; ms: number }[]) stages.set(s.stage, (stages.get(s.stage) ?? 0) + s.ms);
+  const projects = (report.editions as { totals: { sheets: number } }[]).reduce((n, e) => n + e.totals.sheets, 0);
+  return { wall, peakRssMiB: report.peakRssMiB, stages: [...stages].map(([stage, ms]) => ({ stage, ms })), projects };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+const cases: [string, string, number][] = [
+  ['seeds (both editions)', join(ROOT, 'seeds'), 5],
+  ['10× 2025-03', synthetic(10), 3],
+  ['100× 2025-03', synthetic(100), 3],
+  ...(full ? ([['1000× 2025-03', synthetic(1000), 1]] as [string, string, number][]) : []),
+];
+
+const rows: string[] = [];
+for (const [name, seeds, times] of cases) {
+  const runs = Array.from({ length: times }, () => build(seeds));
+  const stageNames = runs[0]!.stages.map((s) => s.stage);
+  const stages = stageNames.map((stage) => `${stage} ${(median(runs.map((r) => r.stages.find((s) => s.stage === stage)?.ms ?? 0)) / 1000).toFixed(2)}`).join(', ');
+  rows.push(`| ${name} | ${runs[0]!.projects} | ${times} | ${median(runs.map((r) => r.wall)).toFixed(2)} s | ${median(runs.map((r) => r.peakRssMiB))} MiB | ${stages} |`);
+  console.error(`done: ${name}`);
+}
+console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
+console.log('');
+console.log('| input | sheets | runs | wall (median, incl. Node start) | peak memory (median) | seconds per stage (median) |');
+console.log('|---|---:|---:|---:|---:|---|');
+for (const row of rows) console.log(row);
+rmSync(work, { recursive: true, force: true });
