@@ -32,7 +32,7 @@ import { contextIri, toJsonLd } from './toJsonLd.js';
 import { offlineDocumentLoader, toNQuads } from './toRdf.js';
 import { toPlan } from './toPlan.js';
 import { toSourceText } from './toSourceText.js';
-import { toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './toPackage.js';
+import { asBytes, toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './toPackage.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
@@ -195,7 +195,7 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
     quality,
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     diagnostics: quality.issues.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)),
-    outputs,
+    outputs: outputs.map(asBytes),
   };
 }
 
@@ -272,29 +272,30 @@ export async function writeAtomically(effects: Effects, outDir: string, files: r
  * Data Package descriptor and zip, and `SHA256SUMS` over all of them. Sorted by path.
  */
 export async function toPublication(editions: readonly EditionBuild[], buildDate: string): Promise<BuiltFile[]> {
-  const shared = toSharedOutputs();
+  const shared = toSharedOutputs().map(asBytes);
   const files: BuiltFile[] = [...shared];
+  const add = (...added: BuiltFile[]) => files.push(...added.map(asBytes));
   const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
   const changelogs = plans.slice(1).map((plan, i) => ({ older: plans[i]!, newer: plan, log: diffPlans(plans[i]!, plan) }));
   for (const edition of editions) {
     const plan = edition.plan!;
     const id = plan.edition.id;
-    const page = {
+    const page = asBytes({
       path: `${id}/index.html`,
       data: toPortalPage({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../' }),
-    };
+    });
     const inFolder = [...edition.outputs, page].map((f) => ({ path: f.path.slice(id.length + 1), data: f.data }));
-    const descriptor = { path: 'datapackage.json', data: toJsonText(toDataPackage(plan, toCsvTables(plan), inFolder, buildDate)) };
+    const descriptor = asBytes({ path: 'datapackage.json', data: toJsonText(toDataPackage(plan, toCsvTables(plan), inFolder, buildDate)) });
     // The zip opens offline: the edition's files and page, plus the context and vocabulary they refer to.
     const zip = await toZip([...inFolder, descriptor, ...shared], buildDate);
-    files.push(...edition.outputs, page, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
+    add(...edition.outputs, page, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
   }
-  for (const plan of plans) files.push({ path: `ckan/${plan.edition.id}.json`, data: toJsonText(toCkanPackage(plan, files)) });
-  for (const { older, newer, log } of changelogs) files.push(...toChangelogFiles(log, older, newer));
+  for (const plan of plans) add({ path: `ckan/${plan.edition.id}.json`, data: toJsonText(toCkanPackage(plan, files)) });
+  for (const { older, newer, log } of changelogs) add(...toChangelogFiles(log, older, newer));
   const catalog = toCatalog(plans, files);
-  files.push({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });
+  add({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });
   const latest = plans.at(-1)!;
-  files.push({ path: 'index.html', data: toPortalPage({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '' }) });
+  add({ path: 'index.html', data: toPortalPage({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '' }) });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...files, { path: 'SHA256SUMS', data: toSha256Sums(files) }];
+  return [...files, asBytes({ path: 'SHA256SUMS', data: toSha256Sums(files) })];
 }

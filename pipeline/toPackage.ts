@@ -28,9 +28,23 @@ export function bytesOf(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? new TextEncoder().encode(data) : data;
 }
 
-/** SHA-256 of a file, hexadecimal. */
+// Published files are hashed by several stages (descriptor, pages, CKAN, catalog, SHA256SUMS): once is enough.
+const hashes = new WeakMap<Uint8Array, string>();
+
+/** SHA-256 of a file, hexadecimal (remembered per byte array). */
 export function sha256(data: string | Uint8Array): string {
-  return createHash('sha256').update(bytesOf(data)).digest('hex');
+  if (typeof data === 'string') return createHash('sha256').update(bytesOf(data)).digest('hex');
+  let hash = hashes.get(data);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(data).digest('hex');
+    hashes.set(data, hash);
+  }
+  return hash;
+}
+
+/** The file with its content encoded once, so sizes and hashes never re-encode a large string. */
+export function asBytes(file: BuiltFile): BuiltFile {
+  return { path: file.path, data: bytesOf(file.data) };
 }
 
 /** The dataset version of an edition: its edition number as SemVer (edition 5 → 5.0.0). */
