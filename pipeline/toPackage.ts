@@ -148,16 +148,14 @@ export function toDataPackage(plan: Plan, tables: readonly CsvTable[], files: re
   };
 }
 
-/** A Date whose local-time fields equal the UTC fields of `iso`, so zip timestamps ignore the time zone. */
-function zipDate(iso: string): Date {
-  const d = new Date(iso);
-  return new Date(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
-}
-
-/** A reproducible zip: entries sorted by path, one fixed timestamp and mode, no absolute paths. */
+/**
+ * A reproducible zip: entries sorted by path, one fixed timestamp and mode, no absolute paths, and
+ * stored without compression — deflate output depends on the platform's zlib (Node's build of it
+ * may choose differently on different CPUs), stored bytes do not, so every machine makes the same zip.
+ */
 export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  const archive = new ZipArchive({ zlib: { level: 9 } });
+  const archive = new ZipArchive({ store: true });
   const written = new Promise<void>((resolve, reject) => {
     archive.on('error', reject);
     archive.pipe(
@@ -173,7 +171,8 @@ export async function toZip(files: readonly BuiltFile[], timestamp: string): Pro
       }),
     );
   });
-  const date = zipDate(timestamp);
+  // archiver writes the DOS time from the date's UTC fields, so the zip does not depend on the time zone.
+  const date = new Date(timestamp);
   for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     if (file.path.startsWith('/') || file.path.split('/').includes('..')) throw new Error(`Refusing a zip entry outside the package: ${file.path}`);
     archive.append(Buffer.from(bytesOf(file.data)), { name: file.path, date, mode: 0o644 });

@@ -61,3 +61,31 @@ export async function builtText(path: string): Promise<string> {
 
 /** The fixed clock of test builds. */
 export const TEST_DATE = '2025-04-01T00:00:00Z';
+
+import { createHash } from 'node:crypto';
+import yauzl from 'yauzl';
+
+/** The entries of a zip (name, date, mode, size, SHA-256 of the content), one per line: a reviewable text form. */
+export function zipManifest(bytes: Uint8Array): Promise<string> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
+      if (error || !zip) return reject(error);
+      const lines: string[] = [];
+      zip.on('entry', (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (err, stream) => {
+          if (err || !stream) return reject(err);
+          const hash = createHash('sha256');
+          stream.on('data', (c: Buffer) => hash.update(c));
+          stream.on('end', () => {
+            const mode = ((entry.externalFileAttributes >>> 16) & 0o777).toString(8);
+            // The raw DOS date and time fields: what the zip holds, whatever the reader's time zone.
+            lines.push(`${entry.fileName} dos:${entry.lastModFileDate}/${entry.lastModFileTime} ${mode} ${entry.uncompressedSize} ${entry.compressionMethod === 0 ? 'stored' : 'deflated'} ${hash.digest('hex')}`);
+            zip.readEntry();
+          });
+        });
+      });
+      zip.on('end', () => resolve(`${lines.join('\n')}\n`));
+      zip.readEntry();
+    });
+  });
+}

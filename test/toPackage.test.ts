@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import yauzl from 'yauzl';
 import { buildEditions } from '../pipeline/build.js';
 import { toSha256Sums, toZip } from '../pipeline/toPackage.js';
-import { builtSeeds, builtText, seedsInMemory, TEST_DATE } from './helpers.js';
+import { builtSeeds, builtText, seedsInMemory, TEST_DATE, zipManifest } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const PROFILE = new URL('../../shared/reference/frictionless-v2/datapackage.json', import.meta.url);
@@ -80,6 +80,10 @@ describe('the edition zip', () => {
       expect(Buffer.from(published).equals(entry.data), entry.name).toBe(true);
     }
     expect(new Set(entries.map((e) => e.date.getTime())).size).toBe(1);
+    // The DOS date and time are the build clock's UTC fields (2025-04-01 00:00), in any time zone.
+    const manifest = await zipManifest(files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!);
+    expect(new Set(manifest.trimEnd().split('\n').map((l) => l.split(' ')[1]))).toEqual(new Set([`dos:${((2025 - 1980) << 9) | (4 << 5) | 1}/0`]));
+    expect(manifest).not.toContain('deflated');
   });
 
   it('is byte-for-byte the same when built again, at another time', async () => {
