@@ -31,13 +31,23 @@ function lines(range: { startLine: number; endLine: number } | null): Json | nul
   return range ? { '@type': 'LineRange', startLine: range.startLine, endLine: range.endLine } : null;
 }
 
+/**
+ * A number in xsd:decimal's lexical form. jsonld.js writes a non-integral JSON number in xsd:double's
+ * canonical form (`5.44E1`) even when the term is typed xsd:decimal, which is not a valid decimal.
+ */
+export function decimalLexical(value: number): string {
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  const plain = String(value);
+  return /e/i.test(plain) ? value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : plain;
+}
+
 function target(projectId: string, n: number, t: Target): Json {
   return compact({
     '@id': paths.target(projectId, n, t.fiscalYear),
     '@type': ['数量型', 'Target'],
     fiscalYear: paths.fiscalYear(t.fiscalYear),
     text: t.text,
-    value: t.value,
+    value: t.value === null ? null : decimalLexical(t.value),
     unit: t.unit,
     qualifier: t.qualifier,
     per: t.per,

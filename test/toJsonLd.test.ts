@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../pipeline/plan.js';
-import { contextIri, toJsonLd } from '../pipeline/toJsonLd.js';
+import { contextIri, decimalLexical, toJsonLd } from '../pipeline/toJsonLd.js';
 import { expandSafely, offlineDocumentLoader } from '../pipeline/toRdf.js';
 import { JSONLD_CONTEXT } from '../pipeline/vocabulary.js';
 import { builtText } from './helpers.js';
@@ -58,7 +58,27 @@ for (const edition of ['2021', '2025-03']) {
       const model = leavesOf(plan, { strings: new Set(), numbers: new Set() });
       const linked = leavesOf(document, { strings: new Set(), numbers: new Set() });
       expect([...model.strings].filter((s) => !linked.strings.has(s))).toEqual([]);
-      expect([...model.numbers].filter((n) => !linked.numbers.has(n))).toEqual([]);
+      // Target values are written as decimal strings (see decimalLexical); every other number as a number.
+      expect([...model.numbers].filter((n) => !linked.numbers.has(n) && !linked.strings.has(decimalLexical(n)))).toEqual([]);
+    });
+
+    it('converts to RDF with every typed literal in its datatype’s lexical form', async () => {
+      const nquads = await builtText(`${edition}/plan.nq`);
+      const LEXICAL: Record<string, RegExp> = {
+        decimal: /^-?\d+(\.\d+)?$/,
+        integer: /^-?\d+$/,
+        gYear: /^\d{4}$/,
+        gYearMonth: /^\d{4}-(0[1-9]|1[0-2])$/,
+        date: /^\d{4}-\d{2}-\d{2}$/,
+        dateTime: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/,
+        boolean: /^(true|false)$/,
+        anyURI: /^https?:\/\/\S+$/,
+      };
+      const typed = [...nquads.matchAll(/"((?:[^"\\]|\\.)*)"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#(\w+)>/g)];
+      expect(typed.length).toBeGreaterThan(400);
+      const invalid = typed.filter(([, lexical, type]) => !LEXICAL[type!] || !LEXICAL[type!]!.test(lexical!)).map(([, l, t]) => `${l}^^${t}`);
+      expect(invalid).toEqual([]);
+      if (edition === '2025-03') expect(nquads).toContain('"54.4"^^<http://www.w3.org/2001/XMLSchema#decimal>');
     });
 
     it('references its context at the base IRI and sets @base', () => {
@@ -72,5 +92,11 @@ describe('offlineDocumentLoader', () => {
     const loader = offlineDocumentLoader({ 'https://example.org/c.jsonld': {} });
     await expect(loader('https://schema.org/')).rejects.toThrow(/offline/);
     await expect(loader('https://example.org/c.jsonld')).resolves.toMatchObject({ documentUrl: 'https://example.org/c.jsonld' });
+  });
+});
+
+describe('decimalLexical', () => {
+  it('writes numbers in xsd:decimal form, never with an exponent', () => {
+    expect([54.4, -28.2, 7000, 0.13, 1e-7, 2.5e21].map(decimalLexical)).toEqual(['54.4', '-28.2', '7000', '0.13', '0.0000001', '2500000000000000000000']);
   });
 });
