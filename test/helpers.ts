@@ -65,27 +65,42 @@ export const TEST_DATE = '2025-04-01T00:00:00Z';
 import { createHash } from 'node:crypto';
 import yauzl from 'yauzl';
 
-/** The entries of a zip (name, date, mode, size, SHA-256 of the content), one per line: a reviewable text form. */
-export function zipManifest(bytes: Uint8Array): Promise<string> {
+/** One entry of a zip: name, content, and the raw entry (dates, attributes, method). */
+export interface ZipEntry {
+  name: string;
+  data: Buffer;
+  entry: yauzl.Entry;
+}
+
+/** Reads every entry of a zip, in stored order. */
+export function readZip(bytes: Uint8Array): Promise<ZipEntry[]> {
   return new Promise((resolve, reject) => {
     yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
       if (error || !zip) return reject(error);
-      const lines: string[] = [];
+      const entries: ZipEntry[] = [];
       zip.on('entry', (entry: yauzl.Entry) => {
         zip.openReadStream(entry, (err, stream) => {
           if (err || !stream) return reject(err);
-          const hash = createHash('sha256');
-          stream.on('data', (c: Buffer) => hash.update(c));
+          const chunks: Buffer[] = [];
+          stream.on('data', (c: Buffer) => chunks.push(c));
           stream.on('end', () => {
-            const mode = ((entry.externalFileAttributes >>> 16) & 0o777).toString(8);
-            // The raw DOS date and time fields: what the zip holds, whatever the reader's time zone.
-            lines.push(`${entry.fileName} dos:${entry.lastModFileDate}/${entry.lastModFileTime} ${mode} ${entry.uncompressedSize} ${entry.compressionMethod === 0 ? 'stored' : 'deflated'} ${hash.digest('hex')}`);
+            entries.push({ name: entry.fileName, data: Buffer.concat(chunks), entry });
             zip.readEntry();
           });
         });
       });
-      zip.on('end', () => resolve(`${lines.join('\n')}\n`));
+      zip.on('end', () => resolve(entries));
       zip.readEntry();
     });
   });
+}
+
+/** The entries of a zip (name, raw DOS date/time, mode, size, method, SHA-256), one per line: a reviewable text form. */
+export async function zipManifest(bytes: Uint8Array): Promise<string> {
+  const lines = (await readZip(bytes)).map(({ name, data, entry }) => {
+    const mode = ((entry.externalFileAttributes >>> 16) & 0o777).toString(8);
+    // The raw DOS date and time fields: what the zip holds, whatever the reader's time zone.
+    return `${name} dos:${entry.lastModFileDate}/${entry.lastModFileTime} ${mode} ${entry.uncompressedSize} ${entry.compressionMethod === 0 ? 'stored' : 'deflated'} ${createHash('sha256').update(data).digest('hex')}`;
+  });
+  return `${lines.join('\n')}\n`;
 }

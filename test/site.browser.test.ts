@@ -6,12 +6,15 @@
  * JavaScript. Screenshots go to test/artifacts/.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtSeeds, ROOT } from './helpers.js';
+import { builtSeeds, readZip, ROOT } from './helpers.js';
 
 const ARTIFACTS = join(ROOT, 'test/artifacts');
 const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', csv: 'text/csv; charset=utf-8', json: 'application/json', jsonld: 'application/ld+json', zip: 'application/zip' };
@@ -125,6 +128,34 @@ describe('the portal page in Chromium', () => {
     await close();
   }, 60_000);
 
+  it('works offline from the edition zip, opened as a file', async () => {
+    const { files } = await builtSeeds();
+    const folder = mkdtempSync(join(tmpdir(), 'zip-offline-'));
+    try {
+      for (const entry of await readZip(files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!)) {
+        mkdirSync(dirname(join(folder, entry.name)), { recursive: true });
+        writeFileSync(join(folder, entry.name), entry.data);
+      }
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const requests: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('request', (r) => requests.push(r.url()));
+      await page.goto(pathToFileURL(join(folder, 'index.html')).href);
+      expect(errors).toEqual([]);
+      expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual([]);
+      expect(await visible(page)).toBe(62);
+      // Every download the edition page offers is a file inside the zip.
+      const hrefs = await page.$$eval('a[download][data-sha256]', (as) => as.map((a): [string, string] => [a.getAttribute('href')!, a.getAttribute('data-sha256')!]));
+      expect(hrefs.length).toBeGreaterThanOrEqual(12);
+      for (const [href, hash] of hrefs) expect(createHash('sha256').update(readFileSync(join(folder, href))).digest('hex'), href).toBe(hash);
+      await context.close();
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('is usable at 375 px and without JavaScript', async () => {
     const desktop = await open('/index.html');
     await desktop.page.screenshot({ path: join(ARTIFACTS, 'portal-desktop.png') });
@@ -140,3 +171,4 @@ describe('the portal page in Chromium', () => {
     await plain.close();
   }, 60_000);
 });
+

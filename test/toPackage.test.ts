@@ -3,34 +3,15 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import yauzl from 'yauzl';
 import { buildEditions } from '../pipeline/build.js';
 import { toSha256Sums, toZip } from '../pipeline/toPackage.js';
-import { builtSeeds, builtText, seedsInMemory, TEST_DATE, zipManifest } from './helpers.js';
+import { builtSeeds, builtText, readZip, seedsInMemory, TEST_DATE, zipManifest } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const PROFILE = new URL('../../shared/reference/frictionless-v2/datapackage.json', import.meta.url);
 
-function zipEntries(bytes: Uint8Array): Promise<{ name: string; data: Buffer; date: Date }[]> {
-  return new Promise((resolve, reject) => {
-    yauzl.fromBuffer(Buffer.from(bytes), { lazyEntries: true }, (error, zip) => {
-      if (error || !zip) return reject(error);
-      const entries: { name: string; data: Buffer; date: Date }[] = [];
-      zip.on('entry', (entry: yauzl.Entry) => {
-        zip.openReadStream(entry, (err, stream) => {
-          if (err || !stream) return reject(err);
-          const chunks: Buffer[] = [];
-          stream.on('data', (c: Buffer) => chunks.push(c));
-          stream.on('end', () => {
-            entries.push({ name: entry.fileName, data: Buffer.concat(chunks), date: entry.getLastModDate() });
-            zip.readEntry();
-          });
-        });
-      });
-      zip.on('end', () => resolve(entries));
-      zip.readEntry();
-    });
-  });
+async function zipEntries(bytes: Uint8Array): Promise<{ name: string; data: Buffer; date: Date }[]> {
+  return (await readZip(bytes)).map(({ name, data, entry }) => ({ name, data, date: entry.getLastModDate() }));
 }
 
 describe('datapackage.json', () => {
