@@ -11,7 +11,7 @@
 import { diagnose, type Diagnostic } from './diagnostics.js';
 import type { Plan, Project } from './plan.js';
 import { fiscalYearLabel, nfkc } from './text.js';
-import { iriPaths } from './iris.js';
+import { iriPaths as paths } from './iris.js';
 
 /** The value types a column can hold (CSVW / XSD names). */
 export type ColumnType = 'string' | 'integer' | 'decimal' | 'gYearMonth' | 'gYear';
@@ -109,7 +109,6 @@ function yearMonthLabel(yearMonth: string): string {
 /** Builds the citizen tables of one edition. */
 export function toCsvTables(plan: Plan): CsvTable[] {
   const { code, name: lgName } = plan.edition.municipality;
-  const paths = iriPaths;
   const row = (id: string, ...values: CsvValue[]): CsvValue[] => [code, id, lgName, ...values];
   const projects = plan.projects;
   const projectIds = new Set(projects.map((p) => p.id));
