@@ -9,7 +9,7 @@
  *  5. `validatePlan`       — JSON Schema validation, errors mapped to source lines
  *  6. `checkQuality`       — consistency checks and line coverage (`QualityReport`)
  *  7. `toCsvTables`        — plan → citizen tables; `toCsvText`, `toTableSchema`, `toCsvwMetadata`
- *  8. `toJsonLd`           — plan → JSON-LD; `toNQuads` converts it offline, failing on any loss
+ *  8. `toJsonLd`           — plan → JSON-LD; `toPlanNQuads` writes its N-Quads, refusing anything unmapped
  *  9. `toEditionOutputs`   — the files of the edition
  *
  * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
@@ -28,8 +28,8 @@ import { checkQuality, type QualityReport } from './checkQuality.js';
 import { checkCsvTables, toCsvTables } from './toCsvTables.js';
 import { toCsvText } from './toCsvText.js';
 import { toCsvwMetadata, toTableSchema } from './toCsvMetadata.js';
-import { contextIri, toJsonLd } from './toJsonLd.js';
-import { offlineDocumentLoader, toNQuads } from './toRdf.js';
+import { toJsonLd } from './toJsonLd.js';
+import { toPlanNQuads } from './toRdf.js';
 import { toPlan } from './toPlan.js';
 import { toSourceText } from './toSourceText.js';
 import { asBytes, toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './toPackage.js';
@@ -166,9 +166,7 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
   const validation = stage('validate', () => validatePlan(plan, sourceMap, input.textFile));
   const tables = stage('csv', () => toCsvTables(plan));
   const jsonld = stage('jsonld', () => toJsonLd(plan));
-  const rdf = await stage('rdf', () =>
-    toNQuads(jsonld, offlineDocumentLoader({ [contextIri(plan.edition.baseIri)]: JSONLD_CONTEXT }), `${plan.edition.id}/plan.jsonld`),
-  );
+  const rdf = stage('rdf', () => toPlanNQuads(jsonld, JSONLD_CONTEXT, `${plan.edition.id}/plan.jsonld`));
   const quality = checkQuality(doc, plan, [
     ...source.diagnostics,
     ...doc.diagnostics,

@@ -104,3 +104,32 @@ export async function zipManifest(bytes: Uint8Array): Promise<string> {
   });
   return `${lines.join('\n')}\n`;
 }
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Writes a seeds folder holding one synthetic edition: the 2025-03 text with its sheets replicated
+ * `factor` times (sheet numbers made unique), for benchmarks and for tests that need a large build.
+ */
+export function writeSyntheticSeeds(factor: number, dir: string): string {
+  const text = new TextDecoder().decode(seedBytes('2025-03'));
+  const lines = text.split('\n');
+  const first = lines.findIndex((l) => /^\s*基本方針[０-９0-9]+\s*$/.test(l));
+  const revisions = lines.findIndex((l) => /【改訂履歴】/.test(l));
+  const body = lines.slice(first, revisions);
+  const out = lines.slice(0, first);
+  for (let k = 0; k < factor; k++) {
+    out.push(
+      ...body.map((l) =>
+        l.replace(/(番号\s+[０-９0-9]+\s*[－ー-]\s*[０-９0-9]+\s*[－ー-]\s*[（(])\s*([０-９0-9]+)\s*([）)])/, (_m, a: string, n: string, b: string) => `${a}${Number(n.normalize('NFKC')) + k * 100}${b}`),
+      ),
+    );
+  }
+  out.push(...lines.slice(revisions));
+  const id = `x${factor}`;
+  mkdirSync(join(dir, id), { recursive: true });
+  writeFileSync(join(dir, id, 'synthetic.txt'), out.join('\n'));
+  writeFileSync(join(dir, id, 'edition.json'), seedMeta('2025-03').replace('"2025-03"', `"${id}"`));
+  return dir;
+}

@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeAtomically } from '../pipeline/build.js';
 import { memoryEffects } from '../pipeline/effects.js';
-import { ROOT } from './helpers.js';
+import { ROOT, writeSyntheticSeeds } from './helpers.js';
 
 /** One hash over every file of a folder (paths and contents), or null when it does not exist. */
 function treeHash(dir: string): string | null {
@@ -67,9 +67,10 @@ describe('a build killed midway', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('leaves the previous output exactly as it was, or the complete new one', async () => {
-    const seeds = join(dir, 'seeds');
+    // A large edition, so that writing the output takes long enough to be interrupted.
+    const seeds = writeSyntheticSeeds(20, join(dir, 'seeds'));
+    cpSync(join(ROOT, 'seeds/2021'), join(seeds, '2021'), { recursive: true });
     const out = join(dir, 'dist');
-    cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
     expect(await build(seeds, out)).toBe(0);
     const before = treeHash(out);
     // A change to the seeds makes the next build's output differ from the previous one.
@@ -78,7 +79,7 @@ describe('a build killed midway', () => {
     // Killed while writing its temporary folder: the output is untouched. The writing phase is short,
     // so a build that finished before the kill landed just tries again.
     let killedWhileWriting = false;
-    for (let attempt = 0; attempt < 5 && !killedWhileWriting; attempt++) {
+    for (let attempt = 0; attempt < 10 && !killedWhileWriting; attempt++) {
       const snapshot = treeHash(out);
       const code = await build(seeds, out, 'writing');
       if (code === null && existsSync(`${out}.building`)) {
@@ -88,7 +89,7 @@ describe('a build killed midway', () => {
     }
     expect(killedWhileWriting).toBe(true);
     const seen = new Set<string | null>();
-    for (const delay of [300, 900, 1500, 1700]) {
+    for (const delay of [300, 1500, 3000, 4500]) {
       await build(seeds, out, delay);
       const now = treeHash(out);
       seen.add(now === before ? 'before' : now);

@@ -5,35 +5,18 @@
  * Markdown table of medians (wall time including Node's start, peak memory, time per stage).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { writeSyntheticSeeds } from '../helpers.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const full = process.argv.includes('--full');
 const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
-/** A seeds folder holding the 2025-03 edition with its sheets replicated `factor` times (numbers made unique). */
+/** A seeds folder holding the 2025-03 edition with its sheets replicated `factor` times. */
 function synthetic(factor: number): string {
-  const dir = join(work, `x${factor}`);
-  const text = readFileSync(join(ROOT, 'seeds/2025-03/000_5b993dc6e4c545ce.txt'), 'utf8');
-  const lines = text.split('\n');
-  const first = lines.findIndex((l) => /^\s*基本方針[０-９0-9]+\s*$/.test(l));
-  const revisions = lines.findIndex((l) => /【改訂履歴】/.test(l));
-  const body = lines.slice(first, revisions);
-  const out = lines.slice(0, first);
-  for (let k = 0; k < factor; k++) {
-    out.push(
-      ...body.map((l) =>
-        l.replace(/(番号\s+[０-９0-9]+\s*[－ー-]\s*[０-９0-9]+\s*[－ー-]\s*[（(])\s*([０-９0-9]+)\s*([）)])/, (_m, a: string, n: string, b: string) => `${a}${Number(n.normalize('NFKC')) + k * 100}${b}`),
-      ),
-    );
-  }
-  out.push(...lines.slice(revisions));
-  mkdirSync(join(dir, `x${factor}`), { recursive: true });
-  writeFileSync(join(dir, `x${factor}/synthetic.txt`), out.join('\n'));
-  writeFileSync(join(dir, `x${factor}/edition.json`), readFileSync(join(ROOT, 'seeds/2025-03/edition.json'), 'utf8').replace('"2025-03"', `"x${factor}"`));
-  return dir;
+  return writeSyntheticSeeds(factor, join(work, `x${factor}`));
 }
 
 interface Run {

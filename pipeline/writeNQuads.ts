@@ -1,0 +1,178 @@
+/**
+ * Writes the N-Quads of the project's own JSON-LD documents directly, without jsonld.js's general
+ * toRDF: the documents use one known context (prefixes and term definitions, no scoped contexts, no
+ * @reverse or @nest), so the conversion is a walk over node objects. Like jsonld.js in safe mode it
+ * refuses what expansion would drop (a key or a type with no IRI). jsonld.js remains the reference:
+ * tests expand the published documents in safe mode and canonicalise both conversions (URDNA2015),
+ * requiring the same graph. At the size of the real plan both take milliseconds; at 100 times it,
+ * jsonld.js took most of the build's time and memory.
+ */
+
+type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
+
+interface TermDefinition {
+  id: string;
+  type: string | null;
+  language: string | null | undefined;
+  container: string | null;
+}
+
+const RDF = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#';
+const XSD = 'http://www.w3.org/2001/XMLSchema#';
+
+/** The parsed context: prefixes, terms, default language, base. */
+interface ActiveContext {
+  prefixes: Map<string, string>;
+  terms: Map<string, TermDefinition>;
+  language: string | null;
+  base: string;
+}
+
+function expandIri(value: string, context: ActiveContext): string {
+  const term = context.terms.get(value);
+  if (term && term.type === null && term.container === null && term.language === undefined) return term.id;
+  const colon = value.indexOf(':');
+  if (colon > 0) {
+    const prefix = context.prefixes.get(value.slice(0, colon));
+    if (prefix !== undefined && !value.slice(colon + 1).startsWith('//')) return prefix + value.slice(colon + 1);
+    return value;
+  }
+  return value;
+}
+
+/** Builds the active context from the project's context document and the document's `@base`. */
+export function activeContext(contextDocument: { '@context': Record<string, unknown> }, base: string): ActiveContext {
+  const raw = contextDocument['@context'];
+  const prefixes = new Map<string, string>();
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith('@') && typeof value === 'string' && /[:#/]$/.test(value)) prefixes.set(key, value);
+  }
+  const context: ActiveContext = { prefixes, terms: new Map(), language: (raw['@language'] as string | undefined) ?? null, base };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key.startsWith('@') || prefixes.has(key)) continue;
+    if (typeof value === 'string') {
+      context.terms.set(key, { id: expandIri(value, context), type: null, language: undefined, container: null });
+    } else if (value && typeof value === 'object') {
+      const def = value as Record<string, unknown>;
+      const type = (def['@type'] as string | undefined) ?? null;
+      context.terms.set(key, {
+        id: expandIri(def['@id'] as string, context),
+        type: type === null || type.startsWith('@') ? type : expandIri(type, context),
+        language: '@language' in def ? (def['@language'] as string | null) : undefined,
+        container: (def['@container'] as string | undefined) ?? null,
+      });
+    }
+  }
+  return context;
+}
+
+function resolve(reference: string, base: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(reference) ? reference : new URL(reference, base).href;
+}
+
+function escapeLiteral(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+}
+
+/** The lexical form JSON-LD's RDF conversion gives a native number (integers as integers, others as doubles). */
+function numberLexical(value: number, datatype: string | null): { lexical: string; datatype: string } {
+  if (!Number.isInteger(value) || datatype === `${XSD}double`) {
+    return { lexical: value.toExponential(15).replace(/(\d)0*e\+?/, '$1E'), datatype: datatype ?? `${XSD}double` };
+  }
+  return { lexical: BigInt(value).toString(), datatype: datatype ?? `${XSD}integer` };
+}
+
+/** The N-Quads of one of the project's JSON-LD documents (`@graph` with an `@id` naming the graph). */
+export function writeNQuads(document: { [key: string]: Json }, contextDocument: { '@context': Record<string, unknown> }): string {
+  const embedded = (Array.isArray(document['@context']) ? document['@context'] : [document['@context']]).find(
+    (c): c is { [key: string]: Json } => typeof c === 'object' && c !== null && !Array.isArray(c),
+  );
+  const base = typeof embedded?.['@base'] === 'string' ? embedded['@base'] : '';
+  const context = activeContext(contextDocument, base);
+  const graph = typeof document['@id'] === 'string' ? `<${resolve(document['@id'], base)}>` : '';
+  const lines: string[] = [];
+  let blank = 0;
+  const quad = (s: string, p: string, o: string) => lines.push(`${s} <${p}> ${o}${graph ? ` ${graph}` : ''} .`);
+
+  const term = (key: string): TermDefinition => {
+    const found = context.terms.get(key);
+    if (found) return found;
+    const iri = expandIri(key, context);
+    if (iri === key && !iri.includes(':')) throw new Error(`No IRI for key ${key}: expansion would drop it`);
+    return { id: iri, type: null, language: undefined, container: null };
+  };
+
+  const objectOf = (value: Json, def: TermDefinition): string | null => {
+    if (value === null) return null;
+    if (typeof value === 'object' && !Array.isArray(value)) {
+      if ('@value' in value) {
+        const v = value['@value'];
+        const type = typeof value['@type'] === 'string' ? expandIri(value['@type'], context) : null;
+        const language = typeof value['@language'] === 'string' ? value['@language'] : null;
+        if (typeof v === 'number') {
+          const n = numberLexical(v, type);
+          return `"${n.lexical}"^^<${n.datatype}>`;
+        }
+        const text = escapeLiteral(String(v));
+        return type ? `"${text}"^^<${type}>` : language ? `"${text}"@${language.toLowerCase()}` : `"${text}"`;
+      }
+      return node(value);
+    }
+    if (typeof value === 'string') {
+      if (def.type === '@id') return `<${resolve(expandIri(value, context), base)}>`;
+      if (def.type === '@vocab') {
+        const t = context.terms.get(value);
+        return `<${t ? t.id : resolve(expandIri(value, context), base)}>`;
+      }
+      const text = escapeLiteral(value);
+      if (def.type) return `"${text}"^^<${def.type}>`;
+      const language = def.language === undefined ? context.language : def.language;
+      return language ? `"${text}"@${language.toLowerCase()}` : `"${text}"`;
+    }
+    if (typeof value === 'number') {
+      const n = numberLexical(value, def.type && !def.type.startsWith('@') ? def.type : null);
+      return `"${n.lexical}"^^<${n.datatype}>`;
+    }
+    if (typeof value === 'boolean') return `"${value}"^^<${def.type && !def.type.startsWith('@') ? def.type : `${XSD}boolean`}>`;
+    throw new Error('Unexpected array');
+  };
+
+  const node = (object: { [key: string]: Json }): string => {
+    const subject = typeof object['@id'] === 'string' ? `<${resolve(expandIri(object['@id'], context), base)}>` : `_:b${blank++}`;
+    const types = object['@type'] === undefined ? [] : Array.isArray(object['@type']) ? object['@type'] : [object['@type']];
+    for (const t of types) {
+      const iri = expandIri(t as string, context);
+      // jsonld.js in safe mode refuses a type that is not an absolute IRI after expansion: so does this.
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(iri)) throw new Error(`No IRI for type ${String(t)}: expansion would drop it`);
+      quad(subject, `${RDF}type`, `<${iri}>`);
+    }
+    for (const [key, value] of Object.entries(object)) {
+      if (key.startsWith('@') || value === null) continue;
+      const def = term(key);
+      const values = Array.isArray(value) ? value : [value];
+      if (def.container === '@list') {
+        let head = `<${RDF}nil>`;
+        const items = values.map((v) => objectOf(v, def)).filter((o): o is string => o !== null);
+        const nodes = items.map(() => `_:b${blank++}`);
+        items.forEach((item, i) => {
+          quad(nodes[i]!, `${RDF}first`, item);
+          quad(nodes[i]!, `${RDF}rest`, nodes[i + 1] ?? `<${RDF}nil>`);
+        });
+        head = nodes[0] ?? head;
+        quad(subject, def.id, head);
+        continue;
+      }
+      for (const v of values) {
+        const o = objectOf(v, def);
+        if (o !== null) quad(subject, def.id, o);
+      }
+    }
+    return subject;
+  };
+
+  const roots = Array.isArray(document['@graph']) ? document['@graph'] : [];
+  for (const root of roots) if (root && typeof root === 'object' && !Array.isArray(root)) node(root);
+  // An RDF dataset is a set: a node described in several places (a department) gives each quad once.
+  const unique = [...new Set(lines)].sort();
+  return unique.length > 0 ? `${unique.join('\n')}\n` : '';
+}
