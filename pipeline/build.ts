@@ -167,25 +167,29 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
   const tables = stage('csv', () => toCsvTables(plan));
   const jsonld = stage('jsonld', () => toJsonLd(plan));
   const rdf = stage('rdf', () => toPlanNQuads(jsonld, JSONLD_CONTEXT, `${plan.edition.id}/plan.jsonld`));
-  const quality = checkQuality(doc, plan, [
-    ...source.diagnostics,
-    ...doc.diagnostics,
-    ...modelDiagnostics,
-    ...validation.diagnostics,
-    ...checkCsvTables(tables),
-    ...rdf.diagnostics,
-  ]);
-  const id = plan.edition.id;
-  const outputs: OutputFile[] = [
-    ...toEditionOutputs(plan, quality),
-    { path: `${id}/plan.jsonld`, data: toJsonText(jsonld) },
-    ...(rdf.nquads === null ? [] : [{ path: `${id}/plan.nq`, data: rdf.nquads }]),
-    ...tables.flatMap((table) => [
-      { path: `${id}/csv/${table.name}.csv`, data: toCsvText(table) },
-      { path: `${id}/csv/${table.name}.schema.json`, data: toJsonText(toTableSchema(table)) },
+  const quality = stage('quality', () =>
+    checkQuality(doc, plan, [
+      ...source.diagnostics,
+      ...doc.diagnostics,
+      ...modelDiagnostics,
+      ...validation.diagnostics,
+      ...checkCsvTables(tables),
+      ...rdf.diagnostics,
     ]),
-    { path: `${id}/csv/csv-metadata.json`, data: toJsonText(toCsvwMetadata(tables, plan)) },
-  ];
+  );
+  const id = plan.edition.id;
+  const outputs: OutputFile[] = stage('outputs', () =>
+    [
+      ...toEditionOutputs(plan, quality),
+      { path: `${id}/plan.jsonld`, data: toJsonText(jsonld) },
+      ...(rdf.nquads === null ? [] : [{ path: `${id}/plan.nq`, data: rdf.nquads }]),
+      ...tables.flatMap((table) => [
+        { path: `${id}/csv/${table.name}.csv`, data: toCsvText(table) },
+        { path: `${id}/csv/${table.name}.schema.json`, data: toJsonText(toTableSchema(table)) },
+      ]),
+      { path: `${id}/csv/csv-metadata.json`, data: toJsonText(toCsvwMetadata(tables, plan)) },
+    ].map(asBytes),
+  );
   return {
     folder: input.folder,
     id,
@@ -193,7 +197,7 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
     quality,
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     diagnostics: quality.issues.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)),
-    outputs: outputs.map(asBytes),
+    outputs,
   };
 }
 
