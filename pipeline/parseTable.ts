@@ -124,7 +124,6 @@ function cellText(cell: CellDraft): string {
   return cell.tokens.map((t) => t.text).join('');
 }
 
-
 /** A unit printed apart from its number: `時間`, `件`, `千円`, `時間/年` — short, no digits, no Latin letters. */
 function isUnitOnly(text: string): boolean {
   return /^[^\dA-Za-z\s]{1,4}$/.test(text) && !isValueLike(text);
@@ -142,12 +141,15 @@ function continuesCell(previous: CellDraft, token: Token): boolean {
   return /(から|[～〜~・、])$/.test(before) || /^[にのをへとで]/.test(text);
 }
 
-function lineWidths(lines: readonly TableLine[]): Map<number, { width: number; soft: boolean }> {
+/** Per source line: its display width, and whether it wraps softly (ends in text, not a space). */
+type LineWidths = Map<number, { width: number; soft: boolean }>;
+
+function lineWidths(lines: readonly TableLine[]): LineWidths {
   return new Map(lines.map((l) => [l.line, { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' ') }]));
 }
 
 /** Groups tokens into rows: label tokens, then cells, until a new label starts. */
-function toRowDrafts(tokens: readonly Token[], kind: TableKind, widths: Map<number, { width: number; soft: boolean }>): RowDraft[] {
+function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, widths: LineWidths): RowDraft[] {
   const rows: RowDraft[] = [];
   // The widest label line of the table so far: the label column's width.
   let labelWidth = 0;
@@ -192,7 +194,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, widths: Map<numb
       row.cells.push({ tokens: [token] });
       continue;
     }
-    const filled = row.cells.length >= 5;
+    const filled = row.cells.length >= years;
     const onlyEmpty = row.cells.every((c) => c.tokens.length === 0);
     if (!filled && (startsValue(token.text) || (kind === 'indicator' && onlyEmpty))) {
       row.cells.push({ tokens: [token] });
@@ -210,7 +212,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, widths: Map<numb
  * A text cell printed at a line start, recognised by its width: a line that wraps softly (the text
  * fills the column) and is much wider than every label line of the table so far cannot be a label.
  */
-function isWideLine(token: Token, labelWidth: number, widths: Map<number, { width: number; soft: boolean }>): boolean {
+function isWideLine(token: Token, labelWidth: number, widths: LineWidths): boolean {
   if (!token.atLineStart) return false;
   const line = widths.get(token.start.line);
   return line !== undefined && line.soft && line.width >= labelWidth + 4;
@@ -363,7 +365,7 @@ function labelOf(draft: RowDraft): TableRowNode['label'] {
  */
 export function parseTable(lines: readonly TableLine[], kind: TableKind, years: number, file: string | null): ParsedTable {
   const tokens = tokenize(lines);
-  const drafts = toRowDrafts(tokens, kind, lineWidths(lines));
+  const drafts = toRowDrafts(tokens, kind, years, lineWidths(lines));
   const rows: TableRowNode[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const draft of drafts) {
