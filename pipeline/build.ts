@@ -7,17 +7,18 @@
  *  3. `parsePlanDocument`  — lines → positioned syntax tree (`PlanDocument`), line roles
  *  4. `toPlan`             — syntax tree → plan model (`Plan`) and its source map
  *  5. `validatePlan`       — JSON Schema validation, errors mapped to source lines
- *  6. `checkQuality`       — consistency checks and line coverage (`QualityReport`)
- *  7. `toCsvTables`        — plan → citizen tables; `toCsvText`, `toTableSchema`, `toCsvwMetadata`
- *  8. `toJsonLd`           — plan → JSON-LD; `toPlanNQuads` writes its N-Quads, refusing anything unmapped
- *  9. `toEditionOutputs`   — the files of the edition
+ *  6. `toCsvTables`        — plan → citizen tables (checked cell by cell by `checkCsvTables`)
+ *  7. `toJsonLd`           — plan → JSON-LD; `toPlanNQuads` writes its N-Quads, refusing anything unmapped
+ *  8. `checkQuality`       — consistency checks and line coverage over all of the above (`QualityReport`)
+ *  9. `toEditionOutputs`   — the files of the edition (with `toCsvText`, `toTableSchema`, `toCsvwMetadata`)
  *
  * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
  * Data Package descriptor and zip (`toDataPackage`, `toZip`), the CKAN package descriptions
  * (`toCkanPackage`), the changelog between consecutive editions (`diffPlans`), the DCAT catalog
  * (`toCatalog`), the portal pages (`toPortalPage`) and `SHA256SUMS` over everything.
- * Outputs are written only when no edition has an error, so a bad edition never replaces or mixes
- * with what was published before. All writes go through `Effects`.
+ * Outputs are written only when no edition has an error, into `<out>.building`, then swapped in for
+ * the previous output (`writeAtomically`), so a bad or interrupted build never replaces or mixes with
+ * what was published before. All reads and writes go through `Effects`.
  */
 import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Effects } from './effects.js';
