@@ -22,25 +22,29 @@
  */
 import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Effects } from './effects.js';
+import { toJsonChunks, toJsonText } from './jsonText.js';
 import { parseEditionMeta } from './parseEditionMeta.js';
 import { parsePlanDocument } from './parsePlanDocument.js';
 import type { EditionMeta, Plan } from './plan.js';
-import { checkQuality, type QualityReport } from './checkQuality.js';
-import { checkCsvTables, toCsvTables } from './toCsvTables.js';
-import { toCsvText } from './toCsvText.js';
+import { checkQuality, withIssues, type QualityReport } from './checkQuality.js';
+import { checkCsvTables, toCsvTables, type CsvTableDescription } from './toCsvTables.js';
+import { toCsvChunks } from './toCsvText.js';
 import { toCsvwMetadata, toTableSchema } from './toCsvMetadata.js';
 import { toJsonLd } from './toJsonLd.js';
-import { toPlanNQuads } from './toRdf.js';
+import { toPlanNQuadChunks } from './toRdf.js';
 import { toPlan } from './toPlan.js';
 import { toSourceText } from './toSourceText.js';
-import { asBytes, toDataPackage, toSha256Sums, toZip, zipName, type BuiltFile } from './toPackage.js';
+import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
-import { toPortalPage } from './toSite.js';
+import { toPortalPageChunks } from './toSite.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
+import { folderSink, measuringSink, type Chunks, type OutputSink } from './writeOutput.js';
+
+export { toJsonText } from './jsonText.js';
 
 /** One edition folder read from disk: its metadata and the bytes of its text. */
 export interface EditionInput {
@@ -52,17 +56,17 @@ export interface EditionInput {
   bytes: Uint8Array;
 }
 
-/** A file the build produces, relative to the output folder. */
-export type OutputFile = BuiltFile;
-
 /** What the build made of one edition folder. */
 export interface EditionBuild {
   folder: string;
   id: string | null;
   plan: Plan | null;
   quality: QualityReport | null;
+  /** The CSV tables' descriptions (their rows are written and dropped). */
+  tables: CsvTableDescription[];
   diagnostics: Diagnostic[];
-  outputs: OutputFile[];
+  /** The edition's files as written (or only measured), paths relative to the output folder. */
+  outputs: PublishedFile[];
 }
 
 /** The result of a whole build. */
@@ -71,8 +75,8 @@ export interface BuildResult {
   editions: EditionBuild[];
   /** Paths written (empty when the build failed). */
   written: string[];
-  /** Every published file, paths relative to the output folder (empty when the build failed). */
-  files: BuiltFile[];
+  /** Every published file, paths relative to the output folder (empty when the build failed or nothing was written). */
+  files: PublishedFile[];
   diagnostics: Diagnostic[];
 }
 
@@ -116,11 +120,6 @@ function join(...parts: string[]): string {
   return parts.join('/').replace(/\/+/g, '/');
 }
 
-/** Serialises JSON the same way every time: two-space indent, final line end. */
-export function toJsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
 /** Stage 1: reads one edition folder (`edition.json` and its single `.txt`). */
 export async function fromEditionFolder(
   effects: Effects,
@@ -149,92 +148,111 @@ export async function fromEditionFolder(
   return { ok: true, input: { folder, meta: meta.meta, textFile, textPath: join(seedsDir, folder, textFile), bytes } };
 }
 
-/** Stages 2–9 for one edition: no file system. */
-export async function buildEdition(input: EditionInput, onProgress?: ProgressListener): Promise<EditionBuild> {
+/**
+ * Stages 2–9 for one edition: no file system — its files go to `sink` as they are made (the build's
+ * sink writes them into `<out>.building`; `validate`'s only measures them), so only the plan model
+ * outlives the stage that needs each large intermediate (the syntax tree, the tables, the JSON-LD).
+ */
+export async function buildEdition(input: EditionInput, onProgress?: ProgressListener, sink: OutputSink = measuringSink()): Promise<EditionBuild> {
   const stage = <T>(name: string, work: () => T): T => timed(onProgress, input.folder, name, work);
-  const failed = (diagnostics: Diagnostic[]): EditionBuild => ({
-    folder: input.folder,
-    id: input.meta.id,
-    plan: null,
-    quality: null,
-    diagnostics: sortDiagnostics(diagnostics.map((d) => ({ ...d, file: input.textPath }))),
-    outputs: [],
-  });
-  const source = stage('decode', () => toSourceText(input.bytes, input.textFile));
-  if (!source.ok) return failed(source.diagnostics);
-  const doc = stage('parse', () => parsePlanDocument(source.source));
-  const { plan, sourceMap, diagnostics: modelDiagnostics } = stage('model', () => toPlan(doc, input.meta));
-  const validation = stage('validate', () => validatePlan(plan, sourceMap, input.textFile));
-  const tables = stage('csv', () => toCsvTables(plan));
-  const jsonld = stage('jsonld', () => toJsonLd(plan));
-  const rdf = stage('rdf', () => toPlanNQuads(jsonld, JSONLD_CONTEXT, `${plan.edition.id}/plan.jsonld`));
-  const quality = stage('quality', () =>
-    checkQuality(doc, plan, [
-      ...source.diagnostics,
-      ...doc.diagnostics,
-      ...modelDiagnostics,
-      ...validation.diagnostics,
-      ...checkCsvTables(tables),
-      ...rdf.diagnostics,
-    ]),
-  );
+  const analysed = analyseEdition(input, stage);
+  if (!analysed.ok) {
+    const diagnostics = sortDiagnostics(analysed.diagnostics.map((d) => ({ ...d, file: input.textPath })));
+    return { folder: input.folder, id: input.meta.id, plan: null, quality: null, tables: [], diagnostics, outputs: [] };
+  }
+  const { plan } = analysed;
   const id = plan.edition.id;
-  const outputs: OutputFile[] = stage('outputs', () =>
-    [
-      ...toEditionOutputs(plan, quality),
-      { path: `${id}/plan.jsonld`, data: toJsonText(jsonld) },
-      ...(rdf.nquads === null ? [] : [{ path: `${id}/plan.nq`, data: rdf.nquads }]),
-      ...tables.flatMap((table) => [
-        { path: `${id}/csv/${table.name}.csv`, data: toCsvText(table) },
-        { path: `${id}/csv/${table.name}.schema.json`, data: toJsonText(toTableSchema(table)) },
-      ]),
-      { path: `${id}/csv/csv-metadata.json`, data: toJsonText(toCsvwMetadata(tables, plan)) },
-    ].map(asBytes),
-  );
+  const later: Diagnostic[] = [];
+  const put = (path: string, chunks: Chunks) => sink.write(`${id}/${path}`, chunks);
+  const { csvFiles, tables } = await stage('csv', async () => {
+    const tables = toCsvTables(plan);
+    later.push(...checkCsvTables(tables));
+    const csvFiles: PublishedFile[] = [];
+    for (const table of tables) {
+      csvFiles.push(await put(`csv/${table.name}.csv`, toCsvChunks(table)), await put(`csv/${table.name}.schema.json`, [toJsonText(toTableSchema(table))]));
+    }
+    csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
+    return { csvFiles, tables: tables.map(({ rows: _rows, ...description }) => description) };
+  });
+  const planFile = await stage('json', () => put('plan.json', toJsonChunks(plan)));
+  const { jsonldFile, nqFile } = await linkedData(plan, put, stage, later);
+  const quality = withIssues(analysed.quality, later);
+  const { coverage, ...report } = quality;
+  const [qualityFile, coverageFile] = await stage('report', async () => [
+    await put('quality.json', [toJsonText(report)]),
+    await put('coverage.json', [toJsonText({ edition: id, sourceFile: quality.sourceFile, ...coverage })]),
+  ]);
   return {
     folder: input.folder,
     id,
     plan,
     quality,
+    tables,
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     diagnostics: quality.issues.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)),
-    outputs,
+    outputs: [planFile!, qualityFile!, coverageFile!, jsonldFile, ...(later.some((d) => d.code === 'jsonld/lossy') ? [] : [nqFile]), ...csvFiles],
   };
 }
 
-/** Stage 9: the model and report files of one edition, under `<edition id>/`. */
-export function toEditionOutputs(plan: Plan, quality: QualityReport): OutputFile[] {
-  const id = plan.edition.id;
-  const { coverage, ...report } = quality;
-  return [
-    { path: `${id}/plan.json`, data: toJsonText(plan) },
-    { path: `${id}/quality.json`, data: toJsonText(report) },
-    { path: `${id}/coverage.json`, data: toJsonText({ edition: id, sourceFile: quality.sourceFile, ...coverage }) },
-  ];
+type Stage = <T>(name: string, work: () => T) => T;
+
+/** Stages 7 and 8: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). */
+async function linkedData(
+  plan: Plan,
+  put: (path: string, chunks: Chunks) => Promise<PublishedFile>,
+  stage: Stage,
+  diagnostics: Diagnostic[],
+): Promise<{ jsonldFile: PublishedFile; nqFile: PublishedFile }> {
+  const { jsonld, jsonldFile } = await stage('jsonld', async () => {
+    const jsonld = toJsonLd(plan);
+    return { jsonld, jsonldFile: await put('plan.jsonld', toJsonChunks(jsonld)) };
+  });
+  const nqFile = await stage('rdf', () => put('plan.nq', toPlanNQuadChunks(jsonld, JSONLD_CONTEXT, `${plan.edition.id}/plan.jsonld`, diagnostics)));
+  return { jsonldFile, nqFile };
+}
+
+/**
+ * Stages 2–5 and the quality checks: text → syntax tree → plan → checks. The syntax tree is large
+ * (every line with its roles and positions) and needed by nothing after the quality report, so it
+ * lives only inside this function.
+ */
+function analyseEdition(input: EditionInput, stage: Stage): { ok: true; plan: Plan; quality: QualityReport } | { ok: false; diagnostics: Diagnostic[] } {
+  const source = stage('decode', () => toSourceText(input.bytes, input.textFile));
+  if (!source.ok) return { ok: false, diagnostics: source.diagnostics };
+  const doc = stage('parse', () => parsePlanDocument(source.source));
+  const { plan, sourceMap, diagnostics: modelDiagnostics } = stage('model', () => toPlan(doc, input.meta));
+  const validation = stage('validate', () => validatePlan(plan, sourceMap, input.textFile));
+  const quality = stage('quality', () => checkQuality(doc, plan, [...source.diagnostics, ...doc.diagnostics, ...modelDiagnostics, ...validation.diagnostics]));
+  return { ok: true, plan, quality };
 }
 
 /** Files shared by every edition: the JSON-LD context and the vocabulary. */
-export function toSharedOutputs(): OutputFile[] {
+export function toSharedOutputs(): BuiltFile[] {
   return [
     { path: 'context.jsonld', data: toJsonText(JSONLD_CONTEXT) },
     { path: 'vocab.jsonld', data: toJsonText(toVocabularyDocument()) },
   ];
 }
 
-/** Builds every edition folder under `seedsDir` and, when none has an error, writes all outputs. */
+/** Builds every edition folder under `seedsDir` and, when none has an error, publishes all outputs. */
 export async function buildEditions(options: BuildOptions): Promise<BuildResult> {
   const { effects, seedsDir, outDir, buildDate, onProgress } = options;
+  const write = options.write !== false;
   const entries = await effects.listDirectory(seedsDir);
   if (!entries) {
     const d = diagnose('meta/missing', `Expected a seeds folder at ${seedsDir}, found none`, { file: seedsDir });
     return { ok: false, editions: [], written: [], files: [], diagnostics: [d] };
   }
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
+  const building = write ? await startBuilding(effects, outDir) : null;
+  const sink = building ? folderSink(effects, building) : measuringSink();
   const editions: EditionBuild[] = [];
   for (const folder of folders) {
     const read = await timed(onProgress, folder, 'read', () => fromEditionFolder(effects, seedsDir, folder));
     editions.push(
-      read.ok ? await buildEdition(read.input, onProgress) : { folder, id: null, plan: null, quality: null, diagnostics: read.diagnostics, outputs: [] },
+      read.ok
+        ? await buildEdition(read.input, onProgress, sink)
+        : { folder, id: null, plan: null, quality: null, tables: [], diagnostics: read.diagnostics, outputs: [] },
     );
   }
   const diagnostics = editions.flatMap((e) => e.diagnostics);
@@ -245,60 +263,88 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
     diagnostics.push(diagnose('meta/missing', `Expected at least one edition folder in ${seedsDir}, found none`, { file: seedsDir }));
   }
   const ok = !hasErrors(diagnostics) && editions.every((e) => e.plan !== null);
-  if (!ok) return { ok, editions, written: [], files: [], diagnostics };
-  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate));
-  if (options.write === false) return { ok, editions, written: [], files, diagnostics };
-  await timed(onProgress, null, 'write', () => writeAtomically(effects, outDir, files));
+  if (!ok || !building) {
+    // A failed build leaves the published folder as it was: its partial files are thrown away.
+    if (building) await effects.remove(building);
+    return { ok, editions, written: [], files: [], diagnostics };
+  }
+  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate, sink));
+  await timed(onProgress, null, 'write', () => finishBuilding(effects, outDir));
   return { ok, editions, written: files.map((f) => join(outDir, f.path)), files, diagnostics };
 }
 
 /**
- * Writes the output folder so that readers see either the previous one or the complete new one:
- * everything goes into `<out>.building`, then the previous folder is moved aside to `<out>.previous`
- * and the new one renamed into place. A build killed while writing leaves `<out>` untouched; one
- * killed between the two renames is repaired at the start of the next build.
+ * The output folder is replaced so that readers see either the previous one or the complete new
+ * one: everything is written into `<out>.building` (emptied here), then `finishBuilding` moves the
+ * previous folder aside to `<out>.previous` and renames the new one into place. A build killed
+ * while writing leaves `<out>` untouched; one killed between the two renames is repaired here, at
+ * the start of the next build. Returns the folder to write into.
  */
-export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
-  const building = `${outDir.replace(/\/+$/, '')}.building`;
-  const previous = `${outDir.replace(/\/+$/, '')}.previous`;
+export async function startBuilding(effects: Effects, outDir: string): Promise<string> {
+  const { building, previous } = siblings(outDir);
   if (!(await effects.exists(outDir)) && (await effects.exists(previous))) await effects.rename(previous, outDir);
   await effects.remove(building);
   await effects.remove(previous);
-  for (const file of files) await effects.writeFile(join(building, file.path), file.data);
+  return building;
+}
+
+/** Swaps the complete `<out>.building` in for `<out>` (see `startBuilding`). */
+export async function finishBuilding(effects: Effects, outDir: string): Promise<void> {
+  const { building, previous } = siblings(outDir);
   if (await effects.exists(outDir)) await effects.rename(outDir, previous);
   await effects.rename(building, outDir);
   await effects.remove(previous);
 }
 
+function siblings(outDir: string): { building: string; previous: string } {
+  const base = outDir.replace(/\/+$/, '');
+  return { building: `${base}.building`, previous: `${base}.previous` };
+}
+
+/** Writes in-memory files as a whole output folder, atomically (`startBuilding`, `finishBuilding`). */
+export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
+  const building = await startBuilding(effects, outDir);
+  for (const file of files) await effects.writeFile(join(building, file.path), file.data);
+  await finishBuilding(effects, outDir);
+}
+
 /**
- * Everything published, from the built editions: the shared files, each edition's files with its
- * Data Package descriptor and zip, and `SHA256SUMS` over all of them. Sorted by path.
+ * Everything published besides the editions' own files, written to `sink`: the shared files, each
+ * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
+ * package descriptions, the changelogs, the catalog, the top page, and `SHA256SUMS` over all of them.
+ * Returns every published file, sorted by path.
  */
-export async function toPublication(editions: readonly EditionBuild[], buildDate: string): Promise<BuiltFile[]> {
-  const shared = toSharedOutputs().map(asBytes);
-  const files: BuiltFile[] = [...shared];
-  const add = (...added: BuiltFile[]) => files.push(...added.map(asBytes));
+export async function toPublication(editions: readonly EditionBuild[], buildDate: string, sink: OutputSink): Promise<PublishedFile[]> {
+  const shared: PublishedFile[] = [];
+  for (const file of toSharedOutputs()) shared.push(await sink.write(file.path, [file.data]));
+  const files: PublishedFile[] = [...shared];
   const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
   const changelogs = plans.slice(1).map((plan, i) => ({ older: plans[i]!, newer: plan, log: diffPlans(plans[i]!, plan) }));
   for (const edition of editions) {
     const plan = edition.plan!;
     const id = plan.edition.id;
-    const page = asBytes({
-      path: `${id}/index.html`,
-      data: toPortalPage({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../' }),
-    });
-    const inFolder = [...edition.outputs, page].map((f) => ({ path: f.path.slice(id.length + 1), data: f.data }));
-    const descriptor = asBytes({ path: 'datapackage.json', data: toJsonText(toDataPackage(plan, toCsvTables(plan), inFolder, buildDate)) });
+    const page = await sink.write(
+      `${id}/index.html`,
+      toPortalPageChunks({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../' }),
+    );
+    const inFolder = [...edition.outputs, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
+    const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
     // The zip opens offline: the edition's files and page, plus the context and vocabulary they refer to.
-    const zip = await toZip([...inFolder, descriptor, ...shared], buildDate);
-    add(...edition.outputs, page, { path: `${id}/datapackage.json`, data: descriptor.data }, { path: `${id}/${zipName(plan)}`, data: zip });
+    const entries = [
+      ...[...inFolder, { ...descriptor, path: 'datapackage.json' }].map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })),
+      ...shared.map((f) => ({ ...f, read: () => sink.read(f.path) })),
+    ];
+    const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
+    files.push(...edition.outputs, page, descriptor, zip);
   }
-  for (const plan of plans) add({ path: `ckan/${plan.edition.id}.json`, data: toJsonText(toCkanPackage(plan, files)) });
-  for (const { older, newer, log } of changelogs) add(...toChangelogFiles(log, older, newer));
+  for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files))]));
+  for (const { older, newer, log } of changelogs) {
+    for (const file of toChangelogFiles(log, older, newer)) files.push(await sink.write(file.path, [file.data]));
+  }
   const catalog = toCatalog(plans, files);
-  add({ path: 'catalog.jsonld', data: toJsonText(catalog) }, { path: 'catalog.ttl', data: await toCatalogTurtle(catalog) });
+  files.push(await sink.write('catalog.jsonld', [toJsonText(catalog)]), await sink.write('catalog.ttl', [await toCatalogTurtle(catalog)]));
   const latest = plans.at(-1)!;
-  add({ path: 'index.html', data: toPortalPage({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '' }) });
+  files.push(await sink.write('index.html', toPortalPageChunks({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '' })));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...files, asBytes({ path: 'SHA256SUMS', data: toSha256Sums(files) })];
+  return [...files, await sink.write('SHA256SUMS', [toSha256Sums(files)])];
 }

@@ -210,8 +210,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
   }
 
   const sorted = sortDiagnostics(issues);
-  const countsByRule: Record<string, number> = {};
-  for (const d of sorted) countsByRule[d.code] = (countsByRule[d.code] ?? 0) + 1;
+  const countsByRule = countByRule(sorted);
 
   return {
     edition: plan.edition.id,
@@ -230,6 +229,19 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     issues: sorted,
     countsByRule,
   };
+}
+
+function countByRule(issues: readonly Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of issues) counts[d.code] = (counts[d.code] ?? 0) + 1;
+  return counts;
+}
+
+/** The report with the issues later stages found (the CSV and RDF checks), sorted and counted again. */
+export function withIssues(report: QualityReport, more: readonly Diagnostic[]): QualityReport {
+  if (more.length === 0) return report;
+  const issues = sortDiagnostics([...report.issues, ...more]);
+  return { ...report, issues, countsByRule: countByRule(issues) };
 }
 
 function coverageOf(doc: PlanDocument): CoverageReport {

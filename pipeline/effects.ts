@@ -3,6 +3,7 @@
  * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
+import { createReadStream } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -18,8 +19,10 @@ export interface Effects {
   listDirectory(path: string): Promise<DirectoryEntry[] | null>;
   /** Reads a file, or returns null when it does not exist. */
   readFile(path: string): Promise<Uint8Array | null>;
-  /** Writes a file, creating its parent folders. */
-  writeFile(path: string, data: string | Uint8Array): Promise<void>;
+  /** Writes a file, creating its parent folders; large files come as a sequence of pieces. */
+  writeFile(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
+  /** Reads a file back in pieces (for files too large to hold at once: the zip re-reads them). */
+  readChunks(path: string): AsyncIterable<Uint8Array>;
   /** True when a file or folder exists at the path. */
   exists(path: string): Promise<boolean>;
   /** Renames a file or folder (atomic within one file system). */
@@ -50,6 +53,9 @@ export const nodeEffects: Effects = {
   async writeFile(path, data) {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(path, data);
+  },
+  readChunks(path) {
+    return createReadStream(path, { highWaterMark: 1 << 20 });
   },
   async exists(path) {
     try {
@@ -89,7 +95,18 @@ export function memoryEffects(initial: Record<string, string | Uint8Array> = {})
       return files.get(normalize(path)) ?? null;
     },
     async writeFile(path, data) {
-      files.set(normalize(path), encode(data));
+      if (typeof data === 'string' || data instanceof Uint8Array) {
+        files.set(normalize(path), encode(data));
+        return;
+      }
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of data) chunks.push(chunk);
+      files.set(normalize(path), new Uint8Array(Buffer.concat(chunks)));
+    },
+    async *readChunks(path) {
+      const data = files.get(normalize(path));
+      if (!data) throw new Error(`No file ${path}`);
+      yield data;
     },
     async exists(path) {
       const key = normalize(path);

@@ -10,7 +10,7 @@
 import { Parser, Writer } from 'n3';
 import { publisherName } from './parseEditionMeta.js';
 import type { Plan } from './plan.js';
-import { bytesOf, mediaTypeOf, sha256, type BuiltFile } from './toPackage.js';
+import { mediaTypeOf, type PublishedFile } from './toPackage.js';
 import { fiscalYearLabel } from './text.js';
 import { expandSafely, offlineDocumentLoader, toNQuads } from './toRdf.js';
 
@@ -36,7 +36,7 @@ function isDistribution(path: string): boolean {
 const IANA = 'http://www.iana.org/assignments/media-types/';
 
 /** The catalog of all editions as JSON-LD; `files` are the published files (paths under the output folder). */
-export function toCatalog(plans: readonly Plan[], files: readonly BuiltFile[]): object {
+export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[]): object {
   const sorted = [...plans].sort((a, b) => a.edition.number - b.edition.number);
   const latest = sorted.at(-1)!;
   const base = latest.edition.baseIri;
@@ -72,11 +72,11 @@ export function toCatalog(plans: readonly Plan[], files: readonly BuiltFile[]): 
           'dcat:accessURL': { '@id': `${base}${e.id}/` },
           'dcat:downloadURL': { '@id': `${base}${f.path}` },
           'dcat:mediaType': { '@id': `${IANA}${mediatype}` },
-          'dcat:byteSize': { '@value': String(bytesOf(f.data).length), '@type': 'xsd:nonNegativeInteger' },
+          'dcat:byteSize': { '@value': String(f.bytes), '@type': 'xsd:nonNegativeInteger' },
           'spdx:checksum': {
             '@type': 'spdx:Checksum',
             'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
-            'spdx:checksumValue': { '@value': sha256(f.data), '@type': 'xsd:hexBinary' },
+            'spdx:checksumValue': { '@value': f.sha256, '@type': 'xsd:hexBinary' },
           },
           'dct:license': { '@id': e.license.url },
         };

@@ -4,7 +4,7 @@
  * Resource URLs are the files' addresses under the base IRI (where `dist/` is published).
  */
 import type { Plan } from './plan.js';
-import { DATASET_NAME, bytesOf, datasetVersion, mediaTypeOf, sha256, type BuiltFile } from './toPackage.js';
+import { DATASET_NAME, datasetVersion, mediaTypeOf, type PublishedFile } from './toPackage.js';
 import { fiscalYearLabel } from './text.js';
 
 /** A CKAN resource as sent to `resource_create`. */
@@ -43,7 +43,7 @@ export function ckanName(plan: Plan): string {
 }
 
 /** The package_create fields of one edition; `files` are the edition's files, paths under the output folder. */
-export function toCkanPackage(plan: Plan, files: readonly BuiltFile[]): CkanPackage {
+export function toCkanPackage(plan: Plan, files: readonly PublishedFile[]): CkanPackage {
   const e = plan.edition;
   const period = `${fiscalYearLabel(e.planPeriod.startFiscalYear)}から${fiscalYearLabel(e.planPeriod.endFiscalYear)}まで`;
   const resources = files
@@ -57,8 +57,8 @@ export function toCkanPackage(plan: Plan, files: readonly BuiltFile[]): CkanPack
         url: `${e.baseIri}${f.path}`,
         format: FORMATS[format] ?? format.toUpperCase(),
         mimetype: mediatype,
-        hash: `sha256:${sha256(f.data)}`,
-        size: bytesOf(f.data).length,
+        hash: `sha256:${f.sha256}`,
+        size: f.bytes,
       };
     });
   return {

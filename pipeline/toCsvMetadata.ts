@@ -4,7 +4,7 @@
  * the CSVs convert to RDF by the W3C recommendation. Both state the dialect, including the BOM.
  */
 import type { Plan } from './plan.js';
-import type { ColumnType, CsvTable } from './toCsvTables.js';
+import type { ColumnType, CsvTableDescription } from './toCsvTables.js';
 import { CSV_DIALECT } from './toCsvText.js';
 import { csvTermIri } from './vocabulary.js';
 
@@ -17,7 +17,7 @@ const TABLE_SCHEMA_TYPES: Record<ColumnType, string> = {
 };
 
 /** Columns holding the id of another node, as the names of the tables they point to. */
-function referenceColumns(table: CsvTable): Map<string, string> {
+function referenceColumns(table: CsvTableDescription): Map<string, string> {
   return new Map(table.foreignKeys.map((fk) => [fk.column, fk.table]));
 }
 
@@ -25,7 +25,7 @@ const BOM_NOTE_JA = 'UTF-8（BOM付き）、改行はCRLF、RFC 4180に従い引
 const BOM_NOTE_EN = 'UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting; the BOM keeps Excel on Japanese Windows from showing mojibake';
 
 /** The Frictionless Table Schema (v2) of one table. */
-export function toTableSchema(table: CsvTable): object {
+export function toTableSchema(table: CsvTableDescription): object {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
     fields: table.columns.map((c) => ({
@@ -46,7 +46,7 @@ export function toTableSchema(table: CsvTable): object {
 }
 
 /** The CSVW metadata (`csv-metadata.json`) describing every table of one edition. */
-export function toCsvwMetadata(tables: readonly CsvTable[], plan: Plan): object {
+export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Plan): object {
   const base = plan.edition.baseIri;
   const both = (ja: string, en: string) => [
     { '@value': ja, '@language': 'ja' },

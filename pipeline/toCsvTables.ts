@@ -54,6 +54,9 @@ export interface CsvTable {
   foreignKeys: CsvForeignKey[];
 }
 
+/** A table without its rows: what the metadata (Table Schema, CSVW, Data Package) describes. */
+export type CsvTableDescription = Omit<CsvTable, 'rows'>;
+
 const COMMON: CsvColumn[] = [
   {
     name: 'lgCode',

@@ -22,20 +22,29 @@ export function neutralizeFormula(text: string): string {
 
 /** The CSV text of a table: BOM, header row of Japanese titles, CRLF, RFC 4180 quoting. */
 export function toCsvText(table: CsvTable): string {
-  const header = table.columns.map((c) => c.title);
-  const body = table.rows.map((row) =>
-    row.map((value, i) => {
-      if (value === null) return null;
-      if (typeof value === 'number') return value;
-      return table.columns[i]!.type === 'string' ? neutralizeFormula(value) : value;
-    }),
-  );
-  return stringify([header, ...body], {
-    bom: CSV_DIALECT.bom,
+  return [...toCsvChunks(table)].join('');
+}
+
+// Rows per piece: large enough that csv-stringify's per-call cost does not show, small enough to stream.
+const ROWS_PER_CHUNK = 2000;
+
+/** The CSV text of a table in pieces of rows (their concatenation is `toCsvText`). */
+export function* toCsvChunks(table: CsvTable): Generator<string> {
+  const options = {
     record_delimiter: 'windows',
     delimiter: CSV_DIALECT.delimiter,
     quote: CSV_DIALECT.quoteChar,
     // Numbers in plain decimal notation, never exponents.
-    cast: { number: (n) => (Number.isInteger(n) ? n.toFixed(0) : String(n)) },
-  });
+    cast: { number: (n: number) => (Number.isInteger(n) ? n.toFixed(0) : String(n)) },
+  } as const;
+  const cells = (row: CsvTable['rows'][number]) =>
+    row.map((value, i) => {
+      if (value === null) return null;
+      if (typeof value === 'number') return value;
+      return table.columns[i]!.type === 'string' ? neutralizeFormula(value) : value;
+    });
+  yield stringify([table.columns.map((c) => c.title)], { ...options, bom: CSV_DIALECT.bom });
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_CHUNK) {
+    yield stringify(table.rows.slice(start, start + ROWS_PER_CHUNK).map(cells), options);
+  }
 }

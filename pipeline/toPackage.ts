@@ -5,12 +5,11 @@
  * `SHA256SUMS` list of every published file.
  */
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
-import { ZipArchive } from 'archiver';
+import { crc32 } from 'node:zlib';
 import { publisherName } from './parseEditionMeta.js';
 import type { Plan } from './plan.js';
 import { fiscalYearLabel } from './text.js';
-import type { CsvTable } from './toCsvTables.js';
+import type { CsvTableDescription } from './toCsvTables.js';
 import { toTableSchema } from './toCsvMetadata.js';
 import { CSV_DIALECT } from './toCsvText.js';
 
@@ -28,23 +27,23 @@ export function bytesOf(data: string | Uint8Array): Uint8Array {
   return typeof data === 'string' ? new TextEncoder().encode(data) : data;
 }
 
-// Published files are hashed by several stages (descriptor, pages, CKAN, catalog, SHA256SUMS): once is enough.
-const hashes = new WeakMap<Uint8Array, string>();
-
-/** SHA-256 of a file, hexadecimal (remembered per byte array). */
-export function sha256(data: string | Uint8Array): string {
-  if (typeof data === 'string') return createHash('sha256').update(bytesOf(data)).digest('hex');
-  let hash = hashes.get(data);
-  if (hash === undefined) {
-    hash = createHash('sha256').update(data).digest('hex');
-    hashes.set(data, hash);
-  }
-  return hash;
+/**
+ * A published file as the later stages see it: its path and the facts the descriptor, the pages,
+ * the catalog, CKAN, the zip and SHA256SUMS need — measured once, while it was written.
+ */
+export interface PublishedFile {
+  path: string;
+  bytes: number;
+  /** SHA-256, hexadecimal. */
+  sha256: string;
+  /** CRC-32 (the zip's checksum). */
+  crc32: number;
 }
 
-/** The file with its content encoded once, so sizes and hashes never re-encode a large string. */
-export function asBytes(file: BuiltFile): BuiltFile {
-  return { path: file.path, data: bytesOf(file.data) };
+/** The published facts of an in-memory file. */
+export function describeFile(file: BuiltFile): PublishedFile {
+  const data = bytesOf(file.data);
+  return { path: file.path, bytes: data.length, sha256: createHash('sha256').update(data).digest('hex'), crc32: crc32(data) };
 }
 
 /** The dataset version of an edition: its edition number as SemVer (edition 5 → 5.0.0). */
@@ -90,7 +89,7 @@ const DESCRIPTIONS: Record<string, string> = {
  * (paths relative to the edition folder) other than the descriptor and the zip; `created` is the
  * build's fixed clock.
  */
-export function toDataPackage(plan: Plan, tables: readonly CsvTable[], files: readonly BuiltFile[], created: string): object {
+export function toDataPackage(plan: Plan, tables: readonly CsvTableDescription[], files: readonly PublishedFile[], created: string): object {
   const e = plan.edition;
   const table = new Map(tables.map((t) => [`csv/${t.name}.csv`, t]));
   const resources = [...files]
@@ -108,8 +107,8 @@ export function toDataPackage(plan: Plan, tables: readonly CsvTable[], files: re
         format,
         mediatype,
         encoding: 'utf-8',
-        bytes: bytesOf(file.data).length,
-        hash: `sha256:${sha256(file.data)}`,
+        bytes: file.bytes,
+        hash: `sha256:${file.sha256}`,
         ...(csv
           ? {
               type: 'table',
@@ -148,44 +147,134 @@ export function toDataPackage(plan: Plan, tables: readonly CsvTable[], files: re
   };
 }
 
+/** A file to put in a zip: its published facts and a way to read its bytes again. */
+export interface ZipEntrySource extends PublishedFile {
+  read(): AsyncIterable<Uint8Array>;
+}
+
+const ZIP32_LIMIT = 0xffffffff;
+
 /**
- * A reproducible zip: entries sorted by path, one fixed timestamp and mode, no absolute paths, and
- * stored without compression — deflate output depends on the platform's zlib (Node's build of it
- * may choose differently on different CPUs), stored bytes do not, so every machine makes the same zip.
+ * A reproducible zip, written as a stream: entries sorted by path, one fixed timestamp and mode, no
+ * absolute paths, and stored without compression — deflate output depends on the platform's zlib
+ * (Node's build of it may choose differently on different CPUs), stored bytes do not, so every
+ * machine makes the same zip. Sizes and CRC-32s are known before each entry (from when the file was
+ * written), so every local header carries them and no data descriptors are needed: the bytes are
+ * those archiver writes for in-memory entries (a test compares them), and readers that stream stored
+ * entries (Java's ZipInputStream) can read it. Sizes or offsets past 4 GiB use Zip64 records.
+ * `zip64Limit` exists so tests can exercise Zip64 with small files.
  */
-export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  const archive = new ZipArchive({ store: true });
-  const written = new Promise<void>((resolve, reject) => {
-    archive.on('error', reject);
-    archive.pipe(
-      new Writable({
-        write(chunk: Buffer, _encoding, callback) {
-          chunks.push(chunk);
-          callback();
-        },
-        final(callback) {
-          resolve();
-          callback();
-        },
-      }),
-    );
-  });
-  // archiver writes the DOS time from the date's UTC fields, so the zip does not depend on the time zone.
+export async function* toZipChunks(entries: readonly ZipEntrySource[], timestamp: string, zip64Limit = ZIP32_LIMIT): AsyncGenerator<Uint8Array> {
   const date = new Date(timestamp);
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
-    if (file.path.startsWith('/') || file.path.split('/').includes('..')) throw new Error(`Refusing a zip entry outside the package: ${file.path}`);
-    archive.append(Buffer.from(bytesOf(file.data)), { name: file.path, date, mode: 0o644 });
+  // MS-DOS date and time from the UTC fields, so the zip does not depend on the time zone.
+  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
+  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of sorted) {
+    if (entry.path.startsWith('/') || entry.path.split('/').includes('..')) throw new Error(`Refusing a zip entry outside the package: ${entry.path}`);
+    const name = Buffer.from(entry.path, 'utf8');
+    // Bit 11: the name is UTF-8 (only set when it is not ASCII, as archiver does).
+    const flags = name.length === entry.path.length ? 0 : 0x0800;
+    const big = entry.bytes >= zip64Limit;
+    const farOffset = offset >= zip64Limit;
+    const version = big || farOffset ? 45 : 10;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(version, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(0, 8);
+    local.writeUInt16LE(dosTime, 10);
+    local.writeUInt16LE(dosDate, 12);
+    local.writeUInt32LE(entry.crc32 >>> 0, 14);
+    local.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 18);
+    local.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 22);
+    local.writeUInt16LE(name.length, 26);
+    const localExtra = big ? zip64Extra([entry.bytes, entry.bytes]) : Buffer.alloc(0);
+    local.writeUInt16LE(localExtra.length, 28);
+    yield Buffer.concat([local, name, localExtra]);
+    let written = 0;
+    for await (const chunk of entry.read()) {
+      written += chunk.length;
+      yield chunk;
+    }
+    if (written !== entry.bytes) throw new Error(`Expected ${entry.bytes} bytes of ${entry.path} for the zip, read ${written}`);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    // Made by: Unix (3), spec version 4.5; the Unix mode sits in the external attributes.
+    record.writeUInt16LE((3 << 8) | 45, 4);
+    record.writeUInt16LE(version, 6);
+    record.writeUInt16LE(flags, 8);
+    record.writeUInt16LE(0, 10);
+    record.writeUInt16LE(dosTime, 12);
+    record.writeUInt16LE(dosDate, 14);
+    record.writeUInt32LE(entry.crc32 >>> 0, 16);
+    record.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 20);
+    record.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 24);
+    record.writeUInt16LE(name.length, 28);
+    const centralExtra = big || farOffset ? zip64Extra([...(big ? [entry.bytes, entry.bytes] : []), ...(farOffset ? [offset] : [])]) : Buffer.alloc(0);
+    record.writeUInt16LE(centralExtra.length, 30);
+    // External attributes: regular file, mode 0644, and the MS-DOS archive bit.
+    record.writeUInt32LE(((0o100644 << 16) | 0x20) >>> 0, 38);
+    record.writeUInt32LE(farOffset ? ZIP32_LIMIT : offset, 42);
+    central.push(Buffer.concat([record, name, centralExtra]));
+    offset += local.length + name.length + localExtra.length + entry.bytes;
   }
-  await archive.finalize();
-  await written;
+  const directory = Buffer.concat(central);
+  const directoryOffset = offset;
+  const zip64 = sorted.length >= 0xffff || directory.length >= zip64Limit || directoryOffset >= zip64Limit;
+  const end: Buffer[] = [directory];
+  if (zip64) {
+    const record = Buffer.alloc(56);
+    record.writeUInt32LE(0x06064b50, 0);
+    record.writeBigUInt64LE(44n, 4);
+    record.writeUInt16LE((3 << 8) | 45, 12);
+    record.writeUInt16LE(45, 14);
+    record.writeBigUInt64LE(BigInt(sorted.length), 24);
+    record.writeBigUInt64LE(BigInt(sorted.length), 32);
+    record.writeBigUInt64LE(BigInt(directory.length), 40);
+    record.writeBigUInt64LE(BigInt(directoryOffset), 48);
+    const locator = Buffer.alloc(20);
+    locator.writeUInt32LE(0x07064b50, 0);
+    locator.writeBigUInt64LE(BigInt(directoryOffset + directory.length), 8);
+    locator.writeUInt32LE(1, 16);
+    end.push(record, locator);
+  }
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(Math.min(sorted.length, 0xffff), 8);
+  eocd.writeUInt16LE(Math.min(sorted.length, 0xffff), 10);
+  eocd.writeUInt32LE(Math.min(directory.length, ZIP32_LIMIT), 12);
+  eocd.writeUInt32LE(zip64 ? ZIP32_LIMIT : directoryOffset, 16);
+  end.push(eocd);
+  yield Buffer.concat(end);
+}
+
+/** A Zip64 extended-information extra field holding the given 8-byte values. */
+function zip64Extra(values: number[]): Buffer {
+  const extra = Buffer.alloc(4 + 8 * values.length);
+  extra.writeUInt16LE(0x0001, 0);
+  extra.writeUInt16LE(8 * values.length, 2);
+  values.forEach((v, i) => extra.writeBigUInt64LE(BigInt(v), 4 + 8 * i));
+  return extra;
+}
+
+/** The zip of in-memory files (for small packages and tests): `toZipChunks` collected. */
+export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
+  const entries = files.map((file) => {
+    const data = bytesOf(file.data);
+    return { ...describeFile(file), read: async function* () { yield data; } };
+  });
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of toZipChunks(entries, timestamp)) chunks.push(chunk);
   return new Uint8Array(Buffer.concat(chunks));
 }
 
 /** `SHA256SUMS` in the format of `sha256sum`: one `<hash>  <path>` line per file, sorted by path. */
-export function toSha256Sums(files: readonly BuiltFile[]): string {
+export function toSha256Sums(files: readonly PublishedFile[]): string {
   return [...files]
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-    .map((f) => `${sha256(f.data)}  ${f.path}\n`)
+    .map((f) => `${f.sha256}  ${f.path}\n`)
     .join('');
 }

@@ -6,7 +6,7 @@
  */
 import jsonld from 'jsonld';
 import { diagnose, type Diagnostic } from './diagnostics.js';
-import { writeNQuads } from './writeNQuads.js';
+import { toNQuadChunks, writeNQuads } from './writeNQuads.js';
 
 /** A jsonld.js document loader. */
 export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; document: unknown; documentUrl: string }>;
@@ -48,5 +48,22 @@ export function toPlanNQuads(
     return { nquads: writeNQuads(document as never, contextDocument), diagnostics: [] };
   } catch (error) {
     return { nquads: null, diagnostics: [diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file })] };
+  }
+}
+
+/**
+ * The N-Quads of the project's plan document in pieces (`toNQuadChunks`). A key or type the context
+ * does not map ends the pieces and adds the diagnostic to `diagnostics`, which fails the build.
+ */
+export function* toPlanNQuadChunks(
+  document: { [key: string]: unknown },
+  contextDocument: { '@context': Record<string, unknown> },
+  file: string,
+  diagnostics: Diagnostic[],
+): Generator<string> {
+  try {
+    yield* toNQuadChunks(document as never, contextDocument);
+  } catch (error) {
+    diagnostics.push(diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file }));
   }
 }

@@ -11,7 +11,7 @@ import type { Plan, Project } from './plan.js';
 import { publisherName } from './parseEditionMeta.js';
 import { fiscalYearLabel } from './text.js';
 import { CHANGE_LABELS } from './toChangelogFiles.js';
-import { bytesOf, mediaTypeOf, sha256, zipName, type BuiltFile } from './toPackage.js';
+import { mediaTypeOf, zipName, type PublishedFile } from './toPackage.js';
 import { CHANGE_KINDS } from './diffPlans.js';
 
 /** Escapes text for HTML element content and attribute values. */
@@ -194,27 +194,27 @@ function projectHtml(plan: Plan, p: Project): string {
 export interface PageOptions {
   plans: readonly Plan[];
   current: Plan;
-  files: readonly BuiltFile[];
+  files: readonly PublishedFile[];
   changelogs: readonly Changelog[];
   /** Path from the page to the output folder's root: '' for index.html, '../' for an edition page. */
   root: string;
 }
 
-function downloadsHtml(plan: Plan, files: readonly BuiltFile[], root: string): string {
+function downloadsHtml(plan: Plan, files: readonly PublishedFile[], root: string): string {
   const id = plan.edition.id;
   // An edition page sits in the edition folder and goes into the zip: it cannot list the zip or the
   // descriptor, whose hashes depend on the page itself. The top page lists everything.
   const wanted = root === '' ? [zipName(plan), ...Object.keys(FILE_TITLES)] : Object.keys(FILE_TITLES).filter((n) => n !== 'datapackage.json');
   const rows = wanted
     .map((name) => files.find((f) => f.path === `${id}/${name}`))
-    .filter((f): f is BuiltFile => f !== undefined)
+    .filter((f): f is PublishedFile => f !== undefined)
     .map((f) => {
       const name = f.path.slice(id.length + 1);
       const href = root === '' ? f.path : name;
       const title = name.endsWith('.zip') ? 'この版の全ファイル（ZIP）' : FILE_TITLES[name]!;
       const { format } = mediaTypeOf(f.path);
-      const size = bytesOf(f.data).length;
-      const hash = sha256(f.data);
+      const size = f.bytes;
+      const hash = f.sha256;
       return `<tr><td><a href="${h(href)}" download data-sha256="${h(hash)}">${h(title)}（${h(format.toUpperCase())}、${h(humanSize(size))}）をダウンロード</a></td><td>${h(format.toUpperCase())}</td><td class="num">${h(humanSize(size))}</td><td><span class="hash">${h(hash)}</span></td></tr>`;
     })
     .join('');
@@ -244,7 +244,7 @@ function changelogHtml(log: Changelog, root: string): string {
     ${lists}`;
 }
 
-function schemaOrg(plan: Plan, files: readonly BuiltFile[]): string {
+function schemaOrg(plan: Plan, files: readonly PublishedFile[]): string {
   const e = plan.edition;
   const data = {
     '@context': 'https://schema.org',
@@ -264,7 +264,7 @@ function schemaOrg(plan: Plan, files: readonly BuiltFile[]): string {
     spatialCoverage: { '@type': 'Place', name: e.municipality.name },
     distribution: files
       .filter((f) => f.path.startsWith(`${e.id}/`) && /\.(csv|zip|jsonld|json)$/.test(f.path) && !f.path.endsWith('.schema.json'))
-      .map((f) => ({ '@type': 'DataDownload', contentUrl: `${e.baseIri}${f.path}`, encodingFormat: mediaTypeOf(f.path).mediatype, contentSize: `${bytesOf(f.data).length} B` })),
+      .map((f) => ({ '@type': 'DataDownload', contentUrl: `${e.baseIri}${f.path}`, encodingFormat: mediaTypeOf(f.path).mediatype, contentSize: `${f.bytes} B` })),
   };
   // `</` cannot occur in the JSON-LD (it is escaped), so the script element cannot be closed early.
   return JSON.stringify(data).replace(/</g, '\\u003c');
@@ -272,6 +272,11 @@ function schemaOrg(plan: Plan, files: readonly BuiltFile[]): string {
 
 /** One portal page. */
 export function toPortalPage(options: PageOptions): string {
+  return [...toPortalPageChunks(options)].join('');
+}
+
+/** One portal page in pieces (their concatenation is `toPortalPage`). */
+export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   const { plans, current: plan, files, changelogs, root } = options;
   const e = plan.edition;
   const city = publisherName(e.municipality.name);
@@ -283,18 +288,23 @@ export function toPortalPage(options: PageOptions): string {
         `<tr><th scope="row">第${p.edition.number}版（${h(p.edition.id)}）</th><td>${h(p.edition.revisionDate ? `${p.edition.revisionDate}改訂` : '原版（策定日は本文に記載なし）')}</td><td class="num">${p.projects.filter((x) => !x.repostOf).length}</td><td><a href="${h(`${root}${p.edition.id}/index.html`)}">第${p.edition.number}版のページを開く</a>、<a href="${h(`${root}${p.edition.id}/${zipName(p)}`)}" download>第${p.edition.number}版のZIPをダウンロード</a></td></tr>`,
     )
     .join('');
-  const policies = plan.policies
-    .map((pol) => {
-      const measures = plan.measures
-        .filter((m) => m.policyId === pol.id)
-        .map((m) => {
-          const projects = plan.projects.filter((p) => p.measureId === m.id).map((p) => projectHtml(plan, p)).join('');
-          return `<section class="measure" id="measure-${h(m.id)}"><h4>事業推進計画 ${h(m.id)} ${h(m.name)}</h4>${projects}</section>`;
-        })
-        .join('');
-      return `<section class="policy" id="policy-${h(pol.id)}"><h3>基本方針${h(pol.id)} ${h(pol.name)}</h3>${measures}</section>`;
-    })
-    .join('');
+  const byMeasure = new Map<string, Project[]>();
+  for (const p of plan.projects) {
+    if (!byMeasure.has(p.measureId)) byMeasure.set(p.measureId, []);
+    byMeasure.get(p.measureId)!.push(p);
+  }
+  // The projects are the bulk of the page: one piece each, so a large plan is never one string.
+  function* policies(): Generator<string> {
+    for (const pol of plan.policies) {
+      yield `<section class="policy" id="policy-${h(pol.id)}"><h3>基本方針${h(pol.id)} ${h(pol.name)}</h3>`;
+      for (const m of plan.measures.filter((x) => x.policyId === pol.id)) {
+        yield `<section class="measure" id="measure-${h(m.id)}"><h4>事業推進計画 ${h(m.id)} ${h(m.name)}</h4>`;
+        for (const p of byMeasure.get(m.id) ?? []) yield projectHtml(plan, p);
+        yield '</section>';
+      }
+      yield '</section>';
+    }
+  }
   const toc = plan.policies
     .map(
       (pol) =>
@@ -304,17 +314,16 @@ export function toPortalPage(options: PageOptions): string {
           .join('')}</ul></li>`,
     )
     .join('');
-  const departmentIndex = departments
-    .map((d) => {
-      const links = plan.projects
-        .filter((p) => [...p.leadDepartments, ...p.relatedDepartments].some((x) => x.name === d))
-        .map((p) => `<a href="#${h(projectAnchor(p.id))}">${h(p.id)}</a>`)
-        .join(' ');
-      return `<li>${h(d)}：${links}</li>`;
-    })
-    .join('');
+  const byDepartment = new Map<string, string[]>(departments.map((d) => [d, []]));
+  for (const p of plan.projects) {
+    const names = new Set([...p.leadDepartments, ...p.relatedDepartments].map((x) => x.name));
+    for (const d of names) byDepartment.get(d)!.push(`<a href="#${h(projectAnchor(p.id))}">${h(p.id)}</a>`);
+  }
+  function* departmentIndex(): Generator<string> {
+    for (const d of departments) yield `<li>${h(d)}：${byDepartment.get(d)!.join(' ')}</li>`;
+  }
   const logs = changelogs.filter((l) => l.to.id === e.id || root === '');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html lang="ja">
 <head>
 <meta charset="utf-8">
@@ -362,8 +371,12 @@ export function toPortalPage(options: PageOptions): string {
       <label>キーワード<input type="search" name="q" placeholder="例：オープンデータ"></label>
       <p id="result-count" role="status" aria-live="polite"></p>
     </form>
-    ${policies}
-    <details><summary>担当課から探す</summary><ul>${departmentIndex}</ul></details>
+    `;
+  yield* policies();
+  yield `
+    <details><summary>担当課から探す</summary><ul>`;
+  yield* departmentIndex();
+  yield `</ul></details>
   </section>
   <section aria-labelledby="changes">
     <h2 id="changes">版の間の変更点</h2>

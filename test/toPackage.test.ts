@@ -4,7 +4,7 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
-import { toSha256Sums, toZip } from '../pipeline/toPackage.js';
+import { describeFile, toSha256Sums, toZip } from '../pipeline/toPackage.js';
 import { builtSeeds, builtText, readZip, seedsInMemory, TEST_DATE, zipManifest } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -95,7 +95,7 @@ describe('SHA256SUMS', () => {
     const published = [...files.keys()].filter((k) => k.startsWith('out/') && k !== 'out/SHA256SUMS').map((k) => k.slice(4)).sort();
     expect(listed.map(([, path]) => path)).toEqual(published);
     for (const [hash, path] of listed) expect(hash).toBe(createHash('sha256').update(files.get(`out/${path}`)!).digest('hex'));
-    expect(toSha256Sums([{ path: 'b', data: '' }, { path: 'a', data: 'a' }])).toBe(
+    expect(toSha256Sums([{ path: 'b', data: '' }, { path: 'a', data: 'a' }].map(describeFile))).toBe(
       'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  a\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  b\n',
     );
   });

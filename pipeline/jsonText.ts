@@ -1,0 +1,64 @@
+/**
+ * JSON text of the published files: two-space indent and a final line end, the same bytes every
+ * time. `toJsonChunks` gives the same text as `toJsonText` in pieces, so a plan of 60,000 projects
+ * is written without ever holding its whole JSON text (which would pass V8's string length limit).
+ */
+
+/** Serialises JSON the same way every time: two-space indent, final line end. */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+// Below this depth a value is serialised whole: deep enough that one piece is one project or node.
+const SPLIT_DEPTH = 4;
+
+/** The text of `toJsonText(value)` in pieces (their concatenation is byte-identical). */
+export function* toJsonChunks(value: unknown): Generator<string> {
+  yield* pieces(value, '', SPLIT_DEPTH);
+  yield '\n';
+}
+
+function isPlainContainer(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+}
+
+// JSON.stringify leaves out of objects (and writes as null in arrays) what it cannot serialise.
+function omitted(value: unknown): boolean {
+  return value === undefined || typeof value === 'function' || typeof value === 'symbol';
+}
+
+function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
+  if (depth === 0 || !isPlainContainer(value)) {
+    // Strings' own line breaks are escaped, so every raw line break here is the formatting's own.
+    yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`);
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      yield '[]';
+      return;
+    }
+    yield '[';
+    for (let i = 0; i < value.length; i++) {
+      yield `${i === 0 ? '' : ','}\n${inner}`;
+      const item = value[i];
+      yield* omitted(item) ? ['null'] : pieces(item, inner, depth - 1);
+    }
+    yield `\n${indent}]`;
+    return;
+  }
+  const entries = Object.entries(value).filter(([, v]) => !omitted(v));
+  if (entries.length === 0) {
+    yield '{}';
+    return;
+  }
+  yield '{';
+  let first = true;
+  for (const [key, item] of entries) {
+    yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
+    first = false;
+    yield* pieces(item, inner, depth - 1);
+  }
+  yield `\n${indent}}`;
+}
