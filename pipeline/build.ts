@@ -43,6 +43,7 @@ import { toPortalPageChunks } from './toSite.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 import { folderSink, measuringSink, type Chunks, type OutputSink } from './writeOutput.js';
+import { append } from './arrays.js';
 
 export { toJsonText } from './jsonText.js';
 
@@ -166,7 +167,7 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
   const put = (path: string, chunks: Chunks) => sink.write(`${id}/${path}`, chunks);
   const { csvFiles, tables } = await stage('csv', async () => {
     const tables = toCsvTables(plan);
-    later.push(...checkCsvTables(tables));
+    append(later, checkCsvTables(tables));
     const csvFiles: PublishedFile[] = [];
     for (const table of tables) {
       csvFiles.push(await put(`csv/${table.name}.csv`, toCsvChunks(table)), await put(`csv/${table.name}.schema.json`, [toJsonText(toTableSchema(table))]));

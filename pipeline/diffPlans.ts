@@ -87,14 +87,22 @@ function quote(text: string | number | null): string {
   return text === null ? '（空欄）' : `「${text}」`;
 }
 
+/** The projects by id, the first of each id (as `find` would give it), without a search per project. */
+function firstById(projects: readonly Project[]): Map<string, Project> {
+  const byId = new Map<string, Project>();
+  for (const p of projects) if (!byId.has(p.id)) byId.set(p.id, p);
+  return byId;
+}
+
 /** Departments renamed everywhere: a name only in the older edition replaced, in the same role, by one only in the newer. */
 function departmentRenames(older: Plan, newer: Plan): Map<string, string> {
   const names = (plan: Plan) => new Set(plan.projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)));
   const before = names(older);
   const after = names(newer);
   const votes = new Map<string, Map<string, number>>();
+  const newerById = firstById(newer.projects);
   for (const o of older.projects) {
-    const n = newer.projects.find((p) => p.id === o.id);
+    const n = newerById.get(o.id);
     if (!n) continue;
     for (const role of ['leadDepartments', 'relatedDepartments'] as const) {
       const gone = o[role].map((d) => d.name).filter((d) => !after.has(d));
@@ -198,8 +206,9 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   for (const p of removed.filter((r) => !added.some((a) => r.name !== null && same(r.name, a.name)))) {
     add({ kind: 'project-removed', projectId: p.id, subject: null, fiscalYear: null, old: p.name, new: null, summary: `${quote(p.name)}を削除` }, 'project');
   }
+  const olderById = firstById(older.projects);
   for (const n of newer.projects) {
-    const o = older.projects.find((p) => p.id === n.id);
+    const o = olderById.get(n.id);
     if (o) projectChanges(o, n, renames, add);
   }
 

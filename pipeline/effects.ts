@@ -3,7 +3,9 @@
  * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -52,7 +54,12 @@ export const nodeEffects: Effects = {
   },
   async writeFile(path, data) {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, data);
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      await writeFile(path, data);
+      return;
+    }
+    // A stream reads a few pieces ahead, so making the next pieces overlaps writing the last ones.
+    await pipeline(Readable.from(data, { highWaterMark: 8 }), createWriteStream(path, { highWaterMark: 1 << 22 }));
   },
   readChunks(path) {
     return createReadStream(path, { highWaterMark: 1 << 20 });

@@ -9,13 +9,25 @@ export function toJsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
-// Below this depth a value is serialised whole: deep enough that one piece is one project or node.
-const SPLIT_DEPTH = 4;
-
 /** The text of `toJsonText(value)` in pieces (their concatenation is byte-identical). */
 export function* toJsonChunks(value: unknown): Generator<string> {
-  yield* pieces(value, '', SPLIT_DEPTH);
+  yield* pieces(value, '');
   yield '\n';
+}
+
+// An array longer than this is written an item at a time.
+const LONG_ARRAY = 32;
+
+/**
+ * True when the value holds a long array within a few levels (the plan's projects, the JSON-LD's
+ * graph → edition → projects): such a value is split, anything else is serialised whole.
+ */
+function holdsLongArray(value: unknown, levels: number): boolean {
+  if (!isPlainContainer(value)) return false;
+  if (Array.isArray(value)) return value.length > LONG_ARRAY || (levels > 0 && value.some((v) => holdsLongArray(v, levels - 1)));
+  if (levels === 0) return false;
+  for (const v of Object.values(value)) if (holdsLongArray(v, levels - 1)) return true;
+  return false;
 }
 
 function isPlainContainer(value: unknown): value is object {
@@ -27,8 +39,8 @@ function omitted(value: unknown): boolean {
   return value === undefined || typeof value === 'function' || typeof value === 'symbol';
 }
 
-function* pieces(value: unknown, indent: string, depth: number): Generator<string> {
-  if (depth === 0 || !isPlainContainer(value)) {
+function* pieces(value: unknown, indent: string): Generator<string> {
+  if (!isPlainContainer(value) || !holdsLongArray(value, 3)) {
     // Strings' own line breaks are escaped, so every raw line break here is the formatting's own.
     yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`);
     return;
@@ -43,7 +55,7 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
     for (let i = 0; i < value.length; i++) {
       yield `${i === 0 ? '' : ','}\n${inner}`;
       const item = value[i];
-      yield* omitted(item) ? ['null'] : pieces(item, inner, depth - 1);
+      yield* omitted(item) ? ['null'] : pieces(item, inner);
     }
     yield `\n${indent}]`;
     return;
@@ -58,7 +70,7 @@ function* pieces(value: unknown, indent: string, depth: number): Generator<strin
   for (const [key, item] of entries) {
     yield `${first ? '' : ','}\n${inner}${JSON.stringify(key)}: `;
     first = false;
-    yield* pieces(item, inner, depth - 1);
+    yield* pieces(item, inner);
   }
   yield `\n${indent}}`;
 }

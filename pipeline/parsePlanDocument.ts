@@ -10,6 +10,7 @@ import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
 import { isBlank, nfkc } from './text.js';
+import { append } from './arrays.js';
 
 const SHEET_START = /^\s*名称(\s|$)/;
 const POLICY_BANNER = /^\s*基本方針([0-9０-９]+)\s*$/;
@@ -34,8 +35,8 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   const outlineLines = lines.slice(0, firstSheetRegion >= 0 ? firstSheetRegion : sheetsEnd);
 
   const outline = parseOutline(outlineLines, file);
-  roles.push(...outline.roles);
-  diagnostics.push(...outline.diagnostics);
+  append(roles, outline.roles);
+  append(diagnostics, outline.diagnostics);
   if (outline.policies.length === 0 && lines.some((l) => !isBlank(l.text))) {
     diagnostics.push(diagnose('input/no-outline', 'Expected the 個別事業一覧 with ＜基本方針１＞ before the first sheet, found none', { file }));
   }
@@ -49,8 +50,8 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   if (revisionsIndex >= 0) {
     const parsed = parseRevisions(lines.slice(revisionsIndex), file);
     revisions = parsed.groups;
-    roles.push(...parsed.roles);
-    diagnostics.push(...parsed.diagnostics);
+    append(roles, parsed.roles);
+    append(diagnostics, parsed.diagnostics);
   }
 
   const covered = new Set(roles.map((r) => r.line));
@@ -105,8 +106,8 @@ function parseSheetRegion(
       while (body.length > 0 && isBlank(body.at(-1)!.text)) body.pop();
       const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure });
       sheets.push(parsed.sheet);
-      roles.push(...parsed.roles);
-      diagnostics.push(...parsed.diagnostics);
+      append(roles, parsed.roles);
+      append(diagnostics, parsed.diagnostics);
     }
     body = null;
   };
@@ -123,7 +124,7 @@ function parseSheetRegion(
     const furniture = PAGE_NUMBER.test(line.text) ? 'page-number' : PAGE_HEADER.test(line.text) && !measureBanner ? 'page-header' : null;
     if (furniture) {
       // Padding of one or two spaces around a page break is layout; a longer run is a row's empty cells.
-      if (body) body.push(...pending.filter((l) => l.text.length > 2));
+      if (body) append(body, pending.filter((l) => l.text.length > 2));
       pending = [];
       roles.push({ line: line.line, role: 'furniture', kind: furniture });
       continue;
@@ -178,7 +179,8 @@ function parseSheetRegion(
       bodyMeasure = measure;
     }
     if (body) {
-      body.push(...pending, line);
+      append(body, pending);
+      body.push(line);
     }
     // A line outside any sheet gets no role, so the coverage check reports it.
     pending = [];

@@ -12,6 +12,7 @@ import type { DepartmentNode, LineRole, PrintedText, PrintedValue, SheetNode, So
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
 import { isBlank, nfkc } from './text.js';
+import { append } from './arrays.js';
 
 /** Headings of a sheet, in the order the form prints them. */
 export const SHEET_SECTIONS = [
@@ -204,7 +205,8 @@ export function parseSheet(
     (chunk?.lines ?? []).filter((l) => l.text !== '').map((l) => ({ line: l.line, column: l.column, text: l.text }));
   const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file);
   const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file);
-  diagnostics.push(...initiatives.diagnostics, ...indicators.diagnostics);
+  append(diagnostics, initiatives.diagnostics);
+  append(diagnostics, indicators.diagnostics);
 
   const prose = (section: Section) => {
     const chunk = get(section);

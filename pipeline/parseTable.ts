@@ -15,6 +15,7 @@
 import { diagnose, type Diagnostic, type Point, type Position } from './diagnostics.js';
 import type { CellNode, TableRowNode } from './document.js';
 import { displayWidth, nfkc } from './text.js';
+import { append } from './arrays.js';
 
 /** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
 export type TableKind = 'indicator' | 'initiative';
@@ -371,7 +372,7 @@ export function parseTable(lines: readonly TableLine[], kind: TableKind, years: 
   for (const draft of drafts) {
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
-    diagnostics.push(...placed.diagnostics);
+    append(diagnostics, placed.diagnostics);
   }
   return { rows, diagnostics };
 }

@@ -8,6 +8,7 @@ import { diagnose, type Diagnostic, type Position } from './diagnostics.js';
 import type { CellNode, OutlineEntryNode, PlanDocument, PrintedText, SheetNode, TableRowNode } from './document.js';
 import type { Department, EditionMeta, Indicator, Initiative, LineRange, Measure, Plan, Policy, Project, Revision, Target } from './plan.js';
 import { displayWidth, fiscalYearLabel, joinProse, nfkc, normalizeText, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from './text.js';
+import { maxOf } from './arrays.js';
 
 /** The plan, where each of its parts came from, and what could not be given meaning. */
 export interface PlanResult {
@@ -47,7 +48,7 @@ function toProse(text: PrintedText | null, fullWidth: number): string | null {
 /** The widest printed line of each prose field across the document: the field's full line width. */
 function proseWidths(doc: PlanDocument): Record<'summary' | 'objective' | 'indicatorRationale' | 'endReason' | 'revision', number> {
   const widest = (texts: (PrintedText | null)[]) =>
-    Math.max(0, ...texts.flatMap((t) => t?.fragments ?? []).map((line) => displayWidth(line.trim())));
+    maxOf(texts.flatMap((t) => t?.fragments ?? []).map((line) => displayWidth(line.trim())), 0);
   return {
     summary: widest(doc.sheets.map((s) => s.summary)),
     objective: widest(doc.sheets.map((s) => s.objective)),

@@ -140,7 +140,7 @@ function projectAnchor(id: string): string {
   return `project-${id}`;
 }
 
-function projectHtml(plan: Plan, p: Project): string {
+function projectHtml(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>): string {
   const years = plan.edition.planPeriod;
   const fiscalYears: number[] = [];
   for (let y = years.startFiscalYear; y <= years.endFiscalYear; y++) fiscalYears.push(y);
@@ -149,7 +149,7 @@ function projectHtml(plan: Plan, p: Project): string {
     .filter(Boolean)
     .join(' ')
     .toLowerCase();
-  const original = p.repostOf ? plan.projects.find((x) => x.id === p.repostOf) : null;
+  const original = p.repostOf ? byId.get(p.repostOf) : null;
   const indicators = p.indicators
     .map(
       (ind) => `
@@ -288,6 +288,8 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
         `<tr><th scope="row">第${p.edition.number}版（${h(p.edition.id)}）</th><td>${h(p.edition.revisionDate ? `${p.edition.revisionDate}改訂` : '原版（策定日は本文に記載なし）')}</td><td class="num">${p.projects.filter((x) => !x.repostOf).length}</td><td><a href="${h(`${root}${p.edition.id}/index.html`)}">第${p.edition.number}版のページを開く</a>、<a href="${h(`${root}${p.edition.id}/${zipName(p)}`)}" download>第${p.edition.number}版のZIPをダウンロード</a></td></tr>`,
     )
     .join('');
+  const byId = new Map<string, Project>();
+  for (const p of [...plan.projects].reverse()) byId.set(p.id, p);
   const byMeasure = new Map<string, Project[]>();
   for (const p of plan.projects) {
     if (!byMeasure.has(p.measureId)) byMeasure.set(p.measureId, []);
@@ -299,7 +301,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
       yield `<section class="policy" id="policy-${h(pol.id)}"><h3>基本方針${h(pol.id)} ${h(pol.name)}</h3>`;
       for (const m of plan.measures.filter((x) => x.policyId === pol.id)) {
         yield `<section class="measure" id="measure-${h(m.id)}"><h4>事業推進計画 ${h(m.id)} ${h(m.name)}</h4>`;
-        for (const p of byMeasure.get(m.id) ?? []) yield projectHtml(plan, p);
+        for (const p of byMeasure.get(m.id) ?? []) yield projectHtml(plan, p, byId);
         yield '</section>';
       }
       yield '</section>';

@@ -24,25 +24,37 @@ const BATCH = 1 << 20;
 
 /** The pieces as UTF-8 byte batches of about a megabyte. */
 export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array> {
-  let pending: string[] = [];
-  let size = 0;
-  const flush = () => {
-    const bytes = Buffer.from(pending.join(''), 'utf8');
-    pending = [];
-    size = 0;
-    return bytes;
-  };
-  for await (const chunk of chunks) {
-    if (typeof chunk === 'string') {
-      pending.push(chunk);
-      size += chunk.length;
-      if (size >= BATCH) yield flush();
-    } else {
-      if (size > 0) yield flush();
-      yield chunk;
-    }
+  const batches = new Batches();
+  // Pieces from a plain generator are taken without a promise each: there are millions of them.
+  if (Symbol.iterator in chunks) {
+    for (const chunk of chunks) yield* batches.add(chunk);
+  } else {
+    for await (const chunk of chunks) yield* batches.add(chunk);
   }
-  if (size > 0) yield flush();
+  yield* batches.flush();
+}
+
+/** Collects text pieces until a batch is full; bytes pass through in order. */
+class Batches {
+  private pending: string[] = [];
+  private size = 0;
+
+  /** The batches completed by adding `chunk` (none, or the batch and the bytes). */
+  add(chunk: string | Uint8Array): Uint8Array[] {
+    if (typeof chunk !== 'string') return [...this.flush(), chunk];
+    this.pending.push(chunk);
+    this.size += chunk.length;
+    return this.size >= BATCH ? this.flush() : [];
+  }
+
+  /** The pending text as one batch, if there is any. */
+  flush(): Uint8Array[] {
+    if (this.size === 0) return [];
+    const bytes = Buffer.from(this.pending.join(''), 'utf8');
+    this.pending = [];
+    this.size = 0;
+    return [bytes];
+  }
 }
 
 /** A sink that writes into `folder` through `effects`, measuring every file as it goes. */

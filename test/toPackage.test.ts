@@ -1,10 +1,14 @@
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ZipArchive } from 'archiver';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
-import { describeFile, toSha256Sums, toZip } from '../pipeline/toPackage.js';
+import { describeFile, toSha256Sums, toZip, toZipChunks } from '../pipeline/toPackage.js';
 import { builtSeeds, builtText, readZip, seedsInMemory, TEST_DATE, zipManifest } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -73,6 +77,49 @@ describe('the edition zip', () => {
     const b = await toZip([{ path: 'a/c.json', data: '{}' }, { path: 'b.csv', data: 'x' }], TEST_DATE);
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
     await expect(toZip([{ path: '../x', data: '' }], TEST_DATE)).rejects.toThrow(/outside/);
+  });
+});
+
+describe('toZipChunks', () => {
+  it('writes the bytes archiver writes for the same files (stored, sizes and CRC-32 in every header)', async () => {
+    const { files } = await builtSeeds();
+    const zip = files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!;
+    const entries = await zipEntries(zip);
+    const archive = new ZipArchive({ store: true });
+    const parts: Buffer[] = [];
+    archive.on('data', (part: Buffer) => parts.push(part));
+    const ended = new Promise((resolve) => archive.on('end', resolve));
+    for (const entry of entries) archive.append(entry.data, { name: entry.name, date: new Date(TEST_DATE), mode: 0o644 });
+    await archive.finalize();
+    await ended;
+    expect(Buffer.concat(parts).equals(Buffer.from(zip))).toBe(true);
+  });
+
+  it('writes Zip64 records past the 4 GiB limit, which other readers open', async () => {
+    const data = [{ path: 'big.txt', data: '秦野市'.repeat(1000) }, { path: 'a/small.json', data: '{}' }, { path: 'c.csv', data: 'x\r\n' }];
+    const entries = data.map((f) => ({ ...describeFile(f), read: async function* () { yield Buffer.from(f.data); } }));
+    const parts: Uint8Array[] = [];
+    // A 100-byte limit stands in for 4 GiB: big.txt and every later offset need Zip64.
+    for await (const part of toZipChunks(entries, TEST_DATE, 100)) parts.push(part);
+    const zip = Buffer.concat(parts);
+    const read = await readZip(new Uint8Array(zip));
+    expect(read.map((e) => [e.name, e.data.toString('utf8')])).toEqual([...data].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f.data]));
+    const dir = mkdtempSync(join(tmpdir(), 'zip64-'));
+    try {
+      writeFileSync(join(dir, 'x.zip'), zip);
+      const python = spawnSync('/usr/bin/python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(sorted((i.filename, i.file_size) for i in z.infolist()))', join(dir, 'x.zip')], { encoding: 'utf8' });
+      expect(python.stderr).toBe('');
+      expect(python.stdout.trim()).toBe("[('a/small.json', 2), ('big.txt', 9000), ('c.csv', 3)]");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an entry whose bytes read back differ from its recorded size', async () => {
+    const entries = [{ path: 'a.txt', bytes: 5, sha256: '', crc32: 0, read: async function* () { yield Buffer.from('abc'); } }];
+    await expect(async () => {
+      for await (const _ of toZipChunks(entries, TEST_DATE)) void _;
+    }).rejects.toThrow(/Expected 5 bytes of a.txt/);
   });
 });
 

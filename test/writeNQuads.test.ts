@@ -4,7 +4,7 @@ import type { Plan } from '../pipeline/plan.js';
 import { contextIri, toJsonLd } from '../pipeline/toJsonLd.js';
 import { offlineDocumentLoader, toNQuads } from '../pipeline/toRdf.js';
 import { JSONLD_CONTEXT } from '../pipeline/vocabulary.js';
-import { writeNQuads } from '../pipeline/writeNQuads.js';
+import { toNQuadChunks, writeNQuads } from '../pipeline/writeNQuads.js';
 import { builtText } from './helpers.js';
 
 async function canonical(nquads: string): Promise<string> {
@@ -22,6 +22,36 @@ describe('writeNQuads', () => {
       expect(await canonical(direct)).toBe(await canonical(reference.nquads!));
     }, 60_000);
   }
+
+  it('writes a piece per node under the graph node, each sorted, and a shared node once', () => {
+    const department = { '@id': 'department/a', '@type': '組織型', name: '課A' };
+    const document = {
+      '@context': [{ '@base': 'https://e.org/' }],
+      '@id': 'edition/1',
+      '@graph': [
+        {
+          '@id': 'edition/1',
+          '@type': 'PlanEdition',
+          projects: [
+            { '@id': 'project/1-1-2', '@type': 'Project', name: 'B', leadDepartments: [department] },
+            { '@id': 'project/1-1-1', '@type': 'Project', name: 'A', leadDepartments: [department], relatedDepartments: [department] },
+            { '@id': 'project/1-1-1', name: 'A' },
+          ],
+        },
+      ],
+    };
+    const pieces = [...toNQuadChunks(document as never, JSONLD_CONTEXT as never)];
+    const lines = pieces.join('').trimEnd().split('\n');
+    expect(new Set(lines).size).toBe(lines.length);
+    // Its type and its name, once though it is described three times.
+    expect(lines.filter((l) => l.startsWith('<https://e.org/department/a> ')).length).toBe(2);
+    // The graph node first, then its projects in document order (a node given twice is one piece).
+    expect(pieces.map((p) => p.split(' ')[0])).toEqual(['<https://e.org/edition/1>', '<https://e.org/project/1-1-2>', '<https://e.org/project/1-1-1>']);
+    for (const piece of pieces) {
+      const own = piece.trimEnd().split('\n');
+      expect(own).toEqual([...own].sort());
+    }
+  });
 
   it('refuses a key the context does not map, as jsonld.js safe mode does', () => {
     expect(() => writeNQuads({ '@context': [], '@graph': [{ '@id': 'https://e.org/a', unknownKey: 'x' }] }, JSONLD_CONTEXT as never)).toThrow(/No IRI for key unknownKey/);

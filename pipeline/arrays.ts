@@ -1,0 +1,16 @@
+/** Array helpers that hold at any size. */
+
+/**
+ * Appends `items` to `target`. `target.push(...items)` passes every item as an argument and
+ * overflows the call stack past about 100,000 items (a 1000-times plan has more lines than that).
+ */
+export function append<T>(target: T[], items: readonly T[]): void {
+  for (const item of items) target.push(item);
+}
+
+/** The largest of the numbers, or `floor` when there are none or all are smaller (no argument spread). */
+export function maxOf(values: Iterable<number>, floor: number): number {
+  let max = floor;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
