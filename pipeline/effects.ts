@@ -3,10 +3,7 @@
  * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /** An entry of a directory listing. */
@@ -21,9 +18,15 @@ export interface Effects {
   listDirectory(path: string): Promise<DirectoryEntry[] | null>;
   /** Reads a file, or returns null when it does not exist. */
   readFile(path: string): Promise<Uint8Array | null>;
-  /** Writes a file, creating its parent folders; large files come as a sequence of pieces. */
+  /**
+   * Writes a file, creating its parent folders. Large files come as a sequence of pieces, and a
+   * piece may be reused by its producer once the next is asked for: write or copy it before that.
+   */
   writeFile(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
-  /** Reads a file back in pieces (for files too large to hold at once: the zip re-reads them). */
+  /**
+   * Reads a file back in pieces (for files too large to hold at once: the zip re-reads them); a
+   * piece is valid until the next is asked for.
+   */
   readChunks(path: string): AsyncIterable<Uint8Array>;
   /** True when a file or folder exists at the path. */
   exists(path: string): Promise<boolean>;
@@ -58,11 +61,29 @@ export const nodeEffects: Effects = {
       await writeFile(path, data);
       return;
     }
-    // A stream reads a few pieces ahead, so making the next pieces overlaps writing the last ones.
-    await pipeline(Readable.from(data, { highWaterMark: 8 }), createWriteStream(path, { highWaterMark: 1 << 22 }));
+    const file = await open(path, 'w');
+    try {
+      // Each piece is written before the next is asked for, so its producer may reuse the memory.
+      for await (const piece of data) {
+        for (let at = 0; at < piece.length; ) at += (await file.write(piece, at, piece.length - at)).bytesWritten;
+      }
+    } finally {
+      await file.close();
+    }
   },
-  readChunks(path) {
-    return createReadStream(path, { highWaterMark: 1 << 20 });
+  async *readChunks(path) {
+    const file = await open(path, 'r');
+    try {
+      // One buffer for the whole file: fresh buffers per piece would each be garbage to collect.
+      const buffer = new Uint8Array(1 << 22);
+      for (;;) {
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
+        if (bytesRead === 0) return;
+        yield buffer.subarray(0, bytesRead);
+      }
+    } finally {
+      await file.close();
+    }
   },
   async exists(path) {
     try {
@@ -107,7 +128,8 @@ export function memoryEffects(initial: Record<string, string | Uint8Array> = {})
         return;
       }
       const chunks: Uint8Array[] = [];
-      for await (const chunk of data) chunks.push(chunk);
+      // Copied: the producer may reuse a piece's memory for the next one.
+      for await (const chunk of data) chunks.push(new Uint8Array(chunk));
       files.set(normalize(path), new Uint8Array(Buffer.concat(chunks)));
     },
     async *readChunks(path) {

@@ -10,7 +10,8 @@ import planSchema from '../schemas/plan.schema.json' with { type: 'json' };
 // ajv-formats is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
+// strictNumbers: NaN and Infinity are not numbers, as in the JSON text (which writes them as null).
+const ajv = new Ajv2020({ allErrors: true, strict: true, strictNumbers: true });
 addFormats(ajv);
 
 /** Validates a plan model against schemas/plan.schema.json. */

@@ -35,8 +35,10 @@ function describe(error: ErrorObject): string {
 
 /** Validates the plan model and maps every violation to the source line that produced it. */
 export function validatePlan(plan: Plan, sourceMap: ReadonlyMap<string, Position>, file: string | null): ValidationReport {
-  // Validate the JSON form so what is checked is exactly what is written.
-  const valid = validatePlanSchema(JSON.parse(JSON.stringify(plan)));
+  // The model itself is validated, not a copy through JSON text: at 60,000 projects that copy alone
+  // doubled the memory. The model is plain data (a test checks it equals its JSON form), and ajv is
+  // told that NaN and Infinity are not numbers, so what is checked is what is written.
+  const valid = validatePlanSchema(plan);
   const diagnostics = (valid ? [] : (validatePlanSchema.errors ?? [])).map((error) =>
     diagnose('schema/violation', describe(error), {
       file,

@@ -71,6 +71,7 @@ function resolve(reference: string, base: string): string {
 }
 
 function escapeLiteral(text: string): string {
+  if (!/[\\"\n\r]/.test(text)) return text;
   return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
@@ -89,9 +90,9 @@ export function writeNQuads(document: { [key: string]: Json }, contextDocument: 
 
 /**
  * The N-Quads of a document in pieces, one per node of the graph and one per named node directly
- * under it (a project, a measure): each piece's lines sorted, the pieces in document order. The
- * lines are not sorted as a whole because at 60,000 projects that alone takes longer than the rest
- * of the conversion; sorted pieces keep the file deterministic and readable.
+ * under it (a project, a measure), in document order: each node's quads together, its own first.
+ * The lines are not sorted (N-Quads order means nothing, and at 60,000 projects sorting took longer
+ * than the rest of the conversion); the order is the document's, so the file is deterministic.
  */
 export function* toNQuadChunks(document: { [key: string]: Json }, contextDocument: { '@context': Record<string, unknown> }): Generator<string> {
   const embedded = (Array.isArray(document['@context']) ? document['@context'] : [document['@context']]).find(
@@ -100,9 +101,25 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
   const base = typeof embedded?.['@base'] === 'string' ? embedded['@base'] : '';
   const context = activeContext(contextDocument, base);
   const graph = typeof document['@id'] === 'string' ? `<${resolve(document['@id'], base)}>` : '';
-  let lines: string[] = [];
+  const suffix = graph ? ` ${graph} .` : ' .';
   let blank = 0;
-  const quad = (s: string, p: string, o: string) => lines.push(`${s} <${p}> ${o}${graph ? ` ${graph}` : ''} .`);
+  // An RDF dataset is a set: a node described in several places (a department under every project
+  // it works on) must give each quad once. A piece's own nodes (its subject and the IRIs under it)
+  // and its blank nodes are described nowhere else, so only quads about other named nodes are
+  // remembered, across pieces, to leave out repeats.
+  const shared = new Set<string>();
+  let lines: string[] = [];
+  let owner = '';
+  const isOwn = (subject: string) =>
+    subject.startsWith('_:') || (owner !== '' && (subject === `${owner}>` || subject.startsWith(`${owner}/`) || subject.startsWith(`${owner}#`)));
+  const quad = (s: string, p: string, o: string) => {
+    const line = `${s} <${p}> ${o}${suffix}`;
+    if (isOwn(s)) lines.push(line);
+    else if (!shared.has(line)) {
+      shared.add(line);
+      lines.push(line);
+    }
+  };
   // Named nodes directly under a graph node, described after it, each as its own piece (a node given
   // twice there is one piece).
   let deferred = new Map<string, { [key: string]: Json }[]>();
@@ -191,39 +208,30 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
     return subject;
   };
 
-  // An RDF dataset is a set: a node described in several places (a department under every project
-  // it works on) gives each quad once. A piece's own nodes and blank nodes are not described
-  // elsewhere, so only lines about other named nodes are remembered across pieces.
-  const shared = new Set<string>();
-  const piece = (owner: string | null): string => {
-    const own = owner === null ? null : owner.slice(0, -1);
-    const kept = new Set<string>();
-    for (const line of lines) {
-      const subject = line.slice(0, line.indexOf(' '));
-      const isOwn = subject.startsWith('_:') || (own !== null && (subject === owner || subject.startsWith(`${own}/`) || subject.startsWith(`${own}#`)));
-      if (isOwn) kept.add(line);
-      else if (!shared.has(line)) {
-        shared.add(line);
-        kept.add(line);
-      }
-    }
+  // The lines of one piece; a node given twice in it gives its quads twice, so then they are made unique.
+  const piece = (unique: boolean): string => {
+    const text = lines.length === 0 ? '' : `${(unique ? [...new Set(lines)] : lines).join('\n')}\n`;
     lines = [];
-    return kept.size > 0 ? `${[...kept].sort().join('\n')}\n` : '';
+    return text;
   };
+  const subjectOf = (object: { [key: string]: Json }) => (typeof object['@id'] === 'string' ? `<${resolve(expandIri(object['@id'], context), base)}>` : '');
 
   const roots = Array.isArray(document['@graph']) ? document['@graph'] : [];
   for (const root of roots) {
     if (!root || typeof root !== 'object' || Array.isArray(root)) continue;
-    const subject = node(root);
+    owner = subjectOf(root).slice(0, -1);
+    node(root);
     const children = deferred;
     deferred = new Map();
-    yield piece(subject.startsWith('_:') ? null : subject);
+    // The graph node may list a node twice (its links would repeat): its piece is made unique.
+    yield piece(true);
     for (const [child, objects] of children) {
+      owner = child.slice(0, -1);
       // Walked as if nested deeper, so nothing under it is deferred again.
       depth = 2;
       for (const object of objects) node(object);
       depth = 0;
-      yield piece(child);
+      yield piece(objects.length > 1);
     }
   }
 }

@@ -19,10 +19,16 @@ export interface OutputSink {
   read(path: string): AsyncIterable<Uint8Array>;
 }
 
-// Characters per encoded batch: large enough that encoding and hashing run at full speed.
-const BATCH = 1 << 20;
+// Bytes per batch: large enough that writing and hashing run at full speed.
+const BATCH_BYTES = 1 << 22;
 
-/** The pieces as UTF-8 byte batches of about a megabyte. */
+/**
+ * The pieces as UTF-8 byte batches of up to 4 MiB, encoded into one reused buffer: a batch is valid
+ * only until the next is asked for (the consumer writes or copies it first). Encoding piece by piece
+ * into the same memory, instead of joining pieces into large strings and encoding those into new
+ * buffers, keeps the garbage collector out of the way: large strings and buffers live outside the
+ * young generation, and at 60,000 projects collecting them took a third of the build.
+ */
 export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array> {
   const batches = new Batches();
   // Pieces from a plain generator are taken without a promise each: there are millions of them.
@@ -34,26 +40,37 @@ export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array>
   yield* batches.flush();
 }
 
-/** Collects text pieces until a batch is full; bytes pass through in order. */
-class Batches {
-  private pending: string[] = [];
-  private size = 0;
+const encoder = new TextEncoder();
 
-  /** The batches completed by adding `chunk` (none, or the batch and the bytes). */
-  add(chunk: string | Uint8Array): Uint8Array[] {
-    if (typeof chunk !== 'string') return [...this.flush(), chunk];
-    this.pending.push(chunk);
-    this.size += chunk.length;
-    return this.size >= BATCH ? this.flush() : [];
+/** Encodes text pieces into a reused buffer, giving out a batch when it fills; bytes pass through. */
+class Batches {
+  private readonly buffer = new Uint8Array(BATCH_BYTES);
+  private used = 0;
+
+  /** The batches completed by adding `chunk`. */
+  *add(chunk: string | Uint8Array): Generator<Uint8Array> {
+    if (typeof chunk !== 'string') {
+      yield* this.flush();
+      yield chunk;
+      return;
+    }
+    let rest = chunk;
+    while (rest.length > 0) {
+      const { read, written } = encoder.encodeInto(rest, this.buffer.subarray(this.used));
+      this.used += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      // Full (a character that does not fit is encoded into the next batch).
+      yield* this.flush();
+    }
   }
 
-  /** The pending text as one batch, if there is any. */
-  flush(): Uint8Array[] {
-    if (this.size === 0) return [];
-    const bytes = Buffer.from(this.pending.join(''), 'utf8');
-    this.pending = [];
-    this.size = 0;
-    return [bytes];
+  /** The pending bytes as one batch, if there are any. */
+  *flush(): Generator<Uint8Array> {
+    if (this.used === 0) return;
+    const batch = this.buffer.subarray(0, this.used);
+    this.used = 0;
+    yield batch;
   }
 }
 

@@ -33,6 +33,21 @@ describe('validatePlan', () => {
     expect(violation.position?.start.line).toBe(1644);
   });
 
+  it('validates the model, which is plain data equal to its JSON form, and refuses a number JSON cannot write', () => {
+    for (const edition of ['2021', '2025-03'] as const) {
+      const source = toSourceText(seedBytes(edition), 'seed.txt');
+      const meta = parseEditionMeta(seedMeta(edition), 'edition.json', edition);
+      if (!source.ok || !meta.ok) throw new Error('bad seed');
+      const { plan } = toPlan(parsePlanDocument(source.source), meta.meta);
+      // toEqual would pass over undefined members; the JSON round trip must not lose or change anything.
+      expect(JSON.stringify(JSON.parse(JSON.stringify(plan)))).toBe(JSON.stringify(plan));
+      expect(plan).toStrictEqual(JSON.parse(JSON.stringify(plan)));
+    }
+    const { plan, sourceMap } = seedPlan();
+    plan.projects.find((p) => p.indicators.some((i) => i.targets.some((t) => t.value !== null)))!.indicators.find((i) => i.targets.some((t) => t.value !== null))!.targets.find((t) => t.value !== null)!.value = Number.NaN;
+    expect(validatePlan(plan, sourceMap, 'seed.txt').valid).toBe(false);
+  });
+
   it('finds the nearest mapped ancestor of a pointer', () => {
     const map = new Map([['/projects/0', { start: { line: 5, column: 1 }, end: { line: 9, column: 1 } }]]);
     expect(positionFor('/projects/0/summary', map)?.start.line).toBe(5);

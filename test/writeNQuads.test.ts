@@ -23,7 +23,7 @@ describe('writeNQuads', () => {
     }, 60_000);
   }
 
-  it('writes a piece per node under the graph node, each sorted, and a shared node once', () => {
+  it('writes a piece per node under the graph node, in document order, and every quad once', () => {
     const department = { '@id': 'department/a', '@type': '組織型', name: '課A' };
     const document = {
       '@context': [{ '@base': 'https://e.org/' }],
@@ -49,13 +49,9 @@ describe('writeNQuads', () => {
     const about = (piece: string) => [...new Set(piece.trimEnd().split('\n').map((l) => l.split(' ')[0]).filter((s) => !s!.startsWith('_:')))];
     expect(pieces.map(about)).toEqual([
       ['<https://e.org/edition/1>'],
-      ['<https://e.org/department/a>', '<https://e.org/project/1-1-2>'],
+      ['<https://e.org/project/1-1-2>', '<https://e.org/department/a>'],
       ['<https://e.org/project/1-1-1>'],
     ]);
-    for (const piece of pieces) {
-      const own = piece.trimEnd().split('\n');
-      expect(own).toEqual([...own].sort());
-    }
   });
 
   it('refuses a key the context does not map, as jsonld.js safe mode does', () => {

@@ -8,11 +8,21 @@ import { folderSink, measuringSink, toByteBatches } from '../pipeline/writeOutpu
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
-  for await (const part of source) parts.push(part);
+  // Copied: a batch's memory is reused for the next.
+  for await (const part of source) parts.push(new Uint8Array(part));
   return Buffer.concat(parts);
 }
 
 describe('toByteBatches', () => {
+  it('encodes a character that crosses a batch boundary whole, and pieces larger than a batch', async () => {
+    const boundary = `${'a'.repeat((1 << 22) - 1)}秦野市`;
+    const large = '計画'.repeat(3_000_000);
+    const text = `${boundary}${large}x`;
+    const bytes = await collect(toByteBatches([boundary, large, 'x']));
+    expect(bytes.length).toBe(Buffer.byteLength(text));
+    expect(bytes.toString('utf8')).toBe(text);
+  });
+
   it('encodes text pieces and bytes in order, as UTF-8', async () => {
     const pieces = ['秦野', 'a'.repeat(1 << 20), new Uint8Array([0xe5, 0xb8, 0x82]), '\r\n'];
     const bytes = await collect(toByteBatches(pieces));
