@@ -25,6 +25,7 @@ import type { Effects } from './effects.js';
 import { toJsonChunks, toJsonText } from './jsonText.js';
 import { parseEditionMeta } from './parseEditionMeta.js';
 import { parsePlanDocument } from './parsePlanDocument.js';
+import type { PlanDocument } from './document.js';
 import type { EditionMeta, Plan } from './plan.js';
 import { checkQuality, withIssues, type QualityReport } from './checkQuality.js';
 import { checkCsvTables, toCsvTables, type CsvTableDescription } from './toCsvTables.js';
@@ -218,13 +219,20 @@ async function linkedData(
  * lives only inside this function.
  */
 function analyseEdition(input: EditionInput, stage: Stage): { ok: true; plan: Plan; quality: QualityReport } | { ok: false; diagnostics: Diagnostic[] } {
-  const source = stage('decode', () => toSourceText(input.bytes, input.textFile));
-  if (!source.ok) return { ok: false, diagnostics: source.diagnostics };
-  const doc = stage('parse', () => parsePlanDocument(source.source));
+  const parsed = parseEdition(input, stage);
+  if (!parsed.ok) return parsed;
+  const { doc, sourceDiagnostics } = parsed;
   const { plan, sourceMap, diagnostics: modelDiagnostics } = stage('model', () => toPlan(doc, input.meta));
   const validation = stage('validate', () => validatePlan(plan, sourceMap, input.textFile));
-  const quality = stage('quality', () => checkQuality(doc, plan, [...source.diagnostics, ...doc.diagnostics, ...modelDiagnostics, ...validation.diagnostics]));
+  const quality = stage('quality', () => checkQuality(doc, plan, [...sourceDiagnostics, ...doc.diagnostics, ...modelDiagnostics, ...validation.diagnostics]));
   return { ok: true, plan, quality };
+}
+
+/** Stages 2 and 3: the decoded lines live only in here (the syntax tree keeps what it needs of them). */
+function parseEdition(input: EditionInput, stage: Stage): { ok: true; doc: PlanDocument; sourceDiagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
+  const source = stage('decode', () => toSourceText(input.bytes, input.textFile));
+  if (!source.ok) return { ok: false, diagnostics: source.diagnostics };
+  return { ok: true, doc: stage('parse', () => parsePlanDocument(source.source)), sourceDiagnostics: source.diagnostics };
 }
 
 /** Files shared by every edition: the JSON-LD context and the vocabulary. */

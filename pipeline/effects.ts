@@ -19,13 +19,14 @@ export interface Effects {
   /** Reads a file, or returns null when it does not exist. */
   readFile(path: string): Promise<Uint8Array | null>;
   /**
-   * Writes a file, creating its parent folders. Large files come as a sequence of pieces, and a
-   * piece may be reused by its producer once the next is asked for: write or copy it before that.
+   * Writes a file, creating its parent folders. Large files come as a sequence of pieces; a piece's
+   * memory may be reused by its producer once the piece after next is asked for, so a piece must be
+   * written (or copied) by then.
    */
   writeFile(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
   /**
    * Reads a file back in pieces (for files too large to hold at once: the zip re-reads them); a
-   * piece is valid until the next is asked for.
+   * piece's memory is reused once the piece after next is asked for.
    */
   readChunks(path: string): AsyncIterable<Uint8Array>;
   /** True when a file or folder exists at the path. */
@@ -62,21 +63,31 @@ export const nodeEffects: Effects = {
       return;
     }
     const file = await open(path, 'w');
+    const writeAll = async (piece: Uint8Array) => {
+      for (let at = 0; at < piece.length; ) at += (await file.write(piece, at, piece.length - at)).bytesWritten;
+    };
+    let writing: Promise<void> | null = null;
     try {
-      // Each piece is written before the next is asked for, so its producer may reuse the memory.
+      // One write in flight while the next piece is made, so making and writing overlap; a piece is
+      // written before the piece after it is asked for, as the producers' reuse of memory requires.
       for await (const piece of data) {
-        for (let at = 0; at < piece.length; ) at += (await file.write(piece, at, piece.length - at)).bytesWritten;
+        await writing;
+        writing = writeAll(piece);
       }
+      await writing;
     } finally {
+      // A failed piece leaves its write to finish before the file is closed.
+      await writing?.catch(() => {});
       await file.close();
     }
   },
   async *readChunks(path) {
     const file = await open(path, 'r');
     try {
-      // One buffer for the whole file: fresh buffers per piece would each be garbage to collect.
-      const buffer = new Uint8Array(1 << 22);
-      for (;;) {
+      // Two buffers in turn for the whole file: fresh buffers per piece would each be garbage to collect.
+      const buffers = [new Uint8Array(1 << 22), new Uint8Array(1 << 22)];
+      for (let n = 0; ; n++) {
+        const buffer = buffers[n % 2]!;
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) return;
         yield buffer.subarray(0, bytesRead);

@@ -23,8 +23,8 @@ export interface OutputSink {
 const BATCH_BYTES = 1 << 22;
 
 /**
- * The pieces as UTF-8 byte batches of up to 4 MiB, encoded into one reused buffer: a batch is valid
- * only until the next is asked for (the consumer writes or copies it first). Encoding piece by piece
+ * The pieces as UTF-8 byte batches of up to 4 MiB, encoded into two buffers in turn: a batch's
+ * memory is reused once the batch after next is asked for (see `Effects.writeFile`). Encoding piece by piece
  * into the same memory, instead of joining pieces into large strings and encoding those into new
  * buffers, keeps the garbage collector out of the way: large strings and buffers live outside the
  * young generation, and at 60,000 projects collecting them took a third of the build.
@@ -42,9 +42,10 @@ export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array>
 
 const encoder = new TextEncoder();
 
-/** Encodes text pieces into a reused buffer, giving out a batch when it fills; bytes pass through. */
+/** Encodes text pieces into two buffers in turn, giving out a batch when one fills; bytes pass through. */
 class Batches {
-  private readonly buffer = new Uint8Array(BATCH_BYTES);
+  private readonly buffers = [new Uint8Array(BATCH_BYTES), new Uint8Array(BATCH_BYTES)];
+  private buffer = this.buffers[0]!;
   private used = 0;
 
   /** The batches completed by adding `chunk`. */
@@ -69,6 +70,7 @@ class Batches {
   *flush(): Generator<Uint8Array> {
     if (this.used === 0) return;
     const batch = this.buffer.subarray(0, this.used);
+    this.buffer = this.buffer === this.buffers[0] ? this.buffers[1]! : this.buffers[0]!;
     this.used = 0;
     yield batch;
   }
@@ -79,13 +81,15 @@ export function folderSink(effects: Effects, folder: string): OutputSink {
   const at = (path: string) => `${folder.replace(/\/+$/, '')}/${path}`;
   return {
     async write(path, chunks) {
+      // A zip is never put in another zip: its CRC-32 is not needed (and is left 0).
+      const zipped = !path.endsWith('.zip');
       const hash = createHash('sha256');
       let crc = 0;
       let bytes = 0;
       async function* measured(): AsyncGenerator<Uint8Array> {
         for await (const batch of toByteBatches(chunks)) {
           hash.update(batch);
-          crc = crc32(batch, crc);
+          if (zipped) crc = crc32(batch, crc);
           bytes += batch.length;
           yield batch;
         }
