@@ -30,7 +30,8 @@ export function formatBuildReport(result: BuildResult, options: { verbose: boole
     const shown = options.verbose ? edition.diagnostics : edition.diagnostics.filter((d) => d.severity === 'error');
     for (const d of shown) lines.push(`    ${formatDiagnostic(d)}`);
   }
-  const extra = result.diagnostics.filter((d) => !result.editions.some((e) => e.diagnostics.includes(d)));
+  const ofEditions = new Set(result.editions.flatMap((e) => e.diagnostics));
+  const extra = result.diagnostics.filter((d) => !ofEditions.has(d));
   for (const d of extra) lines.push(formatDiagnostic(d));
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   lines.push(
