@@ -28,7 +28,7 @@ import { parsePlanDocument } from './parsePlanDocument.js';
 import type { PlanDocument } from './document.js';
 import type { EditionMeta, Plan } from './plan.js';
 import { checkQuality, withIssues, type QualityReport } from './checkQuality.js';
-import { checkCsvTables, toCsvTables, type CsvTableDescription } from './toCsvTables.js';
+import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './toCsvTables.js';
 import { toCsvChunks } from './toCsvText.js';
 import { toCsvwMetadata, toTableSchema } from './toCsvMetadata.js';
 import { toJsonLd } from './toJsonLd.js';
@@ -167,14 +167,17 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
   const later: Diagnostic[] = [];
   const put = (path: string, chunks: Chunks) => sink.write(`${id}/${path}`, chunks);
   const { csvFiles, tables } = await stage('csv', async () => {
-    const tables = toCsvTables(plan);
-    append(later, checkCsvTables(tables));
+    const tables: CsvTableDescription[] = [];
     const csvFiles: PublishedFile[] = [];
-    for (const table of tables) {
+    // One table's rows at a time: made, checked, written, dropped.
+    for (const { rows, ...description } of toCsvTableSpecs(plan)) {
+      const table = { ...description, rows: rows() };
+      append(later, checkCsvTables([table]));
       csvFiles.push(await put(`csv/${table.name}.csv`, toCsvChunks(table)), await put(`csv/${table.name}.schema.json`, [toJsonText(toTableSchema(table))]));
+      tables.push(description);
     }
     csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
-    return { csvFiles, tables: tables.map(({ rows: _rows, ...description }) => description) };
+    return { csvFiles, tables };
   });
   const planFile = await stage('json', () => put('plan.json', toJsonChunks(plan)));
   const { jsonldFile, nqFile } = await linkedData(plan, put, stage, later);

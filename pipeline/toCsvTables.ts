@@ -57,6 +57,11 @@ export interface CsvTable {
 /** A table without its rows: what the metadata (Table Schema, CSVW, Data Package) describes. */
 export type CsvTableDescription = Omit<CsvTable, 'rows'>;
 
+/** A table whose rows are made when `rows()` is called. */
+export interface CsvTableSpec extends CsvTableDescription {
+  rows(): CsvValue[][];
+}
+
 const COMMON: CsvColumn[] = [
   {
     name: 'lgCode',
@@ -111,12 +116,20 @@ function yearMonthLabel(yearMonth: string): string {
 
 /** Builds the citizen tables of one edition. */
 export function toCsvTables(plan: Plan): CsvTable[] {
+  return toCsvTableSpecs(plan).map(({ rows, ...table }) => ({ ...table, rows: rows() }));
+}
+
+/**
+ * The citizen tables with their rows made only when asked for, so the build can make, check and
+ * write one table at a time instead of holding all of them (at 60,000 projects, 400 MB).
+ */
+export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
   const { code, name: lgName } = plan.edition.municipality;
   const row = (id: string, ...values: CsvValue[]): CsvValue[] => [code, id, lgName, ...values];
   const projects = plan.projects;
   const projectIds = new Set(projects.map((p) => p.id));
 
-  const policies: CsvTable = {
+  const policies: CsvTableSpec = {
     name: 'policies',
     title: '基本方針',
     titleEn: 'Basic policies',
@@ -126,11 +139,11 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('policyNumber', '基本方針番号', 'integer', '基本方針の番号', 'Number of the basic policy', 'number'),
       column('name', '名称', 'string', '基本方針の名称', 'Name of the basic policy', 'name', { required: true }),
     ],
-    rows: plan.policies.map((p) => row(paths.policy(p.id), Number(p.id), p.name)),
+    rows: () => plan.policies.map((p) => row(paths.policy(p.id), Number(p.id), p.name)),
     foreignKeys: [],
   };
 
-  const measures: CsvTable = {
+  const measures: CsvTableSpec = {
     name: 'measures',
     title: '事業推進計画',
     titleEn: 'Measures',
@@ -141,11 +154,11 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('measureNumber', '事業推進計画番号', 'string', '基本方針番号-事業推進計画番号', 'Policy number and measure number', 'number'),
       column('name', '名称', 'string', '事業推進計画の名称', 'Name of the measure', 'name', { required: true }),
     ],
-    rows: plan.measures.map((m) => row(paths.measure(m.id), paths.policy(m.policyId), m.id, m.name)),
+    rows: () => plan.measures.map((m) => row(paths.measure(m.id), paths.policy(m.policyId), m.id, m.name)),
     foreignKeys: [{ column: 'policyId', table: 'policies' }],
   };
 
-  const projectTable: CsvTable = {
+  const projectTable: CsvTableSpec = {
     name: 'projects',
     title: '個別事業',
     titleEn: 'Projects',
@@ -163,7 +176,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('indicatorRationale', '指標の考え方', 'string', '評価指標の考え方', 'Rationale of the indicators', 'indicatorRationale'),
       column('endReason', '終了理由', 'string', '計画終了の理由', 'Why the project ended', 'endReason'),
     ],
-    rows: projects.map((p) =>
+    rows: () => projects.map((p) =>
       row(
         paths.project(p.id),
         printedProjectNumber(p.id),
@@ -184,7 +197,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
     ],
   };
 
-  const departments: CsvTable = {
+  const departments: CsvTableSpec = {
     name: 'project_departments',
     title: '事業の担当課',
     titleEn: 'Departments of the projects',
@@ -196,14 +209,14 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('order', '順序', 'integer', 'シートに記載された順序', 'Order on the sheet', 'order', { required: true }),
       column('department', '課等名称', 'string', '課等の名称', 'Name of the department', 'departmentName', { required: true }),
     ],
-    rows: projects.flatMap((p) => [
+    rows: () => projects.flatMap((p) => [
       ...p.leadDepartments.map((d, i) => row(paths.projectDepartment(p.id, 'lead', i + 1), paths.project(p.id), '主管', i + 1, d.name)),
       ...p.relatedDepartments.map((d, i) => row(paths.projectDepartment(p.id, 'related', i + 1), paths.project(p.id), '関係', i + 1, d.name)),
     ]),
     foreignKeys: [{ column: 'projectId', table: 'projects' }],
   };
 
-  const initiatives: CsvTable = {
+  const initiatives: CsvTableSpec = {
     name: 'initiatives',
     title: '年度ごとの取組',
     titleEn: 'Initiatives',
@@ -214,11 +227,11 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('order', '順序', 'integer', 'シートに記載された順序', 'Order on the sheet', 'order', { required: true }),
       column('name', '取組内容', 'string', '取組の名称', 'Name of the initiative', 'name', { required: true }),
     ],
-    rows: projects.flatMap((p) => p.initiatives.map((ini, i) => row(paths.initiative(p.id, i + 1), paths.project(p.id), i + 1, ini.name))),
+    rows: () => projects.flatMap((p) => p.initiatives.map((ini, i) => row(paths.initiative(p.id, i + 1), paths.project(p.id), i + 1, ini.name))),
     foreignKeys: [{ column: 'projectId', table: 'projects' }],
   };
 
-  const initiativeTexts: CsvTable = {
+  const initiativeTexts: CsvTableSpec = {
     name: 'initiative_texts',
     title: '取組の年度別記載',
     titleEn: 'Texts printed in the initiative year cells',
@@ -232,7 +245,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('spanStart', '結合開始年度', 'gYear', '複数年度にまたがる欄の最初の年度', 'First fiscal year of a merged cell', 'spanStart'),
       column('spanEnd', '結合終了年度', 'gYear', '複数年度にまたがる欄の最後の年度', 'Last fiscal year of a merged cell', 'spanEnd'),
     ],
-    rows: projects.flatMap((p) =>
+    rows: () => projects.flatMap((p) =>
       p.initiatives.flatMap((ini, i) => [
         ...ini.yearTexts.map((y) =>
           row(paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), paths.initiative(p.id, i + 1), y.fiscalYear, fiscalYearLabel(y.fiscalYear), y.text, y.span?.[0] ?? null, y.span?.[1] ?? null),
@@ -243,7 +256,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
     foreignKeys: [{ column: 'initiativeId', table: 'initiatives' }],
   };
 
-  const indicators: CsvTable = {
+  const indicators: CsvTableSpec = {
     name: 'indicators',
     title: '評価指標',
     titleEn: 'Indicators',
@@ -254,11 +267,11 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('order', '順序', 'integer', 'シートに記載された順序', 'Order on the sheet', 'order', { required: true }),
       column('name', '指標名', 'string', '評価指標の名称', 'Name of the indicator', 'name', { required: true }),
     ],
-    rows: projects.flatMap((p) => p.indicators.map((ind, i) => row(paths.indicator(p.id, i + 1), paths.project(p.id), i + 1, ind.name))),
+    rows: () => projects.flatMap((p) => p.indicators.map((ind, i) => row(paths.indicator(p.id, i + 1), paths.project(p.id), i + 1, ind.name))),
     foreignKeys: [{ column: 'projectId', table: 'projects' }],
   };
 
-  const targets: CsvTable = {
+  const targets: CsvTableSpec = {
     name: 'indicator_targets',
     title: '評価指標の目標値',
     titleEn: 'Indicator targets by fiscal year',
@@ -278,7 +291,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('spanStart', '結合開始年度', 'gYear', '複数年度にまたがる欄の最初の年度', 'First fiscal year of a merged cell', 'spanStart'),
       column('spanEnd', '結合終了年度', 'gYear', '複数年度にまたがる欄の最後の年度', 'Last fiscal year of a merged cell', 'spanEnd'),
     ],
-    rows: projects.flatMap((p: Project) =>
+    rows: () => projects.flatMap((p: Project) =>
       p.indicators.flatMap((ind, i) =>
         ind.targets.map((t) =>
           row(
@@ -305,7 +318,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
     ],
   };
 
-  const revisions: CsvTable = {
+  const revisions: CsvTableSpec = {
     name: 'revisions',
     title: '改訂履歴',
     titleEn: 'Revision history',
@@ -320,7 +333,7 @@ export function toCsvTables(plan: Plan): CsvTable[] {
       column('planName', '計画名称', 'string', '改訂時の事業の名称', 'Project name at the revision', 'planName'),
       column('summary', '主な改定内容', 'string', '主な改定内容（概要）', 'Summary of the change', 'summary'),
     ],
-    rows: plan.revisions.flatMap((r) =>
+    rows: () => plan.revisions.flatMap((r) =>
       r.entries.flatMap((e, i) =>
         e.planNumbers.map((n) =>
           row(
