@@ -84,10 +84,12 @@ export const nodeEffects: Effects = {
   async *readChunks(path) {
     const file = await open(path, 'r');
     try {
-      // Two buffers in turn for the whole file: fresh buffers per piece would each be garbage to collect.
-      const buffers = [new Uint8Array(1 << 22), new Uint8Array(1 << 22)];
+      // Two buffers in turn for the whole file (fresh buffers per piece would each be garbage to
+      // collect), no larger than the file: most files are small.
+      const size = Math.max(1, Math.min(1 << 22, (await file.stat()).size));
+      const buffers: Uint8Array[] = [];
       for (let n = 0; ; n++) {
-        const buffer = buffers[n % 2]!;
+        const buffer = (buffers[n % 2] ??= new Uint8Array(size));
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) return;
         yield buffer.subarray(0, bytesRead);

@@ -19,7 +19,7 @@ export interface OutputSink {
   read(path: string): AsyncIterable<Uint8Array>;
 }
 
-// Bytes per batch: large enough that writing and hashing run at full speed.
+// Bytes per batch at most: large enough that writing and hashing run at full speed.
 const BATCH_BYTES = 1 << 22;
 
 /**
@@ -42,10 +42,16 @@ export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array>
 
 const encoder = new TextEncoder();
 
-/** Encodes text pieces into two buffers in turn, giving out a batch when one fills; bytes pass through. */
+/**
+ * Encodes text pieces into two buffers in turn, giving out a batch when one fills; bytes pass
+ * through. The buffers start small and double as they fill, up to 4 MiB, so the many small files
+ * cost small buffers and the large ones few, large writes.
+ */
 class Batches {
-  private readonly buffers = [new Uint8Array(BATCH_BYTES), new Uint8Array(BATCH_BYTES)];
-  private buffer = this.buffers[0]!;
+  private size = 1 << 16;
+  private readonly buffers: (Uint8Array | null)[] = [null, null];
+  private turn = 0;
+  private buffer = this.take();
   private used = 0;
 
   /** The batches completed by adding `chunk`. */
@@ -61,7 +67,8 @@ class Batches {
       this.used += written;
       if (read === rest.length) return;
       rest = rest.slice(read);
-      // Full (a character that does not fit is encoded into the next batch).
+      // Full (a character that does not fit is encoded into the next batch): the next may be larger.
+      this.size = Math.min(this.size * 2, BATCH_BYTES);
       yield* this.flush();
     }
   }
@@ -70,9 +77,19 @@ class Batches {
   *flush(): Generator<Uint8Array> {
     if (this.used === 0) return;
     const batch = this.buffer.subarray(0, this.used);
-    this.buffer = this.buffer === this.buffers[0] ? this.buffers[1]! : this.buffers[0]!;
+    this.turn = 1 - this.turn;
+    this.buffer = this.take();
     this.used = 0;
     yield batch;
+  }
+
+  private take(): Uint8Array {
+    let buffer = this.buffers[this.turn];
+    if (!buffer || buffer.length < this.size) {
+      buffer = new Uint8Array(this.size);
+      this.buffers[this.turn] = buffer;
+    }
+    return buffer;
   }
 }
 

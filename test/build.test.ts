@@ -43,11 +43,13 @@ describe('buildEditions', () => {
   });
 
   it('writes nothing when one edition is bad, and names its file and rule', async () => {
-    const effects = seedsInMemory({ 'in/broken/edition.json': seedMeta('2021').replace('"2021"', '"broken"'), 'in/broken/x.txt': '' });
+    // The good editions sort first, so their files were already streamed into out.building.
+    const effects = seedsInMemory({ 'in/broken/edition.json': seedMeta('2021').replace('"2021"', '"broken"'), 'in/broken/x.txt': '', 'out/index.html': 'published' });
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
-    expect([...effects.files.keys()].some((k) => k.startsWith('out/'))).toBe(false);
+    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html']);
+    expect(new TextDecoder().decode(effects.files.get('out/index.html'))).toBe('published');
     expect(result.diagnostics.map((d) => [d.file, d.code])).toContainEqual(['in/broken/x.txt', 'input/empty']);
   });
 
