@@ -7,18 +7,23 @@
  *  3. `parsePlanDocument`  — lines → positioned syntax tree (`PlanDocument`), line roles
  *  4. `toPlan`             — syntax tree → plan model (`Plan`) and its source map
  *  5. `validatePlan`       — JSON Schema validation, errors mapped to source lines
- *  6. `toCsvTables`        — plan → citizen tables (checked cell by cell by `checkCsvTables`)
- *  7. `toJsonLd`           — plan → JSON-LD; `toPlanNQuads` writes its N-Quads, refusing anything unmapped
- *  8. `checkQuality`       — consistency checks and line coverage over all of the above (`QualityReport`)
- *  9. `toEditionOutputs`   — the files of the edition (with `toCsvText`, `toTableSchema`, `toCsvwMetadata`)
+ *  6. `checkQuality`       — consistency checks and line coverage (`QualityReport`)
+ *  7. `toCsvTableSpecs`    — plan → citizen tables, one at a time: checked cell by cell
+ *                            (`checkCsvTables`), written (`toCsvChunks`) with `toTableSchema`, then
+ *                            `toCsvwMetadata` for all
+ *  8. `toJsonChunks`       — the plan model as `plan.json`
+ *  9. `toJsonLd`           — plan → JSON-LD (`plan.jsonld`); `toPlanNQuadChunks` writes its N-Quads,
+ *                            refusing anything unmapped
+ * 10. `withIssues`         — the quality report completed with the CSV and RDF findings, written
  *
  * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
- * Data Package descriptor and zip (`toDataPackage`, `toZip`), the CKAN package descriptions
- * (`toCkanPackage`), the changelog between consecutive editions (`diffPlans`), the DCAT catalog
- * (`toCatalog`), the portal pages (`toPortalPage`) and `SHA256SUMS` over everything.
- * Outputs are written only when no edition has an error, into `<out>.building`, then swapped in for
- * the previous output (`writeAtomically`), so a bad or interrupted build never replaces or mixes with
- * what was published before. All reads and writes go through `Effects`.
+ * portal page, Data Package descriptor and zip (`toPortalPageChunks`, `toDataPackage`,
+ * `toZipChunks`), the CKAN package descriptions (`toCkanPackage`), the changelog between
+ * consecutive editions (`diffPlans`), the DCAT catalog (`toCatalog`), the top page and `SHA256SUMS`.
+ * Every file is streamed into `<out>.building` as it is made (`folderSink`); only when no edition
+ * has an error is it swapped in for the previous output (`startBuilding`, `finishBuilding`), so a bad
+ * or interrupted build never replaces or mixes with what was published before. All reads and
+ * writes go through `Effects`.
  */
 import { diagnose, hasErrors, sortDiagnostics, type Diagnostic } from './diagnostics.js';
 import type { Effects } from './effects.js';
@@ -151,7 +156,7 @@ export async function fromEditionFolder(
 }
 
 /**
- * Stages 2–9 for one edition: no file system — its files go to `sink` as they are made (the build's
+ * Stages 2–10 for one edition: no file system — its files go to `sink` as they are made (the build's
  * sink writes them into `<out>.building`; `validate`'s only measures them), so only the plan model
  * outlives the stage that needs each large intermediate (the syntax tree, the tables, the JSON-LD).
  */
@@ -201,7 +206,7 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
 
 type Stage = <T>(name: string, work: () => T) => T;
 
-/** Stages 7 and 8: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). */
+/** Stage 9: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). */
 async function linkedData(
   plan: Plan,
   put: (path: string, chunks: Chunks) => Promise<PublishedFile>,
@@ -217,7 +222,7 @@ async function linkedData(
 }
 
 /**
- * Stages 2–5 and the quality checks: text → syntax tree → plan → checks. The syntax tree is large
+ * Stages 2–6: text → syntax tree → plan → checks. The syntax tree is large
  * (every line with its roles and positions) and needed by nothing after the quality report, so it
  * lives only inside this function.
  */

@@ -180,19 +180,11 @@ export async function* toZipChunks(entries: readonly ZipEntrySource[], timestamp
     const big = entry.bytes >= zip64Limit;
     const farOffset = offset >= zip64Limit;
     const version = big || farOffset ? 45 : 10;
+    const fields = { version, flags, dosTime, dosDate, crc32: entry.crc32, size: big ? ZIP32_LIMIT : entry.bytes, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(version, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(dosTime, 10);
-    local.writeUInt16LE(dosDate, 12);
-    local.writeUInt32LE(entry.crc32 >>> 0, 14);
-    local.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 18);
-    local.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 22);
-    local.writeUInt16LE(name.length, 26);
     const localExtra = big ? zip64Extra([entry.bytes, entry.bytes]) : Buffer.alloc(0);
-    local.writeUInt16LE(localExtra.length, 28);
+    writeEntryFields(local, 4, { ...fields, extraLength: localExtra.length });
     yield Buffer.concat([local, name, localExtra]);
     let written = 0;
     for await (const chunk of entry.read()) {
@@ -204,17 +196,8 @@ export async function* toZipChunks(entries: readonly ZipEntrySource[], timestamp
     record.writeUInt32LE(0x02014b50, 0);
     // Made by: Unix (3), spec version 4.5; the Unix mode sits in the external attributes.
     record.writeUInt16LE((3 << 8) | 45, 4);
-    record.writeUInt16LE(version, 6);
-    record.writeUInt16LE(flags, 8);
-    record.writeUInt16LE(0, 10);
-    record.writeUInt16LE(dosTime, 12);
-    record.writeUInt16LE(dosDate, 14);
-    record.writeUInt32LE(entry.crc32 >>> 0, 16);
-    record.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 20);
-    record.writeUInt32LE(big ? ZIP32_LIMIT : entry.bytes, 24);
-    record.writeUInt16LE(name.length, 28);
     const centralExtra = big || farOffset ? zip64Extra([...(big ? [entry.bytes, entry.bytes] : []), ...(farOffset ? [offset] : [])]) : Buffer.alloc(0);
-    record.writeUInt16LE(centralExtra.length, 30);
+    writeEntryFields(record, 6, { ...fields, extraLength: centralExtra.length });
     // External attributes: regular file, mode 0644, and the MS-DOS archive bit.
     record.writeUInt32LE(((0o100644 << 16) | 0x20) >>> 0, 38);
     record.writeUInt32LE(farOffset ? ZIP32_LIMIT : offset, 42);
@@ -249,6 +232,27 @@ export async function* toZipChunks(entries: readonly ZipEntrySource[], timestamp
   eocd.writeUInt32LE(zip64 ? ZIP32_LIMIT : directoryOffset, 16);
   end.push(eocd);
   yield Buffer.concat(end);
+}
+
+/**
+ * The fields a local header and a central-directory record share, from "version needed" to the
+ * extra field's length (method 0, stored; both sizes equal).
+ */
+function writeEntryFields(
+  buffer: Buffer,
+  at: number,
+  f: { version: number; flags: number; dosTime: number; dosDate: number; crc32: number; size: number; nameLength: number; extraLength: number },
+): void {
+  buffer.writeUInt16LE(f.version, at);
+  buffer.writeUInt16LE(f.flags, at + 2);
+  buffer.writeUInt16LE(0, at + 4);
+  buffer.writeUInt16LE(f.dosTime, at + 6);
+  buffer.writeUInt16LE(f.dosDate, at + 8);
+  buffer.writeUInt32LE(f.crc32 >>> 0, at + 10);
+  buffer.writeUInt32LE(f.size, at + 14);
+  buffer.writeUInt32LE(f.size, at + 18);
+  buffer.writeUInt16LE(f.nameLength, at + 22);
+  buffer.writeUInt16LE(f.extraLength, at + 24);
 }
 
 /** A Zip64 extended-information extra field holding the given 8-byte values. */

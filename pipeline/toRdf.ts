@@ -6,7 +6,7 @@
  */
 import jsonld from 'jsonld';
 import { diagnose, type Diagnostic } from './diagnostics.js';
-import { toNQuadChunks, writeNQuads } from './writeNQuads.js';
+import { toNQuadChunks } from './writeNQuads.js';
 
 /** A jsonld.js document loader. */
 export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; document: unknown; documentUrl: string }>;
@@ -30,22 +30,6 @@ export async function toNQuads(document: object, documentLoader: DocumentLoader,
     const nquads = (await jsonld.toRDF(document as never, { format: 'application/n-quads', documentLoader: documentLoader as never, safe: true } as never)) as unknown as string;
     const sorted = nquads.split('\n').filter((l) => l !== '').sort();
     return { nquads: `${sorted.join('\n')}\n`, diagnostics: [] };
-  } catch (error) {
-    return { nquads: null, diagnostics: [diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file })] };
-  }
-}
-
-/**
- * The N-Quads of the project's plan document, written by `writeNQuads`, which refuses (as jsonld.js's
- * safe mode does) any key or type the context does not map; tests check it against jsonld.js.
- */
-export function toPlanNQuads(
-  document: { [key: string]: unknown },
-  contextDocument: { '@context': Record<string, unknown> },
-  file: string,
-): { nquads: string | null; diagnostics: Diagnostic[] } {
-  try {
-    return { nquads: writeNQuads(document as never, contextDocument), diagnostics: [] };
   } catch (error) {
     return { nquads: null, diagnostics: [diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file })] };
   }

@@ -2,7 +2,8 @@ import jsonld from 'jsonld';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../pipeline/plan.js';
 import { contextIri, toJsonLd } from '../pipeline/toJsonLd.js';
-import { offlineDocumentLoader, toNQuads } from '../pipeline/toRdf.js';
+import type { Diagnostic } from '../pipeline/diagnostics.js';
+import { offlineDocumentLoader, toNQuads, toPlanNQuadChunks } from '../pipeline/toRdf.js';
 import { JSONLD_CONTEXT } from '../pipeline/vocabulary.js';
 import { toNQuadChunks, writeNQuads } from '../pipeline/writeNQuads.js';
 import { builtText } from './helpers.js';
@@ -56,5 +57,16 @@ describe('writeNQuads', () => {
 
   it('refuses a key the context does not map, as jsonld.js safe mode does', () => {
     expect(() => writeNQuads({ '@context': [], '@graph': [{ '@id': 'https://e.org/a', unknownKey: 'x' }] }, JSONLD_CONTEXT as never)).toThrow(/No IRI for key unknownKey/);
+  });
+});
+
+describe('toPlanNQuadChunks', () => {
+  it('ends the pieces with a jsonld/lossy diagnostic at a key the context does not map', () => {
+    const diagnostics: Diagnostic[] = [];
+    const document = { '@context': [], '@graph': [{ '@id': 'https://e.org/a', '@type': 'Project' }, { '@id': 'https://e.org/b', unknownKey: 'x' }] };
+    const pieces = [...toPlanNQuadChunks(document, JSONLD_CONTEXT as never, '2025-03/plan.jsonld', diagnostics)];
+    expect(pieces.join('')).toContain('<https://e.org/a>');
+    expect(diagnostics.map((d) => [d.code, d.file])).toEqual([['jsonld/lossy', '2025-03/plan.jsonld']]);
+    expect(diagnostics[0]!.message).toMatch(/unknownKey/);
   });
 });
