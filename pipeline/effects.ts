@@ -6,6 +6,12 @@
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
+/**
+ * How many pieces of a file may be on their way to the disk while the next is made: enough that a
+ * slow disk does not stop the build, which meanwhile makes the next pieces (see `Effects.writeFile`).
+ */
+export const PIECES_IN_FLIGHT = 3;
+
 /** An entry of a directory listing. */
 export interface DirectoryEntry {
   name: string;
@@ -20,13 +26,13 @@ export interface Effects {
   readFile(path: string): Promise<Uint8Array | null>;
   /**
    * Writes a file, creating its parent folders. Large files come as a sequence of pieces; a piece's
-   * memory may be reused by its producer once the piece after next is asked for, so a piece must be
-   * written (or copied) by then.
+   * memory may be reused by its producer once `PIECES_IN_FLIGHT` more pieces have been asked for, so
+   * a piece must be written (or copied) by then.
    */
   writeFile(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
   /**
    * Reads a file back in pieces (for files too large to hold at once: the zip re-reads them); a
-   * piece's memory is reused once the piece after next is asked for.
+   * piece's memory is reused once `PIECES_IN_FLIGHT` more pieces have been asked for.
    */
   readChunks(path: string): AsyncIterable<Uint8Array>;
   /** True when a file or folder exists at the path. */
@@ -63,33 +69,37 @@ export const nodeEffects: Effects = {
       return;
     }
     const file = await open(path, 'w');
-    const writeAll = async (piece: Uint8Array) => {
-      for (let at = 0; at < piece.length; ) at += (await file.write(piece, at, piece.length - at)).bytesWritten;
+    // Each piece at its own position, so several writes can be in flight at once.
+    const writeAt = async (piece: Uint8Array, position: number) => {
+      for (let at = 0; at < piece.length; ) at += (await file.write(piece, at, piece.length - at, position + at)).bytesWritten;
     };
-    let writing: Promise<void> | null = null;
+    const writing: Promise<void>[] = [];
+    let position = 0;
     try {
-      // One write in flight while the next piece is made, so making and writing overlap; a piece is
-      // written before the piece after it is asked for, as the producers' reuse of memory requires.
+      // Up to PIECES_IN_FLIGHT writes on their way while the next piece is made, so making and
+      // writing overlap; the oldest is done before more are asked for, as the producers' reuse of
+      // memory requires.
       for await (const piece of data) {
-        await writing;
-        writing = writeAll(piece);
+        writing.push(writeAt(piece, position));
+        position += piece.length;
+        if (writing.length >= PIECES_IN_FLIGHT) await writing.shift();
       }
-      await writing;
+      await Promise.all(writing);
     } finally {
-      // A failed piece leaves its write to finish before the file is closed.
-      await writing?.catch(() => {});
+      // A failed piece leaves the other writes to finish before the file is closed.
+      await Promise.allSettled(writing);
       await file.close();
     }
   },
   async *readChunks(path) {
     const file = await open(path, 'r');
     try {
-      // Two buffers in turn for the whole file (fresh buffers per piece would each be garbage to
+      // A few buffers in turn for the whole file (fresh buffers per piece would each be garbage to
       // collect), no larger than the file: most files are small.
       const size = Math.max(1, Math.min(1 << 22, (await file.stat()).size));
       const buffers: Uint8Array[] = [];
       for (let n = 0; ; n++) {
-        const buffer = (buffers[n % 2] ??= new Uint8Array(size));
+        const buffer = (buffers[n % (PIECES_IN_FLIGHT + 1)] ??= new Uint8Array(size));
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) return;
         yield buffer.subarray(0, bytesRead);

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
-import type { Effects } from './effects.js';
+import { PIECES_IN_FLIGHT, type Effects } from './effects.js';
 import type { PublishedFile } from './toPackage.js';
 
 /** The content of an output: pieces of text (UTF-8) or bytes, in order. */
@@ -23,8 +23,8 @@ export interface OutputSink {
 const BATCH_BYTES = 1 << 22;
 
 /**
- * The pieces as UTF-8 byte batches of up to 4 MiB, encoded into two buffers in turn: a batch's
- * memory is reused once the batch after next is asked for (see `Effects.writeFile`). Encoding piece by piece
+ * The pieces as UTF-8 byte batches of up to 4 MiB, encoded into a few buffers in turn: a batch's
+ * memory is reused once `PIECES_IN_FLIGHT` more batches are asked for (see `Effects.writeFile`). Encoding piece by piece
  * into the same memory, instead of joining pieces into large strings and encoding those into new
  * buffers, keeps the garbage collector out of the way: large strings and buffers live outside the
  * young generation, and at 60,000 projects collecting them took a third of the build.
@@ -43,13 +43,13 @@ export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array>
 const encoder = new TextEncoder();
 
 /**
- * Encodes text pieces into two buffers in turn, giving out a batch when one fills; bytes pass
+ * Encodes text pieces into a few buffers in turn, giving out a batch when one fills; bytes pass
  * through. The buffers start small and double as they fill, up to 4 MiB, so the many small files
  * cost small buffers and the large ones few, large writes.
  */
 class Batches {
   private size = 1 << 16;
-  private readonly buffers: (Uint8Array | null)[] = [null, null];
+  private readonly buffers: (Uint8Array | null)[] = Array.from({ length: PIECES_IN_FLIGHT + 1 }, () => null);
   private turn = 0;
   private buffer = this.take();
   private used = 0;
@@ -77,7 +77,7 @@ class Batches {
   *flush(): Generator<Uint8Array> {
     if (this.used === 0) return;
     const batch = this.buffer.subarray(0, this.used);
-    this.turn = 1 - this.turn;
+    this.turn = (this.turn + 1) % this.buffers.length;
     this.buffer = this.take();
     this.used = 0;
     yield batch;
