@@ -253,14 +253,30 @@ export function toSharedOutputs(): BuiltFile[] {
 
 /** Builds every edition folder under `seedsDir` and, when none has an error, publishes all outputs. */
 export async function buildEditions(options: BuildOptions): Promise<BuildResult> {
-  const { effects, seedsDir, outDir, buildDate, onProgress } = options;
-  const write = options.write !== false;
+  const { effects, seedsDir, outDir } = options;
   const entries = await effects.listDirectory(seedsDir);
   if (!entries) {
     const d = diagnose('meta/missing', `Expected a seeds folder at ${seedsDir}, found none`, { file: seedsDir });
     return { ok: false, editions: [], written: [], files: [], diagnostics: [d] };
   }
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
+  try {
+    return await buildInto(options, folders);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // Only the file system's own errors become a diagnostic; anything else is a bug and is not hidden.
+    if (typeof code !== 'string') throw error;
+    const path = (error as NodeJS.ErrnoException).path ?? outDir;
+    await effects.remove(siblings(outDir).building).catch(() => {});
+    const d = diagnose('fs/error', `Expected to read or write ${path}, found ${code} (${(error as Error).message})`, { file: path });
+    return { ok: false, editions: [], written: [], files: [], diagnostics: [d] };
+  }
+}
+
+/** `buildEditions` once the edition folders are known: may throw the file system's errors. */
+async function buildInto(options: BuildOptions, folders: readonly string[]): Promise<BuildResult> {
+  const { effects, seedsDir, outDir, buildDate, onProgress } = options;
+  const write = options.write !== false;
   const building = write ? await startBuilding(effects, outDir) : null;
   const sink = building ? folderSink(effects, building) : measuringSink();
   const editions: EditionBuild[] = [];

@@ -124,6 +124,7 @@ export const RULES = {
   'jsonld/lossy': { severity: 'error', description: 'Expected the JSON-LD to expand and convert to RDF without dropping anything' },
   'csv/invalid': { severity: 'error', description: 'Expected every CSV value to match its column type' },
   'schema/violation': { severity: 'error', description: 'Expected plan.json to match schemas/plan.schema.json' },
+  'fs/error': { severity: 'error', description: 'Expected to read the seeds and write the output folder, found a file-system error (disk full, no permission)' },
 } as const satisfies Record<string, Rule>;
 
 /** A stable rule code from the catalog. */

@@ -80,7 +80,11 @@ export const nodeEffects: Effects = {
       // writing overlap; the oldest is done before more are asked for, as the producers' reuse of
       // memory requires.
       for await (const piece of data) {
-        writing.push(writeAt(piece, position));
+        const write = writeAt(piece, position);
+        // Marked as handled now: a later write may fail while an earlier one is awaited, and its
+        // error must reach the caller through the await below, not end the process.
+        write.catch(() => {});
+        writing.push(write);
         position += piece.length;
         if (writing.length >= PIECES_IN_FLIGHT) await writing.shift();
       }

@@ -132,3 +132,26 @@ describe('runCli', () => {
     expect(unknown[0]).toBe('error: 2030-01 is not an edition that builds (editions: 2021, 2025-03)');
   });
 });
+
+describe('a file-system error while writing', () => {
+  it('is a diagnostic, not a crash, and leaves the published folder and no .building', async () => {
+    const effects = seedsInMemory({ 'out/index.html': 'published' });
+    const writeFile = effects.writeFile.bind(effects);
+    effects.writeFile = async (path, data) => {
+      if (path.endsWith('/plan.nq')) throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', path });
+      return writeFile(path, data);
+    };
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+    expect(result.ok).toBe(false);
+    expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['fs/error', 'out.building/2021/plan.nq']]);
+    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html']);
+  });
+
+  it('does not hide a programming error as one', async () => {
+    const effects = seedsInMemory();
+    effects.writeFile = async () => {
+      throw new TypeError('a bug');
+    };
+    await expect(buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE })).rejects.toThrow('a bug');
+  });
+});
