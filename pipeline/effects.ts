@@ -3,7 +3,8 @@
  * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
-import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 /**
@@ -121,7 +122,9 @@ export const nodeEffects: Effects = {
     }
   },
   async rename(from, to) {
-    await rename(from, to);
+    // Synchronous, so the swap's two renames follow each other with no wait between them: a build
+    // killed in that gap leaves the output beside its place (repaired by the next build).
+    renameSync(from, to);
   },
   async remove(path) {
     await rm(path, { recursive: true, force: true });
