@@ -17,7 +17,8 @@
  * 10. `withIssues`         — the quality report completed with the CSV and RDF findings, written
  *
  * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
- * portal page, Data Package descriptor and zip (`toPortalPageChunks`, `toDataPackage`,
+ * portal page (and project pages when it is large), Data Package descriptor and zip
+ * (`toPortalPageChunks`, `toProjectPageChunks`, `toDataPackage`,
  * `toZipChunks`), the CKAN package descriptions (`toCkanPackage`), the changelog between
  * consecutive editions (`diffPlans`), the DCAT catalog (`toCatalog`), the top page and `SHA256SUMS`.
  * Every file is streamed into `<out>.building` as it is made (`folderSink`); only when no edition
@@ -45,7 +46,7 @@ import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
-import { toPortalPageChunks } from './toSite.js';
+import { toPortalPageChunks, toProjectPageChunks, toProjectPages } from './toSite.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 import { folderSink, measuringSink, type Chunks, type OutputSink } from './writeOutput.js';
@@ -360,15 +361,17 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
       `${id}/index.html`,
       toPortalPageChunks({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../' }),
     );
+    // A large edition's projects are on project pages of their own (none for the real editions).
+    const projectPages = toProjectPages(plan) ?? [];
+    const pageFiles: PublishedFile[] = [];
+    for (const projectPage of projectPages) pageFiles.push(await sink.write(`${id}/${projectPage.path}`, toProjectPageChunks(plan, projectPage, projectPages)));
     const inFolder = [...edition.outputs, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
     const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
-    // The zip opens offline: the edition's files and page, plus the context and vocabulary they refer to.
-    const entries = [
-      ...[...inFolder, { ...descriptor, path: 'datapackage.json' }].map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })),
-      ...shared.map((f) => ({ ...f, read: () => sink.read(f.path) })),
-    ];
+    // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer to.
+    const inZip = [...inFolder, ...pageFiles.map((f) => ({ ...f, path: f.path.slice(id.length + 1) })), { ...descriptor, path: 'datapackage.json' }];
+    const entries = [...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })), ...shared.map((f) => ({ ...f, read: () => sink.read(f.path) }))];
     const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
-    files.push(...edition.outputs, page, descriptor, zip);
+    files.push(...edition.outputs, page, ...pageFiles, descriptor, zip);
   }
   for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files))]));
   for (const { older, newer, log } of changelogs) {

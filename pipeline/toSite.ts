@@ -143,7 +143,7 @@ function projectAnchor(id: string): string {
   return `project-${id}`;
 }
 
-function projectHtml(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>): string {
+function projectHtml(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>, hrefOf: (projectId: string) => string): string {
   const years = plan.edition.planPeriod;
   const fiscalYears: number[] = [];
   for (let y = years.startFiscalYear; y <= years.endFiscalYear; y++) fiscalYears.push(y);
@@ -178,7 +178,7 @@ function projectHtml(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>)
   return `
     <article class="project" id="${h(projectAnchor(p.id))}" data-policy="${h(p.id.split('-')[0])}" data-departments="${h(departments.join('|'))}" data-status="${h(p.repostOf ? 'repost' : p.status)}" data-search="${h(search)}">
       <h5>${h(p.id)} ${h(p.name ?? p.listedName)}${p.status === 'ended' ? '<span class="badge ended">計画終了</span>' : ''}${p.repostOf ? '<span class="badge repost">再掲</span>' : ''}</h5>
-      ${original ? `<p>この事業は <a href="#${h(projectAnchor(original.id))}">${h(original.id)} ${h(original.name)}</a> の再掲です。</p>` : ''}
+      ${original ? `<p>この事業は <a href="${h(hrefOf(original.id))}">${h(original.id)} ${h(original.name)}</a> の再掲です。</p>` : ''}
       <dl class="meta">
         <dt>主管課等</dt><dd>${p.leadDepartments.map((d) => h(d.name)).join('、') || '－'}</dd>
         <dt>関係課等</dt><dd>${p.relatedDepartments.map((d) => h(d.name)).join('、') || '－'}</dd>
@@ -201,6 +201,40 @@ export interface PageOptions {
   changelogs: readonly Changelog[];
   /** Path from the page to the output folder's root: '' for index.html, '../' for an edition page. */
   root: string;
+  /** At most this many projects are shown on the page itself (default `PAGE_PROJECTS`); see `toProjectPages`. */
+  pageProjects?: number;
+}
+
+/**
+ * An edition with more projects than this shows them on project pages of at most this many (a
+ * 60,000-project page would be hundreds of megabytes, which no browser makes usable); the real
+ * editions, with about 60, keep every project on the edition's page.
+ */
+export const PAGE_PROJECTS = 500;
+
+/** One project page of a large edition: the projects of one measure, or a run of at most `PAGE_PROJECTS` of them. */
+export interface ProjectPage {
+  /** Path under the edition folder (`pages/1-2-3.html`: measure 1-2, third page). */
+  path: string;
+  measureId: string;
+  /** 1-based position of its first and last project within the measure. */
+  first: number;
+  last: number;
+  projects: Project[];
+}
+
+/** The project pages of an edition, or null when its projects fit on the edition's page. */
+export function toProjectPages(plan: Plan, pageProjects = PAGE_PROJECTS): ProjectPage[] | null {
+  if (plan.projects.length <= pageProjects) return null;
+  const pages: ProjectPage[] = [];
+  for (const m of plan.measures) {
+    const projects = plan.projects.filter((p) => p.measureId === m.id);
+    for (let start = 0; start < projects.length; start += pageProjects) {
+      const part = projects.slice(start, start + pageProjects);
+      pages.push({ path: `pages/${m.id}-${start / pageProjects + 1}.html`, measureId: m.id, first: start + 1, last: start + part.length, projects: part });
+    }
+  }
+  return pages;
 }
 
 function downloadsHtml(plan: Plan, files: readonly PublishedFile[], root: string): string {
@@ -273,6 +307,71 @@ function schemaOrg(plan: Plan, files: readonly PublishedFile[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
+/** The filter form (shown by the script; without it every project stays visible). */
+function filtersHtml(plan: Plan, departments: readonly string[]): string {
+  return `<form id="filters" class="filters" hidden role="search" aria-label="事業の絞り込み">
+      <label>基本方針<select name="policy"><option value="">すべて</option>${plan.policies.map((p) => `<option value="${h(p.id)}">基本方針${h(p.id)} ${h(p.name)}</option>`).join('')}</select></label>
+      <label>担当課<select name="department"><option value="">すべて</option>${departments.map((d) => `<option value="${h(d)}">${h(d)}</option>`).join('')}</select></label>
+      <label>状態<select name="status"><option value="">すべて</option><option value="active">実施中</option><option value="ended">計画終了</option><option value="repost">再掲</option></select></label>
+      <label>キーワード<input type="search" name="q" placeholder="例：オープンデータ"></label>
+      <p id="result-count" role="status" aria-live="polite"></p>
+    </form>`;
+}
+
+function departmentsOf(projects: readonly Project[]): string[] {
+  return [...new Set(projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)))].sort((a, b) => a.localeCompare(b, 'ja'));
+}
+
+/**
+ * One project page of a large edition (`toProjectPages`), at `<edition>/<page.path>`: the page's
+ * projects with the same filters as the edition's page, and links back to it.
+ */
+export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: readonly ProjectPage[]): Generator<string> {
+  const e = plan.edition;
+  const city = publisherName(e.municipality.name);
+  const measure = plan.measures.find((m) => m.id === page.measureId);
+  const byId = new Map<string, Project>();
+  for (const p of [...plan.projects].reverse()) byId.set(p.id, p);
+  const pageOf = new Map<string, ProjectPage>();
+  for (const other of pages) for (const p of other.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, other);
+  const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+  const hrefOf = (projectId: string) => {
+    const other = pageOf.get(projectId);
+    return `${other && other !== page ? base(other.path) : ''}#${projectAnchor(projectId)}`;
+  };
+  const title = `事業推進計画 ${page.measureId} ${measure?.name ?? ''}（${page.first}〜${page.last}件目）`;
+  yield `<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${h(title)}｜${h(e.title)}（第${e.number}版）｜${h(city)}オープンデータ</title>
+<style>${CSS}</style>
+</head>
+<body>
+<header>
+  <p class="note">${h(city)} オープンデータ</p>
+  <h1>${h(e.title)}（第${e.number}版）</h1>
+  <p><a href="../index.html">第${e.number}版のページに戻る</a></p>
+</header>
+<main>
+  <section aria-labelledby="plan">
+    <h2 id="plan">${h(title)}</h2>
+    ${filtersHtml(plan, departmentsOf(page.projects))}
+    <section class="measure" id="measure-${h(page.measureId)}">`;
+  for (const p of page.projects) yield projectHtml(plan, p, byId, hrefOf);
+  yield `
+    </section>
+  </section>
+</main>
+<footer><p class="note">${h(e.license.attribution)}。このページとデータは、原資料のテキストから自動で作成しています。</p></footer>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 /** One portal page. */
 export function toPortalPage(options: PageOptions): string {
   return [...toPortalPageChunks(options)].join('');
@@ -283,7 +382,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   const { plans, current: plan, files, changelogs, root } = options;
   const e = plan.edition;
   const city = publisherName(e.municipality.name);
-  const departments = [...new Set(plan.projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)))].sort((a, b) => a.localeCompare(b, 'ja'));
+  const departments = departmentsOf(plan.projects);
   const editions = [...plans]
     .sort((a, b) => b.edition.number - a.edition.number)
     .map(
@@ -298,13 +397,28 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
     if (!byMeasure.has(p.measureId)) byMeasure.set(p.measureId, []);
     byMeasure.get(p.measureId)!.push(p);
   }
+  const pages = toProjectPages(plan, options.pageProjects);
+  const pageOf = new Map<string, ProjectPage>();
+  for (const page of pages ?? []) for (const p of page.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, page);
+  const editionFolder = root === '' ? `${e.id}/` : '';
+  const hrefOf = (projectId: string) => {
+    const page = pageOf.get(projectId);
+    return `${page ? `${editionFolder}${page.path}` : ''}#${projectAnchor(projectId)}`;
+  };
   // The projects are the bulk of the page: one piece each, so a large plan is never one string.
   function* policies(): Generator<string> {
     for (const pol of plan.policies) {
       yield `<section class="policy" id="policy-${h(pol.id)}"><h3>基本方針${h(pol.id)} ${h(pol.name)}</h3>`;
       for (const m of plan.measures.filter((x) => x.policyId === pol.id)) {
         yield `<section class="measure" id="measure-${h(m.id)}"><h4>事業推進計画 ${h(m.id)} ${h(m.name)}</h4>`;
-        for (const p of byMeasure.get(m.id) ?? []) yield projectHtml(plan, p, byId);
+        if (pages) {
+          const links = pages
+            .filter((page) => page.measureId === m.id)
+            .map((page) => `<li><a href="${h(`${editionFolder}${page.path}`)}">${page.first}〜${page.last}件目の事業を開く</a></li>`);
+          yield links.length ? `<ul>${links.join('')}</ul>` : '<p>事業はありません。</p>';
+        } else {
+          for (const p of byMeasure.get(m.id) ?? []) yield projectHtml(plan, p, byId, hrefOf);
+        }
         yield '</section>';
       }
       yield '</section>';
@@ -322,7 +436,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   const byDepartment = new Map<string, string[]>(departments.map((d) => [d, []]));
   for (const p of plan.projects) {
     const names = new Set([...p.leadDepartments, ...p.relatedDepartments].map((x) => x.name));
-    for (const d of names) byDepartment.get(d)!.push(`<a href="#${h(projectAnchor(p.id))}">${h(p.id)}</a>`);
+    for (const d of names) byDepartment.get(d)!.push(`<a href="${h(hrefOf(p.id))}">${h(p.id)}</a>`);
   }
   function* departmentIndex(): Generator<string> {
     for (const d of departments) yield `<li>${h(d)}：${byDepartment.get(d)!.join(' ')}</li>`;
@@ -369,13 +483,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   <section aria-labelledby="plan">
     <h2 id="plan">計画の内容</h2>
     <nav class="toc" aria-label="基本方針と事業推進計画の目次"><ul>${toc}</ul></nav>
-    <form id="filters" class="filters" hidden role="search" aria-label="事業の絞り込み">
-      <label>基本方針<select name="policy"><option value="">すべて</option>${plan.policies.map((p) => `<option value="${h(p.id)}">基本方針${h(p.id)} ${h(p.name)}</option>`).join('')}</select></label>
-      <label>担当課<select name="department"><option value="">すべて</option>${departments.map((d) => `<option value="${h(d)}">${h(d)}</option>`).join('')}</select></label>
-      <label>状態<select name="status"><option value="">すべて</option><option value="active">実施中</option><option value="ended">計画終了</option><option value="repost">再掲</option></select></label>
-      <label>キーワード<input type="search" name="q" placeholder="例：オープンデータ"></label>
-      <p id="result-count" role="status" aria-live="polite"></p>
-    </form>
+    ${pages ? `<p>事業が${plan.projects.length}件あるため、事業推進計画ごとのページ（1ページに${options.pageProjects ?? PAGE_PROJECTS}件まで）に分けて表示しています。</p>` : filtersHtml(plan, departments)}
     `;
   yield* policies();
   yield `

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
 import { runCli } from '../pipeline/cli.js';
-import { memoryEffects } from '../pipeline/effects.js';
-import { ROOT, seedMeta, seedsInMemory, TEST_DATE } from './helpers.js';
+import { memoryEffects, nodeEffects } from '../pipeline/effects.js';
+import { readZip, ROOT, seedMeta, seedsInMemory, TEST_DATE, writeSyntheticSeeds } from './helpers.js';
 
 describe('buildEditions', () => {
   it('builds every edition folder in memory and writes plan, quality and coverage files', async () => {
@@ -154,4 +154,32 @@ describe('a file-system error while writing', () => {
     };
     await expect(buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE })).rejects.toThrow('a bug');
   });
+});
+
+describe('a large edition', () => {
+  it('gets project pages, in its zip and SHA256SUMS but not among the data resources', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'large-'));
+    try {
+      const seeds = writeSyntheticSeeds(10, join(dir, 'seeds'));
+      const out = join(dir, 'dist');
+      const result = await buildEditions({ seedsDir: seeds, outDir: out, effects: nodeEffects, buildDate: TEST_DATE });
+      expect(result.ok).toBe(true);
+      const pages = result.files.map((f) => f.path).filter((p) => p.startsWith('x10/pages/'));
+      // 620 sheets over the measures, at most 500 a page.
+      expect(pages.length).toBeGreaterThan(1);
+      const top = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(top).not.toContain('<article');
+      for (const page of pages) expect(top).toContain(`href="${page}"`);
+      const sums = readFileSync(join(out, 'SHA256SUMS'), 'utf8');
+      for (const page of pages) expect(sums).toContain(`  ${page}\n`);
+      const names = (await readZip(new Uint8Array(readFileSync(join(out, 'x10/hadano-ict-plan-x10.zip'))))).map((e) => e.name);
+      for (const page of pages) expect(names).toContain(page.slice('x10/'.length));
+      const descriptor = JSON.parse(readFileSync(join(out, 'x10/datapackage.json'), 'utf8')) as { resources: { path: string }[] };
+      expect(descriptor.resources.some((r) => r.path.startsWith('pages/'))).toBe(false);
+      const articles = pages.reduce((n, page) => n + (readFileSync(join(out, page), 'utf8').match(/<article class="project"/g) ?? []).length, 0);
+      expect(articles).toBe(result.editions[0]!.plan!.projects.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
