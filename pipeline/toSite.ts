@@ -322,6 +322,23 @@ function departmentsOf(projects: readonly Project[]): string[] {
   return [...new Set(projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)))].sort((a, b) => a.localeCompare(b, 'ja'));
 }
 
+// Made once per set of pages, not once per page: a large edition has over a hundred pages.
+const pageIndexes = new WeakMap<readonly ProjectPage[], { byId: Map<string, Project>; pageOf: Map<string, ProjectPage> }>();
+
+/** The projects by id (the first of each id) and the page of each project. */
+function pageIndex(plan: Plan, pages: readonly ProjectPage[]): { byId: Map<string, Project>; pageOf: Map<string, ProjectPage> } {
+  let index = pageIndexes.get(pages);
+  if (!index) {
+    const byId = new Map<string, Project>();
+    for (const p of [...plan.projects].reverse()) byId.set(p.id, p);
+    const pageOf = new Map<string, ProjectPage>();
+    for (const other of pages) for (const p of other.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, other);
+    index = { byId, pageOf };
+    pageIndexes.set(pages, index);
+  }
+  return index;
+}
+
 /**
  * One project page of a large edition (`toProjectPages`), at `<edition>/<page.path>`: the page's
  * projects with the same filters as the edition's page, and links back to it.
@@ -330,10 +347,7 @@ export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: reado
   const e = plan.edition;
   const city = publisherName(e.municipality.name);
   const measure = plan.measures.find((m) => m.id === page.measureId);
-  const byId = new Map<string, Project>();
-  for (const p of [...plan.projects].reverse()) byId.set(p.id, p);
-  const pageOf = new Map<string, ProjectPage>();
-  for (const other of pages) for (const p of other.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, other);
+  const { byId, pageOf } = pageIndex(plan, pages);
   const base = (path: string) => path.slice(path.lastIndexOf('/') + 1);
   const hrefOf = (projectId: string) => {
     const other = pageOf.get(projectId);
