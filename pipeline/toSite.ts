@@ -307,6 +307,29 @@ function schemaOrg(plan: Plan, files: readonly PublishedFile[]): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
+/** The start of every page up to `<body>`: language, charset, viewport, no favicon request, the title (HTML), the styles. */
+function pageStart(titleHtml: string, beforeStyle = '', afterStyle = ''): string {
+  return `<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${titleHtml}</title>
+${beforeStyle}<style>${CSS}</style>
+${afterStyle}</head>
+<body>`;
+}
+
+/** The end of every page after `</main>`: the attribution and the filter script. */
+function pageEnd(plan: Plan): string {
+  return `<footer><p class="note">${h(plan.edition.license.attribution)}。このページとデータは、原資料のテキストから自動で作成しています。</p></footer>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
+
 /** The filter form (shown by the script; without it every project stays visible). */
 function filtersHtml(plan: Plan, departments: readonly string[]): string {
   return `<form id="filters" class="filters" hidden role="search" aria-label="事業の絞り込み">
@@ -354,16 +377,7 @@ export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: reado
     return `${other && other !== page ? base(other.path) : ''}#${projectAnchor(projectId)}`;
   };
   const title = `事業推進計画 ${page.measureId} ${measure?.name ?? ''}（${page.first}〜${page.last}件目）`;
-  yield `<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${h(title)}｜${h(e.title)}（第${e.number}版）｜${h(city)}オープンデータ</title>
-<style>${CSS}</style>
-</head>
-<body>
+  yield `${pageStart(`${h(title)}｜${h(e.title)}（第${e.number}版）｜${h(city)}オープンデータ`)}
 <header>
   <p class="note">${h(city)} オープンデータ</p>
   <h1>${h(e.title)}（第${e.number}版）</h1>
@@ -379,11 +393,7 @@ export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: reado
     </section>
   </section>
 </main>
-<footer><p class="note">${h(e.license.attribution)}。このページとデータは、原資料のテキストから自動で作成しています。</p></footer>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+${pageEnd(plan)}`;
 }
 
 /** One portal page. */
@@ -456,18 +466,11 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
     for (const d of departments) yield `<li>${h(d)}：${byDepartment.get(d)!.join(' ')}</li>`;
   }
   const logs = changelogs.filter((l) => l.to.id === e.id || root === '');
-  yield `<!DOCTYPE html>
-<html lang="ja">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${h(e.title)}（第${e.number}版）｜${h(city)}オープンデータ</title>
-<meta name="description" content="${h(`${e.municipality.name}のICT計画の個別事業・評価指標をオープンデータとして公開しています。`)}">
-<style>${CSS}</style>
-<script type="application/ld+json">${schemaOrg(plan, files)}</script>
-</head>
-<body>
+  yield `${pageStart(
+    `${h(e.title)}（第${e.number}版）｜${h(city)}オープンデータ`,
+    `<meta name="description" content="${h(`${e.municipality.name}のICT計画の個別事業・評価指標をオープンデータとして公開しています。`)}">\n`,
+    `<script type="application/ld+json">${schemaOrg(plan, files)}</script>\n`,
+  )}
 <header>
   <p class="note">${h(city)} オープンデータ</p>
   <h1>${h(e.title)}</h1>
@@ -510,9 +513,5 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
     ${logs.length ? logs.map((l) => changelogHtml(l, root)).join('') : '<p>この版より前の版はありません。</p>'}
   </section>
 </main>
-<footer><p class="note">${h(e.license.attribution)}。このページとデータは、原資料のテキストから自動で作成しています。</p></footer>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+${pageEnd(plan)}`;
 }
