@@ -8,6 +8,16 @@ export function append<T>(target: T[], items: readonly T[]): void {
   for (const item of items) target.push(item);
 }
 
+/** The items by key, the first of each key (as `find` would give it), for lookups without a search each. */
+export function firstByKey<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T> {
+  const byKey = new Map<K, T>();
+  for (const item of items) {
+    const k = key(item);
+    if (!byKey.has(k)) byKey.set(k, item);
+  }
+  return byKey;
+}
+
 /** The largest of the numbers, or `floor` when there are none or all are smaller (no argument spread). */
 export function maxOf(values: Iterable<number>, floor: number): number {
   let max = floor;

@@ -335,13 +335,6 @@ function siblings(outDir: string): { building: string; previous: string } {
   return { building: `${base}.building`, previous: `${base}.previous` };
 }
 
-/** Writes in-memory files as a whole output folder, atomically (`startBuilding`, `finishBuilding`). */
-export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
-  const building = await startBuilding(effects, outDir);
-  for (const file of files) await effects.writeFile(join(building, file.path), file.data);
-  await finishBuilding(effects, outDir);
-}
-
 /**
  * Everything published besides the editions' own files, written to `sink`: the shared files, each
  * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN

@@ -6,6 +6,7 @@
  * Each change is then cross-checked against the newer edition's 改訂履歴: which revision entries
  * explain it, which entries have no detected change, which changes no entry explains.
  */
+import { firstByKey } from './arrays.js';
 import type { Plan, Project } from './plan.js';
 import { nfkc } from './text.js';
 
@@ -87,20 +88,13 @@ function quote(text: string | number | null): string {
   return text === null ? '（空欄）' : `「${text}」`;
 }
 
-/** The projects by id, the first of each id (as `find` would give it), without a search per project. */
-function firstById(projects: readonly Project[]): Map<string, Project> {
-  const byId = new Map<string, Project>();
-  for (const p of projects) if (!byId.has(p.id)) byId.set(p.id, p);
-  return byId;
-}
-
 /** Departments renamed everywhere: a name only in the older edition replaced, in the same role, by one only in the newer. */
 function departmentRenames(older: Plan, newer: Plan): Map<string, string> {
   const names = (plan: Plan) => new Set(plan.projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)));
   const before = names(older);
   const after = names(newer);
   const votes = new Map<string, Map<string, number>>();
-  const newerById = firstById(newer.projects);
+  const newerById = firstByKey(newer.projects, (p) => p.id);
   for (const o of older.projects) {
     const n = newerById.get(o.id);
     if (!n) continue;
@@ -206,7 +200,7 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   for (const p of removed.filter((r) => !added.some((a) => r.name !== null && same(r.name, a.name)))) {
     add({ kind: 'project-removed', projectId: p.id, subject: null, fiscalYear: null, old: p.name, new: null, summary: `${quote(p.name)}を削除` }, 'project');
   }
-  const olderById = firstById(older.projects);
+  const olderById = firstByKey(older.projects, (p) => p.id);
   for (const n of newer.projects) {
     const o = olderById.get(n.id);
     if (o) projectChanges(o, n, renames, add);

@@ -264,17 +264,6 @@ function zip64Extra(values: number[]): Buffer {
   return extra;
 }
 
-/** The zip of in-memory files (for small packages and tests): `toZipChunks` collected. */
-export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
-  const entries = files.map((file) => {
-    const data = bytesOf(file.data);
-    return { ...describeFile(file), read: async function* () { yield data; } };
-  });
-  const chunks: Uint8Array[] = [];
-  for await (const chunk of toZipChunks(entries, timestamp)) chunks.push(chunk);
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
 /** `SHA256SUMS` in the format of `sha256sum`: one `<hash>  <path>` line per file, sorted by path. */
 export function toSha256Sums(files: readonly PublishedFile[]): string {
   return [...files]

@@ -8,6 +8,7 @@
  */
 import type { Changelog } from './diffPlans.js';
 import type { Plan, Project } from './plan.js';
+import { firstByKey } from './arrays.js';
 import { publisherName } from './parseEditionMeta.js';
 import { fiscalYearLabel } from './text.js';
 import { CHANGE_LABELS } from './toChangelogFiles.js';
@@ -352,11 +353,9 @@ const pageIndexes = new WeakMap<readonly ProjectPage[], { byId: Map<string, Proj
 function pageIndex(plan: Plan, pages: readonly ProjectPage[]): { byId: Map<string, Project>; pageOf: Map<string, ProjectPage> } {
   let index = pageIndexes.get(pages);
   if (!index) {
-    const byId = new Map<string, Project>();
-    for (const p of [...plan.projects].reverse()) byId.set(p.id, p);
     const pageOf = new Map<string, ProjectPage>();
-    for (const other of pages) for (const p of other.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, other);
-    index = { byId, pageOf };
+    for (const page of pages) for (const p of page.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, page);
+    index = { byId: firstByKey(plan.projects, (p) => p.id), pageOf };
     pageIndexes.set(pages, index);
   }
   return index;
@@ -414,16 +413,13 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
         `<tr><th scope="row">第${p.edition.number}版（${h(p.edition.id)}）</th><td>${h(p.edition.revisionDate ? `${p.edition.revisionDate}改訂` : '原版（策定日は本文に記載なし）')}</td><td class="num">${p.projects.filter((x) => !x.repostOf).length}</td><td><a href="${h(`${root}${p.edition.id}/index.html`)}">第${p.edition.number}版のページを開く</a>、<a href="${h(`${root}${p.edition.id}/${zipName(p)}`)}" download>第${p.edition.number}版のZIPをダウンロード</a></td></tr>`,
     )
     .join('');
-  const byId = new Map<string, Project>();
-  for (const p of [...plan.projects].reverse()) byId.set(p.id, p);
+  const pages = toProjectPages(plan, options.pageProjects);
+  const { byId, pageOf } = pageIndex(plan, pages ?? []);
   const byMeasure = new Map<string, Project[]>();
   for (const p of plan.projects) {
     if (!byMeasure.has(p.measureId)) byMeasure.set(p.measureId, []);
     byMeasure.get(p.measureId)!.push(p);
   }
-  const pages = toProjectPages(plan, options.pageProjects);
-  const pageOf = new Map<string, ProjectPage>();
-  for (const page of pages ?? []) for (const p of page.projects) if (!pageOf.has(p.id)) pageOf.set(p.id, page);
   const editionFolder = root === '' ? `${e.id}/` : '';
   const hrefOf = (projectId: string) => {
     const page = pageOf.get(projectId);

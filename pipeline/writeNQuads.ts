@@ -66,28 +66,8 @@ export function activeContext(contextDocument: { '@context': Record<string, unkn
   return context;
 }
 
-// A relative path of plain segments (letters, digits, `-`, `_`, `.` inside a segment, `/` between).
-const PLAIN_PATH = /^[A-Za-z0-9_-][A-Za-z0-9_.-]*(\/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*$/;
-const resolved = new Map<string, string>();
-
-/**
- * The reference resolved against the base, as the URL parser does it. A plain relative path against
- * a base ending in `/` is the two joined, which skips a URL parse per node (millions in a large
- * plan); anything else (Japanese names to percent-encode, dot segments) is parsed, once per reference.
- */
 function resolve(reference: string, base: string): string {
-  if (/^[a-z][a-z0-9+.-]*:/i.test(reference)) return reference;
-  if (base.endsWith('/') && !base.includes('?') && !base.includes('#') && PLAIN_PATH.test(reference) && !/(^|\/)\.\.?(\/|$)/.test(reference)) {
-    return base + reference;
-  }
-  const key = `${base}\u0000${reference}`;
-  let iri = resolved.get(key);
-  if (iri === undefined) {
-    iri = new URL(reference, base).href;
-    // Bounded: the repeated references are the few shared nodes (departments); the rest are not kept.
-    if (resolved.size < 100_000) resolved.set(key, iri);
-  }
-  return iri;
+  return /^[a-z][a-z0-9+.-]*:/i.test(reference) ? reference : new URL(reference, base).href;
 }
 
 function escapeLiteral(text: string): string {

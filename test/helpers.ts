@@ -133,3 +133,25 @@ export function writeSyntheticSeeds(factor: number, dir: string): string {
   writeFileSync(join(dir, id, 'edition.json'), seedMeta('2025-03').replace('"2025-03"', `"${id}"`));
   return dir;
 }
+
+import { finishBuilding, startBuilding } from '../pipeline/build.js';
+import type { Effects } from '../pipeline/effects.js';
+import { bytesOf, describeFile, toZipChunks, type BuiltFile } from '../pipeline/toPackage.js';
+
+/** The zip of in-memory files: the pipeline's streamed zip (`toZipChunks`) collected. */
+export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
+  const entries = files.map((file) => {
+    const data = bytesOf(file.data);
+    return { ...describeFile(file), read: async function* () { yield data; } };
+  });
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of toZipChunks(entries, timestamp)) chunks.push(chunk);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Writes in-memory files as a whole output folder, through the build's own swap (`startBuilding`, `finishBuilding`). */
+export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
+  const building = await startBuilding(effects, outDir);
+  for (const file of files) await effects.writeFile(`${building}/${file.path}`, file.data);
+  await finishBuilding(effects, outDir);
+}

@@ -8,8 +8,8 @@ import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
-import { describeFile, toSha256Sums, toZip, toZipChunks } from '../pipeline/toPackage.js';
-import { builtSeeds, builtText, readZip, seedsInMemory, TEST_DATE, zipManifest } from './helpers.js';
+import { describeFile, toSha256Sums, toZipChunks } from '../pipeline/toPackage.js';
+import { builtSeeds, builtText, readZip, seedsInMemory, TEST_DATE, toZip, zipManifest } from './helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
 const PROFILE = new URL('../../shared/reference/frictionless-v2/datapackage.json', import.meta.url);

@@ -8,9 +8,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { writeAtomically } from '../pipeline/build.js';
 import { memoryEffects } from '../pipeline/effects.js';
-import { ROOT, writeSyntheticSeeds } from './helpers.js';
+import { ROOT, writeAtomically, writeSyntheticSeeds } from './helpers.js';
 
 /** One hash over every file of a folder (paths and contents), or null when it does not exist. */
 function treeHash(dir: string): string | null {
