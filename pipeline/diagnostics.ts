@@ -3,6 +3,7 @@
  * rule code, a severity and a message in one wording style (what was expected, what was found), so
  * reports, tests and the README agree. Stages return diagnostics as data; nothing is thrown.
  */
+import { createHash } from 'node:crypto';
 
 /** How serious a diagnostic is: errors fail the build, warnings and infos are reported. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -28,11 +29,18 @@ export interface Diagnostic {
   position: Position | null;
   /** Id of the project, indicator or revision entry concerned, when there is one. */
   subject: string | null;
+  /**
+   * For a finding a person may decide on (a rule marked `reviewable`): its stable id, the same in every
+   * build of the same text and different as soon as what it is about reads differently; null otherwise.
+   */
+  finding: string | null;
 }
 
 interface Rule {
   severity: Severity;
   description: string;
+  /** An error a person may accept, by its finding id, in the edition's review file. */
+  reviewable?: true;
 }
 
 /** Every rule, by code. The description says what the rule checks, in the catalog's wording style. */
@@ -134,7 +142,7 @@ export type RuleCode = keyof typeof RULES;
 export function diagnose(
   code: RuleCode,
   message: string,
-  where: { file?: string | null; position?: Position | null; subject?: string | null } = {},
+  where: { file?: string | null; position?: Position | null; subject?: string | null; finding?: string | null } = {},
 ): Diagnostic {
   return {
     code,
@@ -143,7 +151,18 @@ export function diagnose(
     file: where.file ?? null,
     position: where.position ?? null,
     subject: where.subject ?? null,
+    finding: where.finding ?? null,
   };
+}
+
+/**
+ * The finding id of a reviewable diagnostic: `<code>@<subject>~<hash>`, where the hash (8 hex digits
+ * of SHA-256) covers `content`, what the finding is about as read (texts, numbers, years) — never
+ * line numbers, so an unrelated edit elsewhere keeps the id, while any other reading gets a new one.
+ */
+export function findingId(code: RuleCode, subject: string, content: unknown): string {
+  const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 8);
+  return `${code}@${subject}~${hash}`;
 }
 
 /** A position covering whole lines `start`…`end` (columns 1 to the end of the last line). */
