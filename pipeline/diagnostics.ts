@@ -65,6 +65,16 @@ export const RULES = {
   'sheet/bad-number': { severity: 'error', description: 'Expected a project number like `１－１－（１）`' },
   'sheet/missing-name': { severity: 'error', description: 'Expected `名称` with a project name' },
   'sheet/duplicate-number': { severity: 'error', description: 'Expected each project number on one sheet only' },
+  'sheet/repeated-heading': {
+    severity: 'error',
+    description: 'Expected each section heading once in a sheet, found one again inside a later section (a line printed twice or out of place)',
+    reviewable: true,
+  },
+  'sheet/lost-line': {
+    severity: 'error',
+    description: 'Expected one empty line between two lines of a sheet (the extraction\'s layout), found two or more: a line was lost',
+    reviewable: true,
+  },
   'sheet/missing-section': { severity: 'warning', description: 'Expected every standard section in the sheet' },
   'sheet/unexpected-line': { severity: 'warning', description: 'Expected a line of the current sheet section' },
   'sheet/heading-out-of-order': {
@@ -78,16 +88,43 @@ export const RULES = {
   'table/too-many-cells': {
     severity: 'error',
     description: 'Expected at most one cell per fiscal year in a table row',
+    reviewable: true,
   },
   'table/unplaced-cells': {
-    severity: 'warning',
+    severity: 'error',
     description: 'Expected the cells of a table row to fit the fiscal years in one way only',
+    reviewable: true,
   },
   'table/extra-empty-cells': {
     severity: 'info',
     description: 'Expected no empty cells after the last fiscal year; extra ones are layout and dropped',
   },
-  'table/empty-indicator': { severity: 'warning', description: 'Expected at least one target cell in an indicator row' },
+  'table/empty-indicator': { severity: 'error', description: 'Expected at least one target cell in an indicator row', reviewable: true },
+  'table/label-runs-on': {
+    severity: 'error',
+    description: "Expected a row's cells after a label that reads as a complete name, found more label text (two rows run together)",
+    reviewable: true,
+  },
+  'table/label-cut-short': {
+    severity: 'error',
+    description: "Expected a row's label to end before its cells, found it wrapping into them (a label line lost)",
+    reviewable: true,
+  },
+  'table/label-starts-mid-phrase': {
+    severity: 'error',
+    description: 'Expected a row label to start with a name, found a particle, a small kana or a closing bracket (a label line lost)',
+    reviewable: true,
+  },
+  'table/value-in-label': {
+    severity: 'error',
+    description: 'Expected a name in the label column, found a value (a table line lost or out of place)',
+    reviewable: true,
+  },
+  'table/repeated-line': {
+    severity: 'error',
+    description: 'Expected each table line once, found the same line printed twice in a row',
+    reviewable: true,
+  },
   'revision/bad-date': { severity: 'error', description: 'Expected a revision date like `令和4年6月`' },
   'revision/entry-without-date': { severity: 'error', description: 'Expected a revision date before the first entry' },
   'revision/entry-without-name': { severity: 'warning', description: 'Expected a plan name in the revision entry' },

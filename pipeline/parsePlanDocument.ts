@@ -100,11 +100,17 @@ function parseSheetRegion(
   let bodyMeasure: number | null = null;
   // Spaces-only lines next to page furniture are part of the page break, not empty table cells.
   let pending: SourceLine[] = [];
+  // The extraction writes one empty line between the lines of a sheet, two only before a section
+  // banner: a line after two or more empty ones inside a sheet is where a line was lost.
+  const afterEmptyRun = new Set<number>();
+  for (let i = 2; i < lines.length; i++) {
+    if (lines[i]!.text !== '' && lines[i - 1]!.text === '' && lines[i - 2]!.text === '') afterEmptyRun.add(lines[i]!.line);
+  }
 
   const flush = () => {
     if (body) {
       while (body.length > 0 && isBlank(body.at(-1)!.text)) body.pop();
-      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure });
+      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun });
       sheets.push(parsed.sheet);
       append(roles, parsed.roles);
       append(diagnostics, parsed.diagnostics);

@@ -7,11 +7,11 @@
  * `終了理由`), with its content on the rest of that line and on the following lines. Headings are only
  * recognised in form order, so prose that happens to begin with one of these words stays prose.
  */
-import { diagnose, type Diagnostic, type Position } from './diagnostics.js';
+import { diagnose, findingId, type Diagnostic, type Position } from './diagnostics.js';
 import type { DepartmentNode, LineRole, PrintedText, PrintedValue, SheetNode, SourceLine } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
-import { isBlank, nfkc } from './text.js';
+import { isBlank, nfkc, parsePlanNumber } from './text.js';
 import { append } from './arrays.js';
 
 /** Headings of a sheet, in the order the form prints them. */
@@ -66,16 +66,19 @@ function toPrinted(lines: readonly { line: number; column: number; text: string 
 const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];
 
 /** Splits the sheet's lines into sections at headings that appear in form order. */
-function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: SourceLine[]; outOfOrder: SourceLine[] } {
+function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: SourceLine[]; outOfOrder: SourceLine[]; repeated: SourceLine[] } {
   const chunks: Chunk[] = [];
   const before: SourceLine[] = [];
   const outOfOrder: SourceLine[] = [];
+  // A later heading word at a line start read as content of the section it follows: `評価指標 利用率 …` printed twice.
+  const repeated: SourceLine[] = [];
   let order = -1;
   for (const line of lines) {
     const match = HEADING.exec(line.text);
     const section = match?.[2] as Section | undefined;
     const index = section ? SHEET_SECTIONS.indexOf(section) : -1;
     if (section && index <= order && FORM_START.includes(section) && order >= SHEET_SECTIONS.indexOf('概要')) outOfOrder.push(line);
+    else if (section && index >= 0 && index <= order && !FORM_START.includes(section)) repeated.push(line);
     if (match && section && index > order) {
       order = index;
       const column = match[1]!.length + section.length + 1;
@@ -88,7 +91,7 @@ function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: Sour
     if (current) current.lines.push({ line: line.line, column: 1, text: line.text });
     else before.push(line);
   }
-  return { chunks, before, outOfOrder };
+  return { chunks, before, outOfOrder, repeated };
 }
 
 /** Splits the 名称 line `名称 X 番号 Y` (or its multi-line form) into name fragments and the number. */
@@ -145,15 +148,54 @@ function toDepartments(chunk: Chunk | undefined): DepartmentNode[] {
   return out;
 }
 
+/**
+ * A line inside a sheet after two empty lines: the extraction separates a sheet's lines by one, so a
+ * line was lost there (a dropped table row or prose line would change what is published).
+ */
+function checkLostLines(lines: readonly SourceLine[], afterEmptyRun: ReadonlySet<number> | undefined, file: string | null, subject: string | null): Diagnostic[] {
+  if (!afterEmptyRun || afterEmptyRun.size === 0) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, line] of lines.entries()) {
+    if (i === 0 || !afterEmptyRun.has(line.line)) continue;
+    const previous = lines.slice(0, i).filter((l) => !isBlank(l.text)).at(-1);
+    const text = line.text.trim();
+    diagnostics.push(
+      diagnose('sheet/lost-line', `Expected one empty line between 「${previous?.text.trim() ?? ''}」 and 「${text}」 as between every two lines of a sheet, found two or more: a line may have been lost here`, {
+        file,
+        subject,
+        position: { start: { line: line.line - 2, column: 1 }, end: { line: line.line, column: 1 + [...line.text].length } },
+        finding: findingId('sheet/lost-line', subject ?? '-', [previous?.text ?? null, line.text]),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
 /** Parses one sheet; `years` is the number of fiscal years of the plan period. */
 export function parseSheet(
   lines: readonly SourceLine[],
-  context: { file: string | null; years: number; bannerPolicy: number | null; bannerMeasure: number | null },
+  context: {
+    file: string | null;
+    years: number;
+    bannerPolicy: number | null;
+    bannerMeasure: number | null;
+    /** Lines printed after two or more empty lines (see `parsePlanDocument`). */
+    afterEmptyRun?: ReadonlySet<number>;
+  },
 ): ParsedSheet {
   const { file, years } = context;
   const diagnostics: Diagnostic[] = [];
   const roles: LineRole[] = [];
-  const { chunks, before, outOfOrder } = toChunks(lines);
+  const { chunks, before, outOfOrder, repeated } = toChunks(lines);
+  for (const line of repeated) {
+    diagnostics.push(
+      diagnose('sheet/repeated-heading', `Expected each section once in a sheet, found 「${line.text.trim()}」 after its section: a line printed twice or out of place`, {
+        file,
+        position: position(line.line, 1, line.text),
+        finding: findingId('sheet/repeated-heading', '-', [line.text]),
+      }),
+    );
+  }
   for (const line of outOfOrder) {
     diagnostics.push(
       diagnose('sheet/heading-out-of-order', `Expected 名称 before 「${line.text.trim()}」: this looks like a new sheet without its 名称 line`, {
@@ -203,10 +245,13 @@ export function parseSheet(
 
   const tableLines = (chunk: Chunk | undefined): TableLine[] =>
     (chunk?.lines ?? []).filter((l) => l.text !== '').map((l) => ({ line: l.line, column: l.column, text: l.text }));
-  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file);
-  const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file);
+  // Table findings name the project they are in (its plan id when the number reads as one).
+  const tableSubject = number ? (parsePlanNumber(number.printed) ?? number.printed) : null;
+  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file, tableSubject);
+  const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file, tableSubject);
   append(diagnostics, initiatives.diagnostics);
   append(diagnostics, indicators.diagnostics);
+  append(diagnostics, checkLostLines(lines, context.afterEmptyRun, file, tableSubject));
 
   const prose = (section: Section) => {
     const chunk = get(section);

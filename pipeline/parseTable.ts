@@ -12,7 +12,7 @@
  *   years the one text cell that can span takes the missing years;
  * - the label column is narrow, so a line much wider than the label's lines is already a value.
  */
-import { diagnose, type Diagnostic, type Point, type Position } from './diagnostics.js';
+import { diagnose, findingId, type Diagnostic, type Point, type Position, type RuleCode } from './diagnostics.js';
 import type { CellNode, TableRowNode } from './document.js';
 import { displayWidth, nfkc } from './text.js';
 import { append } from './arrays.js';
@@ -142,11 +142,13 @@ function continuesCell(previous: CellDraft, token: Token): boolean {
   return /(から|[～〜~・、])$/.test(before) || /^[にのをへとで]/.test(text);
 }
 
-/** Per source line: its display width, and whether it wraps softly (ends in text, not a space). */
-type LineWidths = Map<number, { width: number; soft: boolean }>;
+/** Per source line: its display width, whether it wraps softly (ends in text, not a space), and the column after its last character. */
+type LineWidths = Map<number, { width: number; soft: boolean; endColumn: number }>;
 
 function lineWidths(lines: readonly TableLine[]): LineWidths {
-  return new Map(lines.map((l) => [l.line, { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' ') }]));
+  return new Map(
+    lines.map((l) => [l.line, { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length }]),
+  );
 }
 
 /** Groups tokens into rows: label tokens, then cells, until a new label starts. */
@@ -364,15 +366,171 @@ function labelOf(draft: RowDraft): TableRowNode['label'] {
  * Parses one year table (the lines after its header word) into rows whose non-empty cells are placed
  * on `years` fiscal-year slots.
  */
-export function parseTable(lines: readonly TableLine[], kind: TableKind, years: number, file: string | null): ParsedTable {
+export function parseTable(
+  lines: readonly TableLine[],
+  kind: TableKind,
+  years: number,
+  file: string | null,
+  subject: string | null = null,
+): ParsedTable {
   const tokens = tokenize(lines);
-  const drafts = toRowDrafts(tokens, kind, years, lineWidths(lines));
+  const widths = lineWidths(lines);
+  const drafts = toRowDrafts(tokens, kind, years, widths);
   const rows: TableRowNode[] = [];
   const diagnostics: Diagnostic[] = [];
+  // Every doubt about a row's reading is a finding: its id pins what was read (the row's label and
+  // cells, never line numbers), so a person's decision on it holds only while the text reads the same.
+  const findingsOf = (found: readonly Diagnostic[], content: unknown) =>
+    found.map((d) => (RULES_WITH_FINDINGS.has(d.code) ? { ...d, subject: d.subject ?? subject, finding: findingId(d.code, `${subject ?? '-'}/${kind}`, content) } : d));
+  for (const repeated of checkRepeatedLines(lines, kind, file, subject)) append(diagnostics, findingsOf([repeated], [repeated.message]));
   for (const draft of drafts) {
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
-    append(diagnostics, placed.diagnostics);
+    const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
+    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file)], content));
   }
   return { rows, diagnostics };
+}
+
+const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
+  'table/unplaced-cells',
+  'table/too-many-cells',
+  'table/empty-indicator',
+  'table/label-runs-on',
+  'table/label-cut-short',
+  'table/label-starts-mid-phrase',
+  'table/value-in-label',
+  'table/repeated-line',
+]);
+
+/**
+ * How an indicator or initiative name ends when it is complete: a hard line break after one of
+ * these, followed by more label text, reads as two rows' labels run together (a row's cells lost),
+ * not as a name the author broke by hand. Hand breaks in the real plans come after a particle
+ * (`研修会の ⏎ 実施回数`), before a parenthesis (`適用業務数 ⏎ （累積）`) or inside a noun phrase
+ * (`年間 ⏎ アクセス数`), never after these endings.
+ */
+const COMPLETE_NAME: Record<TableKind, RegExp> = {
+  indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|）|\))$/,
+  initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|事務)$/,
+};
+
+/** Text that continues a phrase rather than starting a name: a bracket, a conjunction, a particle. */
+const CONTINUES_PHRASE = /^(?:[（(［\[【「『・、]|及び|並びに|又は|または|若しくは|[のにをへとでがはもや](?![ぁ-ゖ]))/;
+
+/** A value on its own, as a year cell prints it (`２，1００`, `45 件`, `年３回以上`, `－`), not a name that starts with a digit. */
+function isWholeValue(text: string): boolean {
+  const t = nfkc(text).replace(/\s+/g, '');
+  return /^(?:[年月週日]|約)?[▲△+\-−]?\d[\d,.]*(?:[^\d]{0,3}(?:以上|以下|未満|減)?)$/.test(t) || /^[-‐―−ー－]$/.test(t) || UNIT_ONLY.test(t);
+}
+
+/** Units printed on a line of their own. */
+const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt)$/;
+
+/** A first character no Japanese name starts with: particles, small kana, closing brackets, marks. */
+const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇぉ、。，．）)」』】］\]]|する|した|して|され|ける|けた)/;
+
+/** True when the token is one of three or more single characters spread over its line (`重 点 取 組`): a justified, full line. */
+function isLetterSpaced(token: Token, label: readonly Token[]): boolean {
+  const onLine = label.filter((t) => t.start.line === token.end.line && t.end.line === token.end.line);
+  return onLine.length >= 3 && onLine.every((t) => [...t.text].length === 1);
+}
+
+function hasOpenBracket(text: string): boolean {
+  const opens = (text.match(/[（(［[【「『]/g) ?? []).length;
+  const closes = (text.match(/[）)］\]】」』]/g) ?? []).length;
+  return opens > closes;
+}
+
+/**
+ * The checks that make a row prove its reading (issue: never publish a wrong number): a label that
+ * runs on into what reads as the next row's label, a label cut short by a soft wrap right before its
+ * cells or glued to a value, a label that starts mid-phrase or is itself a value, and a row with no
+ * cells at all. Each is an error unless a person accepts the reading in the review file.
+ */
+function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, file: string | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const label = draft.label;
+  const labelText = label.map((t) => t.text).join('');
+  const at = (token: Token): Position => ({ start: token.start, end: token.end });
+  const first = label[0]!;
+  if (isWholeValue(first.text)) {
+    diagnostics.push(
+      diagnose('table/value-in-label', `Expected a name in the label column, found the value 「${first.text}」 where row 「${labelText}」 starts: a line of the table is missing or out of place`, {
+        file,
+        position: at(first),
+      }),
+    );
+  } else if (STARTS_MID_PHRASE.test(nfkc(first.text))) {
+    diagnostics.push(
+      diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found it starts mid-phrase with 「${first.text}」: its first line may be missing`, {
+        file,
+        position: at(first),
+      }),
+    );
+  }
+  let soFar = '';
+  for (const [i, token] of label.entries()) {
+    soFar += token.text;
+    const next = label[i + 1];
+    if (next && next.afterLineBreak && next.start.line > token.end.line && !isLetterSpaced(token, label)) {
+      const before = nfkc(soFar);
+      if (COMPLETE_NAME[kind].test(before) && !hasOpenBracket(before) && !CONTINUES_PHRASE.test(nfkc(next.text))) {
+        diagnostics.push(
+          diagnose(
+            'table/label-runs-on',
+            `Expected the cells of row 「${soFar}」 after line ${token.end.line}, found more label text 「${next.text}」: two rows' labels may have run together`,
+            { file, position: { start: token.start, end: next.end } },
+          ),
+        );
+      }
+    }
+    // A soft wrap inside a label token glued a value-like line to the name (`YouTube チャン` ⏎ `２，1００ …`).
+    if (kind === 'indicator') {
+      for (const [j, fragment] of token.fragments.entries()) {
+        if (j > 0 && fragment.line > token.fragments[j - 1]!.line && isValueLike(fragment.text)) {
+          diagnostics.push(
+            diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end before the value 「${fragment.text}」 on line ${fragment.line}, found them joined by a wrapped line`, {
+              file,
+              position: at(token),
+            }),
+          );
+        }
+      }
+    }
+  }
+  const last = label.at(-1)!;
+  const lastLine = widths.get(last.end.line);
+  const firstCell = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0] ?? null;
+  const cellsStart = draft.cells.length > 0 ? (firstCell?.start.line ?? last.end.line + 1) : null;
+  // A label wraps softly only into more of itself: one whose last line wraps softly right before
+  // its cells lost the rest of its name.
+  if (lastLine && lastLine.soft && last.end.column === lastLine.endColumn && cellsStart !== null && cellsStart > last.end.line) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a line break before its cells, found it wraps on line ${last.end.line} into the cells: its last line may be missing`, {
+        file,
+        position: at(last),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** The same non-empty line printed twice in a row inside a table: an extraction slip, never a layout. */
+function checkRepeatedLines(lines: readonly TableLine[], kind: TableKind, file: string | null, subject: string | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = lines[i - 1]!;
+    if (line.text.trim() !== '' && line.text === previous.text) {
+      diagnostics.push(
+        diagnose('table/repeated-line', `Expected each line of the ${kind === 'indicator' ? '評価指標' : '年度ごとの取組'} table once, found 「${line.text.trim()}」 printed twice in a row`, {
+          file,
+          subject,
+          position: { start: { line: previous.line, column: previous.column }, end: { line: line.line, column: line.column + [...line.text].length } },
+        }),
+      );
+    }
+  }
+  return diagnostics;
 }

@@ -59,3 +59,34 @@ describe('parsePlanDocument', () => {
     }
   });
 });
+
+describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
+  const real = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+  const damaged = (edit: (lines: string[]) => void) => {
+    const lines = [...real];
+    edit(lines);
+    return parse(lines.join('\n')).diagnostics.filter((d) => d.severity === 'error');
+  };
+
+  it('stops where a line between two empty lines was lost (YouTube’s label line 690 of 2025-03)', () => {
+    expect(real[689]).toBe('YouTube チャン');
+    const errors = damaged((lines) => lines.splice(689, 1));
+    const lost = errors.filter((d) => d.code === 'sheet/lost-line');
+    expect(lost).toHaveLength(1);
+    // Lines 689–690 are now the two empty lines, 691 the label's second line.
+    expect(lost[0]).toMatchObject({ subject: '1-2-1', position: { start: { line: 689 }, end: { line: 691 } } });
+  });
+
+  it('stops where a heading with its row is printed twice (評価指標 利用率 … of 1-1-2)', () => {
+    const at = real.findIndex((l) => l.startsWith('評価指標 利用率'));
+    const errors = damaged((lines) => lines.splice(at, 0, real[at]!));
+    expect(errors.map((d) => d.code)).toContain('sheet/repeated-heading');
+  });
+
+  it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
+    for (const id of ['2021', '2025-03'] as const) {
+      const doc = parse(new TextDecoder().decode(seedBytes(id)));
+      expect(doc.diagnostics.filter((d) => d.code === 'sheet/lost-line' || d.code === 'sheet/repeated-heading')).toEqual([]);
+    }
+  });
+});

@@ -177,3 +177,56 @@ describe('isValueLike', () => {
     for (const l of ['利用率', '（1', 'LINE', '令和８年度から']) expect(isValueLike(l)).toBe(false);
   });
 });
+
+describe('parseTable: every row proves its reading', () => {
+  /** The 評価指標 table of 1-2-1 in the 2025-03 text (its empty separator lines left out, as the sheet parser does). */
+  const SNS = ['Ｘ（旧：Twitter） ', 'フォロワー数 ', '７，0００ 8,000 8,300 9,000 10,000 ', 'YouTube チャン', 'ネル登録者数 ', '２，1００ 3,500 3,800 5,000 5,500 ', 'LINE 友だち登録', '数 ', '１3，０００ 23,000 24,000 27,000 30,000 '];
+  const without = (index: number) => SNS.filter((_, i) => i !== index);
+  const codes = (texts: string[]) => parseTable(lines(...texts), 'indicator', 5, 'x.txt', '1-2-1').diagnostics.map((d) => d.code);
+
+  it('stops when a row lost its values and its label runs into the next row’s (YouTube … LINE)', () => {
+    const { diagnostics } = parseTable(lines(...without(5)), 'indicator', 5, 'x.txt', '1-2-1');
+    // Line 1–2 is the accepted Ｘ（旧：Twitter） finding; the damage is at lines 4–6.
+    const runOn = diagnostics.filter((d) => d.code === 'table/label-runs-on' && d.position!.start.line > 2);
+    expect(runOn).toHaveLength(1);
+    expect(runOn[0]).toMatchObject({ severity: 'error', subject: '1-2-1', position: { start: { line: 4 }, end: { line: 6 } } });
+    expect(runOn[0]!.message).toContain('LINE');
+  });
+
+  it('reads the hand-broken label Ｘ（旧：Twitter） ⏎ フォロワー数 as a finding a person must accept', () => {
+    expect(codes(SNS)).toEqual(['table/label-runs-on']);
+  });
+
+  it('stops when the last label line is lost and the label wraps into the values', () => {
+    expect(codes(without(4))).toContain('table/label-cut-short');
+  });
+
+  it('stops when a label starts mid-phrase or is a value', () => {
+    expect(rowsOf(['に資する ', '手続のオン', 'ライン化数 ', '５件 ５件 ５件 ５件 ５件 ']).diagnostics).toContain('table/label-starts-mid-phrase');
+    expect(rowsOf(['利用率 ', '５件 ５件 ５件 ５件 ５件 ', '５件 ５件 ５件 ５件 ５件 ']).diagnostics).toContain('table/value-in-label');
+  });
+
+  it('stops when a line is printed twice in a row', () => {
+    expect(codes([...SNS.slice(0, 4), SNS[3]!, ...SNS.slice(4)])).toContain('table/repeated-line');
+  });
+
+  it('stops when the last indicator lost its values (1-1-1 of 2025-03 without line 319)', () => {
+    const { diagnostics } = parseTable(lines('その他手続のオン', 'ライン化数 '), 'indicator', 5, 'x.txt', '1-1-1');
+    expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['table/empty-indicator', 'error']]);
+  });
+
+  it('accepts the hand breaks the real plans print: before a parenthesis, after a particle, inside a noun phrase, letter-spaced lines', () => {
+    expect(rowsOf(['適用業務数 ', '（累積） ', '４業務 ６業務 １２業務 １３業務 １４業務 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['研修会の ', '実施回数 ', '年３回以上 年３回以上 年３回以上 年３回以上 年３回以上 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['年間 ', 'アクセス数 ', '７８０万件 ７９６万件 ８１２万件 ８２８万件 ８４５万件 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['重 点 取 組 ', '地域の選定 ', '     '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('gives a finding an id that pins the reading, not the line numbers', () => {
+    const id = (texts: string[], first = 1) =>
+      parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;
+    expect(id(SNS)).toMatch(/^table\/label-runs-on@1-2-1\/indicator~[0-9a-f]{8}$/);
+    expect(id(SNS, 100)).toBe(id(SNS));
+    expect(id(['Ｘ（旧：Twitter） ', 'フォロワー数 ', '７，0００ 8,000 8,300 9,000 9,999 '])).not.toBe(id(SNS));
+  });
+});
