@@ -4,7 +4,7 @@
  * sheets lack sections, and how every source line was accounted for (coverage). Nothing here
  * changes the plan: the data keeps what the document says, the report says where it disagrees.
  */
-import { diagnose, RULES, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
+import { diagnose, findingId, RULES, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
 import type { OutlineEntryNode, PlanDocument, SheetNode } from './document.js';
 import type { Plan, Project } from './plan.js';
 import { parsePlanNumber } from './text.js';
@@ -117,7 +117,30 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       const required: string[] = [...REQUIRED_SECTIONS];
       if (sections.has('評価指標')) required.push('指標の考え方');
       for (const section of required.filter((s) => !sections.has(s))) {
-        issues.push(diagnose('sheet/missing-section', `Expected section ${section} in sheet ${project.id}, found none`, { file, position: at(sheetLine), subject }));
+        // A table heading missing where its companion is printed means the table's lines were lost:
+        // what the sheet publishes would change, so it stops the edition until a person looks.
+        if (section === '取組内容' && sections.has('年度ごとの取組')) {
+          issues.push(
+            diagnose('sheet/lost-section', `Expected section 取組内容 in sheet ${project.id} after the 年度ごとの取組 heading it belongs to, found none: its lines may have been lost`, {
+              file,
+              position: at(sheet.yearHeadings[0]?.position.start.line ?? sheetLine),
+              subject,
+              finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
+            }),
+          );
+        } else {
+          issues.push(diagnose('sheet/missing-section', `Expected section ${section} in sheet ${project.id}, found none`, { file, position: at(sheetLine), subject }));
+        }
+      }
+      if (sections.has('指標の考え方') && !sections.has('評価指標')) {
+        issues.push(
+          diagnose('sheet/lost-section', `Expected section 評価指標 in sheet ${project.id} before the 指標の考え方 that explains it, found none: its lines may have been lost`, {
+            file,
+            position: at(sheet.indicatorRationale?.position.start.line ?? sheetLine),
+            subject,
+            finding: findingId('sheet/lost-section', subject ?? project.id, ['評価指標', [...sections]]),
+          }),
+        );
       }
     }
     if (project.status === 'ended' && project.source.sheet && !project.endReason) {

@@ -1,18 +1,21 @@
 #!/usr/bin/env -S node --max-semi-space-size=64 --import tsx
 /**
  * Command line (`hadano-ict-plan`, also behind `npm run build` / `npm run publish`): `build` turns
- * every edition folder under `--seeds` into `--out`; `validate` checks without writing; `diff`
- * prints the changes between two editions; `publish` sends the built packages to a CKAN portal
- * (dry run by default). Exit codes: 0 done, 1 data or portal errors, 2 usage errors.
+ * every edition folder under `--seeds` into `--out` (`--draft`: although findings await review,
+ * marked unreviewed); `validate` checks without writing; `diff` prints the changes between two
+ * editions; `review` prints the findings of an edition that await review as review-file decisions;
+ * `publish` sends the built packages to a CKAN portal (dry run by default; never a draft). Exit
+ * codes: 0 done, 1 data or portal errors (findings awaiting review included), 2 usage errors.
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { buildEditions, type BuildResult, type ProgressEvent, type ProgressListener } from './build.js';
+import { buildEditions, DRAFT_MARKER, type BuildResult, type ProgressEvent, type ProgressListener } from './build.js';
 import { diffPlans } from './diffPlans.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { nodeEffects } from './effects.js';
-import { formatBuildReport } from './report.js';
+import { awaitingReview, findings, formatBuildReport } from './report.js';
+import { formatDiagnostic, type Diagnostic } from './diagnostics.js';
 import { formatRequest, publishToCkan } from './publishCkan.js';
 import type { CkanPackage } from './toCkanPackage.js';
 
@@ -30,23 +33,35 @@ Commands:
   build      build every edition under --seeds into --out
   validate   parse and check every edition, write nothing
   diff       the changes between two editions: diff <from> <to>
+  review     an edition's findings awaiting review, as review-file decisions: review <edition>
   publish    send the built packages to a CKAN portal (dry run unless --apply)
 
 Run "hadano-ict-plan <command> --help" for a command's options.
 Exit codes: 0 done, 1 data or portal errors, 2 usage errors.`,
-  build: `Usage: hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--quiet] [--json]
+  build: `Usage: hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--draft] [--quiet] [--json]
 
 Builds every edition folder under --seeds (default: seeds) into --out (default: dist). An edition
-folder holds the edition's text (one .txt file, UTF-8 or Shift_JIS, unchanged) and edition.json.
-The output folder is replaced as a whole, and only when every edition built without errors.
+folder holds the edition's text (one .txt file, UTF-8 or Shift_JIS, unchanged), edition.json and,
+when a person has decided findings, review.json. The output folder is replaced as a whole, and only
+when every edition built without errors and no finding awaits review.
 
-  --quiet   print only errors and the closing summary
+  --draft   write every output although findings await review (never with other errors), marked
+            as an unreviewed draft in the summary, quality.json and the pages; publish refuses it
+  --quiet   print only what stops or could stop publication (errors, findings, stale decisions)
+            and the closing summary
   --json    print a machine-readable report instead of text
-Exit codes: 0 built, 1 data errors (nothing written), 2 usage errors.`,
+Exit codes: 0 built, 1 data errors or findings awaiting review (nothing written), 2 usage errors.`,
   validate: `Usage: hadano-ict-plan validate [--seeds <dir>] [--quiet] [--json]
 
-Parses and checks every edition under --seeds (default: seeds) like build, and writes nothing.
-Exit codes: 0 valid, 1 data errors, 2 usage errors.`,
+Parses and checks every edition under --seeds (default: seeds) like build, reports the same
+findings, and writes nothing.
+Exit codes: 0 valid, 1 data errors or findings awaiting review, 2 usage errors.`,
+  review: `Usage: hadano-ict-plan review <edition> [--seeds <dir>]
+
+Prints the findings of edition <edition> that await review as decisions for its review file
+(--seeds/<edition>/review.json, schemas/review.schema.json): a JSON array to add to "decisions",
+with "decision" (accept or reject), "reason", "by" and "date" left for a person to fill in.
+Exit codes: 0 done, 2 usage errors (unknown edition).`,
   diff: `Usage: hadano-ict-plan diff <from> <to> [--seeds <dir>] [--json]
 
 Prints the changes from edition <from> to edition <to> (edition ids, e.g. 2021 2025-03), computed
@@ -98,6 +113,7 @@ export async function runCli(
         ckan: { type: 'string' },
         org: { type: 'string' },
         apply: { type: 'boolean', default: false },
+        draft: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -120,8 +136,15 @@ export async function runCli(
     out(HELP[command]!);
     return 0;
   }
-  if ((command === 'diff' && rest.length !== 2) || (command !== 'diff' && rest.length > 0)) {
-    out(`error: ${command === 'diff' ? 'diff needs two edition ids: diff <from> <to>' : `unexpected argument ${rest.join(' ')}`}`);
+  const positionals = command === 'diff' ? 2 : command === 'review' ? 1 : 0;
+  if (rest.length !== positionals) {
+    const needs = command === 'diff' ? 'diff needs two edition ids: diff <from> <to>' : command === 'review' ? 'review needs one edition id: review <edition>' : `unexpected argument ${rest.join(' ')}`;
+    out(`error: ${needs}`);
+    out(HELP[command]!);
+    return 2;
+  }
+  if (parsed.values.draft && command !== 'build') {
+    out('error: --draft applies to build only');
     out(HELP[command]!);
     return 2;
   }
@@ -134,7 +157,7 @@ export async function runCli(
   const stages: ProgressEvent[] = [];
   const onProgress: ProgressListener = (e) => {
     stages.push(e);
-    if (!json && !quiet && command !== 'diff') out(`  ${(e.edition ?? 'all').padEnd(10)} ${e.stage.padEnd(12)} ${e.ms.toFixed(0).padStart(6)} ms`);
+    if (!json && !quiet && command !== 'diff' && command !== 'review') out(`  ${(e.edition ?? 'all').padEnd(10)} ${e.stage.padEnd(12)} ${e.ms.toFixed(0).padStart(6)} ms`);
   };
   const result = await buildEditions({
     seedsDir: parsed.values.seeds,
@@ -142,6 +165,7 @@ export async function runCli(
     effects: nodeEffects,
     buildDate: clock.date,
     write: command === 'build',
+    draft: parsed.values.draft,
     onProgress,
   });
   const seconds = (performance.now() - started) / 1000;
@@ -162,6 +186,17 @@ export async function runCli(
     return 0;
   }
 
+  if (command === 'review') {
+    const edition = result.editions.find((e) => e.id === rest[0]);
+    if (!edition?.review) {
+      const known = result.editions.map((e) => e.id).filter(Boolean).join(', ');
+      out(`error: ${rest[0]} is not an edition that can be read (editions: ${known || 'none'})`);
+      return 2;
+    }
+    out(JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings), null, 2));
+    return 0;
+  }
+
   if (json) {
     out(JSON.stringify({ ...toJsonReport(command, result, seconds), stages: stages.map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) })), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
@@ -171,14 +206,38 @@ export async function runCli(
   return result.ok ? 0 : 1;
 }
 
-/** The closing summary of a build or validate run. */
+/**
+ * The closing summary of a build or validate run: per edition its projects and indicator rows, the
+ * files written, the diagnostics, and how many findings await review in which review file.
+ */
 export function summaryLine(command: string, result: BuildResult, seconds: number): string {
-  const plans = result.editions.flatMap((e) => (e.plan ? [e.plan] : []));
-  const projects = plans.reduce((n, p) => n + p.projects.filter((x) => !x.repostOf).length, 0);
-  const indicators = plans.reduce((n, p) => n + p.projects.reduce((m, x) => m + x.indicators.length, 0), 0);
+  const perEdition = result.editions
+    .map((e) => (e.plan ? `${e.plan.edition.id}: ${e.plan.projects.filter((x) => !x.repostOf).length} projects, ${e.plan.projects.reduce((m, x) => m + x.indicators.length, 0)} indicator rows` : `${e.folder}: not built`))
+    .join('; ');
   const count = (severity: string) => result.diagnostics.filter((d) => d.severity === severity).length;
   const files = command === 'build' ? `${result.written.length} files written` : 'nothing written (validate)';
-  return `summary: ${result.editions.length} editions, ${projects} projects, ${indicators} indicator rows, ${files}, ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes, ${seconds.toFixed(1)} s`;
+  const pending = awaitingReview(result);
+  const where = result.editions.flatMap((e) => (e.review && e.review.pending > 0 ? [`${e.review.edition}: ${e.review.pending} in ${e.review.reviewFile}`] : []));
+  const review = `${findings(pending)} awaiting review${where.length ? ` (${where.join('; ')})` : ''}`;
+  const draft = result.draft ? 'UNREVIEWED DRAFT (not publishable), ' : '';
+  return `summary: ${draft}${result.editions.length} editions (${perEdition}), ${files}, ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes, ${review}, ${seconds.toFixed(1)} s`;
+}
+
+/**
+ * The findings of an edition awaiting review as decisions for its review file, the decision, reason,
+ * person and date left empty for a person to fill in (an empty one is not valid, so none is taken by accident).
+ */
+export function toPendingDecisions(
+  diagnostics: readonly Diagnostic[],
+  findings: readonly { finding: string; status: string }[],
+): { finding: string; about: string; decision: string; reason: string; by: string; date: string }[] {
+  const pending = new Set(findings.filter((f) => f.status === 'pending').map((f) => f.finding));
+  const seen = new Set<string>();
+  return diagnostics.flatMap((d) => {
+    if (d.finding === null || !pending.has(d.finding) || seen.has(d.finding)) return [];
+    seen.add(d.finding);
+    return [{ finding: d.finding, about: formatDiagnostic({ ...d, finding: null }).replace(/; not published until accepted in .*$/, ''), decision: '', reason: '', by: '', date: '' }];
+  });
 }
 
 /** The machine-readable report of `--json`. */
@@ -187,12 +246,16 @@ export function toJsonReport(command: string, result: BuildResult, seconds: numb
     command,
     ok: result.ok,
     seconds: Number(seconds.toFixed(3)),
+    draft: result.draft,
     editions: result.editions.map((e) => ({
       folder: e.folder,
       id: e.id,
       source: e.plan?.edition.source ?? null,
       totals: e.quality?.totals ?? null,
       coverage: e.quality ? { nonBlankLines: e.quality.coverage.nonBlankLines, unaccounted: e.quality.coverage.unaccounted } : null,
+      review: e.review
+        ? { status: e.review.status, reviewFile: e.review.reviewFile, pending: e.review.pending, accepted: e.review.accepted, rejected: e.review.rejected, staleDecisions: e.review.staleDecisions }
+        : null,
     })),
     diagnostics: result.diagnostics,
     written: result.written,
@@ -215,6 +278,11 @@ async function publish(
     out('error: --apply needs the API token in the environment variable CKAN_API_TOKEN');
     return 2;
   }
+  const refusal = await draftRefusal(values.out);
+  if (refusal) {
+    out(`error: ${refusal}`);
+    return 1;
+  }
   const entries = (await nodeEffects.listDirectory(`${values.out}/ckan`)) ?? [];
   const names = entries.filter((e) => e.name.endsWith('.json')).map((e) => e.name).sort();
   if (names.length === 0) {
@@ -228,6 +296,36 @@ async function publish(
   for (const request of result.requests) out(formatRequest(request));
   for (const error of result.errors) out(`error: ${error}`);
   return result.ok ? 0 : 1;
+}
+
+/**
+ * Why the output in `outDir` must not be published, or null: a draft build (`build --draft`) leaves
+ * `draft.json` at the top and marks each unreviewed edition's quality.json; either stops publish.
+ */
+async function draftRefusal(outDir: string): Promise<string | null> {
+  const marker = await nodeEffects.readFile(`${outDir}/${DRAFT_MARKER}`);
+  const unreviewed: string[] = [];
+  if (marker) {
+    try {
+      const editions = (JSON.parse(new TextDecoder().decode(marker)) as { editions?: { edition: string; pendingFindings: number; reviewFile: string }[] }).editions ?? [];
+      unreviewed.push(...editions.map((e) => `${e.edition}: ${findings(e.pendingFindings)} awaiting review in ${e.reviewFile}`));
+    } catch {
+      unreviewed.push(`${outDir}/${DRAFT_MARKER} is unreadable`);
+    }
+  }
+  for (const entry of (await nodeEffects.listDirectory(outDir)) ?? []) {
+    if (!entry.isDirectory) continue;
+    const quality = await nodeEffects.readFile(`${outDir}/${entry.name}/quality.json`);
+    if (!quality) continue;
+    try {
+      const review = (JSON.parse(new TextDecoder().decode(quality)) as { review?: { draft?: boolean; pending?: number; reviewFile?: string } }).review;
+      if (review?.draft && !unreviewed.some((u) => u.startsWith(`${entry.name}:`))) unreviewed.push(`${entry.name}: ${findings(review.pending ?? 0)} awaiting review in ${review.reviewFile ?? 'its review file'}`);
+    } catch {
+      // An unreadable quality report is not a draft marker; the packages themselves are checked by the portal.
+    }
+  }
+  if (!marker && unreviewed.length === 0) return null;
+  return `${outDir} is an unreviewed draft (build --draft) and is never published (${unreviewed.join('; ')}): decide the findings in the review files, then build without --draft`;
 }
 
 /** Prints to stdout, and stops printing (without dying mid-build) once the reader has gone (`| head`). */

@@ -34,6 +34,17 @@ export interface Diagnostic {
    * build of the same text and different as soon as what it is about reads differently; null otherwise.
    */
   finding: string | null;
+  /** A person's decision on this finding, from the edition's review file (set by `reviewEdition`); absent otherwise. */
+  decision?: FindingDecision;
+}
+
+/** A person's decision on a finding, as the edition's review file records it. */
+export interface FindingDecision {
+  decision: 'accept' | 'reject';
+  reason: string;
+  by: string;
+  /** ISO date (YYYY-MM-DD). */
+  date: string;
 }
 
 interface Rule {
@@ -73,6 +84,11 @@ export const RULES = {
   'sheet/lost-line': {
     severity: 'error',
     description: 'Expected one empty line between two lines of a sheet (the extraction\'s layout), found two or more: a line was lost',
+    reviewable: true,
+  },
+  'sheet/lost-section': {
+    severity: 'error',
+    description: 'Expected a table section (取組内容, 評価指標) where the sheet prints the heading or the explanation that goes with it (its lines were lost)',
     reviewable: true,
   },
   'sheet/missing-section': { severity: 'warning', description: 'Expected every standard section in the sheet' },
@@ -120,6 +136,21 @@ export const RULES = {
     description: 'Expected a name in the label column, found a value (a table line lost or out of place)',
     reviewable: true,
   },
+  'table/values-run-together': {
+    severity: 'error',
+    description: 'Expected one value per year cell, found a cell whose wrapped line starts another value (two cells run together)',
+    reviewable: true,
+  },
+  'table/unit-without-value': {
+    severity: 'error',
+    description: 'Expected a number with every unit in a year cell, found a unit alone (its number is elsewhere)',
+    reviewable: true,
+  },
+  'table/heading-in-row': {
+    severity: 'error',
+    description: 'Expected a sheet heading (指標の考え方 …) on a line of its own, found it read as a label or a cell (two lines joined)',
+    reviewable: true,
+  },
   'table/repeated-line': {
     severity: 'error',
     description: 'Expected each table line once, found the same line printed twice in a row',
@@ -165,6 +196,19 @@ export const RULES = {
   'quality/revision-name-differs': {
     severity: 'info',
     description: 'Expected the plan name in the 改訂履歴 to match the current project name',
+  },
+  'review/unexplained-change': {
+    severity: 'error',
+    description: 'Expected every change from the previous edition to be explained by a 改訂履歴 entry that names its project and fits the kind of change',
+    reviewable: true,
+  },
+  'review/stale-decision': {
+    severity: 'warning',
+    description: "Expected every decision in the edition's review file to concern a finding of this build, found one whose finding no longer occurs",
+  },
+  'review/invalid-file': {
+    severity: 'error',
+    description: "Expected the edition's review.json to be readable, to match schemas/review.schema.json, to name this edition and to decide each finding once",
   },
   'jsonld/lossy': { severity: 'error', description: 'Expected the JSON-LD to expand and convert to RDF without dropping anything' },
   'csv/invalid': { severity: 'error', description: 'Expected every CSV value to match its column type' },
@@ -216,7 +260,8 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.position ? `${d.file ?? '<input>'}:${d.position.start.line}:${d.position.start.column}` : d.file ?? '<input>';
   const subject = d.subject ? ` [${d.subject}]` : '';
-  return `${where}: ${d.severity} ${d.code}${subject} ${d.message}`;
+  const finding = d.finding ? ` (finding ${d.finding})` : '';
+  return `${where}: ${d.severity} ${d.code}${subject} ${d.message}${finding}`;
 }
 
 /** Sorts diagnostics by file, line, column and code so reports are deterministic. */

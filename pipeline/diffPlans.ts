@@ -3,11 +3,15 @@
  * added, removed, moved, renamed or ended; departments added, removed or renamed (a name that
  * disappears everywhere while another appears in its place, like 情報システム課 → デジタル推進課);
  * initiatives and indicators added, removed or renamed; targets changed per fiscal year; prose changed.
- * Each change is then cross-checked against the newer edition's 改訂履歴: which revision entries
- * explain it, which entries have no detected change, which changes no entry explains.
+ * Each change is then cross-checked against the newer edition's 改訂履歴: an entry explains a change
+ * when it names the change's project *and* says something that fits the kind of change
+ * (`EXPLANATION_RULES`: an entry about 評価指標 explains target changes, not a department change;
+ * 上方修正 only increases; 令和6年度以降 only FY2024 on). The changelog lists which entries explain
+ * each change, which entries explain none, and which changes no entry explains.
  */
 import { firstByKey } from './arrays.js';
-import type { Plan, Project } from './plan.js';
+import { diagnose, findingId, linesPosition, type Diagnostic } from './diagnostics.js';
+import type { LineRange, Plan, Project } from './plan.js';
 import { nfkc } from './text.js';
 
 /** The kinds of change, in the order the changelog lists them. */
@@ -33,6 +37,12 @@ export const CHANGE_KINDS = [
 /** A kind of change. */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
+/** A target's number and unit as read (`value` null when the cell is not a number or is empty). */
+export interface Quantity {
+  value: number | null;
+  unit: string | null;
+}
+
 /** One detected change. */
 export interface Change {
   /** Stable id of the change: kind, project and what changed. */
@@ -44,9 +54,11 @@ export interface Change {
   fiscalYear: number | null;
   old: string | number | null;
   new: string | number | null;
+  /** For a target change, the number and unit before and after (beside the printed texts `old`, `new`); otherwise null. */
+  quantities: { old: Quantity; new: Quantity } | null;
   /** One line in Japanese saying what changed. */
   summary: string;
-  /** Revision entries (`<date>#<n>`) naming this change's project. */
+  /** Revision entries (`<date>#<n>`) that name this change's project and fit its kind (`EXPLANATION_RULES`). */
   explainedBy: string[];
 }
 
@@ -57,6 +69,7 @@ export interface EntryCheck {
   planNumbers: string[];
   planName: string | null;
   summary: string | null;
+  /** The changes this entry explains. */
   matchedChanges: string[];
 }
 
@@ -68,7 +81,9 @@ export interface Changelog {
   revisionDates: string[];
   changes: Change[];
   entries: EntryCheck[];
+  /** Changes no entry explains: each is a finding a person reviews (`review/unexplained-change`). */
   unexplainedChanges: string[];
+  /** Entries that explain no detected change. */
   unmatchedEntries: string[];
   totals: Record<ChangeKind, number>;
 }
@@ -79,6 +94,139 @@ const FIELDS: { key: 'summary' | 'objective' | 'indicatorRationale' | 'endReason
   { key: 'indicatorRationale', label: '指標の考え方' },
   { key: 'endReason', label: '終了理由' },
 ];
+
+/**
+ * What a change is about, as a revision entry would name it: the kind of change, and for a text
+ * change its field (`text-changed:概要`).
+ */
+export type ChangeTopic = Exclude<ChangeKind, 'text-changed'> | `text-changed:${(typeof FIELDS)[number]['label']}`;
+
+/** One way a revision entry's sentence explains changes: what it must say, which changes it explains. */
+export interface ExplanationRule {
+  /** The topics of the changes the rule explains. */
+  explains: readonly ChangeTopic[];
+  /** What one sentence of the entry's 主な改定内容 says for the rule to apply (NFKC text). */
+  says: RegExp;
+  /** `says` in words, for messages. */
+  mentions: string;
+  /**
+   * Which target changes fit: `increase` (上方修正: both numbers, same unit, new > old), `decrease`
+   * (下方修正), `numbered` (数値化: no number before, a number after); absent: any. A sentence's
+   * 「令和N年度以降」 or 「令和N年度の」 further limits the fiscal years of target changes it explains.
+   */
+  fits?: 'increase' | 'decrease' | 'numbered';
+  /**
+   * True for a declared replacement 「A」を「B」に / 「A」から「B」に: it explains a change of any kind
+   * whose old text contains A and whose new text contains B (one side may be absent: an added or removed item).
+   */
+  replaces?: true;
+}
+
+const PROSE: readonly ChangeTopic[] = ['text-changed:概要', 'text-changed:目指すもの', 'text-changed:指標の考え方', 'text-changed:終了理由'];
+const INITIATIVES: readonly ChangeTopic[] = ['initiative-added', 'initiative-removed', 'initiative-changed'];
+const INDICATORS: readonly ChangeTopic[] = ['indicator-added', 'indicator-removed', 'indicator-renamed'];
+const DEPARTMENTS: readonly ChangeTopic[] = ['department-renamed', 'department-added', 'department-removed'];
+
+/**
+ * How the 改訂履歴 says what changed, fitted to the wording of the real entries (all 74 of the
+ * 2025-03 edition). A change is explained by an entry that names its project and has a sentence
+ * matching a rule for the change's topic. `概要` never matches 建築計画概要書; 「…等」 (概要等,
+ * 目指すもの等, 取組内容等) covers the prose fields and initiatives but never names, targets,
+ * indicators or departments, which an entry has to name.
+ */
+export const EXPLANATION_RULES: readonly ExplanationRule[] = [
+  { explains: ['project-added'], says: /新規追加/, mentions: '新規追加' },
+  { explains: ['project-ended', 'text-changed:終了理由'], says: /計画終了/, mentions: '計画終了' },
+  { explains: ['project-removed'], says: /計画終了|事業を?(?:削除|廃止)/, mentions: '計画終了, 事業を削除/廃止' },
+  { explains: ['project-moved'], says: /番号/, mentions: '番号' },
+  { explains: ['project-renamed'], says: /名称/, mentions: '名称' },
+  { explains: DEPARTMENTS, says: /主管課|関係課|担当|組織/, mentions: '主管課, 関係課, 担当, 組織' },
+  { explains: INITIATIVES, says: /取り?組|実施時期/, mentions: '取組(内容), 実施時期' },
+  // 評価指標 with a word of adding or changing indicators — not 「評価指標に令和5年度の数値を追加」.
+  {
+    explains: INDICATORS,
+    says: /評価指標[^。]*?(?<!(?:数値|目標値)[をの])(?:追加|細分化|新たに|見直|削除)|新たに[^。]*?評価指標|評価指標[^。]*?「[^」]+」から「[^」]+」に/,
+    mentions: '評価指標 … 追加/細分化/新たに/見直し/削除/「…」から「…」に',
+  },
+  { explains: ['target-changed'], says: /上方修正/, fits: 'increase', mentions: '上方修正 (an increase)' },
+  { explains: ['target-changed'], says: /下方修正/, fits: 'decrease', mentions: '下方修正 (a decrease)' },
+  { explains: ['target-changed'], says: /数値化|数値を記載|(?:数値|目標値)(?:を|の)追加/, fits: 'numbered', mentions: '数値化/数値の追加 (a number where there was none)' },
+  { explains: ['target-changed'], says: /(?:評価指標|目標値|数値)[^。]*?(?:(?<!上方|下方)修正|変更|見直|追記)/, mentions: '評価指標/目標値/数値 … 修正/変更/見直し/追記' },
+  { explains: ['text-changed:概要'], says: /概要(?!書)/, mentions: '概要' },
+  { explains: ['text-changed:目指すもの'], says: /目指すもの/, mentions: '目指すもの' },
+  { explains: ['text-changed:指標の考え方'], says: /考え方/, mentions: '(指標の)考え方' },
+  { explains: ['text-changed:終了理由'], says: /終了理由/, mentions: '終了理由' },
+  { explains: [...PROSE, ...INITIATIVES], says: /(?:名称|概要(?!書)|目指すもの|取り?組内容|考え方)等/, mentions: '概要等, 目指すもの等, 取組内容等' },
+  { explains: [...CHANGE_KINDS.filter((k) => k !== 'text-changed'), ...PROSE], says: /「[^」]+」(?:を|から)「[^」]+」に/, replaces: true, mentions: '「old」を「new」に (that replacement)' },
+];
+
+/** The topic of a change (see `ChangeTopic`). */
+export function topicOf(change: Pick<Change, 'kind' | 'subject'>): ChangeTopic {
+  return change.kind === 'text-changed' ? (`text-changed:${change.subject}` as ChangeTopic) : change.kind;
+}
+
+/** A sentence of an entry: its text and the fiscal years it limits target changes to. */
+interface Sentence {
+  text: string;
+  fromYear: number | null;
+  onlyYear: number | null;
+}
+
+const REIWA = 2018;
+
+function reiwaYear(digits: string): number {
+  return REIWA + (digits === '元' ? 1 : Number(digits));
+}
+
+/** An entry's 主な改定内容 as sentences (split at 。, line breaks and ・ bullets), each with its year limits. */
+export function toSentences(summary: string | null): Sentence[] {
+  return nfkc(summary ?? '')
+    .split(/[。\n]/)
+    .map((text) => text.trim().replace(/^・\s*/, ''))
+    .filter((text) => text.length > 0)
+    .map((text) => {
+      const from = /令和([0-9]+|元)年度以降/.exec(text);
+      const only = /令和([0-9]+|元)年度の/.exec(text);
+      return { text, fromYear: from ? reiwaYear(from[1]!) : null, onlyYear: only ? reiwaYear(only[1]!) : null };
+    });
+}
+
+function fitsTarget(rule: ExplanationRule, sentence: Sentence, change: Change): boolean {
+  const year = change.fiscalYear;
+  if (year !== null && sentence.fromYear !== null && year < sentence.fromYear) return false;
+  if (year !== null && sentence.onlyYear !== null && year !== sentence.onlyYear) return false;
+  if (!rule.fits) return true;
+  const before = change.quantities?.old ?? { value: null, unit: null };
+  const after = change.quantities?.new ?? { value: null, unit: null };
+  if (rule.fits === 'numbered') return before.value === null && after.value !== null;
+  const comparable = before.value !== null && after.value !== null && nfkc(before.unit ?? '') === nfkc(after.unit ?? '');
+  if (!comparable) return false;
+  return rule.fits === 'increase' ? after.value! > before.value! : after.value! < before.value!;
+}
+
+function fitsReplacement(sentence: Sentence, change: Change): boolean {
+  const squeeze = (t: string | number | null) => (t === null ? null : nfkc(String(t)).replace(/\s+/g, ''));
+  const [before, after] = [squeeze(change.old), squeeze(change.new)];
+  for (const [, a, b] of sentence.text.matchAll(/「([^」]+)」(?:を|から)「([^」]+)」に/g)) {
+    const [from, to] = [squeeze(a!)!, squeeze(b!)!];
+    if ((before !== null || after !== null) && (before === null || before.includes(from)) && (after === null || after.includes(to))) return true;
+  }
+  return false;
+}
+
+/** True when one of the sentences explains the change by a rule of `EXPLANATION_RULES`. */
+export function explains(sentences: readonly Sentence[], change: Change, rules: readonly ExplanationRule[] = EXPLANATION_RULES): boolean {
+  const topic = topicOf(change);
+  return rules.some(
+    (rule) =>
+      rule.explains.includes(topic) &&
+      sentences.some(
+        (sentence) =>
+          rule.says.test(sentence.text) &&
+          (rule.replaces ? fitsReplacement(sentence, change) : topic !== 'target-changed' || fitsTarget(rule, sentence, change)),
+      ),
+  );
+}
 
 function same(a: string | null, b: string | null): boolean {
   return (a === null ? null : nfkc(a).replace(/\s+/g, '')) === (b === null ? null : nfkc(b).replace(/\s+/g, ''));
@@ -112,7 +260,9 @@ function departmentRenames(older: Plan, newer: Plan): Map<string, string> {
   return renames;
 }
 
-function projectChanges(o: Project, n: Project, renames: Map<string, string>, add: (c: Omit<Change, 'id' | 'explainedBy'>, key: string) => void): void {
+type NewChange = Omit<Change, 'id' | 'explainedBy' | 'quantities'> & { quantities?: Change['quantities'] };
+
+function projectChanges(o: Project, n: Project, renames: Map<string, string>, add: (c: NewChange, key: string) => void): void {
   const pid = n.id;
   if (!same(o.name, n.name)) add({ kind: 'project-renamed', projectId: pid, subject: '名称', fiscalYear: null, old: o.name, new: n.name, summary: `名称を${quote(o.name)}から${quote(n.name)}に変更` }, 'name');
   if (o.status !== 'ended' && n.status === 'ended') add({ kind: 'project-ended', projectId: pid, subject: null, fiscalYear: null, old: '実施中', new: '計画終了', summary: '計画終了' }, 'status');
@@ -160,7 +310,16 @@ function projectChanges(o: Project, n: Project, renames: Map<string, string>, ad
       const ot = oi.targets.find((t) => t.fiscalYear === nt.fiscalYear);
       if (ot && !same(ot.text, nt.text)) {
         add(
-          { kind: 'target-changed', projectId: pid, subject: ni.id, fiscalYear: nt.fiscalYear, old: ot.text, new: nt.text, summary: `${ni.name}の${nt.fiscalYear}年度目標を${quote(ot.text)}から${quote(nt.text)}に変更` },
+          {
+            kind: 'target-changed',
+            projectId: pid,
+            subject: ni.id,
+            fiscalYear: nt.fiscalYear,
+            old: ot.text,
+            new: nt.text,
+            quantities: { old: { value: ot.value, unit: ot.unit }, new: { value: nt.value, unit: nt.unit } },
+            summary: `${ni.name}の${nt.fiscalYear}年度目標を${quote(ot.text)}から${quote(nt.text)}に変更`,
+          },
           `target/${ni.id}/${nt.fiscalYear}`,
         );
       }
@@ -177,11 +336,27 @@ function projectChanges(o: Project, n: Project, renames: Map<string, string>, ad
   }
 }
 
+// Made once: `localeCompare` with options builds a collator on every call, which made sorting the
+// changes most of the diff's time.
+const PLAN_NUMBERS = new Intl.Collator('en', { numeric: true });
+const TEXTS = new Intl.Collator();
+
 /** Computes the changelog from the older edition to the newer one. */
 export function diffPlans(older: Plan, newer: Plan): Changelog {
   const changes: Change[] = [];
-  const add = (change: Omit<Change, 'id' | 'explainedBy'>, key: string) =>
-    changes.push({ ...change, id: `${change.kind}/${change.projectId ?? '-'}/${key}`, explainedBy: [] });
+  const add = (change: NewChange, key: string) =>
+    changes.push({
+      id: `${change.kind}/${change.projectId ?? '-'}/${key}`,
+      kind: change.kind,
+      projectId: change.projectId,
+      subject: change.subject,
+      fiscalYear: change.fiscalYear,
+      old: change.old,
+      new: change.new,
+      quantities: change.quantities ?? null,
+      summary: change.summary,
+      explainedBy: [],
+    });
 
   const renames = departmentRenames(older, newer);
   const oldIds = new Set(older.projects.map((p) => p.id));
@@ -211,16 +386,17 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   const entries: EntryCheck[] = revisions.flatMap((r) =>
     r.entries.map((e, i) => ({ ref: `${r.date}#${i + 1}`, date: r.date, planNumbers: e.planNumbers, planName: e.planName, summary: e.summary, matchedChanges: [] as string[] })),
   );
+  const sentences = new Map(entries.map((e) => [e.ref, toSentences(e.summary)]));
   for (const change of changes) {
     for (const entry of entries) {
-      if (change.projectId !== null && entry.planNumbers.includes(change.projectId)) {
+      if (change.projectId !== null && entry.planNumbers.includes(change.projectId) && explains(sentences.get(entry.ref)!, change)) {
         change.explainedBy.push(entry.ref);
         entry.matchedChanges.push(change.id);
       }
     }
   }
   const order = (c: Change) => CHANGE_KINDS.indexOf(c.kind);
-  changes.sort((a, b) => (a.projectId ?? '').localeCompare(b.projectId ?? '', 'en', { numeric: true }) || order(a) - order(b) || a.id.localeCompare(b.id));
+  changes.sort((a, b) => PLAN_NUMBERS.compare(a.projectId ?? '', b.projectId ?? '') || order(a) - order(b) || TEXTS.compare(a.id, b.id));
   const totals = Object.fromEntries(CHANGE_KINDS.map((k) => [k, changes.filter((c) => c.kind === k).length])) as Record<ChangeKind, number>;
   return {
     from: { id: older.edition.id, number: older.edition.number },
@@ -229,7 +405,54 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
     changes,
     entries,
     unexplainedChanges: changes.filter((c) => c.explainedBy.length === 0).map((c) => c.id),
-    unmatchedEntries: entries.filter((e) => e.matchedChanges.length === 0).map((e) => e.ref),
+    // An entry about a project added since the older edition is part of that addition (its later revisions cannot be told apart).
+    unmatchedEntries: entries.filter((e) => e.matchedChanges.length === 0 && !e.planNumbers.every((n) => added.some((p) => p.id === n))).map((e) => e.ref),
     totals,
   };
+}
+
+/** Where a change is in the newer edition's text: the indicator's rows for an indicator or target, otherwise the project's sheet. */
+function sourceOf(change: Change, newer: Plan, projects: ReadonlyMap<string, Project>): LineRange | null {
+  const project = change.projectId === null ? undefined : projects.get(change.projectId);
+  if (!project) return null;
+  if (change.kind === 'target-changed' || change.kind === 'indicator-added' || change.kind === 'indicator-renamed') {
+    const indicator = project.indicators.find((i) => i.id === change.subject);
+    if (indicator) return indicator.source;
+  }
+  return project.source.sheet ?? project.source.list;
+}
+
+function excerpt(text: string | null, length = 40): string {
+  const flat = (text ?? '').replace(/\s*\n\s*/g, ' ');
+  return [...flat].length > length ? `${[...flat].slice(0, length).join('')}…` : flat;
+}
+
+/**
+ * The changes no revision entry explains, as findings on the newer edition (`review/unexplained-change`,
+ * reviewable): each positioned at the changed thing in the newer text, with the finding id of the
+ * change read as it is (`findingId(code, change id, [old, new])`), so a different reading of the
+ * same change is a new finding.
+ */
+export function findUnexplainedChanges(changelog: Changelog, newer: Plan): Diagnostic[] {
+  const projects = firstByKey(newer.projects, (p) => p.id);
+  const file = newer.edition.source.fileName;
+  return changelog.changes
+    .filter((c) => c.explainedBy.length === 0)
+    .map((change) => {
+      const topic = topicOf(change);
+      const says = EXPLANATION_RULES.filter((r) => r.explains.includes(topic) && !r.replaces).map((r) => r.mentions);
+      const naming = changelog.entries.filter((e) => change.projectId !== null && e.planNumbers.includes(change.projectId));
+      const found = naming.length === 0 ? `no entry naming ${change.projectId ?? 'it'}` : `only ${naming.map((e) => `${e.ref} 「${excerpt(e.summary)}」`).join(', ')}`;
+      const source = sourceOf(change, newer, projects);
+      return diagnose(
+        'review/unexplained-change',
+        `Expected a 改訂履歴 entry of ${changelog.to.id} that names ${change.projectId ?? 'the project'} and says ${says.join(' or ')}, found ${found}: ${change.summary}`,
+        {
+          file,
+          position: source ? linesPosition(source.startLine, source.endLine) : null,
+          subject: change.projectId,
+          finding: findingId('review/unexplained-change', change.id, [change.old, change.new]),
+        },
+      );
+    });
 }

@@ -154,3 +154,18 @@ export interface PlanDocument {
   unaccounted: SourceLine[];
   diagnostics: Diagnostic[];
 }
+
+/** Headings of a sheet, in the order the form prints them. */
+export const SHEET_SECTIONS = [
+  '名称',
+  '番号',
+  '主管課等',
+  '関係課等',
+  '概要',
+  '目指すもの',
+  '年度ごとの取組',
+  '取組内容',
+  '評価指標',
+  '指標の考え方',
+  '終了理由',
+] as const;

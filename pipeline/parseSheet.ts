@@ -8,26 +8,13 @@
  * recognised in form order, so prose that happens to begin with one of these words stays prose.
  */
 import { diagnose, findingId, type Diagnostic, type Position } from './diagnostics.js';
-import type { DepartmentNode, LineRole, PrintedText, PrintedValue, SheetNode, SourceLine } from './document.js';
+import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, type PrintedValue, type SheetNode, type SourceLine } from './document.js';
+
+export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
 import { isBlank, nfkc, parsePlanNumber } from './text.js';
 import { append } from './arrays.js';
-
-/** Headings of a sheet, in the order the form prints them. */
-export const SHEET_SECTIONS = [
-  '名称',
-  '番号',
-  '主管課等',
-  '関係課等',
-  '概要',
-  '目指すもの',
-  '年度ごとの取組',
-  '取組内容',
-  '評価指標',
-  '指標の考え方',
-  '終了理由',
-] as const;
 
 type Section = (typeof SHEET_SECTIONS)[number];
 

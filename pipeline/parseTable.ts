@@ -13,7 +13,7 @@
  * - the label column is narrow, so a line much wider than the label's lines is already a value.
  */
 import { diagnose, findingId, type Diagnostic, type Point, type Position, type RuleCode } from './diagnostics.js';
-import type { CellNode, TableRowNode } from './document.js';
+import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
 import { displayWidth, nfkc } from './text.js';
 import { append } from './arrays.js';
 
@@ -137,17 +137,23 @@ function continuesCell(previous: CellDraft, token: Token): boolean {
   // A unit on its own after a bare number: `１，５００ ` / `時間`, `29 手続`, `7 秒`.
   if (isUnitOnly(text) && /\d$/.test(before)) return true;
   if (/^[～〜~]/.test(text)) return true;
+  // A cell never ends in `から` or a listing mark: what follows continues it, on the next line or, if
+  // the line break was lost, on the same one.
+  if (/(から|[～〜~・、])$/.test(before)) return true;
   if (!token.afterLineBreak) return false;
-  // A hard break inside a sentence: `平成２９年度から ` / `令和元年度 ` / `に調製した開発登録簿`.
-  return /(から|[～〜~・、])$/.test(before) || /^[にのをへとで]/.test(text);
+  // A hard break inside a sentence: `令和元年度 ` / `に調製した開発登録簿`.
+  return /^[にのをへとで]/.test(text);
 }
 
 /** Per source line: its display width, whether it wraps softly (ends in text, not a space), and the column after its last character. */
-type LineWidths = Map<number, { width: number; soft: boolean; endColumn: number }>;
+type LineWidths = Map<number, { width: number; soft: boolean; endColumn: number; emptyCellsAtEnd: boolean }>;
 
 function lineWidths(lines: readonly TableLine[]): LineWidths {
   return new Map(
-    lines.map((l) => [l.line, { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length }]),
+    lines.map((l) => [
+      l.line,
+      { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length, emptyCellsAtEnd: / {2,}$/.test(l.text) },
+    ]),
   );
 }
 
@@ -279,7 +285,8 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
   const diagnostics: Diagnostic[] = [];
   const labelText = draft.label.map((t) => t.text).join(' ');
   const position = positionOf([...draft.label, ...draft.cells.flatMap((c) => c.tokens)]);
-  let cells = mergeDurations(draft.cells);
+  // More cells than years is never guessed back together (joining two cells could publish a wrong value).
+  const cells = mergeDurations(draft.cells);
 
   if (cells.length > years) {
     let dropped = 0;
@@ -296,15 +303,6 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
       );
     }
   }
-  // Cells split at a hard line break that the continuation rules did not join are joined back.
-  while (cells.length > years) {
-    const index = cells.findIndex(
-      (c, i) => i > 0 && c.tokens.length > 0 && cells[i - 1]!.tokens.length > 0 && c.tokens[0]!.afterLineBreak,
-    );
-    if (index < 0) break;
-    cells = [...cells.slice(0, index - 1), { tokens: [...cells[index - 1]!.tokens, ...cells[index]!.tokens] }, ...cells.slice(index + 1)];
-  }
-
   const nonEmpty = cells.filter((c) => c.tokens.length > 0);
   const unplaced = (): TableRowNode => ({
     label: labelOf(draft),
@@ -401,6 +399,9 @@ const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
   'table/label-starts-mid-phrase',
   'table/value-in-label',
   'table/repeated-line',
+  'table/values-run-together',
+  'table/unit-without-value',
+  'table/heading-in-row',
 ]);
 
 /**
@@ -411,7 +412,7 @@ const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
  * (`年間 ⏎ アクセス数`), never after these endings.
  */
 const COMPLETE_NAME: Record<TableKind, RegExp> = {
-  indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|）|\))$/,
+  indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|実施|改定|作成|導入|開催|策定|）|\))$/,
   initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|事務)$/,
 };
 
@@ -428,7 +429,7 @@ function isWholeValue(text: string): boolean {
 const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt)$/;
 
 /** A first character no Japanese name starts with: particles, small kana, closing brackets, marks. */
-const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇぉ、。，．）)」』】］\]]|する|した|して|され|ける|けた)/;
+const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇぉッャュョァィゥェォンヶ、。，．）)」』】］\]]|する|した|して|され|ける|けた)/;
 
 /** True when the token is one of three or more single characters spread over its line (`重 点 取 組`): a justified, full line. */
 function isLetterSpaced(token: Token, label: readonly Token[]): boolean {
@@ -469,6 +470,16 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       }),
     );
   }
+  for (const token of label.slice(1)) {
+    if (token.atLineStart && isWholeValue(token.text)) {
+      diagnostics.push(
+        diagnose('table/value-in-label', `Expected a name in the label column, found the value 「${token.text}」 inside row 「${labelText}」's label: a line of the table is out of place`, {
+          file,
+          position: at(token),
+        }),
+      );
+    }
+  }
   let soFar = '';
   for (const [i, token] of label.entries()) {
     soFar += token.text;
@@ -485,10 +496,10 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         );
       }
     }
-    // A soft wrap inside a label token glued a value-like line to the name (`YouTube チャン` ⏎ `２，1００ …`).
+    // A soft wrap inside a label token glued a value or a unit line to the name (`YouTube チャン` ⏎ `２，1００ …`, `秦野商工会議所` ⏎ `千円`).
     if (kind === 'indicator') {
       for (const [j, fragment] of token.fragments.entries()) {
-        if (j > 0 && fragment.line > token.fragments[j - 1]!.line && isValueLike(fragment.text)) {
+        if (j > 0 && fragment.line > token.fragments[j - 1]!.line && (isValueLike(fragment.text) || UNIT_ONLY.test(nfkc(fragment.text).trim()))) {
           diagnostics.push(
             diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end before the value 「${fragment.text}」 on line ${fragment.line}, found them joined by a wrapped line`, {
               file,
@@ -499,13 +510,69 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       }
     }
   }
+  // A value cell wraps onto a line of its own only for its unit or its words, never for another
+  // number: `７０0,000` ⏎ `1,440,000` read as one cell is two cells run together.
+  if (kind === 'indicator') {
+    for (const cell of draft.cells) {
+      const fragments = cell.tokens.flatMap((t) => t.fragments);
+      if (cell.tokens.length > 0 && UNIT_ONLY.test(nfkc(cellText(cell)).trim())) {
+        diagnostics.push(
+          diagnose('table/unit-without-value', `Expected a number before the unit 「${cellText(cell)}」 in row 「${labelText}」, found the unit alone in a year cell`, {
+            file,
+            position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+          }),
+        );
+      }
+      for (const [j, fragment] of fragments.entries()) {
+        if (j > 0 && fragment.line > fragments[j - 1]!.line && isValueLike(fragment.text)) {
+          diagnostics.push(
+            diagnose('table/values-run-together', `Expected one value per cell in row 「${labelText}」, found 「${fragments[j - 1]!.text}」 and 「${fragment.text}」 on line ${fragment.line} read as one cell`, {
+              file,
+              position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+            }),
+          );
+        }
+      }
+    }
+  }
+  // A sheet heading read as a label or a cell: the line that printed it was joined to the table's.
+  for (const token of [...label, ...draft.cells.flatMap((c) => c.tokens)]) {
+    if ((SHEET_SECTIONS as readonly string[]).includes(token.text)) {
+      diagnostics.push(
+        diagnose('table/heading-in-row', `Expected the heading 「${token.text}」 to start its own section, found it read as part of row 「${labelText}」`, {
+          file,
+          position: at(token),
+        }),
+      );
+    }
+  }
   const last = label.at(-1)!;
   const lastLine = widths.get(last.end.line);
+  // A label of several lines always ends on a line of its own, its cells on the next: one whose last
+  // line carries cells is a one-line row run into the label before it.
+  const labelLines = new Set(label.flatMap((t) => t.fragments.map((f) => f.line)));
+  const firstCellLine = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0]?.start.line ?? null;
+  if (labelLines.size > 1 && (lastLine?.emptyCellsAtEnd || firstCellLine === last.end.line)) {
+    diagnostics.push(
+      diagnose('table/label-runs-on', `Expected row 「${labelText}」's label of ${labelLines.size} lines to end on a line of its own, found cells on its last line ${last.end.line}: a one-line row may have run into it`, {
+        file,
+        position: { start: label[0]!.start, end: last.end },
+      }),
+    );
+  }
+  if (isLetterSpaced(last, label)) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to go on after its letter-spaced (full) line ${last.end.line}, found its cells: its next line may be missing`, {
+        file,
+        position: at(last),
+      }),
+    );
+  }
   const firstCell = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0] ?? null;
   const cellsStart = draft.cells.length > 0 ? (firstCell?.start.line ?? last.end.line + 1) : null;
   // A label wraps softly only into more of itself: one whose last line wraps softly right before
   // its cells lost the rest of its name.
-  if (lastLine && lastLine.soft && last.end.column === lastLine.endColumn && cellsStart !== null && cellsStart > last.end.line) {
+  if (lastLine && lastLine.soft && last.end.column === lastLine.endColumn && (cellsStart === null || cellsStart > last.end.line)) {
     diagnostics.push(
       diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a line break before its cells, found it wraps on line ${last.end.line} into the cells: its last line may be missing`, {
         file,
@@ -522,9 +589,9 @@ function checkRepeatedLines(lines: readonly TableLine[], kind: TableKind, file: 
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
     const previous = lines[i - 1]!;
-    if (line.text.trim() !== '' && line.text === previous.text) {
+    if (line.text === previous.text) {
       diagnostics.push(
-        diagnose('table/repeated-line', `Expected each line of the ${kind === 'indicator' ? '評価指標' : '年度ごとの取組'} table once, found 「${line.text.trim()}」 printed twice in a row`, {
+        diagnose('table/repeated-line', `Expected each line of the ${kind === 'indicator' ? '評価指標' : '年度ごとの取組'} table once, found ${line.text.trim() === '' ? `a line of ${[...line.text].length} empty cells` : `「${line.text.trim()}」`} printed twice in a row`, {
           file,
           subject,
           position: { start: { line: previous.line, column: previous.column }, end: { line: line.line, column: line.column + [...line.text].length } },

@@ -1,9 +1,19 @@
 /**
  * Turns a build result into the readable report the CLI prints: per edition the totals, the line
- * coverage and every issue with its file, line and rule code, then a closing summary.
+ * coverage, the review and every issue with its file, line and rule code, then what the build did.
+ * Quiet reports keep every diagnostic that stops or could stop publication.
  */
 import { formatDiagnostic } from './diagnostics.js';
-import type { BuildResult } from './build.js';
+import type { BuildResult, EditionBuild } from './build.js';
+import { mayStopPublication } from './reviewEdition.js';
+
+/** The review line of an edition, or null when it has nothing to review. */
+export function formatReviewLine(edition: EditionBuild): string | null {
+  const r = edition.review;
+  if (!r || (r.findings.length === 0 && r.staleDecisions.length === 0)) return null;
+  const stale = r.staleDecisions.length ? `, ${r.staleDecisions.length} stale decisions` : '';
+  return `  review: ${r.findings.length} findings (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${stale} — ${r.reviewFile}`;
+}
 
 /** The build report as lines of text. */
 export function formatBuildReport(result: BuildResult, options: { verbose: boolean } = { verbose: true }): string[] {
@@ -27,19 +37,39 @@ export function formatBuildReport(result: BuildResult, options: { verbose: boole
       const count = (severity: string) => q.issues.filter((d) => d.severity === severity).length;
       lines.push(`  quality: ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes`);
     }
-    const shown = options.verbose ? edition.diagnostics : edition.diagnostics.filter((d) => d.severity === 'error');
+    const review = formatReviewLine(edition);
+    if (review) lines.push(review);
+    const shown = options.verbose ? edition.diagnostics : edition.diagnostics.filter(mayStopPublication);
     for (const d of shown) lines.push(`    ${formatDiagnostic(d)}`);
   }
   const ofEditions = new Set(result.editions.flatMap((e) => e.diagnostics));
   const extra = result.diagnostics.filter((d) => !ofEditions.has(d));
   for (const d of extra) lines.push(formatDiagnostic(d));
+  for (const e of result.editions) {
+    if (e.review && e.review.pending > 0) {
+      lines.push(`review: ${e.review.edition}: ${findings(e.review.pending)} awaiting review — accept or reject each by its finding id in ${e.review.reviewFile}`);
+    }
+  }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
+  const pending = awaitingReview(result);
   lines.push(
     !result.ok
-      ? `build failed: nothing written (${errors} errors)`
-      : result.written.length > 0
-        ? `built ${result.editions.length} editions, wrote ${result.written.length} files`
-        : `checked ${result.editions.length} editions: no errors, nothing written`,
+      ? `build failed: nothing written (${errors} errors${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`
+      : result.draft
+        ? `built ${result.editions.length} editions as an UNREVIEWED DRAFT (${findings(pending)} awaiting review; publish refuses it), wrote ${result.written.length} files`
+        : result.written.length > 0
+          ? `built ${result.editions.length} editions, wrote ${result.written.length} files`
+          : `checked ${result.editions.length} editions: no errors, nothing written`,
   );
   return lines;
+}
+
+/** `1 finding`, `3 findings`. */
+export function findings(n: number): string {
+  return `${n} ${n === 1 ? 'finding' : 'findings'}`;
+}
+
+/** How many findings of the build await review. */
+export function awaitingReview(result: BuildResult): number {
+  return result.editions.reduce((n, e) => n + (e.review?.pending ?? 0), 0);
 }

@@ -31,7 +31,7 @@ export const CHANGE_LABELS: Record<ChangeKind, string> = {
 
 function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
   const { code, name } = newer.edition.municipality;
-  const col = (n: string, title: string, type: 'string' | 'gYear', description: string, term: string) => ({ name: n, title, type, description, descriptionEn: description, term });
+  const col = (n: string, title: string, type: 'string' | 'gYear' | 'decimal', description: string, term: string) => ({ name: n, title, type, description, descriptionEn: description, term });
   return {
     name: 'changes',
     title: '版の間の変更点',
@@ -49,6 +49,10 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       col('new', '変更後', 'string', '変更後の記載', 'new'),
       col('summary', '内容', 'string', '変更の内容', 'summary'),
       col('explainedBy', '改訂履歴', 'string', 'この変更を説明する改訂履歴の項目（改定年月#項番、複数は;区切り）', 'explainedBy'),
+      col('oldValue', '変更前の数値', 'decimal', '目標値の変更で、変更前の数値（数値でない記載は空欄）', 'oldValue'),
+      col('oldUnit', '変更前の単位', 'string', '目標値の変更で、変更前の単位', 'oldUnit'),
+      col('newValue', '変更後の数値', 'decimal', '目標値の変更で、変更後の数値（数値でない記載は空欄）', 'newValue'),
+      col('newUnit', '変更後の単位', 'string', '目標値の変更で、変更後の単位', 'newUnit'),
     ],
     rows: changelog.changes.map((c) => [
       code,
@@ -62,6 +66,10 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       c.new === null ? null : String(c.new).replace(/\n+/g, ' '),
       c.summary.replace(/\n+/g, ' '),
       c.explainedBy.length > 0 ? c.explainedBy.join(';') : null,
+      c.quantities?.old.value ?? null,
+      c.quantities?.old.unit ?? null,
+      c.quantities?.new.value ?? null,
+      c.quantities?.new.unit ?? null,
     ]),
     foreignKeys: [],
   };

@@ -204,6 +204,24 @@ export interface PageOptions {
   root: string;
   /** At most this many projects are shown on the page itself (default `PAGE_PROJECTS`); see `toProjectPages`. */
   pageProjects?: number;
+  /** For an unreviewed draft (`build --draft`): edition id → findings awaiting review; each is named at the top of the page. */
+  unreviewed?: ReadonlyMap<string, number>;
+}
+
+/** The notice at the top of a draft's page: which editions are unreviewed drafts and how many findings await review. */
+function draftNotice(current: Plan, plans: readonly Plan[], unreviewed: ReadonlyMap<string, number> | undefined): string {
+  if (!unreviewed || unreviewed.size === 0) return '';
+  const lines = [...plans]
+    .sort((a, b) => b.edition.number - a.edition.number)
+    .flatMap((p) => {
+      const pending = unreviewed.get(p.edition.id);
+      if (pending === undefined) return [];
+      const which = p === current ? 'この版' : `第${p.edition.number}版（${h(p.edition.id)}）`;
+      return [`${which}は未確認の下書きです：確認待ちの指摘 ${pending} 件`];
+    });
+  if (lines.length === 0) return '';
+  return `
+  <p class="draft" role="status" style="border:2px solid #8a1c1c;color:#8a1c1c;background:#fff4f4;padding:.5rem .75rem;font-weight:bold">${lines.join('<br>')}。確認が済むまで公開できません。</p>`;
 }
 
 /**
@@ -365,7 +383,7 @@ function pageIndex(plan: Plan, pages: readonly ProjectPage[]): { byId: Map<strin
  * One project page of a large edition (`toProjectPages`), at `<edition>/<page.path>`: the page's
  * projects with the same filters as the edition's page, and links back to it.
  */
-export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: readonly ProjectPage[]): Generator<string> {
+export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: readonly ProjectPage[], unreviewed?: ReadonlyMap<string, number>): Generator<string> {
   const e = plan.edition;
   const city = publisherName(e.municipality.name);
   const measure = plan.measures.find((m) => m.id === page.measureId);
@@ -379,7 +397,7 @@ export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: reado
   yield `${pageStart(`${h(title)}｜${h(e.title)}（第${e.number}版）｜${h(city)}オープンデータ`)}
 <header>
   <p class="note">${h(city)} オープンデータ</p>
-  <h1>${h(e.title)}（第${e.number}版）</h1>
+  <h1>${h(e.title)}（第${e.number}版）</h1>${draftNotice(plan, [plan], unreviewed)}
   <p><a href="../index.html">第${e.number}版のページに戻る</a></p>
 </header>
 <main>
@@ -469,7 +487,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   )}
 <header>
   <p class="note">${h(city)} オープンデータ</p>
-  <h1>${h(e.title)}</h1>
+  <h1>${h(e.title)}</h1>${draftNotice(plan, plans, options.unreviewed)}
 </header>
 <main>
   <section aria-labelledby="about">

@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, m
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEditions } from '../pipeline/build.js';
+import { buildEditions, checkEditions, fromEditionFolder, type EditionInput } from '../pipeline/build.js';
 import { runCli } from '../pipeline/cli.js';
 import { memoryEffects, nodeEffects } from '../pipeline/effects.js';
-import { readZip, ROOT, seedMeta, seedsInMemory, TEST_DATE, writeSyntheticSeeds } from './helpers.js';
+import { builtSeeds, readZip, ROOT, SEEDS, seedBytes, seedMeta, seedReview, seedsInMemory, TEST_DATE, writeSyntheticSeeds } from './helpers.js';
 
 describe('buildEditions', () => {
   it('builds every edition folder in memory and writes plan, quality and coverage files', async () => {
@@ -74,7 +74,9 @@ describe('runCli', () => {
     const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(0);
     expect(lines).toContain('built 2 editions, wrote 65 files');
-    expect(lines.at(-1)).toMatch(/^summary: 2 editions, 97 projects, 131 indicator rows, 65 files written, 0 errors, 11 warnings, 8 notes, [\d.]+ s$/);
+    expect(lines.at(-1)).toMatch(
+      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 65 files written, 0 errors, \d+ warnings, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
+    );
     expect(lines.filter((l) => /^ {2}2025-03 +parse +\d+ ms$/.test(l))).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
   });
@@ -102,7 +104,8 @@ describe('runCli', () => {
     expect(await runCli(['diff', '2021'], (l) => lines.push(l))).toBe(2);
     expect(await runCli(['--help'], (l) => lines.push(l))).toBe(0);
     expect(lines.join('\n')).toContain('Usage: hadano-ict-plan <command> [options]');
-    for (const command of ['build', 'validate', 'diff', 'publish']) {
+    expect(await runCli(['review'], (l) => lines.push(l))).toBe(2);
+    for (const command of ['build', 'validate', 'diff', 'review', 'publish']) {
       const help: string[] = [];
       expect(await runCli([command, '--help'], (l) => help.push(l))).toBe(0);
       expect(help[0]).toMatch(new RegExp(`^Usage: hadano-ict-plan ${command}`));
@@ -162,7 +165,8 @@ describe('a large edition', () => {
     try {
       const seeds = writeSyntheticSeeds(10, join(dir, 'seeds'));
       const out = join(dir, 'dist');
-      const result = await buildEditions({ seedsDir: seeds, outDir: out, effects: nodeEffects, buildDate: TEST_DATE });
+      // Its repeated sheets repeat the real text's table findings, which no review file decides: a draft writes them all.
+      const result = await buildEditions({ seedsDir: seeds, outDir: out, effects: nodeEffects, buildDate: TEST_DATE, draft: true });
       expect(result.ok).toBe(true);
       const pages = result.files.map((f) => f.path).filter((p) => p.startsWith('x10/pages/'));
       // 620 sheets over the measures, at most 500 a page.
@@ -182,4 +186,218 @@ describe('a large edition', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+/** The shipped 2025-03 review file, changed by `edit` (decisions, edition). */
+function review2025(edit: (file: { edition: string; decisions: { finding: string }[] }) => void = () => {}): string {
+  const file = JSON.parse(seedReview('2025-03')!);
+  edit(file);
+  return JSON.stringify(file, null, 2);
+}
+/** The finding of the unexplained FY2022 target of 2-5-3 (no 改訂履歴 entry names 2-5-3). */
+const POLICY = 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~';
+const withoutPolicy = (file: { decisions: { finding: string }[] }) => {
+  file.decisions = file.decisions.filter((d) => !d.finding.startsWith(POLICY));
+};
+
+describe('every change is declared or reviewed', () => {
+  it('publishes the real editions with their review files, every unexplained change accepted', async () => {
+    const { result, files } = await builtSeeds();
+    const [e2021, e2025] = result.editions;
+    expect(result.draft).toBe(false);
+    expect(e2025!.changelog!.unexplainedChanges.length).toBeGreaterThan(0);
+    const accepted = e2025!.review!.findings.filter((f) => f.code === 'review/unexplained-change');
+    // Every change the 改訂履歴 does not explain is a finding, and each is accepted with a reason.
+    expect(accepted.map((f) => f.finding.replace(/^review\/unexplained-change@|~[0-9a-f]{8}$/g, '')).sort()).toEqual([...e2025!.changelog!.unexplainedChanges].sort());
+    expect(accepted.every((f) => f.status === 'accepted' && f.decision!.reason.length > 20 && f.decision!.by === 'hadano-ict-plan maintainers')).toBe(true);
+    expect(e2025!.review).toMatchObject({ status: 'reviewed', pending: 0, rejected: 0, staleDecisions: [], reviewFile: 'in/2025-03/review.json' });
+    expect(e2021!.review!.pending).toBe(0);
+    // Accepted findings are notes that carry the decision.
+    const notes = e2025!.diagnostics.filter((d) => d.code === 'review/unexplained-change');
+    expect(notes.every((d) => d.severity === 'info' && d.decision?.decision === 'accept')).toBe(true);
+    const quality = JSON.parse(new TextDecoder().decode(files.get('out/2025-03/quality.json')));
+    expect(quality.review).toMatchObject({ edition: '2025-03', status: 'reviewed', draft: false, pending: 0 });
+    expect(quality.review.findings.find((f: { finding: string }) => f.finding.startsWith(POLICY))).toMatchObject({ status: 'accepted', decision: { decision: 'accept', date: '2026-12-02' } });
+    expect(quality.issues.filter((d: { code: string }) => d.code === 'review/unexplained-change')).toHaveLength(accepted.length);
+    expect(files.has('out/draft.json')).toBe(false);
+  });
+
+  it('stops at a change no entry explains and nobody accepted, and names it', async () => {
+    const effects = seedsInMemory({ 'in/2025-03/review.json': review2025(withoutPolicy), 'out/index.html': 'published' });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+    expect(result.ok).toBe(false);
+    expect(result.written).toEqual([]);
+    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html']);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.file, d.position?.start.line, d.subject])).toEqual([['review/unexplained-change', 'in/2025-03/000_5b993dc6e4c545ce.txt', 3402, '2-5-3']]);
+    expect(errors[0]!.finding).toMatch(/^review\/unexplained-change@target-changed\/2-5-3\/target\/2-5-3\/1\/2022~[0-9a-f]{8}$/);
+    expect(errors[0]!.message).toMatch(/: ポリシーの改定の2022年度目標を（空欄）から「１回」に変更; not published until accepted in in\/2025-03\/review\.json$/);
+    expect(result.editions[1]!.review).toMatchObject({ status: 'pending', pending: 1 });
+  });
+
+  it('makes a changed reading of an accepted change a new finding, and its old decision stale', async () => {
+    const text = new TextDecoder().decode(seedBytes('2025-03'));
+    const reread = text.replace('ポリシーの改定 １回 １回    ', 'ポリシーの改定 １回 ２回    ');
+    expect(reread).not.toBe(text);
+    const effects = seedsInMemory({ [`in/2025-03/${SEEDS['2025-03']}`]: reread });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+    expect(result.ok).toBe(false);
+    const review = result.editions[1]!.review!;
+    const shipped = JSON.parse(seedReview('2025-03')!).decisions.find((d: { finding: string }) => d.finding.startsWith(POLICY)).finding;
+    expect(review.staleDecisions).toEqual([shipped]);
+    const pending = review.findings.filter((f) => f.status === 'pending');
+    expect(pending.map((f) => f.finding)).toHaveLength(1);
+    expect(pending[0]!.finding.startsWith(POLICY)).toBe(true);
+    expect(pending[0]!.finding).not.toBe(shipped);
+    expect(result.diagnostics.find((d) => d.code === 'review/stale-decision')).toMatchObject({ severity: 'warning', file: 'in/2025-03/review.json', subject: shipped });
+  });
+
+  it('reports a stale decision without stopping the build', async () => {
+    const gone = 'review/unexplained-change@target-changed/9-9-9/target/9-9-9/1/2022~0123abcd';
+    const effects = seedsInMemory({ 'in/2025-03/review.json': review2025((f) => f.decisions.push({ finding: gone, decision: 'accept', reason: 'x', by: 'y', date: '2026-12-02' } as never)) });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+    expect(result.ok).toBe(true);
+    expect(result.diagnostics.filter((d) => d.code === 'review/stale-decision').map((d) => [d.severity, d.subject])).toEqual([['warning', gone]]);
+  });
+
+  it('stops at an invalid review file or one for another edition, even as a draft', async () => {
+    for (const bad of ['{"edition": "2025-03", "decisions": [', review2025((f) => (f.edition = '2021'))]) {
+      const effects = seedsInMemory({ 'in/2025-03/review.json': bad });
+      const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE, draft: true });
+      expect(result.ok).toBe(false);
+      expect(result.written).toEqual([]);
+      expect(result.diagnostics.filter((d) => d.code === 'review/invalid-file').map((d) => [d.severity, d.file])).toEqual([['error', 'in/2025-03/review.json']]);
+      // Its decisions are not applied: every change the 改訂履歴 does not explain awaits review again.
+      expect(result.editions[1]!.review!.pending).toBe(result.editions[1]!.review!.findings.length);
+      expect(result.editions[1]!.review!.accepted).toBe(0);
+    }
+  });
+
+  it('writes an unreviewed draft on request, marked in the quality report, the pages and draft.json', async () => {
+    const effects = seedsInMemory({ 'in/2025-03/review.json': review2025(withoutPolicy) });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE, draft: true });
+    expect(result).toMatchObject({ ok: true, draft: true });
+    const text = (path: string) => new TextDecoder().decode(effects.files.get(`out/${path}`));
+    expect(JSON.parse(text('2025-03/quality.json')).review).toMatchObject({ status: 'pending', draft: true, pending: 1 });
+    expect(JSON.parse(text('2021/quality.json')).review).toMatchObject({ draft: false, pending: 0 });
+    expect(JSON.parse(text('draft.json'))).toMatchObject({ draft: true, editions: [{ edition: '2025-03', pendingFindings: 1, reviewFile: 'in/2025-03/review.json' }] });
+    expect(text('2025-03/index.html')).toContain('この版は未確認の下書きです：確認待ちの指摘 1 件');
+    expect(text('index.html')).toContain('この版は未確認の下書きです：確認待ちの指摘 1 件');
+    expect(text('2021/index.html')).toContain('第5版（2025-03）は未確認の下書きです：確認待ちの指摘 1 件');
+    expect(text('SHA256SUMS')).toContain('  draft.json\n');
+  });
+});
+
+describe('checkEditions', () => {
+  it('runs every stage up to the review on in-memory inputs and makes no output', async () => {
+    const effects = seedsInMemory();
+    const inputs: EditionInput[] = [];
+    for (const folder of ['2025-03', '2021']) {
+      const read = await fromEditionFolder(effects, 'in', folder);
+      if (!read.ok) throw new Error('seed unreadable');
+      inputs.push(read.input);
+    }
+    const stages: string[] = [];
+    const checked = checkEditions(inputs, (e) => stages.push(`${e.edition}:${e.stage}`));
+    // Input order is kept; the diff follows edition numbers (2021 is the first edition).
+    expect(checked.map((c) => [c.id, c.plan?.edition.number, c.changelog?.from.id ?? null])).toEqual([
+      ['2025-03', 5, '2021'],
+      ['2021', 1, null],
+    ]);
+    expect(checked.flatMap((c) => c.diagnostics).filter((d) => d.severity === 'error')).toEqual([]);
+    expect(checked[0]!.review.accepted).toBeGreaterThan(90);
+    expect(new Set(stages.map((s) => s.split(':')[1]))).toEqual(new Set(['decode', 'parse', 'model', 'validate', 'quality', 'diff', 'review']));
+    expect(effects.files.size).toBe(6);
+  });
+});
+
+describe('the CLI with findings awaiting review', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'plan-review-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const seeds = join(dir, 'seeds');
+  cpSync(join(ROOT, 'seeds'), seeds, { recursive: true });
+  writeFileSync(join(seeds, '2025-03/review.json'), review2025(withoutPolicy));
+  const run = async (...argv: string[]) => {
+    const lines: string[] = [];
+    const code = await runCli(argv, (l) => lines.push(l));
+    return { code, lines, text: lines.join('\n') };
+  };
+
+  it('--quiet still prints every finding that stops publication, and the summary names the review file', async () => {
+    const { code, lines, text } = await run('build', '--seeds', seeds, '--out', join(dir, 'out'), '--quiet');
+    expect(code).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(text).toMatch(/2025-03\/000_5b993dc6e4c545ce\.txt:3402:1: error review\/unexplained-change \[2-5-3\] .* \(finding review\/unexplained-change@target-changed\/2-5-3\/target\/2-5-3\/1\/2022~[0-9a-f]{8}\)/);
+    // Accepted findings (notes) are hidden by --quiet.
+    expect(text).not.toMatch(/info review\/unexplained-change/);
+    expect(lines).toContain(`review: 2025-03: 1 finding awaiting review — accept or reject each by its finding id in ${seeds}/2025-03/review.json`);
+    expect(lines.at(-1)).toMatch(
+      new RegExp(`^summary: 2 editions \\(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\\), 0 files written, 1 errors, .*, 1 finding awaiting review \\(2025-03: 1 in ${seeds}/2025-03/review\\.json\\), [\\d.]+ s$`),
+    );
+  });
+
+  it('--quiet prints a stale decision too', async () => {
+    const stale = join(dir, 'stale');
+    cpSync(join(ROOT, 'seeds'), stale, { recursive: true });
+    writeFileSync(join(stale, '2021/review.json'), JSON.stringify({ edition: '2021', decisions: [...JSON.parse(seedReview('2021')!).decisions, { finding: 'table/unplaced-cells@9-9-9/initiative~0123abcd', decision: 'accept', reason: 'x', by: 'y', date: '2026-12-02' }] }, null, 2));
+    const { code, text } = await run('validate', '--seeds', stale, '--quiet');
+    expect(code).toBe(0);
+    expect(text).toMatch(/2021\/review\.json:\d+:1: warning review\/stale-decision \[table\/unplaced-cells@9-9-9\/initiative~0123abcd\]/);
+  });
+
+  it('validate reports the same findings and writes nothing', async () => {
+    const { code, text } = await run('validate', '--seeds', seeds, '--out', join(dir, 'never'));
+    expect(code).toBe(1);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
+    expect(text).toMatch(/error review\/unexplained-change \[2-5-3\]/);
+  });
+
+  it('review <edition> prints the pending findings as decisions for a person to fill in', async () => {
+    const { code, text } = await run('review', '2025-03', '--seeds', seeds);
+    expect(code).toBe(0);
+    const decisions = JSON.parse(text);
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatchObject({ decision: '', reason: '', by: '', date: '' });
+    expect(decisions[0].finding.startsWith(POLICY)).toBe(true);
+    expect(decisions[0].about).toMatch(/\[2-5-3\] .*ポリシーの改定の2022年度目標を（空欄）から「１回」に変更$/);
+    expect((await run('review', '2030-01', '--seeds', seeds)).code).toBe(2);
+    expect((await run('validate', '--draft', '--seeds', seeds)).code).toBe(2);
+  });
+
+  it('build --draft writes and marks the output, and publish refuses it', async () => {
+    const out = join(dir, 'draft');
+    const built = await run('build', '--seeds', seeds, '--out', out, '--draft');
+    expect(built.code).toBe(0);
+    expect(built.lines.at(-1)).toMatch(/^summary: UNREVIEWED DRAFT \(not publishable\), 2 editions .*1 finding awaiting review/);
+    expect(built.lines).toContain('built 2 editions as an UNREVIEWED DRAFT (1 finding awaiting review; publish refuses it), wrote 66 files');
+    expect(JSON.parse(readFileSync(join(out, '2025-03/quality.json'), 'utf8')).review.draft).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('この版は未確認の下書きです：確認待ちの指摘 1 件');
+    const requests: string[] = [];
+    const fetchStub = (async (url: string) => {
+      requests.push(url);
+      return new Response('{}', { status: 500 });
+    }) as unknown as typeof fetch;
+    for (const apply of [[], ['--apply']]) {
+      const lines: string[] = [];
+      const code = await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out, ...apply], (l) => lines.push(l), { CKAN_API_TOKEN: 'secret' }, fetchStub);
+      expect(code).toBe(1);
+      expect(lines[0]).toBe(`error: ${out} is an unreviewed draft (build --draft) and is never published (2025-03: 1 finding awaiting review in ${seeds}/2025-03/review.json): decide the findings in the review files, then build without --draft`);
+    }
+    expect(requests).toEqual([]);
+    // Even without its marker, the quality report still says draft.
+    rmSync(join(out, 'draft.json'));
+    const lines: string[] = [];
+    expect(await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out], (l) => lines.push(l), {}, fetchStub)).toBe(1);
+    expect(lines[0]).toMatch(/is an unreviewed draft/);
+  });
+
+  it('build --draft writes nothing when there are other errors', async () => {
+    const broken = join(dir, 'broken');
+    cpSync(seeds, broken, { recursive: true });
+    writeFileSync(join(broken, '2021/review.json'), '{');
+    const { code, text } = await run('build', '--seeds', broken, '--out', join(dir, 'broken-out'), '--draft', '--quiet');
+    expect(code).toBe(1);
+    expect(existsSync(join(dir, 'broken-out'))).toBe(false);
+    expect(text).toMatch(/2021\/review\.json: error review\/invalid-file Expected a JSON review file, found a syntax error/);
+  });
 });

@@ -1,5 +1,5 @@
 /** Shared test helpers: source lines from literal text, and the real seed editions. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { SourceLine } from '../pipeline/document.js';
 
@@ -24,15 +24,29 @@ export function seedMeta(id: keyof typeof SEEDS): string {
   return readFileSync(`${ROOT}seeds/${id}/edition.json`, 'utf8');
 }
 
+/** The text of a seed edition's review file (`review.json`), or null when it has none. */
+export function seedReview(id: keyof typeof SEEDS): string | null {
+  return existsSync(`${ROOT}seeds/${id}/review.json`) ? readFileSync(`${ROOT}seeds/${id}/review.json`, 'utf8') : null;
+}
+
 import { buildEditions, type BuildResult } from '../pipeline/build.js';
 import { memoryEffects } from '../pipeline/effects.js';
 
-/** An in-memory seeds folder (`in/`) with both real editions, plus extra files. */
-export function seedsInMemory(extra: Record<string, string | Uint8Array> = {}) {
-  const files: Record<string, string | Uint8Array> = { ...extra };
+/**
+ * An in-memory seeds folder (`in/`) with both real editions and their review files, plus extra files
+ * (which replace a seed's own; `null` leaves a file out, e.g. a review file).
+ */
+export function seedsInMemory(extra: Record<string, string | Uint8Array | null> = {}) {
+  const files: Record<string, string | Uint8Array> = {};
   for (const id of Object.keys(SEEDS) as (keyof typeof SEEDS)[]) {
     files[`in/${id}/${SEEDS[id]}`] = seedBytes(id);
     files[`in/${id}/edition.json`] = seedMeta(id);
+    const review = seedReview(id);
+    if (review !== null) files[`in/${id}/review.json`] = review;
+  }
+  for (const [path, data] of Object.entries(extra)) {
+    if (data === null) delete files[path];
+    else files[path] = data;
   }
   return memoryEffects(files);
 }

@@ -222,6 +222,28 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['重 点 取 組 ', '地域の選定 ', '     '], 'initiative').diagnostics).toEqual([]);
   });
 
+  it('never joins surplus cells back together: ７０0,000 and 1,440,000 swapped around their unit stay an error', () => {
+    const { diagnostics, rows } = rowsOf(['電子地域通貨利', '用額 ', '   ', '千円 ', '７０0,000', '1,440,000', '千円 ']);
+    expect(diagnostics).toEqual(expect.arrayContaining(['table/unit-without-value', 'table/values-run-together']));
+    expect(rows[0]!.placed).toBe(true);
+  });
+
+  it('stops when a unit or a value stands in the label column, or a label starts with a small katakana', () => {
+    expect(rowsOf(['秦野商工会議所', '千円 ', '景況調査 ', ' ▲28.2ｐｔ ▲28ｐｔ ▲28ｐｔ ▲28ｐｔ ']).diagnostics).toContain('table/label-cut-short');
+    expect(rowsOf(['利用率 ', '件 ', '５％ ５％ ５％ ５％ ５％ ']).diagnostics).toContain('table/value-in-label');
+    expect(rowsOf(['ックに掲載した店', 'デジタルガイドブ', '舗数 ', ' 550 店舗 550 店舗 550 店舗 550 店舗 ']).diagnostics).toContain('table/label-starts-mid-phrase');
+  });
+
+  it('stops when a one-line row runs into the label before it (its cells on the label’s last line)', () => {
+    // 2021 2-1-1 with 環境構築 (one line, its cells after it) swapped with 対象業務 ⏎ 拡大's first line.
+    expect(rowsOf(['対象業務 ', '環境構築      ', '拡大 ', '     '], 'initiative').diagnostics).toContain('table/label-runs-on');
+    expect(rowsOf(['環境構築      ', '対象業務 ', '拡大 ', '     '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('stops when a sheet heading is read as a cell (the value line joined to 指標の考え方)', () => {
+    expect(rowsOf(['追加コンテ', 'ンツ数 ', ' １種類以上 次期システムと合わせ検討 指標の考え方 各地図データ所管課等へのヒアリングを基に設定 ']).diagnostics).toContain('table/heading-in-row');
+  });
+
   it('gives a finding an id that pins the reading, not the line numbers', () => {
     const id = (texts: string[], first = 1) =>
       parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;

@@ -6,12 +6,21 @@ import { describe, expect, it } from 'vitest';
 import { buildEdition, type EditionBuild } from '../pipeline/build.js';
 import { parseEditionMeta } from '../pipeline/parseEditionMeta.js';
 import type { Plan, Project } from '../pipeline/plan.js';
-import { SEEDS, seedBytes, seedMeta } from './helpers.js';
+import { SEEDS, seedBytes, seedMeta, seedReview } from './helpers.js';
 
 async function build(id: keyof typeof SEEDS): Promise<EditionBuild & { plan: Plan }> {
   const meta = parseEditionMeta(seedMeta(id), `seeds/${id}/edition.json`, id);
   if (!meta.ok) throw new Error('seed metadata is invalid');
-  const result = await buildEdition({ folder: id, meta: meta.meta, textFile: SEEDS[id], textPath: `seeds/${id}/${SEEDS[id]}`, bytes: seedBytes(id) });
+  // With the edition's review file: its accepted findings are notes, not errors.
+  const review = seedReview(id);
+  const result = await buildEdition({
+    folder: id,
+    meta: meta.meta,
+    textFile: SEEDS[id],
+    textPath: `seeds/${id}/${SEEDS[id]}`,
+    bytes: seedBytes(id),
+    review: review === null ? null : new TextEncoder().encode(review),
+  });
   if (!result.plan) throw new Error('seed did not build');
   return result as EditionBuild & { plan: Plan };
 }

@@ -56,6 +56,16 @@ describe('toPortalPage', async () => {
     expect(targetChart(text)).toBe('');
   });
 
+  it('says at the top when the edition is an unreviewed draft, and only then', () => {
+    expect(page).not.toContain('未確認の下書き');
+    const other = { ...plan, edition: { ...plan.edition, id: '<b>x</b>', number: 6 } };
+    const draft = toPortalPage({ plans: [plan, other], current: plan, files: [], changelogs: [], root: '', unreviewed: new Map([[plan.edition.id, 3], ['<b>x</b>', 1]]) });
+    const header = /<header>([\s\S]*?)<\/header>/.exec(draft)![1]!;
+    expect(header).toContain('第6版（&lt;b&gt;x&lt;/b&gt;）は未確認の下書きです：確認待ちの指摘 1 件<br>この版は未確認の下書きです：確認待ちの指摘 3 件。確認が済むまで公開できません。');
+    expect(header).toMatch(/<p class="draft" role="status" style="[^"]+">/);
+    expect(toPortalPage({ plans: [plan], current: plan, files: [], changelogs: [], root: '', unreviewed: new Map() })).not.toContain('class="draft"');
+  });
+
   it('formats sizes and escapes attributes', () => {
     expect(humanSize(512)).toBe('512 B');
     expect(humanSize(2048)).toBe('2.0 KB');

@@ -26,20 +26,33 @@ function treeHash(dir: string): string | null {
   return hash.digest('hex');
 }
 
-/** Runs the CLI build; kills it after `killAfterMs`, or as soon as it starts writing (`'writing'`). */
+/**
+ * Runs the CLI build; kills it after `killAfterMs`, or as soon as it starts writing (`'writing'`).
+ * A draft build: the synthetic edition's repeated sheets are findings no review file decides.
+ */
 function build(seeds: string, out: string, kill?: number | 'writing'): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet'], {
+    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet', '--draft'], {
       cwd: ROOT,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' },
       stdio: 'ignore',
+      // Its own process group: tsx runs the build in a child process, which must die with it (killing
+      // only tsx's process leaves the build running on, racing the next one for the output folder).
+      detached: true,
     });
+    const killAll = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
     const timer =
       kill === undefined
         ? null
         : kill === 'writing'
-          ? setInterval(() => existsSync(`${out}.building`) && child.kill('SIGKILL'), 1)
-          : setTimeout(() => child.kill('SIGKILL'), kill);
+          ? setInterval(() => existsSync(`${out}.building`) && killAll(), 1)
+          : setTimeout(killAll, kill);
     child.on('exit', (code) => {
       if (timer) clearInterval(timer);
       resolve(code);

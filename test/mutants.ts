@@ -1,0 +1,556 @@
+/**
+ * The mutation suite over the real edition texts (issue 14, item 3): every line of every 年度ごとの取組
+ * and 評価指標 table is damaged in four ways — deleted, duplicated, swapped with the next non-blank
+ * line, joined with it — each damaged text is built (with the undamaged earlier edition beside it
+ * when there is one) and classified against the undamaged build: stopped by an error near the
+ * damage, stopped by errors elsewhere only, built with identical published values, or built with
+ * changed ones. `test/mutants.test.ts` runs a fixed sample; `npm run bench -- --mutants` runs all.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkEditions, fromEditionFolder, type EditionInput } from '../pipeline/build.js';
+import type { Diagnostic } from '../pipeline/diagnostics.js';
+import { memoryEffects } from '../pipeline/effects.js';
+import { parsePlanDocument } from '../pipeline/parsePlanDocument.js';
+import type { Plan } from '../pipeline/plan.js';
+import { parsePlanNumber } from '../pipeline/text.js';
+import { toSourceText } from '../pipeline/toSourceText.js';
+
+/** The four kinds of single-line damage, in the order mutants of one line are made. */
+export const MUTANT_KINDS = ['delete', 'duplicate', 'swap', 'join'] as const;
+
+/** One kind of single-line damage. */
+export type MutantKind = (typeof MUTANT_KINDS)[number];
+
+/** The two year tables of a sheet, named by the syntax tree's field. */
+export type TableName = 'initiatives' | 'indicators';
+
+/** How many lines from a damaged line an error may be and still count as pointing at the damage. */
+export const NEAR_LINES = 6;
+
+/** The in-memory seeds folder mutants are built in. */
+const SEEDS_DIR = 'in';
+
+/** A damaged text's lines, and which of them carry the damage (1-based, in the damaged numbering). */
+export interface Damage {
+  lines: string[];
+  damagedLines: number[];
+  /** The next non-blank line a swap or join took in (1-based, original numbering), else null. */
+  partner: number | null;
+}
+
+/** A blank line: empty. Lines of spaces are not blank here — in a table they are a row's empty cells. */
+export function isBlankLine(text: string): boolean {
+  return text === '';
+}
+
+/** One kind of damage at `line` (1-based), or null where it does not apply (blank line, nothing after it, a swap of equal lines). */
+export function damageLines(lines: readonly string[], kind: MutantKind, line: number): Damage | null {
+  const i = line - 1;
+  const text = lines[i];
+  if (text === undefined || isBlankLine(text)) return null;
+  let j = i + 1;
+  while (j < lines.length && isBlankLine(lines[j]!)) j++;
+  const next = j < lines.length ? j : null;
+  switch (kind) {
+    case 'delete':
+      return { lines: [...lines.slice(0, i), ...lines.slice(i + 1)], damagedLines: line > 1 ? [line - 1, line] : [line], partner: null };
+    case 'duplicate':
+      return { lines: [...lines.slice(0, i + 1), text, ...lines.slice(i + 1)], damagedLines: [line, line + 1], partner: null };
+    case 'swap': {
+      if (next === null || lines[next] === text) return null;
+      const out = [...lines];
+      out[i] = lines[next]!;
+      out[next] = text;
+      return { lines: out, damagedLines: [line, next + 1], partner: next + 1 };
+    }
+    case 'join':
+      if (next === null) return null;
+      return { lines: [...lines.slice(0, i), text + lines[next]!, ...lines.slice(next + 1)], damagedLines: [line], partner: next + 1 };
+  }
+}
+
+/** The line range of one year table of one sheet, and its lines that are mutated. */
+export interface TableRange {
+  /** The sheet's project id (`1-2-1`), or its printed number when that does not read as one. */
+  sheet: string;
+  table: TableName;
+  /** The table's header line (`年度ごとの取組 …` or `評価指標`). */
+  startLine: number;
+  /** The last line of its last row (trailing lines of empty cells included). */
+  endLine: number;
+  /** The non-blank lines of the range that are not page furniture. */
+  lines: number[];
+  /** What each of those lines holds, as the syntax tree reads it. */
+  parts: Map<number, LinePart>;
+}
+
+/** What a table line holds as the parser reads it: a heading (`年度ごとの取組 …`, `取組内容`, `評価指標`), label, cells, spaces. */
+export type LinePart = 'header' | 'header+row' | 'label' | 'cells' | 'label+cells' | 'empty-cells' | 'other';
+
+/** The line roles (`LineRole.kind`) of each table, header first: from `parseSheet`. */
+const TABLE_ROLES: Record<TableName, readonly string[]> = {
+  initiatives: ['sheet.yearHeadings', 'sheet.initiatives'],
+  indicators: ['sheet.indicators'],
+};
+
+/** The 年度ごとの取組 and 評価指標 tables of an edition text, with their line ranges as the parser's syntax tree gives them. */
+export function tableRanges(bytes: Uint8Array, fileName: string): TableRange[] {
+  // Each table runs from its header line (the first line the tree gives the table's role) to the
+  // last line of its last row; since a row's position ends at its last non-empty cell, the range
+  // runs on over lines of spaces (trailing empty cells) up to the next content of another section.
+  const source = toSourceText(bytes, fileName);
+  if (!source.ok) throw new Error(`${fileName} does not decode`);
+  const lines = source.source.lines;
+  const doc = parsePlanDocument(source.source);
+  const roleOf = new Map(doc.lineRoles.map((r) => [r.line, r]));
+  const ranges: TableRange[] = [];
+  for (const sheet of doc.sheets) {
+    const sheetStart = sheet.position.start.line;
+    const sheetEnd = sheet.position.end.line;
+    const printed = sheet.number?.printed ?? `@${sheetStart}`;
+    const id = parsePlanNumber(printed) ?? printed;
+    for (const table of ['initiatives', 'indicators'] as const) {
+      const kinds = TABLE_ROLES[table];
+      let start = -1;
+      for (let l = sheetStart; l <= sheetEnd && start < 0; l++) if (kinds.includes(roleOf.get(l)?.kind ?? '')) start = l;
+      if (start < 0) continue;
+      let end = start;
+      for (let l = start + 1; l <= sheetEnd; l++) {
+        const role = roleOf.get(l);
+        if (role?.role === 'content' && !kinds.includes(role.kind)) break;
+        if (!isBlankLine(lines[l - 1]?.text ?? '') && role?.role !== 'furniture') end = l;
+      }
+      const rows = sheet[table];
+      for (const row of rows) end = Math.max(end, row.position.end.line);
+      const label = new Set<number>();
+      const cells = new Set<number>();
+      for (const row of rows) {
+        for (let l = row.label.position.start.line; l <= row.label.position.end.line; l++) label.add(l);
+        for (const cell of row.cells) for (let l = cell.position.start.line; l <= cell.position.end.line; l++) cells.add(l);
+      }
+      // The first line of each of the table's roles is a heading: 年度ごとの取組, 取組内容, 評価指標.
+      const headers = new Set(kinds.map((k) => doc.lineRoles.find((r) => r.kind === k && r.line >= start && r.line <= end)?.line));
+      const mutated: number[] = [];
+      const parts = new Map<number, LinePart>();
+      for (let l = start; l <= end; l++) {
+        const text = lines[l - 1]!.text;
+        if (isBlankLine(text) || roleOf.get(l)?.role === 'furniture') continue;
+        mutated.push(l);
+        const row = label.has(l) || cells.has(l);
+        parts.set(
+          l,
+          headers.has(l) ? (row ? 'header+row' : 'header')
+          : label.has(l) ? (cells.has(l) ? 'label+cells' : 'label')
+          : cells.has(l) ? 'cells'
+          : text.trim() === '' ? 'empty-cells'
+          : 'other',
+        );
+      }
+      ranges.push({ sheet: id, table, startLine: start, endLine: end, lines: mutated, parts });
+    }
+  }
+  return ranges;
+}
+
+/** One real edition folder: its text as lines, and its other files (edition.json, review.json …). */
+export interface SeedEdition {
+  id: string;
+  textFile: string;
+  lines: string[];
+  /** Every other file of the folder, by path relative to it. */
+  files: Record<string, Uint8Array>;
+}
+
+/** Reads every edition folder of a seeds folder (sorted, so earlier editions first). */
+export function readSeedEditions(seedsDir: string): SeedEdition[] {
+  const folders = readdirSync(seedsDir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
+  return folders.map((id) => {
+    const dir = join(seedsDir, id);
+    const files: Record<string, Uint8Array> = {};
+    let textFile: string | null = null;
+    let text = '';
+    for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name).slice(dir.length + 1);
+      const bytes = new Uint8Array(readFileSync(join(dir, path)));
+      if (!path.includes('/') && path.endsWith('.txt')) {
+        if (textFile) throw new Error(`${dir} holds two texts`);
+        textFile = path;
+        text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+      } else files[path] = bytes;
+    }
+    if (!textFile) throw new Error(`${dir} holds no text`);
+    if (text.includes('\r')) throw new Error(`${dir}/${textFile}: CRLF texts are not mutated (their lines would keep a \\r)`);
+    return { id, textFile, lines: text.split('\n'), files };
+  });
+}
+
+/** One damaged text: which edition, which damage at which line, and where the damage is. */
+export interface Mutant {
+  /** `<edition>/<kind>/<line>`. */
+  id: string;
+  edition: string;
+  kind: MutantKind;
+  /** The damaged line (1-based, undamaged numbering). */
+  line: number;
+  /** For a swap or join, the next non-blank line it took in (undamaged numbering). */
+  partner: number | null;
+  sheet: string;
+  table: TableName;
+  /** What the damaged line holds (see `LinePart`). */
+  part: LinePart;
+  /** The lines carrying the damage in the damaged text's numbering (for a delete, the lines either side of the gap). */
+  damagedLines: number[];
+  /** The undamaged text of the line (and of its partner). */
+  printed: string[];
+}
+
+/** Every mutant of one edition, in line order and `MUTANT_KINDS` order per line. */
+export function generateMutants(edition: SeedEdition): Mutant[] {
+  const bytes = new TextEncoder().encode(edition.lines.join('\n'));
+  const mutants: Mutant[] = [];
+  for (const range of tableRanges(bytes, edition.textFile)) {
+    for (const line of range.lines) {
+      for (const kind of MUTANT_KINDS) {
+        const damage = damageLines(edition.lines, kind, line);
+        if (!damage) continue;
+        mutants.push({
+          id: `${edition.id}/${kind}/${line}`,
+          edition: edition.id,
+          kind,
+          line,
+          partner: damage.partner,
+          sheet: range.sheet,
+          table: range.table,
+          part: range.parts.get(line)!,
+          damagedLines: damage.damagedLines,
+          printed: [edition.lines[line - 1]!, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
+        });
+      }
+    }
+  }
+  return mutants.sort((a, b) => a.line - b.line || MUTANT_KINDS.indexOf(a.kind) - MUTANT_KINDS.indexOf(b.kind));
+}
+
+/** The damaged text of a mutant. */
+export function mutantText(edition: SeedEdition, mutant: Mutant): string {
+  const damage = damageLines(edition.lines, mutant.kind, mutant.line);
+  if (!damage) throw new Error(`${mutant.id} does not apply`);
+  return damage.lines.join('\n');
+}
+
+/** The in-memory seeds folder for `edition` with `text` as its text, its other files, and every earlier edition undamaged. */
+export function seedsFiles(editions: readonly SeedEdition[], edition: string, text: string): Record<string, Uint8Array> {
+  const index = editions.findIndex((e) => e.id === edition);
+  if (index < 0) throw new Error(`no edition ${edition}`);
+  const files: Record<string, Uint8Array> = {};
+  for (const e of editions.slice(0, index + 1)) {
+    for (const [path, bytes] of Object.entries(e.files)) files[`${SEEDS_DIR}/${e.id}/${path}`] = bytes;
+    files[`${SEEDS_DIR}/${e.id}/${e.textFile}`] = new TextEncoder().encode(e.id === edition ? text : e.lines.join('\n'));
+  }
+  return files;
+}
+
+/** What checking one seeds folder gives the classifier, per edition folder. */
+export interface Checked {
+  editions: { folder: string; plan: Plan | null; diagnostics: Diagnostic[] }[];
+  /** Every diagnostic of the build, the editions' and any of the whole build. */
+  diagnostics: Diagnostic[];
+}
+
+/** Every stage up to the review on an in-memory seeds folder, no outputs: the one place the harness calls the pipeline. */
+export async function checkSeeds(files: Record<string, Uint8Array>): Promise<Checked> {
+  const effects = memoryEffects(files);
+  const folders = ((await effects.listDirectory(SEEDS_DIR)) ?? []).filter((e) => e.isDirectory).map((e) => e.name).sort();
+  const inputs: EditionInput[] = [];
+  const unread: Checked['editions'] = [];
+  for (const folder of folders) {
+    const read = await fromEditionFolder(effects, SEEDS_DIR, folder);
+    if (read.ok) inputs.push(read.input);
+    else unread.push({ folder, plan: null, diagnostics: read.diagnostics });
+  }
+  const editions = [...unread, ...checkEditions(inputs).map((c) => ({ folder: c.folder, plan: c.plan, diagnostics: c.diagnostics }))];
+  return { editions, diagnostics: editions.flatMap((e) => e.diagnostics) };
+}
+
+/** Keys of the plan model that record line layout or the text's bytes, not published values. */
+export const LAYOUT_KEYS: readonly string[] = ['source', 'printed', 'printedName', 'fragments'];
+
+/** The published values of a plan: the plan model without `LAYOUT_KEYS` (line ranges, `edition.source`, printed forms). */
+export function publishedValues(plan: Plan): unknown {
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (value === null || typeof value !== 'object') return value;
+    return Object.fromEntries(Object.entries(value).filter(([k]) => !LAYOUT_KEYS.includes(k)).map(([k, v]) => [k, strip(v)]));
+  };
+  return strip(plan);
+}
+
+/** One difference between two JSON values: where (a JSON pointer) and the two values (undefined when absent). */
+export interface Difference {
+  pointer: string;
+  old: unknown;
+  new: unknown;
+}
+
+/** The differences between two JSON values, in document order (arrays compared index by index). */
+export function diffValues(a: unknown, b: unknown, pointer = ''): Difference[] {
+  if (a === b) return [];
+  const bothObjects = a !== null && b !== null && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b);
+  if (!bothObjects) return JSON.stringify(a) === JSON.stringify(b) ? [] : [{ pointer: pointer || '/', old: a, new: b }];
+  const out: Difference[] = [];
+  const keys = Array.isArray(a)
+    ? Array.from({ length: Math.max(a.length, (b as unknown[]).length) }, (_, i) => String(i))
+    : [...new Set([...Object.keys(a as object), ...Object.keys(b as object)])];
+  for (const key of keys) {
+    const child = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    for (const d of diffValues((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], child)) out.push(d);
+  }
+  return out;
+}
+
+/** A difference on one line: `pointer: old → new`, long values cut. */
+export function formatDifference(d: Difference): string {
+  const show = (v: unknown) => {
+    if (v === undefined) return '(none)';
+    const text = JSON.stringify(v);
+    return text.length > 90 ? `${text.slice(0, 87)}…` : text;
+  };
+  return `${d.pointer}: ${show(d.old)} → ${show(d.new)}`;
+}
+
+/** How a mutant's build compares with the undamaged build. */
+export type MutantClass = 'stopped' | 'stopped-far' | 'identical' | 'changed';
+
+/** The classes in the order tables print them. */
+export const MUTANT_CLASSES: readonly MutantClass[] = ['stopped', 'stopped-far', 'identical', 'changed'];
+
+/** An error of a mutant's build, with its distance in lines from the damage (null: not positioned in the text). */
+export interface PlacedError {
+  code: string;
+  line: number | null;
+  distance: number | null;
+  message: string;
+}
+
+/** The classification of one mutant. */
+export interface MutantResult {
+  mutant: Mutant;
+  class: MutantClass;
+  /** New errors of the damaged edition (not in the undamaged build). */
+  errors: number;
+  /** The error nearest the damage (stopped, stopped-far). */
+  nearest: PlacedError | null;
+  /** How many published values differ (changed). */
+  differences: number;
+  /** The first few differences, formatted (changed). */
+  diff: string[];
+  /** What kinds of published value changed (see `effectsOf`), sorted (changed). */
+  effects: string[];
+}
+
+/** Published fields by a JSON pointer pattern (indices as `*`), named for summaries. */
+const EFFECTS: [RegExp, string][] = [
+  [/^\/projects\/\*\/initiatives\/\*$/, 'initiative added/removed'],
+  [/^\/projects\/\*\/initiatives\/\*\/name$/, 'initiative name'],
+  [/^\/projects\/\*\/initiatives\/\*\/yearTexts/, 'initiative year texts'],
+  [/^\/projects\/\*\/initiatives\/\*\/unplacedTexts/, 'initiative unplaced texts'],
+  [/^\/projects\/\*\/indicators\/\*$/, 'indicator added/removed'],
+  [/^\/projects\/\*\/indicators\/\*\/name$/, 'indicator name'],
+  [/^\/projects\/\*\/indicators\/\*\/targets\/\*\/span$/, 'target year placement'],
+  [/^\/projects\/\*\/indicators\/\*\/targets/, 'target values'],
+  [/^\/projects\/\*\/indicators\/\*\/unplacedTexts/, 'indicator unplaced texts'],
+];
+
+/** The kinds of published value a list of differences touches (`indicator name`, `target values` …), sorted. */
+export function effectsOf(differences: readonly Difference[]): string[] {
+  const names = new Set<string>();
+  for (const d of differences) {
+    const pattern = d.pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+    const project = /^\/projects\/\*\/([^/]+)/.exec(pattern)?.[1];
+    names.add(EFFECTS.find(([re]) => re.test(pattern))?.[1] ?? (project ? `project ${project}` : pattern));
+  }
+  return [...names].sort();
+}
+
+/** The undamaged build of one edition (with the earlier editions beside it), to compare mutants with. */
+export interface Baseline {
+  values: string;
+  parsed: unknown;
+  /** Every error of the undamaged edition (`errorKey`), which a mutant's build does not count. */
+  errors: Set<string>;
+}
+
+/**
+ * What identifies an error across texts whose lines moved: its finding id when it has one (never
+ * line numbers), otherwise its code, subject and message with line numbers blanked.
+ */
+const errorKey = (d: Diagnostic) => d.finding ?? `${d.code}|${d.subject ?? ''}|${d.message.replace(/(lines?\s*)\d+(?:\s*[-–…]\s*\d+)?/g, '$1#')}`;
+
+/** The errors of one edition in a check: its own, and any of the whole build naming a file of its folder. */
+function editionErrors(checked: Checked, edition: string): Diagnostic[] {
+  const own = checked.editions.find((e) => e.folder === edition)?.diagnostics ?? [];
+  const seen = new Set(own);
+  const inFolder = checked.diagnostics.filter((d) => !seen.has(d) && (d.file ?? '').startsWith(`${SEEDS_DIR}/${edition}/`));
+  return [...own, ...inFolder].filter((d) => d.severity === 'error');
+}
+
+/** Builds the undamaged seeds for `edition` (with the earlier editions beside it). */
+export async function baselineOf(editions: readonly SeedEdition[], edition: string): Promise<Baseline> {
+  const seed = editions.find((e) => e.id === edition)!;
+  const checked = await checkSeeds(seedsFiles(editions, edition, seed.lines.join('\n')));
+  const plan = checked.editions.find((e) => e.folder === edition)?.plan;
+  if (!plan) throw new Error(`the undamaged ${edition} does not build a plan`);
+  const parsed = publishedValues(plan);
+  return { values: JSON.stringify(parsed), parsed, errors: new Set(editionErrors(checked, edition).map(errorKey)) };
+}
+
+/** Distance in lines from the nearest damaged line to a diagnostic's line range (0 inside it). */
+function distanceTo(d: Diagnostic, damaged: readonly number[]): number | null {
+  if (!d.position) return null;
+  const { start, end } = { start: d.position.start.line, end: d.position.end.line };
+  return Math.min(...damaged.map((l) => (l < start ? start - l : l > end ? l - end : 0)));
+}
+
+/** Builds one mutant and classifies it against the undamaged build of the same seeds. */
+export async function classifyMutant(editions: readonly SeedEdition[], mutant: Mutant, baseline: Baseline): Promise<MutantResult> {
+  const seed = editions.find((e) => e.id === mutant.edition)!;
+  const checked = await checkSeeds(seedsFiles(editions, mutant.edition, mutantText(seed, mutant))).catch((error: unknown) => {
+    // The pipeline must never throw on damaged text: name the mutant that made it.
+    throw new Error(`${mutant.id}: the check threw ${(error as Error).message}`, { cause: error });
+  });
+  const textPath = `${SEEDS_DIR}/${seed.id}/${seed.textFile}`;
+  const errors = editionErrors(checked, mutant.edition).filter((d) => !baseline.errors.has(errorKey(d)));
+  const result: MutantResult = { mutant, class: 'identical', errors: errors.length, nearest: null, differences: 0, diff: [], effects: [] };
+  if (errors.length > 0) {
+    const placed = errors
+      .map((d): PlacedError => {
+        const distance = d.file === textPath ? distanceTo(d, mutant.damagedLines) : null;
+        return { code: d.code, line: d.file === textPath ? (d.position?.start.line ?? null) : null, distance, message: d.message };
+      })
+      .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
+    result.nearest = placed[0]!;
+    result.class = placed[0]!.distance !== null && placed[0]!.distance <= NEAR_LINES ? 'stopped' : 'stopped-far';
+    return result;
+  }
+  const plan = checked.editions.find((e) => e.folder === mutant.edition)?.plan;
+  if (!plan) throw new Error(`${mutant.id}: no errors and no plan`);
+  const values = publishedValues(plan);
+  if (JSON.stringify(values) === baseline.values) return result;
+  const differences = diffValues(baseline.parsed, values);
+  return {
+    ...result,
+    class: 'changed',
+    differences: differences.length,
+    diff: differences.slice(0, 4).map(formatDifference),
+    effects: effectsOf(differences),
+  };
+}
+
+/** A simple seeded generator (mulberry32): the same seed, the same sample. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A fixed sample: every `every`-th mutant of each edition × table × kind, from an offset drawn with `seed`. */
+export function sampleMutants(mutants: readonly Mutant[], every: number, seed: number): Mutant[] {
+  const next = random(seed);
+  const groups = new Map<string, Mutant[]>();
+  for (const m of mutants) {
+    const key = `${m.edition}|${m.table}|${m.kind}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(m);
+  }
+  const picked = new Set<Mutant>();
+  for (const key of [...groups.keys()].sort()) {
+    const group = groups.get(key)!;
+    const offset = Math.floor(next() * Math.min(every, group.length));
+    for (let i = offset; i < group.length; i += every) picked.add(group[i]!);
+  }
+  return mutants.filter((m) => picked.has(m));
+}
+
+/** One row of the mutation table. */
+export interface TableRow {
+  edition: string;
+  kind: MutantKind | 'all';
+  mutants: number;
+  counts: Record<MutantClass, number>;
+}
+
+/** The mutation table: per edition, one row per kind and one for all kinds. */
+export function mutationTable(results: readonly MutantResult[]): TableRow[] {
+  const rows: TableRow[] = [];
+  const editions = [...new Set(results.map((r) => r.mutant.edition))].sort();
+  for (const edition of editions) {
+    for (const kind of [...MUTANT_KINDS, 'all'] as const) {
+      const of = results.filter((r) => r.mutant.edition === edition && (kind === 'all' || r.mutant.kind === kind));
+      const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
+      rows.push({ edition, kind, mutants: of.length, counts });
+    }
+  }
+  return rows;
+}
+
+/** The mutation table as Markdown. */
+export function formatMutationTable(rows: readonly TableRow[]): string[] {
+  const share = (n: number, of: number) => (of === 0 ? '' : ` (${Math.round((100 * n) / of)} %)`);
+  return [
+    '| edition | kind | mutants | stopped | stopped-far | identical | changed |',
+    '|---|---|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => {
+      const cells = MUTANT_CLASSES.map((c) => `${r.counts[c]}${share(r.counts[c], r.mutants)}`);
+      const bold = (s: string) => (r.kind === 'all' ? `**${s}**` : s);
+      return `| ${bold(r.edition)} | ${bold(r.kind)} | ${r.mutants} | ${cells.join(' | ')} |`;
+    }),
+  ];
+}
+
+/** One mutant's result on one line: id, table, damaged line(s) as printed, and the error or the differences. */
+export function describeResult(r: MutantResult): string {
+  const m = r.mutant;
+  const printed = m.printed.map((t) => `「${t}」`).join(' + ');
+  const where = `${m.id} [${m.sheet} ${m.table}, ${m.part}] ${printed}`;
+  if (r.class === 'changed') return `${where}: ${r.differences} changed — ${r.diff.join('; ')}`;
+  if (r.nearest) {
+    const at = r.nearest.line === null ? 'unpositioned' : `line ${r.nearest.line}, ${r.nearest.distance} lines away`;
+    return `${where}: ${r.errors} errors, nearest ${r.nearest.code} at ${at}: ${r.nearest.message}`;
+  }
+  return `${where}: identical`;
+}
+
+/** The `changed` mutants by kind and by what the damaged line held, with what they changed: which damage publishes what. */
+export function changedSummary(results: readonly MutantResult[]): string[] {
+  const groups = new Map<string, MutantResult[]>();
+  for (const r of results) {
+    if (r.class !== 'changed') continue;
+    const key = `${r.mutant.kind}|${r.mutant.part}`;
+    if (!groups.has(key)) groups.set(key, []);
+    groups.get(key)!.push(r);
+  }
+  const order = (key: string) => {
+    const [kind, part] = key.split('|') as [MutantKind, string];
+    return MUTANT_KINDS.indexOf(kind) * 100 - groups.get(key)!.length / 1e6 + part.length / 1e9;
+  };
+  const lines = ['| kind | damaged line holds | changed | what changed (mutants) |', '|---|---|---:|---|'];
+  for (const key of [...groups.keys()].sort((a, b) => order(a) - order(b))) {
+    const [kind, part] = key.split('|');
+    const of = groups.get(key)!;
+    const effects = new Map<string, number>();
+    for (const r of of) for (const e of r.effects) effects.set(e, (effects.get(e) ?? 0) + 1);
+    const listed = [...effects].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([e, n]) => `${e} (${n})`);
+    lines.push(`| ${kind} | ${part} | ${of.length} | ${listed.join(', ')} |`);
+  }
+  return lines;
+}
