@@ -81,6 +81,11 @@ export const RULES = {
     description: 'Expected each section heading once in a sheet, found one again inside a later section (a line printed twice or out of place)',
     reviewable: true,
   },
+  'sheet/stray-line': {
+    severity: 'error',
+    description: 'Expected nothing between the 年度ごとの取組 heading and 取組内容, found a line (a table line out of place)',
+    reviewable: true,
+  },
   'sheet/lost-line': {
     severity: 'error',
     description: 'Expected one empty line between two lines of a sheet (the extraction\'s layout), found two or more: a line was lost',

@@ -27,6 +27,7 @@ export const CHANGE_KINDS = [
   'initiative-added',
   'initiative-removed',
   'initiative-changed',
+  'initiative-reordered',
   'indicator-added',
   'indicator-removed',
   'indicator-renamed',
@@ -123,7 +124,7 @@ export interface ExplanationRule {
 }
 
 const PROSE: readonly ChangeTopic[] = ['text-changed:概要', 'text-changed:目指すもの', 'text-changed:指標の考え方', 'text-changed:終了理由'];
-const INITIATIVES: readonly ChangeTopic[] = ['initiative-added', 'initiative-removed', 'initiative-changed'];
+const INITIATIVES: readonly ChangeTopic[] = ['initiative-added', 'initiative-removed', 'initiative-changed', 'initiative-reordered'];
 const INDICATORS: readonly ChangeTopic[] = ['indicator-added', 'indicator-removed', 'indicator-renamed'];
 const DEPARTMENTS: readonly ChangeTopic[] = ['department-renamed', 'department-added', 'department-removed'];
 
@@ -141,7 +142,11 @@ export const EXPLANATION_RULES: readonly ExplanationRule[] = [
   { explains: ['project-moved'], says: /番号/, mentions: '番号' },
   { explains: ['project-renamed'], says: /名称/, mentions: '名称' },
   { explains: DEPARTMENTS, says: /主管課|関係課|担当|組織/, mentions: '主管課, 関係課, 担当, 組織' },
-  { explains: INITIATIVES, says: /取り?組|実施時期/, mentions: '取組(内容), 実施時期' },
+  // 「…を取組内容に追加」 adds initiatives; it does not explain one removed or changed.
+  { explains: ['initiative-added'], says: /取り?組(?:内容)?(?:に|を)[^。]*?追加|新たに[^。]*?取り?組/, mentions: '取組内容に追加' },
+  // 「取組内容「X」の実施時期等を一部修正」 explains changes to the initiative X only (see `fitsInitiative`).
+  { explains: INITIATIVES, says: /取り?組(?:内容)?[^。]*?(?:変更|修正|見直|削除)/, mentions: '取組内容 … 変更/修正/見直し/削除' },
+  { explains: ['initiative-changed'], says: /実施時期/, mentions: '実施時期' },
   // 評価指標 with a word of adding or changing indicators — not 「評価指標に令和5年度の数値を追加」.
   {
     explains: INDICATORS,
@@ -156,7 +161,8 @@ export const EXPLANATION_RULES: readonly ExplanationRule[] = [
   { explains: ['text-changed:目指すもの'], says: /目指すもの/, mentions: '目指すもの' },
   { explains: ['text-changed:指標の考え方'], says: /考え方/, mentions: '(指標の)考え方' },
   { explains: ['text-changed:終了理由'], says: /終了理由/, mentions: '終了理由' },
-  { explains: [...PROSE, ...INITIATIVES], says: /(?:名称|概要(?!書)|目指すもの|取り?組内容|考え方)等/, mentions: '概要等, 目指すもの等, 取組内容等' },
+  { explains: PROSE, says: /(?:名称|概要(?!書)|目指すもの|考え方)等/, mentions: '概要等, 目指すもの等' },
+  { explains: [...PROSE, ...INITIATIVES], says: /取り?組内容等/, mentions: '取組内容等' },
   { explains: [...CHANGE_KINDS.filter((k) => k !== 'text-changed'), ...PROSE], says: /「[^」]+」(?:を|から)「[^」]+」に/, replaces: true, mentions: '「old」を「new」に (that replacement)' },
 ];
 
@@ -214,6 +220,15 @@ function fitsReplacement(sentence: Sentence, change: Change): boolean {
   return false;
 }
 
+/** A sentence that names an initiative (取組内容「X」) explains changes to that initiative only. */
+function fitsInitiative(sentence: Sentence, change: Change): boolean {
+  if (!INITIATIVES.includes(topicOf(change))) return true;
+  const named = [...sentence.text.matchAll(/取り?組(?:内容)?(?:に|の)?「([^」]+)」/g)].map((m) => m[1]!.replace(/\s+/g, ''));
+  if (named.length === 0) return true;
+  const subject = nfkc(String(change.subject ?? '')).replace(/\s+/g, '');
+  return named.some((name) => subject.includes(name) || name.includes(subject));
+}
+
 /** True when one of the sentences explains the change by a rule of `EXPLANATION_RULES`. */
 export function explains(sentences: readonly Sentence[], change: Change, rules: readonly ExplanationRule[] = EXPLANATION_RULES): boolean {
   const topic = topicOf(change);
@@ -223,6 +238,7 @@ export function explains(sentences: readonly Sentence[], change: Change, rules: 
       sentences.some(
         (sentence) =>
           rule.says.test(sentence.text) &&
+          fitsInitiative(sentence, change) &&
           (rule.replaces ? fitsReplacement(sentence, change) : topic !== 'target-changed' || fitsTarget(rule, sentence, change)),
       ),
   );
@@ -286,6 +302,15 @@ function projectChanges(o: Project, n: Project, renames: Map<string, string>, ad
   const newInitiatives = n.initiatives.map((i) => i.name);
   for (const name of newInitiatives.filter((x) => !oldInitiatives.includes(x))) add({ kind: 'initiative-added', projectId: pid, subject: name, fiscalYear: null, old: null, new: name, summary: `取組${quote(name)}を追加` }, `initiative/${name}`);
   for (const name of oldInitiatives.filter((x) => !newInitiatives.includes(x))) add({ kind: 'initiative-removed', projectId: pid, subject: name, fiscalYear: null, old: name, new: null, summary: `取組${quote(name)}を削除` }, `initiative/${name}`);
+  // The order of the initiatives both editions have: the plan prints them in the order they happen.
+  const kept = oldInitiatives.filter((x) => newInitiatives.includes(x));
+  const keptAfter = newInitiatives.filter((x) => oldInitiatives.includes(x));
+  if (kept.join('\n') !== keptAfter.join('\n')) {
+    add(
+      { kind: 'initiative-reordered', projectId: pid, subject: null, fiscalYear: null, old: kept.join(' / '), new: keptAfter.join(' / '), summary: '取組の順序を変更' },
+      'initiative-order',
+    );
+  }
   // Texts printed in the year cells of an initiative that both editions have.
   const yearTexts = (i: Project['initiatives'][number]) =>
     [...i.yearTexts.map((y) => `${y.fiscalYear}:${y.text}`), ...i.unplacedTexts.map((t) => `?:${t}`)].join(' / ') || null;

@@ -228,6 +228,16 @@ export function parseSheet(
       if (part.trim() !== '') yearHeadings.push({ printed: part, position: position(first.line, first.column + offset, part) });
       offset += part.length + 1;
     }
+    // The year heading is one line; text after it before 取組内容 is a table line that lost its place.
+    for (const line of yearChunk.lines.slice(1).filter((l) => !isBlank(l.text))) {
+      diagnostics.push(
+        diagnose('sheet/stray-line', `Expected 取組内容 right after the 年度ごとの取組 heading, found 「${line.text.trim()}」 between them: a table line out of place`, {
+          file,
+          position: position(line.line, 1, line.text),
+          finding: findingId('sheet/stray-line', '-', [first.text, line.text]),
+        }),
+      );
+    }
   }
 
   const tableLines = (chunk: Chunk | undefined): TableLine[] =>

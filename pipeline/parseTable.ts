@@ -428,6 +428,12 @@ function isWholeValue(text: string): boolean {
 /** Units printed on a line of their own. */
 const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt)$/;
 
+/**
+ * Names in these plans start with kanji, katakana, Latin letters or a bracket; the words that start
+ * one in hiragana (その他…, お知らせ…) are listed, any other hiragana start is a name's second line.
+ */
+const WORD_START_IN_HIRAGANA = /^(?:その|この|あの|お|ご|さまざま|いろいろ|すべて|まち|くらし|ふるさと|こども|こころ|からだ)/;
+
 /** A first character no Japanese name starts with: particles, small kana, closing brackets, marks. */
 const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇぉッャュョァィゥェォンヶ、。，．）)」』】］\]]|する|した|して|され|ける|けた)/;
 
@@ -435,6 +441,21 @@ const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇ
 function isLetterSpaced(token: Token, label: readonly Token[]): boolean {
   const onLine = label.filter((t) => t.start.line === token.end.line && t.end.line === token.end.line);
   return onLine.length >= 3 && onLine.every((t) => [...t.text].length === 1);
+}
+
+/** True when every bracket of the text closes the last one opened: （）, 【】, 「」, 『』, ［］. */
+function hasBalancedBrackets(text: string): boolean {
+  const pairs: Record<string, string> = { '）': '（', ')': '(', '】': '【', '」': '「', '』': '『', '］': '［', ']': '[' };
+  const open: string[] = [];
+  for (const ch of text) {
+    if ('（(【「『［['.includes(ch)) open.push(ch);
+    else if (ch in pairs) {
+      const expected = pairs[ch]!;
+      // A half-width and a full-width parenthesis pair up too (NFKC leaves both as `(` `)`).
+      if (open.pop() !== expected) return false;
+    }
+  }
+  return open.length === 0;
 }
 
 function hasOpenBracket(text: string): boolean {
@@ -462,7 +483,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         position: at(first),
       }),
     );
-  } else if (STARTS_MID_PHRASE.test(nfkc(first.text))) {
+  } else if (STARTS_MID_PHRASE.test(nfkc(first.text)) || (/^[ぁ-ゖ]/.test(first.text) && !WORD_START_IN_HIRAGANA.test(first.text))) {
     diagnostics.push(
       diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found it starts mid-phrase with 「${first.text}」: its first line may be missing`, {
         file,
@@ -480,13 +501,26 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       );
     }
   }
+  if (!hasBalancedBrackets(nfkc(labelText))) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected the brackets of row 「${labelText}」's label to open and close in order, found them unbalanced: its lines may be missing or out of order`, {
+        file,
+        position: { start: first.start, end: label.at(-1)!.end },
+      }),
+    );
+  }
   let soFar = '';
   for (const [i, token] of label.entries()) {
     soFar += token.text;
     const next = label[i + 1];
     if (next && next.afterLineBreak && next.start.line > token.end.line && !isLetterSpaced(token, label)) {
       const before = nfkc(soFar);
-      if (COMPLETE_NAME[kind].test(before) && !hasOpenBracket(before) && !CONTINUES_PHRASE.test(nfkc(next.text))) {
+      const rest = nfkc(label.slice(i + 1).map((t) => t.text).join(''));
+      // A parenthesis after a complete name qualifies it only when it ends the label (`適用業務数 ⏎ （累積）`);
+      // followed by more text it opens the next row's name (`…の電子化 ⏎ （S54～R3 分）建築計画概要書…`).
+      const qualifies = /^(?:[（(【][^）)】]*[）)】])+$/.test(rest);
+      const continues = CONTINUES_PHRASE.test(nfkc(next.text)) && !/^[（(【]/.test(nfkc(next.text));
+      if (COMPLETE_NAME[kind].test(before) && !hasOpenBracket(before) && !qualifies && !continues) {
         diagnostics.push(
           diagnose(
             'table/label-runs-on',
@@ -542,6 +576,20 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         diagnose('table/heading-in-row', `Expected the heading 「${token.text}」 to start its own section, found it read as part of row 「${labelText}」`, {
           file,
           position: at(token),
+        }),
+      );
+    }
+  }
+  // A cell wraps softly only into more of itself: one whose text stops where its line wraps softly,
+  // with the next line starting a new cell, lost the rest of its text (or is a label line read as a cell).
+  for (const cell of draft.cells) {
+    const end = cell.tokens.at(-1);
+    const line = end ? widths.get(end.end.line) : undefined;
+    if (end && line && line.soft && end.end.column === line.endColumn) {
+      diagnostics.push(
+        diagnose('table/label-cut-short', `Expected the cell 「${cellText(cell)}」 of row 「${labelText}」 to go on after line ${end.end.line}, where it wraps, found the next cell: a line may be missing or out of place`, {
+          file,
+          position: { start: cell.tokens[0]!.start, end: end.end },
         }),
       );
     }

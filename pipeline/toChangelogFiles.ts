@@ -22,6 +22,7 @@ export const CHANGE_LABELS: Record<ChangeKind, string> = {
   'initiative-added': '取組の追加',
   'initiative-removed': '取組の削除',
   'initiative-changed': '取組の年度別記載の変更',
+  'initiative-reordered': '取組の順序の変更',
   'indicator-added': '評価指標の追加',
   'indicator-removed': '評価指標の削除',
   'indicator-renamed': '評価指標名の変更',

@@ -133,15 +133,40 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(explains(entry('2022-06#1'), target(2021, [70.8, '%'], [54.4, '%']))).toBe(true);
   });
 
-  it('lets 「…等」 cover the prose and the initiatives, never a name, an indicator, a target or a department', () => {
+  it('lets 取組内容等 cover the prose and the initiatives, 概要等 the prose only, never a name, an indicator, a target or a department', () => {
     const etc = entry('2023-03#8'); // …概要、目指すもの、取組内容等を見直し及び評価指標を追加しました。
     expect(explains(etc, change({ kind: 'text-changed', subject: '指標の考え方' }))).toBe(true);
     expect(explains(etc, change({ kind: 'initiative-removed' }))).toBe(true);
+    expect(explains(etc, change({ kind: 'initiative-reordered' }))).toBe(true);
+    // 2024-03#16: 「…名称、概要等を修正。」 — the initiatives of 2-1-4 changed too, and are findings.
+    expect(explains(entry('2024-03#16'), change({ kind: 'text-changed', subject: '概要' }))).toBe(true);
+    expect(explains(entry('2024-03#16'), change({ kind: 'initiative-added', subject: '導入(幼稚園)' }))).toBe(false);
+    expect(find('initiative-added/2-1-4/initiative/導入(幼稚園)').explainedBy).toEqual([]);
     expect(explains(etc, change({ kind: 'indicator-added' }))).toBe(true); // said outright: 評価指標を追加
     expect(explains(etc, change({ kind: 'project-renamed' }))).toBe(false);
     expect(explains(etc, target(2024, [1, '件'], [2, '件']))).toBe(false);
     expect(explains(etc, change({ kind: 'department-added', subject: '主管課等' }))).toBe(false);
     expect(find('project-renamed/2-2-4/name').explainedBy).toEqual([]);
+  });
+
+  it('reads 「…を取組内容に追加」 as initiatives added, and 取組内容「X」 as that initiative only', () => {
+    const added = entry('2022-06#3'); // デジタル教材の実証実験及び整備・運用・検証を取組内容に追加。
+    expect(explains(added, change({ kind: 'initiative-added', subject: 'デジタル教科書及び教材の実証実験' }))).toBe(true);
+    expect(explains(added, change({ kind: 'initiative-removed', subject: 'デジタル教科書の実証実験' }))).toBe(false);
+    expect(explains(added, change({ kind: 'initiative-reordered' }))).toBe(false);
+    const named = entry('2024-03#22'); // 取組内容「開発登録簿の電子化」の実施時期等を一部修正。
+    expect(explains(named, change({ kind: 'initiative-changed', subject: '開発登録簿の電子化' }))).toBe(true);
+    expect(explains(named, change({ kind: 'initiative-changed', subject: '開発許可申請の電子化' }))).toBe(false);
+    expect(explains(entry('2024-03#29'), change({ kind: 'initiative-added', subject: '標準準拠システムへの移行' }))).toBe(true);
+  });
+
+  it('sees initiatives printed in another order (rows swapped in the text)', () => {
+    const swapped = structuredClone(newer);
+    const project = swapped.projects.find((p) => p.id === '1-2-4')!;
+    [project.initiatives[0], project.initiatives[1]] = [project.initiatives[1]!, project.initiatives[0]!];
+    const reordered = diffPlans(newer, swapped).changes.filter((c) => c.kind === 'initiative-reordered');
+    expect(reordered).toMatchObject([{ projectId: '1-2-4', old: expect.stringMatching(/^研究の推進 \/ 研修会実施/), new: expect.stringMatching(/^研修会実施 \/ 研究の推進/) }]);
+    expect(diffPlans(newer, newer).changes).toEqual([]);
   });
 
   it('does not read 建築計画概要書 as 概要', () => {

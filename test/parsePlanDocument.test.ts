@@ -83,6 +83,15 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(errors.map((d) => d.code)).toContain('sheet/repeated-heading');
   });
 
+  it('stops where a table line slipped between the 年度ごとの取組 heading and 取組内容 (1-1-1 of 2025-03, line 276)', () => {
+    const at = real.findIndex((l) => l === '取組内容 ');
+    expect(real[at + 2]).not.toBe('');
+    const errors = damaged((lines) => {
+      [lines[at], lines[at + 2]] = [lines[at + 2]!, lines[at]!];
+    });
+    expect(errors.map((d) => d.code)).toContain('sheet/stray-line');
+  });
+
   it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
     for (const id of ['2021', '2025-03'] as const) {
       const doc = parse(new TextDecoder().decode(seedBytes(id)));

@@ -244,6 +244,27 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['追加コンテ', 'ンツ数 ', ' １種類以上 次期システムと合わせ検討 指標の考え方 各地図データ所管課等へのヒアリングを基に設定 ']).diagnostics).toContain('table/heading-in-row');
   });
 
+  it('stops when a parenthesis after a complete name opens the next row’s name instead of ending the label', () => {
+    // 2025-03 2-2-4 without the empty-cells line after 建築計画概要書の電子化.
+    expect(rowsOf(['建築計画概要書', 'の電子化 ', '（S54～R3 分） ', '建築計画概要書・', '化・ＧＩＳ化 ', '     '], 'initiative').diagnostics).toContain('table/label-runs-on');
+    expect(rowsOf(['システム選定 ', '（プロポーザル） ', '     '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('stops when a label’s brackets do not pair up (wrapped lines swapped)', () => {
+    expect(rowsOf(['【オンライン個別相', '庭）】個別相談の実', '談 （ ひ と り 親 家', '施 ', '     '], 'initiative').diagnostics).toContain('table/label-cut-short');
+    expect(rowsOf(['【オンライン個別相', '談 （ ひ と り 親 家', '庭）】個別相談の実', '施 ', '     '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('stops when a label starts in hiragana that starts no word (its first line lost), not for その他 or お知らせ', () => {
+    expect(rowsOf(['び教材の整備・運用・', 'デジタル教科書及', '検証 ', '     '], 'initiative').diagnostics).toContain('table/label-starts-mid-phrase');
+    expect(rowsOf(['その他手続のオン', 'ライン化 ', '     '], 'initiative').diagnostics).toEqual([]);
+    expect(rowsOf(['お知らせ配信 ', '機能の活用（幼', '稚園） ', '     '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('stops when a text cell stops where its line wraps and a new cell follows (a label line read as a cell)', () => {
+    expect(rowsOf(['掲載数 ', 'デジタル化資料の', '    400 点 '], 'indicator').diagnostics).toContain('table/label-cut-short');
+  });
+
   it('gives a finding an id that pins the reading, not the line numbers', () => {
     const id = (texts: string[], first = 1) =>
       parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;
