@@ -156,6 +156,16 @@ export const RULES = {
     description: 'Expected a sheet heading (指標の考え方 …) on a line of its own, found it read as a label or a cell (two lines joined)',
     reviewable: true,
   },
+  'table/label-lines-joined': {
+    severity: 'error',
+    description: 'Expected the lines of a label on lines of their own, found two Japanese words on one label line with a space between (two lines joined)',
+    reviewable: true,
+  },
+  'table/duplicate-row-name': {
+    severity: 'error',
+    description: 'Expected every row of a table to have its own name, found two with the same name (a label line lost or moved)',
+    reviewable: true,
+  },
   'table/repeated-line': {
     severity: 'error',
     description: 'Expected each table line once, found the same line printed twice in a row',

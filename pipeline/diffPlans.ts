@@ -210,14 +210,46 @@ function fitsTarget(rule: ExplanationRule, sentence: Sentence, change: Change): 
   return rule.fits === 'increase' ? after.value! > before.value! : after.value! < before.value!;
 }
 
+const squeeze = (t: string | number | null) => (t === null ? null : nfkc(String(t)).replace(/\s+/g, ''));
+
+/** The replacements 「A」を「B」に / 「A」から「B」に a sentence declares, without spaces. */
+function replacementsOf(sentence: Sentence): [string, string][] {
+  return [...sentence.text.matchAll(/「([^」]+)」(?:を|から)「([^」]+)」に/g)].map((m) => [squeeze(m[1]!)!, squeeze(m[2]!)!]);
+}
+
+/**
+ * A declared replacement explains a change whose new text is exactly its old text with A replaced by
+ * B (「指定道路台帳」を「指定道路種別図」に: the same name with that word changed, nothing else), or
+ * a name that is exactly A replaced by B (「システム活用会議数」から「削減時間数」に). An item removed
+ * and one added are paired by `pairReplacements`, never explained one-sided.
+ */
 function fitsReplacement(sentence: Sentence, change: Change): boolean {
-  const squeeze = (t: string | number | null) => (t === null ? null : nfkc(String(t)).replace(/\s+/g, ''));
   const [before, after] = [squeeze(change.old), squeeze(change.new)];
-  for (const [, a, b] of sentence.text.matchAll(/「([^」]+)」(?:を|から)「([^」]+)」に/g)) {
-    const [from, to] = [squeeze(a!)!, squeeze(b!)!];
-    if ((before !== null || after !== null) && (before === null || before.includes(from)) && (after === null || after.includes(to))) return true;
+  if (before === null || after === null) return false;
+  return replacementsOf(sentence).some(([from, to]) => before.includes(from) && after === before.split(from).join(to));
+}
+
+/**
+ * Pairs an item removed and one added in the same project and of the same kind (an initiative, an
+ * indicator) when an entry naming the project declares exactly that replacement: both are explained by it.
+ */
+function pairReplacements(changes: readonly Change[], entries: readonly EntryCheck[], sentences: ReadonlyMap<string, Sentence[]>): void {
+  for (const removed of changes.filter((c) => c.kind === 'initiative-removed' || c.kind === 'indicator-removed')) {
+    const addedKind = removed.kind === 'initiative-removed' ? 'initiative-added' : 'indicator-added';
+    for (const entry of entries.filter((e) => removed.projectId !== null && e.planNumbers.includes(removed.projectId))) {
+      for (const [from, to] of (sentences.get(entry.ref) ?? []).flatMap(replacementsOf)) {
+        const before = squeeze(removed.old)!;
+        if (!before.includes(from)) continue;
+        const expected = before.split(from).join(to);
+        const added = changes.find((c) => c.kind === addedKind && c.projectId === removed.projectId && squeeze(c.new) === expected);
+        if (!added) continue;
+        for (const change of [removed, added]) {
+          if (!change.explainedBy.includes(entry.ref)) change.explainedBy.push(entry.ref);
+          if (!entry.matchedChanges.includes(change.id)) entry.matchedChanges.push(change.id);
+        }
+      }
+    }
   }
-  return false;
 }
 
 /** A sentence that names an initiative (取組内容「X」) explains changes to that initiative only. */
@@ -226,7 +258,7 @@ function fitsInitiative(sentence: Sentence, change: Change): boolean {
   const named = [...sentence.text.matchAll(/取り?組(?:内容)?(?:に|の)?「([^」]+)」/g)].map((m) => m[1]!.replace(/\s+/g, ''));
   if (named.length === 0) return true;
   const subject = nfkc(String(change.subject ?? '')).replace(/\s+/g, '');
-  return named.some((name) => subject.includes(name) || name.includes(subject));
+  return named.some((name) => subject === name);
 }
 
 /** True when one of the sentences explains the change by a rule of `EXPLANATION_RULES`. */
@@ -420,6 +452,7 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
       }
     }
   }
+  pairReplacements(changes, entries, sentences);
   const order = (c: Change) => CHANGE_KINDS.indexOf(c.kind);
   changes.sort((a, b) => PLAN_NUMBERS.compare(a.projectId ?? '', b.projectId ?? '') || order(a) - order(b) || TEXTS.compare(a.id, b.id));
   const totals = Object.fromEntries(CHANGE_KINDS.map((k) => [k, changes.filter((c) => c.kind === k).length])) as Record<ChangeKind, number>;

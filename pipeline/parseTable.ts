@@ -14,7 +14,7 @@
  */
 import { diagnose, findingId, type Diagnostic, type Point, type Position, type RuleCode } from './diagnostics.js';
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
-import { displayWidth, nfkc } from './text.js';
+import { displayWidth, nfkc, normalizeText } from './text.js';
 import { append } from './arrays.js';
 
 /** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
@@ -387,6 +387,19 @@ export function parseTable(
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
     append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file)], content));
   }
+  // Two rows of one table with the same name: a label line lost or moved made one name out of another.
+  const seen = new Set<string>();
+  for (const row of rows) {
+    const name = normalizeText(row.label.fragments.join(''));
+    if (seen.has(name)) {
+      const d = diagnose('table/duplicate-row-name', `Expected each row of the table to have its own name, found 「${name}」 twice`, {
+        file,
+        position: row.label.position,
+      });
+      append(diagnostics, findingsOf([d], [name]));
+    }
+    seen.add(name);
+  }
   return { rows, diagnostics };
 }
 
@@ -402,6 +415,8 @@ const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
   'table/values-run-together',
   'table/unit-without-value',
   'table/heading-in-row',
+  'table/label-lines-joined',
+  'table/duplicate-row-name',
 ]);
 
 /**
@@ -412,8 +427,8 @@ const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
  * (`年間 ⏎ アクセス数`), never after these endings.
  */
 const COMPLETE_NAME: Record<TableKind, RegExp> = {
-  indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|実施|改定|作成|導入|開催|策定|）|\))$/,
-  initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|事務)$/,
+  indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|実施|改定|作成|導入|開催|策定|交付|公開|整備|運用|活用|）|\))$/,
+  initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|事務|実験|検証|設置|選定|活用|改修|確定)$/,
 };
 
 /** Text that continues a phrase rather than starting a name: a bracket, a conjunction, a particle. */
@@ -437,10 +452,11 @@ const WORD_START_IN_HIRAGANA = /^(?:その|この|あの|お|ご|さまざま|�
 /** A first character no Japanese name starts with: particles, small kana, closing brackets, marks. */
 const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇぉッャュョァィゥェォンヶ、。，．）)」』】］\]]|する|した|して|され|ける|けた)/;
 
-/** True when the token is one of three or more single characters spread over its line (`重 点 取 組`): a justified, full line. */
+/** True when the token's last line is spread out, three or more single characters with spaces between (`ク 機 器 検`): a justified, full line. */
 function isLetterSpaced(token: Token, label: readonly Token[]): boolean {
-  const onLine = label.filter((t) => t.start.line === token.end.line && t.end.line === token.end.line);
-  return onLine.length >= 3 && onLine.every((t) => [...t.text].length === 1);
+  const line = token.end.line;
+  const onLine = label.flatMap((t) => t.fragments.filter((f) => f.line === line));
+  return onLine.length >= 3 && onLine.every((f) => [...f.text].length === 1);
 }
 
 /** True when every bracket of the text closes the last one opened: （）, 【】, 「」, 『』, ［］. */
@@ -509,6 +525,25 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       }),
     );
   }
+  // Two Japanese words on one label line with a space between were two lines (a name wraps, it is
+  // not spaced), unless the line is letter-spaced or the space sits next to Latin text or a bracket.
+  for (const [i, token] of label.entries()) {
+    const next = label[i + 1];
+    if (
+      next &&
+      next.start.line === token.end.line &&
+      /[^\x00-\x7f（）()【】「」]$/.test(token.text) &&
+      /^[^\x00-\x7f（）()【】「」]/.test(next.text) &&
+      !isLetterSpaced(token, label)
+    ) {
+      diagnostics.push(
+        diagnose('table/label-lines-joined', `Expected 「${token.text}」 and 「${next.text}」 of row 「${labelText}」 on two lines, found them on one line ${token.end.line} with a space between: two lines joined`, {
+          file,
+          position: { start: token.start, end: next.end },
+        }),
+      );
+    }
+  }
   let soFar = '';
   for (const [i, token] of label.entries()) {
     soFar += token.text;
@@ -519,7 +554,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       // A parenthesis after a complete name qualifies it only when it ends the label (`適用業務数 ⏎ （累積）`);
       // followed by more text it opens the next row's name (`…の電子化 ⏎ （S54～R3 分）建築計画概要書…`).
       const qualifies = /^(?:[（(【][^）)】]*[）)】])+$/.test(rest);
-      const continues = CONTINUES_PHRASE.test(nfkc(next.text)) && !/^[（(【]/.test(nfkc(next.text));
+      const continues = CONTINUES_PHRASE.test(nfkc(next.text)) && !/^[（(【「『]/.test(nfkc(next.text));
       if (COMPLETE_NAME[kind].test(before) && !hasOpenBracket(before) && !qualifies && !continues) {
         diagnostics.push(
           diagnose(

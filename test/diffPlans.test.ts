@@ -178,9 +178,14 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
 
   it('explains exactly the replacement an entry declares, and names, ends and new projects by their own words', () => {
     const replaced = entry('2023-03#9'); // …「指定道路台帳」を「指定道路種別図」に変更しました。
-    expect(explains(replaced, change({ kind: 'initiative-removed', old: '指定道路台帳電子化及び統合型GIS搭載' }))).toBe(true);
-    expect(explains(replaced, change({ kind: 'initiative-added', new: '指定道路種別図電子化及び統合型GIS搭載' }))).toBe(true);
+    // An initiative removed and one added are explained as a pair: the new name is the old one with exactly that word replaced.
+    expect(find('initiative-removed/2-2-5/initiative/指定道路台帳電子化及び統合型GIS搭載').explainedBy).toContain('2023-03#9');
+    expect(find('initiative-added/2-2-5/initiative/指定道路種別図電子化及び統合型GIS搭載').explainedBy).toContain('2023-03#9');
+    expect(explains(replaced, change({ kind: 'initiative-added', new: '指定道路種別図電子化及び統合型GIS搭載' }))).toBe(false);
     expect(explains(replaced, change({ kind: 'initiative-added', new: '境界確定図の電子化' }))).toBe(false);
+    // A damaged reading that still holds the new word is not that replacement.
+    expect(explains(replaced, change({ kind: 'indicator-renamed', old: '指定道路台帳の公開数', new: '指定道路種別図の公開数' }))).toBe(true);
+    expect(explains(replaced, change({ kind: 'indicator-renamed', old: '指定道路台帳の公開数', new: '公開数指定道路種別図の' }))).toBe(false);
     expect(explains(entry('2024-03#18'), change({ kind: 'indicator-renamed', old: 'システム活用会議数', new: '削減時間数' }))).toBe(true);
     expect(explains(entry('2024-03#15'), change({ kind: 'project-ended' }))).toBe(true);
     expect(explains(entry('2024-03#15'), change({ kind: 'project-renamed' }))).toBe(false);

@@ -207,11 +207,19 @@ export interface Mutant {
   damagedLines: number[];
   /** The undamaged text of the line (and of its partner). */
   printed: string[];
+  /** True when an earlier edition beside it has the sheet's project, so its changes are compared with it (and must be explained or reviewed). */
+  compared: boolean;
 }
 
-/** Every mutant of one edition, in line order and `MUTANT_KINDS` order per line. */
-export function generateMutants(edition: SeedEdition): Mutant[] {
+/**
+ * Every mutant of one edition, in line order and `MUTANT_KINDS` order per line; `editions` (sorted,
+ * earlier first, as `readSeedEditions` gives them) tells which projects an earlier edition has.
+ */
+export function generateMutants(edition: SeedEdition, index = 0, editions: readonly SeedEdition[] = [edition]): Mutant[] {
   const bytes = new TextEncoder().encode(edition.lines.join('\n'));
+  const earlier = new Set(
+    editions.slice(0, index).flatMap((e) => tableRanges(new TextEncoder().encode(e.lines.join('\n')), e.textFile).map((r) => r.sheet)),
+  );
   const mutants: Mutant[] = [];
   for (const range of tableRanges(bytes, edition.textFile)) {
     for (const line of range.lines) {
@@ -229,6 +237,7 @@ export function generateMutants(edition: SeedEdition): Mutant[] {
           part: range.parts.get(line)!,
           damagedLines: damage.damagedLines,
           printed: [edition.lines[line - 1]!, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
+          compared: earlier.has(range.sheet),
         });
       }
     }
@@ -280,12 +289,25 @@ export async function checkSeeds(files: Record<string, Uint8Array>): Promise<Che
 /** Keys of the plan model that record line layout or the text's bytes, not published values. */
 export const LAYOUT_KEYS: readonly string[] = ['source', 'printed', 'printedName', 'fragments'];
 
-/** The published values of a plan: the plan model without `LAYOUT_KEYS` (line ranges, `edition.source`, printed forms). */
+/** Keys whose texts are kept as printed in the year cells: their spaces record where the PDF broke a line, so they are compared without spaces. */
+export const PRINTED_TEXT_KEYS: readonly string[] = ['text', 'unplacedTexts'];
+
+/**
+ * The published values of a plan: the plan model without `LAYOUT_KEYS` (line ranges, `edition.source`,
+ * printed forms), and the printed cell texts (`PRINTED_TEXT_KEYS`) without their spaces — `１，５００ ⏎ 時間`
+ * joined onto one line prints `１，５００ 時間`, the same number, unit and words.
+ */
 export function publishedValues(plan: Plan): unknown {
+  const unspaced = (value: unknown): unknown =>
+    typeof value === 'string' ? value.replace(/\s+/g, '') : Array.isArray(value) ? value.map(unspaced) : value;
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).filter(([k]) => !LAYOUT_KEYS.includes(k)).map(([k, v]) => [k, strip(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !LAYOUT_KEYS.includes(k))
+        .map(([k, v]) => [k, PRINTED_TEXT_KEYS.includes(k) ? unspaced(v) : strip(v)]),
+    );
   };
   return strip(plan);
 }
@@ -484,7 +506,8 @@ export function sampleMutants(mutants: readonly Mutant[], every: number, seed: n
 /** One row of the mutation table. */
 export interface TableRow {
   edition: string;
-  kind: MutantKind | 'all';
+  /** A kind, all kinds, or all kinds in the projects an earlier edition has / does not have. */
+  kind: MutantKind | 'all' | 'all, projects in the earlier edition' | 'all, projects added since';
   mutants: number;
   counts: Record<MutantClass, number>;
 }
@@ -499,6 +522,16 @@ export function mutationTable(results: readonly MutantResult[]): TableRow[] {
       const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
       rows.push({ edition, kind, mutants: of.length, counts });
     }
+    const ofEdition = results.filter((r) => r.mutant.edition === edition);
+    // With an earlier edition beside it, a project's damage is also compared with it — except in a
+    // project added since, which has nothing to be compared with.
+    if (ofEdition.some((r) => r.mutant.compared)) {
+      for (const [kind, compared] of [['all, projects in the earlier edition', true], ['all, projects added since', false]] as const) {
+        const of = ofEdition.filter((r) => r.mutant.compared === compared);
+        const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
+        rows.push({ edition, kind, mutants: of.length, counts });
+      }
+    }
   }
   return rows;
 }
@@ -511,7 +544,7 @@ export function formatMutationTable(rows: readonly TableRow[]): string[] {
     '|---|---|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
       const cells = MUTANT_CLASSES.map((c) => `${r.counts[c]}${share(r.counts[c], r.mutants)}`);
-      const bold = (s: string) => (r.kind === 'all' ? `**${s}**` : s);
+      const bold = (s: string) => (r.kind.startsWith('all') ? `**${s}**` : s);
       return `| ${bold(r.edition)} | ${bold(r.kind)} | ${r.mutants} | ${cells.join(' | ')} |`;
     }),
   ];

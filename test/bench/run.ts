@@ -109,7 +109,7 @@ const MUTANTS_PER_TASK = 16;
 function mutantWorker(): void {
   const port = parentPort!;
   const editions = readSeedEditions(join(ROOT, 'seeds'));
-  const mutants = editions.flatMap(generateMutants);
+  const mutants = editions.flatMap((e, i) => generateMutants(e, i, editions));
   const baselines = new Map<string, Promise<Baseline>>();
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'stop') return port.close();
@@ -138,7 +138,7 @@ async function runMutants(): Promise<void> {
   const editions = readSeedEditions(join(ROOT, 'seeds'));
   // `--every k`: every k-th mutant of each edition × table × kind only (as the CI sample; for timing).
   const every = process.argv.includes('--every') ? Number(process.argv[process.argv.indexOf('--every') + 1]) : 1;
-  const all = editions.flatMap(generateMutants);
+  const all = editions.flatMap((e, i) => generateMutants(e, i, editions));
   const mutants = every > 1 ? sampleMutants(all, every, 14) : all;
   const indexOf = new Map(all.map((m, i) => [m.id, i]));
   const slotOf = new Map(mutants.map((m, i) => [m.id, i]));
