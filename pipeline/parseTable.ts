@@ -376,6 +376,7 @@ export function parseTable(
   const drafts = toRowDrafts(tokens, kind, years, widths);
   const rows: TableRowNode[] = [];
   const diagnostics: Diagnostic[] = [];
+  const column = labelColumnWidth(drafts, widths);
   // Every doubt about a row's reading is a finding: its id pins what was read (the row's label and
   // cells, never line numbers), so a person's decision on it holds only while the text reads the same.
   const findingsOf = (found: readonly Diagnostic[], content: unknown) =>
@@ -385,7 +386,7 @@ export function parseTable(
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
-    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file)], content));
+    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file)], content));
   }
   // Two rows of one table with the same name: a label line lost or moved made one name out of another.
   const seen = new Set<string>();
@@ -664,6 +665,41 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
     );
   }
   return diagnostics;
+}
+
+/** The lines of a label that wrap softly: every fragment of the label on a line that ends in text. */
+function softLabelLines(draft: RowDraft, widths: LineWidths): number[] {
+  const lines = new Set(draft.label.flatMap((t) => t.fragments.map((f) => f.line)));
+  return [...lines].filter((l) => widths.get(l)?.soft);
+}
+
+/**
+ * The width of the table's label column: the most common width of the label lines that wrap softly
+ * (a soft wrap means the text filled the column), or null when fewer than two lines wrap.
+ */
+function labelColumnWidth(drafts: readonly RowDraft[], widths: LineWidths): number | null {
+  const counts = new Map<number, number>();
+  for (const draft of drafts) for (const l of softLabelLines(draft, widths)) counts.set(widths.get(l)!.width, (counts.get(widths.get(l)!.width) ?? 0) + 1);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total < 2) return null;
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+/**
+ * A label line that wraps softly fills the label column: one much wider than the column is a value
+ * cell or another row's line read into the label (`手続のオン` ⏎ `「デジタル・ガバメント実行` swapped).
+ */
+function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWidths, file: string | null): Diagnostic[] {
+  if (column === null) return [];
+  const labelText = draft.label.map((t) => t.text).join('');
+  return softLabelLines(draft, widths)
+    .filter((l) => widths.get(l)!.width > column + 2)
+    .map((l) =>
+      diagnose('table/label-cut-short', `Expected the label lines of row 「${labelText}」 to wrap at the label column's width (${column} characters), found line ${l} wrapping at ${widths.get(l)!.width}: a line from elsewhere read into the label`, {
+        file,
+        position: { start: { line: l, column: 1 }, end: { line: l, column: widths.get(l)!.endColumn } },
+      }),
+    );
 }
 
 /** The same non-empty line printed twice in a row inside a table: an extraction slip, never a layout. */

@@ -13,7 +13,7 @@ import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { memoryEffects } from '../pipeline/effects.js';
 import { parsePlanDocument } from '../pipeline/parsePlanDocument.js';
 import type { Plan } from '../pipeline/plan.js';
-import { parsePlanNumber } from '../pipeline/text.js';
+import { normalizeText, parsePlanNumber } from '../pipeline/text.js';
 import { toSourceText } from '../pipeline/toSourceText.js';
 
 /** The four kinds of single-line damage, in the order mutants of one line are made. */
@@ -83,6 +83,8 @@ export interface TableRange {
   lines: number[];
   /** What each of those lines holds, as the syntax tree reads it. */
   parts: Map<number, LinePart>;
+  /** The name (normalised) of the row each line of a row belongs to. */
+  rowNames: Map<number, string>;
 }
 
 /** What a table line holds as the parser reads it: a heading (`年度ごとの取組 …`, `取組内容`, `評価指標`), label, cells, spaces. */
@@ -125,7 +127,9 @@ export function tableRanges(bytes: Uint8Array, fileName: string): TableRange[] {
       for (const row of rows) end = Math.max(end, row.position.end.line);
       const label = new Set<number>();
       const cells = new Set<number>();
+      const rowNames = new Map<number, string>();
       for (const row of rows) {
+        for (let l = row.position.start.line; l <= row.position.end.line; l++) rowNames.set(l, normalizeText(row.label.fragments.join('')));
         for (let l = row.label.position.start.line; l <= row.label.position.end.line; l++) label.add(l);
         for (const cell of row.cells) for (let l = cell.position.start.line; l <= cell.position.end.line; l++) cells.add(l);
       }
@@ -147,7 +151,7 @@ export function tableRanges(bytes: Uint8Array, fileName: string): TableRange[] {
           : 'other',
         );
       }
-      ranges.push({ sheet: id, table, startLine: start, endLine: end, lines: mutated, parts });
+      ranges.push({ sheet: id, table, startLine: start, endLine: end, lines: mutated, parts, rowNames });
     }
   }
   return ranges;
@@ -207,7 +211,7 @@ export interface Mutant {
   damagedLines: number[];
   /** The undamaged text of the line (and of its partner). */
   printed: string[];
-  /** True when an earlier edition beside it has the sheet's project, so its changes are compared with it (and must be explained or reviewed). */
+  /** True when an earlier edition beside it has the sheet's project and the rows the damage touches, so their changes are compared with it (and must be explained or reviewed). */
   compared: boolean;
 }
 
@@ -217,9 +221,13 @@ export interface Mutant {
  */
 export function generateMutants(edition: SeedEdition, index = 0, editions: readonly SeedEdition[] = [edition]): Mutant[] {
   const bytes = new TextEncoder().encode(edition.lines.join('\n'));
-  const earlier = new Set(
-    editions.slice(0, index).flatMap((e) => tableRanges(new TextEncoder().encode(e.lines.join('\n')), e.textFile).map((r) => r.sheet)),
-  );
+  const earlierRanges = editions.slice(0, index).flatMap((e) => tableRanges(new TextEncoder().encode(e.lines.join('\n')), e.textFile));
+  const earlierSheets = new Set(earlierRanges.map((r) => r.sheet));
+  const earlierRows = new Set(earlierRanges.flatMap((r) => [...r.rowNames.values()].map((name) => `${r.sheet}/${r.table}/${name}`)));
+  // A damaged line is compared with the earlier edition when the earlier edition has its project
+  // and every row it touches (a row added or rewritten since has nothing to be compared with).
+  const compared = (range: TableRange, lines: readonly number[]) =>
+    earlierSheets.has(range.sheet) && lines.every((l) => !range.rowNames.has(l) || earlierRows.has(`${range.sheet}/${range.table}/${range.rowNames.get(l)}`));
   const mutants: Mutant[] = [];
   for (const range of tableRanges(bytes, edition.textFile)) {
     for (const line of range.lines) {
@@ -237,7 +245,7 @@ export function generateMutants(edition: SeedEdition, index = 0, editions: reado
           part: range.parts.get(line)!,
           damagedLines: damage.damagedLines,
           printed: [edition.lines[line - 1]!, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
-          compared: earlier.has(range.sheet),
+          compared: compared(range, [line, ...(damage.partner ? [damage.partner] : [])]),
         });
       }
     }
@@ -507,7 +515,7 @@ export function sampleMutants(mutants: readonly Mutant[], every: number, seed: n
 export interface TableRow {
   edition: string;
   /** A kind, all kinds, or all kinds in the projects an earlier edition has / does not have. */
-  kind: MutantKind | 'all' | 'all, projects in the earlier edition' | 'all, projects added since';
+  kind: MutantKind | 'all' | 'all, rows the earlier edition has' | 'all, rows added or rewritten since';
   mutants: number;
   counts: Record<MutantClass, number>;
 }
@@ -523,10 +531,10 @@ export function mutationTable(results: readonly MutantResult[]): TableRow[] {
       rows.push({ edition, kind, mutants: of.length, counts });
     }
     const ofEdition = results.filter((r) => r.mutant.edition === edition);
-    // With an earlier edition beside it, a project's damage is also compared with it — except in a
-    // project added since, which has nothing to be compared with.
+    // With an earlier edition beside it, damage is also compared with it — except in a row (or a
+    // project) added or rewritten since, which has nothing to be compared with.
     if (ofEdition.some((r) => r.mutant.compared)) {
-      for (const [kind, compared] of [['all, projects in the earlier edition', true], ['all, projects added since', false]] as const) {
+      for (const [kind, compared] of [['all, rows the earlier edition has', true], ['all, rows added or rewritten since', false]] as const) {
         const of = ofEdition.filter((r) => r.mutant.compared === compared);
         const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
         rows.push({ edition, kind, mutants: of.length, counts });

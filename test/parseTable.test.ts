@@ -265,6 +265,14 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['掲載数 ', 'デジタル化資料の', '    400 点 '], 'indicator').diagnostics).toContain('table/label-cut-short');
   });
 
+  it('stops when a label line wraps much wider than the label column (a text cell read into the label)', () => {
+    // 2021 1-1-1 with 「ライン化数 」 and 「「デジタル・ガバメント実行」 swapped: the label column wraps at 5.
+    const swapped = ['利便性向上', 'に資する ', '手続のオン', '「デジタル・ガバメント実行', 'ライン化数 ', '計画」における実施可能な', '全ての手続のオンライン化 ', '   ', 'その他手続', 'のオンライ', 'ン化数 ', ' 方向性整理を踏まえ決定 '];
+    expect(rowsOf(swapped).diagnostics).toContain('table/label-cut-short');
+    const real = ['利便性向上', 'に資する ', '手続のオン', 'ライン化数 ', '「デジタル・ガバメント実行', '計画」における実施可能な', '全ての手続のオンライン化 ', '   ', 'その他手続', 'のオンライ', 'ン化数 ', ' 方向性整理を踏まえ決定 '];
+    expect(rowsOf(real).diagnostics).toEqual([]);
+  });
+
   it('gives a finding an id that pins the reading, not the line numbers', () => {
     const id = (texts: string[], first = 1) =>
       parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;
