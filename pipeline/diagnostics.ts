@@ -166,6 +166,11 @@ export const RULES = {
     description: 'Expected every row of a table to have its own name, found two with the same name (a label line lost or moved)',
     reviewable: true,
   },
+  'table/row-without-cells': {
+    severity: 'error',
+    description: 'Expected the last initiative row before the 評価指標 table to end with its year cells, found none (a line of the next table moved into this one)',
+    reviewable: true,
+  },
   'table/repeated-line': {
     severity: 'error',
     description: 'Expected each table line once, found the same line printed twice in a row',

@@ -244,7 +244,7 @@ export function parseSheet(
     (chunk?.lines ?? []).filter((l) => l.text !== '').map((l) => ({ line: l.line, column: l.column, text: l.text }));
   // Table findings name the project they are in (its plan id when the number reads as one).
   const tableSubject = number ? (parsePlanNumber(number.printed) ?? number.printed) : null;
-  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file, tableSubject);
+  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file, tableSubject, get('評価指標') !== undefined);
   const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file, tableSubject);
   append(diagnostics, initiatives.diagnostics);
   append(diagnostics, indicators.diagnostics);

@@ -370,6 +370,8 @@ export function parseTable(
   years: number,
   file: string | null,
   subject: string | null = null,
+  /** True when another table follows on the sheet: its last row's empty cells were not cut off by the sheet's end. */
+  followed = false,
 ): ParsedTable {
   const tokens = tokenize(lines);
   const widths = lineWidths(lines);
@@ -387,6 +389,16 @@ export function parseTable(
     rows.push(placed.row);
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
     append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file)], content));
+  }
+  // A row always ends with its cells (a line of spaces for empty ones); only the sheet's end cuts a
+  // last row's spaces off. A last row without cells before another table is a line from that table.
+  const last = drafts.at(-1);
+  if (followed && last && last.cells.length === 0) {
+    const d = diagnose('table/row-without-cells', `Expected the year cells of row 「${last.label.map((t) => t.text).join('')}」 before the next table, found none: a line of the next table may have moved into this one`, {
+      file,
+      position: positionOf(last.label),
+    });
+    append(diagnostics, findingsOf([d], [last.label.map((t) => t.text), 'no cells']));
   }
   // Two rows of one table with the same name: a label line lost or moved made one name out of another.
   const seen = new Set<string>();
@@ -418,6 +430,7 @@ const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
   'table/heading-in-row',
   'table/label-lines-joined',
   'table/duplicate-row-name',
+  'table/row-without-cells',
 ]);
 
 /**

@@ -273,6 +273,13 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(real).diagnostics).toEqual([]);
   });
 
+  it('stops when the last initiative row before the 評価指標 table has no cells (an indicator line moved up), not at a sheet’s end', () => {
+    const table = ['規則・要綱・運用基準等の整備      ', 'システム稼働・運用開始      ', '電子契約割合 '];
+    const followed = parseTable(lines(...table), 'initiative', 5, 'x.txt', '2-2-8', true).diagnostics.map((d) => d.code);
+    expect(followed).toContain('table/row-without-cells');
+    expect(parseTable(lines(...table), 'initiative', 5, 'x.txt', '2-2-8', false).diagnostics).toEqual([]);
+  });
+
   it('gives a finding an id that pins the reading, not the line numbers', () => {
     const id = (texts: string[], first = 1) =>
       parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;
