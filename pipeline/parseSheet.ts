@@ -142,8 +142,9 @@ function toDepartments(chunk: Chunk | undefined): DepartmentNode[] {
 function checkLostLines(lines: readonly SourceLine[], afterEmptyRun: ReadonlySet<number> | undefined, file: string | null, subject: string | null): Diagnostic[] {
   if (!afterEmptyRun || afterEmptyRun.size === 0) return [];
   const diagnostics: Diagnostic[] = [];
-  for (const [i, line] of lines.entries()) {
-    if (i === 0 || !afterEmptyRun.has(line.line)) continue;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!afterEmptyRun.has(line.line)) continue;
     const previous = lines.slice(0, i).filter((l) => !isBlank(l.text)).at(-1);
     const text = line.text.trim();
     diagnostics.push(

@@ -402,7 +402,7 @@ export function parseTable(
   }
   // Two rows of one table with the same name: a label line lost or moved made one name out of another.
   const seen = new Set<string>();
-  for (const row of rows) {
+  for (const row of rows.length > 1 ? rows : []) {
     const name = normalizeText(row.label.fragments.join(''));
     if (seen.has(name)) {
       const d = diagnose('table/duplicate-row-name', `Expected each row of the table to have its own name, found 「${name}」 twice`, {
@@ -473,17 +473,21 @@ function isLetterSpaced(token: Token, label: readonly Token[]): boolean {
   return onLine.length >= 3 && onLine.every((f) => [...f.text].length === 1);
 }
 
+const BRACKET = /[（(【「『［[）)】」』］\]]/;
+
 /** True when every bracket of the text closes the last one opened: （）, 【】, 「」, 『』, ［］. */
 function hasBalancedBrackets(text: string): boolean {
-  const pairs: Record<string, string> = { '）': '（', ')': '(', '】': '【', '」': '「', '』': '『', '］': '［', ']': '[' };
+  if (!BRACKET.test(text)) return true;
+  // Full- and half-width forms of a bracket pair up (`（1 会議あたり)`).
+  const kind: Record<string, string> = { '（': '(', '(': '(', '）': ')', ')': ')', '【': '【', '】': '】', '「': '「', '」': '」', '『': '『', '』': '』', '［': '[', '[': '[', '］': ']', ']': ']' };
+  const closes: Record<string, string> = { ')': '(', '】': '【', '」': '「', '』': '『', ']': '[' };
   const open: string[] = [];
   for (const ch of text) {
-    if ('（(【「『［['.includes(ch)) open.push(ch);
-    else if (ch in pairs) {
-      const expected = pairs[ch]!;
-      // A half-width and a full-width parenthesis pair up too (NFKC leaves both as `(` `)`).
-      if (open.pop() !== expected) return false;
-    }
+    const k = kind[ch];
+    if (k === undefined) continue;
+    if (k in closes) {
+      if (open.pop() !== closes[k]) return false;
+    } else open.push(k);
   }
   return open.length === 0;
 }
@@ -531,7 +535,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       );
     }
   }
-  if (!hasBalancedBrackets(nfkc(labelText))) {
+  if (!hasBalancedBrackets(labelText)) {
     diagnostics.push(
       diagnose('table/label-cut-short', `Expected the brackets of row 「${labelText}」's label to open and close in order, found them unbalanced: its lines may be missing or out of order`, {
         file,
@@ -564,12 +568,12 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
     const next = label[i + 1];
     if (next && next.afterLineBreak && next.start.line > token.end.line && !isLetterSpaced(token, label)) {
       const before = nfkc(soFar);
-      const rest = nfkc(label.slice(i + 1).map((t) => t.text).join(''));
       // A parenthesis after a complete name qualifies it only when it ends the label (`適用業務数 ⏎ （累積）`);
       // followed by more text it opens the next row's name (`…の電子化 ⏎ （S54～R3 分）建築計画概要書…`).
-      const qualifies = /^(?:[（(【][^）)】]*[）)】])+$/.test(rest);
-      const continues = CONTINUES_PHRASE.test(nfkc(next.text)) && !/^[（(【「『]/.test(nfkc(next.text));
-      if (COMPLETE_NAME[kind].test(before) && !hasOpenBracket(before) && !qualifies && !continues) {
+      const qualifies = () => /^(?:[（(【][^）)】]*[）)】])+$/.test(nfkc(label.slice(i + 1).map((t) => t.text).join('')));
+      const nextText = nfkc(next.text);
+      const continues = CONTINUES_PHRASE.test(nextText) && !/^[（(【「『]/.test(nextText);
+      if (COMPLETE_NAME[kind].test(before) && !continues && !hasOpenBracket(before) && !qualifies()) {
         diagnostics.push(
           diagnose(
             'table/label-runs-on',
