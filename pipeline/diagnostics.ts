@@ -239,6 +239,11 @@ export const RULES = {
 /** A stable rule code from the catalog. */
 export type RuleCode = keyof typeof RULES;
 
+/** True for a rule whose errors a person may decide on in the review file (`reviewable` in the catalog). */
+export function isReviewable(code: RuleCode): boolean {
+  return 'reviewable' in RULES[code] && RULES[code].reviewable === true;
+}
+
 /** Creates a diagnostic for a catalog rule, with the rule's severity and a specific message. */
 export function diagnose(
   code: RuleCode,

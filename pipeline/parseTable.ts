@@ -12,7 +12,7 @@
  *   years the one text cell that can span takes the missing years;
  * - the label column is narrow, so a line much wider than the label's lines is already a value.
  */
-import { diagnose, findingId, type Diagnostic, type Point, type Position, type RuleCode } from './diagnostics.js';
+import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Position } from './diagnostics.js';
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
 import { displayWidth, nfkc, normalizeText } from './text.js';
 import { append } from './arrays.js';
@@ -382,7 +382,7 @@ export function parseTable(
   // Every doubt about a row's reading is a finding: its id pins what was read (the row's label and
   // cells, never line numbers), so a person's decision on it holds only while the text reads the same.
   const findingsOf = (found: readonly Diagnostic[], content: unknown) =>
-    found.map((d) => (RULES_WITH_FINDINGS.has(d.code) ? { ...d, subject: d.subject ?? subject, finding: findingId(d.code, `${subject ?? '-'}/${kind}`, content) } : d));
+    found.map((d) => (isReviewable(d.code) ? { ...d, subject: d.subject ?? subject, finding: findingId(d.code, `${subject ?? '-'}/${kind}`, content) } : d));
   for (const repeated of checkRepeatedLines(lines, kind, file, subject)) append(diagnostics, findingsOf([repeated], [repeated.message]));
   for (const draft of drafts) {
     const placed = placeRow(draft, kind, years, file);
@@ -416,22 +416,6 @@ export function parseTable(
   return { rows, diagnostics };
 }
 
-const RULES_WITH_FINDINGS: ReadonlySet<RuleCode> = new Set([
-  'table/unplaced-cells',
-  'table/too-many-cells',
-  'table/empty-indicator',
-  'table/label-runs-on',
-  'table/label-cut-short',
-  'table/label-starts-mid-phrase',
-  'table/value-in-label',
-  'table/repeated-line',
-  'table/values-run-together',
-  'table/unit-without-value',
-  'table/heading-in-row',
-  'table/label-lines-joined',
-  'table/duplicate-row-name',
-  'table/row-without-cells',
-]);
 
 /**
  * How an indicator or initiative name ends when it is complete: a hard line break after one of

@@ -8,7 +8,7 @@
  * finding no longer occurs is `review/stale-decision`; a review file that cannot be read, does not
  * match the schema, names another edition or decides a finding twice is `review/invalid-file`.
  */
-import { diagnose, linesPosition, RULES, type Diagnostic, type FindingDecision, type Position, type RuleCode } from './diagnostics.js';
+import { diagnose, isReviewable, linesPosition, type Diagnostic, type FindingDecision, type Position, type RuleCode } from './diagnostics.js';
 import { validateReviewSchema } from './schemas.js';
 
 /** The review file's name in an edition folder. */
@@ -63,10 +63,6 @@ export interface ReviewSummary {
   findings: ReviewedFinding[];
 }
 
-/** True for a rule whose errors a person may decide on in the review file (`reviewable` in the catalog). */
-export function isReviewable(code: RuleCode): boolean {
-  return 'reviewable' in RULES[code] && RULES[code].reviewable === true;
-}
 
 /** True for a finding still waiting for a person's decision (a reviewable error without one). */
 export function awaitsReview(d: Diagnostic): boolean {
