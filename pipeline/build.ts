@@ -42,7 +42,7 @@
  * (`startBuilding`, `finishBuilding`), so a bad or interrupted build never replaces or mixes with
  * what was published before. All reads and writes go through `Effects`.
  */
-import { diagnose, sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { diagnose, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
 import type { Effects } from './effects.js';
 import { toJsonChunks, toJsonText } from './jsonText.js';
 import { parseEditionMeta } from './parseEditionMeta.js';
@@ -219,7 +219,7 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
     return { input, stage, result: analyseEdition(input, stage) };
   });
   const withPlans = analysed
-    .flatMap((a) => (a.result.ok ? [{ ...a, plan: a.result.plan }] : []))
+    .flatMap((a) => (a.result.ok ? [{ ...a, plan: a.result.plan, sourceMap: a.result.sourceMap }] : []))
     .sort((a, b) => a.plan.edition.number - b.plan.edition.number || a.plan.edition.id.localeCompare(b.plan.edition.id));
   const changelogs = new Map<EditionInput, Changelog>();
   const findings = new Map<EditionInput, Diagnostic[]>();
@@ -228,14 +228,14 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
     newer.stage('diff', () => {
       const log = diffPlans(older.plan, newer.plan);
       changelogs.set(newer.input, log);
-      findings.set(newer.input, findUnexplainedChanges(log, newer.plan));
+      findings.set(newer.input, findUnexplainedChanges(log, newer.plan, newer.sourceMap));
     });
   });
   return analysed.map(({ input, stage, result }) => {
     const reviewFile = reviewFilePath(input.textPath);
     const edition = input.meta.id;
     const before = result.ok ? [...result.quality.issues, ...(findings.get(input) ?? [])] : result.diagnostics.map((d) => ({ ...d, file: input.textPath }));
-    const reviewed = stage('review', () => reviewEdition(before, input.review ? parseReviewFile(input.review, reviewFile, edition) : null, { edition, reviewFile }));
+    const reviewed = stage('review', () => reviewEdition(before, input.review ? parseReviewFile(input.review, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(input) }));
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     const diagnostics = sortDiagnostics(reviewed.diagnostics.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)));
     if (!result.ok) return { folder: input.folder, id: edition, input, plan: null, quality: null, changelog: null, review: reviewed.summary, diagnostics };
@@ -283,9 +283,16 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
   const { jsonldFile, nqFile } = await linkedData(plan, put, stage, later);
   const quality = withIssues(check.quality, later);
   const { coverage, ...report } = quality;
-  const review = check.review ? { ...check.review, draft: draft && check.review.pending > 0 } : null;
+  // The published report names the review file by its place in the edition folder, never by where
+  // the seeds folder happened to be on the machine that built it (the report goes into the zips).
+  const local = check.review?.reviewFile;
+  const published = `${check.folder}/${REVIEW_FILE}`;
+  const inFolder = <T extends { file: string | null }>(d: T): T => (d.file === local ? { ...d, file: published } : d);
+  const review = check.review
+    ? { ...check.review, reviewFile: published, findings: check.review.findings.map(inFolder), draft: draft && check.review.pending > 0 }
+    : null;
   const [qualityFile, coverageFile] = await stage('report', async () => [
-    await put('quality.json', [toJsonText({ ...report, review })]),
+    await put('quality.json', [toJsonText({ ...report, issues: report.issues.map(inFolder), review })]),
     await put('coverage.json', [toJsonText({ edition: id, sourceFile: quality.sourceFile, ...coverage })]),
   ]);
   const moreDiagnostics = later.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d));
@@ -320,14 +327,17 @@ async function linkedData(
  * (every line with its roles and positions) and needed by nothing after the quality report, so it
  * lives only inside this function.
  */
-function analyseEdition(input: EditionInput, stage: Stage): { ok: true; plan: Plan; quality: QualityReport } | { ok: false; diagnostics: Diagnostic[] } {
+function analyseEdition(
+  input: EditionInput,
+  stage: Stage,
+): { ok: true; plan: Plan; sourceMap: ReadonlyMap<string, Position>; quality: QualityReport } | { ok: false; diagnostics: Diagnostic[] } {
   const parsed = parseEdition(input, stage);
   if (!parsed.ok) return parsed;
   const { doc, sourceDiagnostics } = parsed;
   const { plan, sourceMap, diagnostics: modelDiagnostics } = stage('model', () => toPlan(doc, input.meta));
   const validation = stage('validate', () => validatePlan(plan, sourceMap, input.textFile));
   const quality = stage('quality', () => checkQuality(doc, plan, [...sourceDiagnostics, ...doc.diagnostics, ...modelDiagnostics, ...validation.diagnostics]));
-  return { ok: true, plan, quality };
+  return { ok: true, plan, sourceMap, quality };
 }
 
 /** Stages 2 and 3: the decoded lines live only in here (the syntax tree keeps what it needs of them). */

@@ -273,15 +273,16 @@ async function publish(
     out(HELP.publish!);
     return 2;
   }
-  const token = env.CKAN_API_TOKEN ?? null;
-  if (values.apply && !token) {
-    out('error: --apply needs the API token in the environment variable CKAN_API_TOKEN');
-    return 2;
-  }
+  // A draft is refused first: no token, flag or portal makes it publishable.
   const refusal = await draftRefusal(values.out);
   if (refusal) {
     out(`error: ${refusal}`);
     return 1;
+  }
+  const token = env.CKAN_API_TOKEN ?? null;
+  if (values.apply && !token) {
+    out('error: --apply needs the API token in the environment variable CKAN_API_TOKEN');
+    return 2;
   }
   const entries = (await nodeEffects.listDirectory(`${values.out}/ckan`)) ?? [];
   const names = entries.filter((e) => e.name.endsWith('.json')).map((e) => e.name).sort();

@@ -226,6 +226,10 @@ export const RULES = {
     severity: 'warning',
     description: "Expected every decision in the edition's review file to concern a finding of this build, found one whose finding no longer occurs",
   },
+  'review/decisions-unchecked': {
+    severity: 'warning',
+    description: "Expected the edition before this one in the seeds folder, to check the review file's decisions about changes from it, found none",
+  },
   'review/invalid-file': {
     severity: 'error',
     description: "Expected the edition's review.json to be readable, to match schemas/review.schema.json, to name this edition and to decide each finding once",

@@ -10,7 +10,7 @@
  * each change, which entries explain none, and which changes no entry explains.
  */
 import { firstByKey } from './arrays.js';
-import { diagnose, findingId, linesPosition, type Diagnostic } from './diagnostics.js';
+import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from './diagnostics.js';
 import type { LineRange, Plan, Project } from './plan.js';
 import { nfkc } from './text.js';
 
@@ -469,15 +469,52 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   };
 }
 
-/** Where a change is in the newer edition's text: the indicator's rows for an indicator or target, otherwise the project's sheet. */
-function sourceOf(change: Change, newer: Plan, projects: ReadonlyMap<string, Project>): LineRange | null {
-  const project = change.projectId === null ? undefined : projects.get(change.projectId);
-  if (!project) return null;
-  if (change.kind === 'target-changed' || change.kind === 'indicator-added' || change.kind === 'indicator-renamed') {
-    const indicator = project.indicators.find((i) => i.id === change.subject);
-    if (indicator) return indicator.source;
+/** The part of a project a change is about, as a JSON pointer below the project (`/summary`, `/initiatives/2`). */
+function partOf(change: Change, project: Project): string | null {
+  switch (change.kind) {
+    case 'target-changed':
+    case 'indicator-added':
+    case 'indicator-renamed': {
+      const n = project.indicators.findIndex((i) => i.id === change.subject);
+      return n >= 0 ? `/indicators/${n}` : '/indicators';
+    }
+    case 'indicator-removed':
+      return '/indicators';
+    case 'initiative-added':
+    case 'initiative-changed': {
+      const n = project.initiatives.findIndex((i) => i.name === change.subject);
+      return n >= 0 ? `/initiatives/${n}` : '/initiatives';
+    }
+    case 'initiative-removed':
+    case 'initiative-reordered':
+      return '/initiatives';
+    case 'department-added':
+    case 'department-removed':
+    case 'department-renamed':
+      return change.subject === '関係課等' ? '/relatedDepartments' : '/leadDepartments';
+    case 'text-changed':
+      return `/${FIELDS.find((f) => f.label === change.subject)?.key ?? ''}`;
+    case 'project-renamed':
+    case 'project-ended':
+      return '/name';
+    default:
+      return null;
   }
-  return project.source.sheet ?? project.source.list;
+}
+
+/**
+ * Where a change is in the newer edition's text: the lines of the part it is about (an indicator's or
+ * initiative's row, the table, the departments, the text), else the project's sheet or list entry.
+ */
+function positionOf(change: Change, newer: Plan, sourceMap: ReadonlyMap<string, Position>, indexes: ReadonlyMap<string, number>): Position | null {
+  const index = change.projectId === null ? undefined : indexes.get(change.projectId);
+  if (index === undefined) return null;
+  const project = `/projects/${index}`;
+  const part = partOf(change, newer.projects[index]!);
+  const exact = part === null ? undefined : sourceMap.get(`${project}${part}`);
+  if (exact) return exact;
+  const whole = newer.projects[index]!.source.sheet ?? newer.projects[index]!.source.list;
+  return whole ? linesPosition(whole.startLine, whole.endLine) : null;
 }
 
 function excerpt(text: string | null, length = 40): string {
@@ -491,8 +528,9 @@ function excerpt(text: string | null, length = 40): string {
  * change read as it is (`findingId(code, change id, [old, new])`), so a different reading of the
  * same change is a new finding.
  */
-export function findUnexplainedChanges(changelog: Changelog, newer: Plan): Diagnostic[] {
-  const projects = firstByKey(newer.projects, (p) => p.id);
+export function findUnexplainedChanges(changelog: Changelog, newer: Plan, sourceMap: ReadonlyMap<string, Position>): Diagnostic[] {
+  const indexes = new Map<string, number>();
+  newer.projects.forEach((p, i) => indexes.has(p.id) || indexes.set(p.id, i));
   const file = newer.edition.source.fileName;
   return changelog.changes
     .filter((c) => c.explainedBy.length === 0)
@@ -501,13 +539,13 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan): Diagn
       const says = EXPLANATION_RULES.filter((r) => r.explains.includes(topic) && !r.replaces).map((r) => r.mentions);
       const naming = changelog.entries.filter((e) => change.projectId !== null && e.planNumbers.includes(change.projectId));
       const found = naming.length === 0 ? `no entry naming ${change.projectId ?? 'it'}` : `only ${naming.map((e) => `${e.ref} 「${excerpt(e.summary)}」`).join(', ')}`;
-      const source = sourceOf(change, newer, projects);
+      const position = positionOf(change, newer, sourceMap, indexes);
       return diagnose(
         'review/unexplained-change',
         `Expected a 改訂履歴 entry of ${changelog.to.id} that names ${change.projectId ?? 'the project'} and says ${says.join(' or ')}, found ${found}: ${change.summary}`,
         {
           file,
-          position: source ? linesPosition(source.startLine, source.endLine) : null,
+          position,
           subject: change.projectId,
           finding: findingId('review/unexplained-change', change.id, [change.old, change.new]),
         },

@@ -146,9 +146,10 @@ function checkLostLines(lines: readonly SourceLine[], afterEmptyRun: ReadonlySet
     const line = lines[i]!;
     if (!afterEmptyRun.has(line.line)) continue;
     const previous = lines.slice(0, i).filter((l) => !isBlank(l.text)).at(-1);
-    const text = line.text.trim();
+    // A line of spaces is a table row's empty cells: quoted as 「」 it would read as nothing at all.
+    const quoted = (l: SourceLine) => `line ${l.line} ${l.text.trim() === '' ? '(spaces only)' : `「${l.text.trim()}」`}`;
     diagnostics.push(
-      diagnose('sheet/lost-line', `Expected one empty line between 「${previous?.text.trim() ?? ''}」 and 「${text}」 as between every two lines of a sheet, found two or more: a line may have been lost here`, {
+      diagnose('sheet/lost-line', `Expected one empty line between ${previous ? quoted(previous) : 'the sheet start'} and ${quoted(line)} as between every two lines of a sheet, found two or more: a line may have been lost here`, {
         file,
         subject,
         position: { start: { line: line.line - 2, column: 1 }, end: { line: line.line, column: 1 + [...line.text].length } },

@@ -148,7 +148,7 @@ function lineOf(text: string, needle: string): number | null {
 export function reviewEdition(
   diagnostics: readonly Diagnostic[],
   review: ReviewFileResult | null,
-  where: { edition: string; reviewFile: string },
+  where: { edition: string; reviewFile: string; compared: boolean },
 ): { diagnostics: Diagnostic[]; summary: ReviewSummary } {
   const decisions = new Map((review?.ok ? review.review.decisions : []).map((d) => [d.finding, d]));
   const used = new Set<string>();
@@ -172,7 +172,19 @@ export function reviewEdition(
       out.push({ ...d, severity: 'error', message: `${d.message}; rejected by ${decision.by} on ${decision.date}: ${decision.reason}`, decision });
     }
   }
-  const stale = [...decisions.values()].filter((d) => !used.has(d.finding));
+  // Without an earlier edition beside it there are no changes to find: the decisions about them are
+  // neither used nor stale, only unchecked (one note, not one warning per decision).
+  const unchecked = where.compared ? [] : [...decisions.values()].filter((d) => !used.has(d.finding) && d.finding.startsWith('review/unexplained-change@'));
+  if (unchecked.length > 0) {
+    out.push(
+      diagnose(
+        'review/decisions-unchecked',
+        `Expected the edition before ${where.edition} in the seeds folder to check the ${unchecked.length} decisions about changes from it, found no earlier edition: they were not checked`,
+        { file: where.reviewFile, position: null, subject: where.edition },
+      ),
+    );
+  }
+  const stale = [...decisions.values()].filter((d) => !used.has(d.finding) && !unchecked.includes(d));
   for (const d of stale) {
     out.push(
       diagnose('review/stale-decision', `Expected finding ${d.finding} (decided ${d.decision} on ${d.date}) in this build, found it no longer occurs: remove the decision`, {

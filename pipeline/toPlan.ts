@@ -21,6 +21,11 @@ export interface PlanResult {
 /** The plan period when a text prints no year headings at all (FY2021–FY2025 for this plan). */
 const DEFAULT_FIRST_YEAR = 2021;
 
+/** From the start of the first node to the end of the last. */
+function spanOf(nodes: readonly { position: Position }[]): Position {
+  return { start: nodes[0]!.position.start, end: nodes[nodes.length - 1]!.position.end };
+}
+
 function range(position: Position): LineRange {
   return { startLine: position.start.line, endLine: position.end.line };
 }
@@ -195,6 +200,23 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     const pointer = `/projects/${index}`;
     if (sheet) sourceMap.set(pointer, sheet.position);
     else if (entry) sourceMap.set(pointer, entry.position);
+    // Where each part of a sheet was read, so a change or error about it points at its lines rather
+    // than at the whole sheet.
+    if (sheet) {
+      const parts: [string, readonly { position: Position }[]][] = [
+        ['name', sheet.name ? [sheet.name] : []],
+        ['leadDepartments', sheet.leadDepartments],
+        ['relatedDepartments', sheet.relatedDepartments],
+        ['summary', sheet.summary ? [sheet.summary] : []],
+        ['objective', sheet.objective ? [sheet.objective] : []],
+        ['initiatives', sheet.initiatives],
+        ['indicators', sheet.indicators],
+        ['indicatorRationale', sheet.indicatorRationale ? [sheet.indicatorRationale] : []],
+        ['endReason', sheet.endReason ? [sheet.endReason] : []],
+      ];
+      for (const [key, nodes] of parts) if (nodes.length > 0) sourceMap.set(`${pointer}/${key}`, spanOf(nodes));
+      sheet.initiatives.forEach((row, n) => sourceMap.set(`${pointer}/initiatives/${n}`, row.position));
+    }
     const indicators: Indicator[] = (sheet?.indicators ?? []).map((row, n) => {
       sourceMap.set(`${pointer}/indicators/${n}`, row.position);
       row.cells.forEach((cell) => {

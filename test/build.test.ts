@@ -377,9 +377,10 @@ describe('the CLI with findings awaiting review', () => {
       requests.push(url);
       return new Response('{}', { status: 500 });
     }) as unknown as typeof fetch;
-    for (const apply of [[], ['--apply']]) {
+    // With or without --apply, with or without a token: the draft is what is refused.
+    for (const [apply, env] of [[[], { CKAN_API_TOKEN: 'secret' }], [['--apply'], { CKAN_API_TOKEN: 'secret' }], [['--apply'], {}]] as const) {
       const lines: string[] = [];
-      const code = await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out, ...apply], (l) => lines.push(l), { CKAN_API_TOKEN: 'secret' }, fetchStub);
+      const code = await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out, ...apply], (l) => lines.push(l), env, fetchStub);
       expect(code).toBe(1);
       expect(lines[0]).toBe(`error: ${out} is an unreviewed draft (build --draft) and is never published (2025-03: 1 finding awaiting review in ${seeds}/2025-03/review.json): decide the findings in the review files, then build without --draft`);
     }
@@ -388,7 +389,8 @@ describe('the CLI with findings awaiting review', () => {
     rmSync(join(out, 'draft.json'));
     const lines: string[] = [];
     expect(await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out], (l) => lines.push(l), {}, fetchStub)).toBe(1);
-    expect(lines[0]).toMatch(/is an unreviewed draft/);
+    // The published report names the review file within the edition folder, not on the builder's disk.
+    expect(lines[0]).toMatch(/is an unreviewed draft .*\(2025-03: 1 finding awaiting review in 2025-03\/review\.json\)/);
   });
 
   it('build --draft writes nothing when there are other errors', async () => {

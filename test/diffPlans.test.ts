@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { diffPlans, explains, findUnexplainedChanges, toSentences, type Change } from '../pipeline/diffPlans.js';
 import type { Plan } from '../pipeline/plan.js';
-import { builtText } from './helpers.js';
+import { parsePlanDocument } from '../pipeline/parsePlanDocument.js';
+import { parseEditionMeta } from '../pipeline/parseEditionMeta.js';
+import { toPlan } from '../pipeline/toPlan.js';
+import { toSourceText } from '../pipeline/toSourceText.js';
+import { builtText, seedBytes, seedMeta, SEEDS } from './helpers.js';
 
 describe('diffPlans between the 2021 and 2025-03 editions', async () => {
   const older = JSON.parse(await builtText('2021/plan.json')) as Plan;
@@ -199,7 +203,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
   });
 
   it('makes every unexplained change a reviewable finding, at the changed thing in the newer text', () => {
-    const findings = findUnexplainedChanges(log, newer);
+    const findings = findUnexplainedChanges(log, newer, sourceMapOf('2025-03'));
     expect(findings).toHaveLength(log.unexplainedChanges.length);
     expect(findings.every((d) => d.code === 'review/unexplained-change' && d.severity === 'error' && d.file === newer.edition.source.fileName)).toBe(true);
     const policy = findings.find((d) => d.finding!.startsWith('review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~'))!;
@@ -207,12 +211,21 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(policy.position!.start.line).toBe(3402);
     expect(policy.subject).toBe('2-5-3');
     expect(policy.message).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names 2-5-3 and says .*, found no entry naming 2-5-3: ポリシーの改定の2022年度目標を（空欄）から「１回」に変更$/);
-    // The department rename sits on the project's sheet.
+    // The department rename sits on the sheet's departments, the new order of initiatives on their table:
+    // lines of the sheet, not the whole sheet.
+    const sheet = newer.projects.find((p) => p.id === '2-5-2')!.source.sheet!;
     const department = findings.find((d) => d.finding!.includes('department-renamed/2-5-2/'))!;
-    expect(department.position!.start.line).toBe(newer.projects.find((p) => p.id === '2-5-2')!.source.sheet!.startLine);
+    expect(department.position!.start.line).toBeGreaterThan(sheet.startLine);
+    expect(department.position!.end.line - department.position!.start.line).toBeLessThan(4);
+    for (const d of findings) {
+      const project = newer.projects.find((p) => p.id === d.subject)!;
+      const whole = project.source.sheet ?? project.source.list!;
+      const added = d.finding!.includes('@project-added/');
+      expect([d.finding, d.position!.start.line >= whole.startLine || added, d.position!.end.line - d.position!.start.line < whole.endLine - whole.startLine || added]).toEqual([d.finding, true, true]);
+    }
     // Another reading of the same change is another finding.
     const reread = { ...log, changes: log.changes.map((c) => (c.id === 'target-changed/2-5-3/target/2-5-3/1/2022' ? { ...c, new: '２回' } : c)) };
-    const again = findUnexplainedChanges(reread, newer).find((d) => d.finding!.includes('target-changed/2-5-3/'))!;
+    const again = findUnexplainedChanges(reread, newer, sourceMapOf('2025-03')).find((d) => d.finding!.includes('target-changed/2-5-3/'))!;
     expect(again.finding).not.toBe(policy.finding);
     expect(new Set(findings.map((d) => d.finding)).size).toBe(findings.length);
   });
@@ -226,3 +239,12 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(diffPlans(older, extra).unmatchedEntries).toEqual(['2026-03#1']);
   });
 });
+
+/** Where each part of a real edition's plan was read (the source map `toPlan` returns). */
+function sourceMapOf(id: keyof typeof SEEDS) {
+  const source = toSourceText(seedBytes(id), SEEDS[id]);
+  if (!source.ok) throw new Error(`${id} does not decode`);
+  const meta = parseEditionMeta(seedMeta(id), 'edition.json', id);
+  if (!meta.ok) throw new Error(`${id}: bad edition.json`);
+  return toPlan(parsePlanDocument(source.source), meta.meta).sourceMap;
+}

@@ -3,7 +3,7 @@ import { diagnose, linesPosition, type Diagnostic } from '../pipeline/diagnostic
 import { awaitsReview, mayStopPublication, parseReviewFile, reviewEdition, reviewFilePath } from '../pipeline/reviewEdition.js';
 
 const FILE = 'seeds/2025-03/review.json';
-const WHERE = { edition: '2025-03', reviewFile: FILE };
+const WHERE = { edition: '2025-03', reviewFile: FILE, compared: true };
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
 /** A finding as the diff makes it, and one as a parse rule makes it: the same mechanism for both. */
@@ -105,6 +105,19 @@ describe('reviewEdition', () => {
     expect(stale).toMatchObject({ severity: 'warning', file: FILE, subject: gone, position: { start: { line: 13 } } });
     expect(stale.message).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);
     expect(mayStopPublication(stale)).toBe(true);
+  });
+
+  it('notes once, without calling them stale, the decisions about changes when no earlier edition was compared', () => {
+    const gone = 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~00000000';
+    const other = 'table/unplaced-cells@1-1-1/取組/x~00000000';
+    const read = reviewOf([decision(change.finding!, 'accept'), decision(gone, 'accept'), decision(other, 'accept')]);
+    const { diagnostics: out, summary } = reviewEdition([], read, { ...WHERE, compared: false });
+    expect(out.map((d) => [d.code, d.severity, d.subject])).toEqual([
+      ['review/decisions-unchecked', 'warning', '2025-03'],
+      ['review/stale-decision', 'warning', other],
+    ]);
+    expect(out[0]!.message).toBe('Expected the edition before 2025-03 in the seeds folder to check the 2 decisions about changes from it, found no earlier edition: they were not checked');
+    expect(summary.staleDecisions).toEqual([other]);
   });
 
   it('reports an invalid review file as an error and applies none of it', () => {
