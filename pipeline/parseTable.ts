@@ -426,7 +426,7 @@ export function parseTable(
  */
 const COMPLETE_NAME: Record<TableKind, RegExp> = {
   indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|実施|改定|作成|導入|開催|策定|交付|公開|整備|運用|活用|）|\))$/,
-  initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|事務|実験|検証|設置|選定|活用|改修|確定)$/,
+  initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|作製|事務|実験|検証|設置|選定|活用|改修|確定|PR|調整|充実|改正|搭載|拡大|試行|提供|周知|分析|改定|収集|追加|決定|購入|向上|調査|契約|改善|移行|トライアル)$/,
 };
 
 /** Text that continues a phrase rather than starting a name: a bracket, a conjunction, a particle. */
@@ -439,6 +439,18 @@ function isWholeValue(text: string): boolean {
 }
 
 /** Units printed on a line of their own. */
+/**
+ * How the indicator names of both real editions end (what is counted, its rate or amount, or a thing
+ * done): a name ending otherwise is read as cut short until a person accepts it.
+ */
+const INDICATOR_END = /(?:[数率量額値]|割合|度|時間|箇所|実施|改定|作成|導入|開催|策定|交付|公開|整備|運用|活用|更新|削減)$/;
+
+/** A label end that leaves a phrase open: a particle after kanji or katakana (`…計画の`; `ふるさと` is a word), or a joining word. */
+const DANGLING_END = /(?:[^ぁ-ゖ][のにをがとへでや]|及び|並びに|[・、，,]|向けた|による|における|ための)$/;
+
+/** A label that is only bracketed qualifiers: `（年間）`, `（一般競争入札）`. */
+const ONLY_BRACKETS = /^(?:[（(【][^）)】]*[）)】])+$/;
+
 const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt)$/;
 
 /**
@@ -557,7 +569,10 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       const qualifies = () => /^(?:[（(【][^）)】]*[）)】])+$/.test(nfkc(label.slice(i + 1).map((t) => t.text).join('')));
       const nextText = nfkc(next.text);
       const continues = CONTINUES_PHRASE.test(nextText) && !/^[（(【「『]/.test(nextText);
-      if (COMPLETE_NAME[kind].test(before) && !continues && !hasOpenBracket(before) && !qualifies()) {
+      // A name qualified by brackets is as complete as the name (`デジタル化（横野地区資料）`).
+      const bare = before.replace(/(?:[（(【][^）)】]*[）)】])+$/, '');
+      const complete = COMPLETE_NAME[kind].test(before) || (bare !== before && COMPLETE_NAME[kind].test(bare));
+      if (complete && !continues && !hasOpenBracket(before) && !qualifies()) {
         diagnostics.push(
           diagnose(
             'table/label-runs-on',
@@ -652,6 +667,50 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         position: at(last),
       }),
     );
+  }
+  // A label ends in a noun or a bracket, never a particle or a joining word: one that does lost its
+  // last line (`個別避難計画の` without `作成`, `一般公開に向けた` without `環境構築`).
+  if (DANGLING_END.test(nfkc(labelText))) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a name, found it ends mid-phrase: its last line may be missing`, {
+        file,
+        position: { start: first.start, end: last.end },
+      }),
+    );
+  }
+  // An indicator names what is counted or done, and its name ends so (`…数`, `…率`, `…割合`, `…の実施`):
+  // one that does not lost its last line (`歴史博物館来館者` without `数`).
+  const bareName = nfkc(labelText).replace(/(?:[（(【][^）)】]*[）)】])+$/, '');
+  if (kind === 'indicator' && bareName !== '' && !INDICATOR_END.test(bareName)) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected 評価指標 row 「${labelText}」 to end as an indicator's name does (…数, …率, …割合, …の実施 …), found 「${[...bareName].slice(-2).join('')}」: its last line may be missing`, {
+        file,
+        position: { start: first.start, end: last.end },
+      }),
+    );
+  }
+  // A bracket qualifies a name; a label that is nothing but brackets lost the name (`（年間）`).
+  if (ONLY_BRACKETS.test(nfkc(labelText))) {
+    diagnostics.push(
+      diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found only a bracketed qualifier: its first line may be missing`, {
+        file,
+        position: { start: first.start, end: last.end },
+      }),
+    );
+  }
+  // The 年度ごとの取組 table describes work by year; counts with units are the 評価指標 table's
+  // (neither real edition prints one in an initiative cell): such a row is an indicator row read
+  // above a misplaced 評価指標 heading.
+  if (kind === 'initiative') {
+    const values = draft.cells.map(cellText).filter((t) => t.trim() !== '' && isWholeValue(t) && /\d/.test(nfkc(t)));
+    if (values.length > 0) {
+      diagnostics.push(
+        diagnose('table/value-in-label', `Expected the work of each year in 年度ごとの取組 row 「${labelText}」, found the value 「${values[0]}」 as in the 評価指標 table: the 評価指標 heading may be out of place`, {
+          file,
+          position: { start: first.start, end: draft.cells.flatMap((c) => c.tokens).at(-1)?.end ?? last.end },
+        }),
+      );
+    }
   }
   const firstCell = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0] ?? null;
   const cellsStart = draft.cells.length > 0 ? (firstCell?.start.line ?? last.end.line + 1) : null;

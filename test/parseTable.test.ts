@@ -280,6 +280,41 @@ describe('parseTable: every row proves its reading', () => {
     expect(parseTable(lines(...table), 'initiative', 5, 'x.txt', '2-2-8', false).diagnostics).toEqual([]);
   });
 
+  it('stops when a label ends mid-phrase, with a particle or a joining word (its last line lost)', () => {
+    // 2025-03 1-2-6 without 「作成 」, 1-2-7 without 「環境構築 」.
+    expect(rowsOf(['個別避難計画の ', '  110 件 220 件 440 件 ']).diagnostics).toContain('table/label-cut-short');
+    expect(rowsOf(['一般公開に向けた', '     '], 'initiative').diagnostics).toContain('table/label-cut-short');
+    // A word that ends in a particle's kana is not cut short.
+    expect(rowsOf(['ふるさと ', '     '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('stops when a label is only a bracketed qualifier (its name line lost)', () => {
+    // 2025-03 1-3-6 without 「講座参加者数 」.
+    expect(rowsOf(['（年間） ', '    1,000 人 ']).diagnostics).toContain('table/label-starts-mid-phrase');
+    expect(rowsOf(['講座参加者数 ', '（年間） ', '    1,000 人 ']).diagnostics).toEqual([]);
+  });
+
+  it('stops when an indicator name does not end as indicator names do (its last line lost)', () => {
+    // 2025-03 1-2-9 without 「来館者数 」, 2-1-6 without 「利用者数 」.
+    expect(rowsOf(['歴史博物館 ', '    45,000 人 ']).diagnostics).toContain('table/label-cut-short');
+    expect(rowsOf(['ビジネスチャット ', '    300 人 ']).diagnostics).toContain('table/label-cut-short');
+    for (const name of ['歴史博物館来館者数 ', '交付率 ', '拡充箇所 ', 'データ更新 ', '来庁者の待ち時間の削減 ', '電子契約割合 ']) {
+      expect([name, rowsOf([name, '    45,000 人 ']).diagnostics]).toEqual([name, []]);
+    }
+  });
+
+  it('stops when an initiative row carries counts with units (the 評価指標 heading swapped below its first row)', () => {
+    // 2025-03 1-2-8 with 「評価指標 」 and 「利用件数 …」 swapped.
+    expect(rowsOf(['電子錠システムの', '運用 ', '     ', '利用件数    １３，０００件 １４，０００件 '], 'initiative').diagnostics).toContain('table/value-in-label');
+  });
+
+  it('stops when a cells line between two initiatives is lost and the next label follows a complete name', () => {
+    // 2025-03 1-2-5 without the empty cells after 作製, 2-2-10 after デジタル化（横野地区資料）; 2021 2-2-2 after 規程等の改正.
+    expect(rowsOf(['仕様調整・取材・', '作製 ', 'デジタルガイドブ', 'ックの公開・PR ', '     '], 'initiative').diagnostics).toContain('table/label-runs-on');
+    expect(rowsOf(['デジタル化（横野', '地区資料） ', '活用コンテンツの', '検討（横野地区資', '料） ', '     '], 'initiative').diagnostics).toContain('table/label-runs-on');
+    expect(rowsOf(['規程等の改正 ', '稼働・運用開始 ', '     '], 'initiative').diagnostics).toContain('table/label-runs-on');
+  });
+
   it('gives a finding an id that pins the reading, not the line numbers', () => {
     const id = (texts: string[], first = 1) =>
       parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;
