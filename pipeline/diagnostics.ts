@@ -146,6 +146,11 @@ export const RULES = {
     description: 'Expected one value per year cell, found a cell whose wrapped line starts another value (two cells run together)',
     reviewable: true,
   },
+  'table/text-in-value': {
+    severity: 'error',
+    description: 'Expected a year cell that starts with a number to hold the number, its unit and qualifier only, found more text after the number (a label line read into the cell)',
+    reviewable: true,
+  },
   'table/unit-without-value': {
     severity: 'error',
     description: 'Expected a number with every unit in a year cell, found a unit alone (its number is elsewhere)',

@@ -451,7 +451,7 @@ const DANGLING_END = /(?:[^ぁ-ゖ][のにをがとへでや]|及び|並びに|[
 /** A label that is only bracketed qualifiers: `（年間）`, `（一般競争入札）`. */
 const ONLY_BRACKETS = /^(?:[（(【][^）)】]*[）)】])+$/;
 
-const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt)$/;
+const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt|年|\/年|時間\/年)$/;
 
 /**
  * Names in these plans start with kanji, katakana, Latin letters or a bracket; the words that start
@@ -604,6 +604,17 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       if (cell.tokens.length > 0 && UNIT_ONLY.test(nfkc(cellText(cell)).trim())) {
         diagnostics.push(
           diagnose('table/unit-without-value', `Expected a number before the unit 「${cellText(cell)}」 in row 「${labelText}」, found the unit alone in a year cell`, {
+            file,
+            position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+          }),
+        );
+      }
+      // A number is followed by its unit and qualifier only (`１，５００時間`, `300 時間/年`, `７０％以上`,
+      // `４分 7 秒`): longer text after it is a label line read into the cell (`1,440,000` ⏎ `秦野商工会議所` ⏎ `千円`).
+      const after = /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1];
+      if (after !== undefined && [...after.replace(/\d/g, '')].length > 5) {
+        diagnostics.push(
+          diagnose('table/text-in-value', `Expected a number with its unit in the cell 「${cellText(cell)}」 of row 「${labelText}」, found more text after the number: a label line may have been read into it`, {
             file,
             position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
           }),

@@ -315,6 +315,14 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['規程等の改正 ', '稼働・運用開始 ', '     '], 'initiative').diagnostics).toContain('table/label-runs-on');
   });
 
+  it('stops when text follows a number in a cell (a label line read into it) or a unit stands alone', () => {
+    // 2025-03 1-2-5 with 「千円 」 and 「秦野商工会議所」 swapped; 2-1-12 without 「300 時間/」.
+    expect(rowsOf(['電子地域通貨利', '用額 ', '   ', '７０0,000', '千円 ', '1,440,000', '秦野商工会議所', '千円 ']).diagnostics).toContain('table/text-in-value');
+    expect(rowsOf(['業務削減時間     ', '年 ']).diagnostics).toContain('table/unit-without-value');
+    expect(rowsOf(['業務削減時間     ', '300 時間/', '年 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['応答時間 ', '４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ']).diagnostics).toEqual([]);
+  });
+
   it('gives a finding an id that pins the reading, not the line numbers', () => {
     const id = (texts: string[], first = 1) =>
       parseTable(texts.map((text, i) => ({ line: first + i, column: 1, text })), 'indicator', 5, 'x.txt', '1-2-1').diagnostics[0]!.finding;
