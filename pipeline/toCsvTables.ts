@@ -62,38 +62,78 @@ export interface CsvTableSpec extends CsvTableDescription {
   rows(): CsvValue[][];
 }
 
-const COMMON: CsvColumn[] = [
-  {
-    name: 'lgCode',
-    title: '全国地方公共団体コード',
-    type: 'string',
-    description: '全国地方公共団体コード（6桁、検査数字付き）',
-    descriptionEn: 'Local government code of Japan (6 digits with check digit)',
-    required: true,
-    term: 'localGovernmentCode',
-  },
-  {
-    name: 'id',
-    title: 'ID',
-    type: 'string',
-    description: 'この行が表すものの識別子。基底IRIからの相対パスで、版をまたいで同じものには同じIDを振る',
-    descriptionEn: 'Identifier of what the row describes: its IRI path relative to the base IRI, the same across editions',
-    required: true,
-    term: 'identifier',
-  },
-  {
-    name: 'lgName',
-    title: '地方公共団体名',
-    type: 'string',
-    description: '都道府県名と市区町村名',
-    descriptionEn: 'Prefecture and municipality name',
-    required: true,
-    term: 'localGovernmentName',
-  },
-];
+/**
+ * A column with the function that gives its cell from the thing a row describes (`R`): a table's
+ * rows are its columns applied to its records, so a value can never land in another column.
+ */
+export interface CsvColumnOf<R> extends CsvColumn {
+  value(record: R): CsvValue;
+}
 
-function column(name: string, title: string, type: ColumnType, description: string, descriptionEn: string, term: string, extra: Partial<CsvColumn> = {}): CsvColumn {
-  return { name, title, type, description, descriptionEn, term, ...extra };
+/** What every row describes: a thing with an ID (its IRI path). */
+interface RowRecord {
+  id: string;
+}
+
+/** The columns every table starts with (自治体標準オープンデータセット): code, ID, municipality name. */
+function commonColumns<R extends RowRecord>(plan: Plan): CsvColumnOf<R>[] {
+  const { code, name } = plan.edition.municipality;
+  return [
+    {
+      name: 'lgCode',
+      title: '全国地方公共団体コード',
+      type: 'string',
+      description: '全国地方公共団体コード（6桁、検査数字付き）',
+      descriptionEn: 'Local government code of Japan (6 digits with check digit)',
+      required: true,
+      term: 'localGovernmentCode',
+      value: () => code,
+    },
+    {
+      name: 'id',
+      title: 'ID',
+      type: 'string',
+      description: 'この行が表すものの識別子。基底IRIからの相対パスで、版をまたいで同じものには同じIDを振る',
+      descriptionEn: 'Identifier of what the row describes: its IRI path relative to the base IRI, the same across editions',
+      required: true,
+      term: 'identifier',
+      value: (r) => r.id,
+    },
+    {
+      name: 'lgName',
+      title: '地方公共団体名',
+      type: 'string',
+      description: '都道府県名と市区町村名',
+      descriptionEn: 'Prefecture and municipality name',
+      required: true,
+      term: 'localGovernmentName',
+      value: () => name,
+    },
+  ];
+}
+
+/** The parts of a column besides its value function, in the order the metadata lists them. */
+type ColumnFacts = Pick<CsvColumn, 'name' | 'title' | 'type' | 'description' | 'descriptionEn' | 'term'> & Partial<Pick<CsvColumn, 'unit' | 'required'>>;
+
+/** A column of records `R`: its facts and its value function. */
+function column<R>(facts: ColumnFacts, value: (record: R) => CsvValue): CsvColumnOf<R> {
+  return { ...facts, value };
+}
+
+/** A table spec from its description, its records (made when the rows are asked for) and its columns. */
+function tableOf<R extends RowRecord>(
+  plan: Plan,
+  description: Omit<CsvTableDescription, 'columns'>,
+  records: () => Iterable<R>,
+  own: NoInfer<CsvColumnOf<R>>[],
+): CsvTableSpec {
+  const columns = [...commonColumns<R>(plan), ...own];
+  return {
+    ...description,
+    // The metadata describes columns, not how their values are made.
+    columns: columns.map(({ value: _value, ...facts }) => facts),
+    rows: () => Array.from(records(), (record) => columns.map((c) => c.value(record))),
+  };
 }
 
 /** 1-1-1 → 1-1-(1), the way the plan prints project numbers. */
@@ -119,238 +159,180 @@ export function toCsvTables(plan: Plan): CsvTable[] {
   return toCsvTableSpecs(plan).map(({ rows, ...table }) => ({ ...table, rows: rows() }));
 }
 
+/** Columns shared by tables that describe a thing of a project in sheet order. */
+const projectIdColumn = <R extends { project: Project }>() =>
+  column<R>({ name: 'projectId', title: '事業ID', type: 'string', description: '事業のID', descriptionEn: 'ID of the project', term: 'project', required: true }, (r) => paths.project(r.project.id));
+const orderColumn = <R extends { order: number }>() =>
+  column<R>({ name: 'order', title: '順序', type: 'integer', description: 'シートに記載された順序', descriptionEn: 'Order on the sheet', term: 'order', required: true }, (r) => r.order);
+const spanColumns = <R extends { span: [number, number] | null }>() => [
+  column<R>({ name: 'spanStart', title: '結合開始年度', type: 'gYear', description: '複数年度にまたがる欄の最初の年度', descriptionEn: 'First fiscal year of a merged cell', term: 'spanStart' }, (r) => r.span?.[0] ?? null),
+  column<R>({ name: 'spanEnd', title: '結合終了年度', type: 'gYear', description: '複数年度にまたがる欄の最後の年度', descriptionEn: 'Last fiscal year of a merged cell', term: 'spanEnd' }, (r) => r.span?.[1] ?? null),
+];
+
 /**
  * The citizen tables with their rows made only when asked for, so the build can make, check and
  * write one table at a time instead of holding all of them (at 60,000 projects, 400 MB).
  */
 export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
-  const { code, name: lgName } = plan.edition.municipality;
-  const row = (id: string, ...values: CsvValue[]): CsvValue[] => [code, id, lgName, ...values];
   const projects = plan.projects;
   const projectIds = new Set(projects.map((p) => p.id));
 
-  const policies: CsvTableSpec = {
-    name: 'policies',
-    title: '基本方針',
-    titleEn: 'Basic policies',
-    description: '計画の基本方針',
-    columns: [
-      ...COMMON,
-      column('policyNumber', '基本方針番号', 'integer', '基本方針の番号', 'Number of the basic policy', 'number'),
-      column('name', '名称', 'string', '基本方針の名称', 'Name of the basic policy', 'name', { required: true }),
+  const policies = tableOf(
+    plan,
+    { name: 'policies', title: '基本方針', titleEn: 'Basic policies', description: '計画の基本方針', foreignKeys: [] },
+    () => plan.policies.map((p) => ({ id: paths.policy(p.id), policy: p })),
+    [
+      column({ name: 'policyNumber', title: '基本方針番号', type: 'integer', description: '基本方針の番号', descriptionEn: 'Number of the basic policy', term: 'number' }, (r) => Number(r.policy.id)),
+      column({ name: 'name', title: '名称', type: 'string', description: '基本方針の名称', descriptionEn: 'Name of the basic policy', term: 'name', required: true }, (r) => r.policy.name),
     ],
-    rows: () => plan.policies.map((p) => row(paths.policy(p.id), Number(p.id), p.name)),
-    foreignKeys: [],
-  };
+  );
 
-  const measures: CsvTableSpec = {
-    name: 'measures',
-    title: '事業推進計画',
-    titleEn: 'Measures',
-    description: '基本方針ごとの事業推進計画',
-    columns: [
-      ...COMMON,
-      column('policyId', '基本方針ID', 'string', '属する基本方針のID', 'ID of the basic policy the measure belongs to', 'policy', { required: true }),
-      column('measureNumber', '事業推進計画番号', 'string', '基本方針番号-事業推進計画番号', 'Policy number and measure number', 'number'),
-      column('name', '名称', 'string', '事業推進計画の名称', 'Name of the measure', 'name', { required: true }),
+  const measures = tableOf(
+    plan,
+    { name: 'measures', title: '事業推進計画', titleEn: 'Measures', description: '基本方針ごとの事業推進計画', foreignKeys: [{ column: 'policyId', table: 'policies' }] },
+    () => plan.measures.map((m) => ({ id: paths.measure(m.id), measure: m })),
+    [
+      column({ name: 'policyId', title: '基本方針ID', type: 'string', description: '属する基本方針のID', descriptionEn: 'ID of the basic policy the measure belongs to', term: 'policy', required: true }, (r) => paths.policy(r.measure.policyId)),
+      column({ name: 'measureNumber', title: '事業推進計画番号', type: 'string', description: '基本方針番号-事業推進計画番号', descriptionEn: 'Policy number and measure number', term: 'number' }, (r) => r.measure.id),
+      column({ name: 'name', title: '名称', type: 'string', description: '事業推進計画の名称', descriptionEn: 'Name of the measure', term: 'name', required: true }, (r) => r.measure.name),
     ],
-    rows: () => plan.measures.map((m) => row(paths.measure(m.id), paths.policy(m.policyId), m.id, m.name)),
-    foreignKeys: [{ column: 'policyId', table: 'policies' }],
-  };
+  );
 
-  const projectTable: CsvTableSpec = {
-    name: 'projects',
-    title: '個別事業',
-    titleEn: 'Projects',
-    description: '個別事業の一覧。【再掲】の行は再掲元の事業を指し、事業数には数えない',
-    columns: [
-      ...COMMON,
-      column('projectNumber', '事業番号', 'string', '計画に印刷された事業番号（基本方針-事業推進計画-(個別事業)）', 'Project number as the plan prints it', 'number', { required: true }),
-      column('measureId', '事業推進計画ID', 'string', '属する事業推進計画のID', 'ID of the measure', 'measure', { required: true }),
-      column('name', '名称', 'string', '個別事業シートに記載の名称', 'Name on the project sheet', 'name'),
-      column('listedName', '一覧上の名称', 'string', '個別事業一覧に記載の名称（シートと異なる場合がある）', 'Name in the project list (may differ from the sheet)', 'listedName'),
-      column('status', '状態', 'string', '実施中 または 計画終了', 'In progress (実施中) or ended (計画終了)', 'status', { required: true }),
-      column('repostOf', '再掲元ID', 'string', '【再掲】の場合、再掲元の事業のID', 'For a 【再掲】 listing, the ID of the original project', 'repostOf'),
-      column('summary', '概要', 'string', '事業の概要', 'Summary of the project', 'summary'),
-      column('objective', '目指すもの', 'string', '事業が目指すもの', 'What the project aims at', 'objective'),
-      column('indicatorRationale', '指標の考え方', 'string', '評価指標の考え方', 'Rationale of the indicators', 'indicatorRationale'),
-      column('endReason', '終了理由', 'string', '計画終了の理由', 'Why the project ended', 'endReason'),
+  const projectTable = tableOf(
+    plan,
+    {
+      name: 'projects',
+      title: '個別事業',
+      titleEn: 'Projects',
+      description: '個別事業の一覧。【再掲】の行は再掲元の事業を指し、事業数には数えない',
+      foreignKeys: [
+        { column: 'measureId', table: 'measures' },
+        { column: 'repostOf', table: 'projects' },
+      ],
+    },
+    () => projects.map((p) => ({ id: paths.project(p.id), project: p })),
+    [
+      column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '計画に印刷された事業番号（基本方針-事業推進計画-(個別事業)）', descriptionEn: 'Project number as the plan prints it', term: 'number', required: true }, (r) => printedProjectNumber(r.project.id)),
+      column({ name: 'measureId', title: '事業推進計画ID', type: 'string', description: '属する事業推進計画のID', descriptionEn: 'ID of the measure', term: 'measure', required: true }, (r) => paths.measure(r.project.measureId)),
+      column({ name: 'name', title: '名称', type: 'string', description: '個別事業シートに記載の名称', descriptionEn: 'Name on the project sheet', term: 'name' }, (r) => r.project.name),
+      column({ name: 'listedName', title: '一覧上の名称', type: 'string', description: '個別事業一覧に記載の名称（シートと異なる場合がある）', descriptionEn: 'Name in the project list (may differ from the sheet)', term: 'listedName' }, (r) => r.project.listedName),
+      column({ name: 'status', title: '状態', type: 'string', description: '実施中 または 計画終了', descriptionEn: 'In progress (実施中) or ended (計画終了)', term: 'status', required: true }, (r) => (r.project.status === 'ended' ? '計画終了' : '実施中')),
+      column({ name: 'repostOf', title: '再掲元ID', type: 'string', description: '【再掲】の場合、再掲元の事業のID', descriptionEn: 'For a 【再掲】 listing, the ID of the original project', term: 'repostOf' }, (r) => (r.project.repostOf ? paths.project(r.project.repostOf) : null)),
+      column({ name: 'summary', title: '概要', type: 'string', description: '事業の概要', descriptionEn: 'Summary of the project', term: 'summary' }, (r) => oneLine(r.project.summary)),
+      column({ name: 'objective', title: '目指すもの', type: 'string', description: '事業が目指すもの', descriptionEn: 'What the project aims at', term: 'objective' }, (r) => oneLine(r.project.objective)),
+      column({ name: 'indicatorRationale', title: '指標の考え方', type: 'string', description: '評価指標の考え方', descriptionEn: 'Rationale of the indicators', term: 'indicatorRationale' }, (r) => oneLine(r.project.indicatorRationale)),
+      column({ name: 'endReason', title: '終了理由', type: 'string', description: '計画終了の理由', descriptionEn: 'Why the project ended', term: 'endReason' }, (r) => oneLine(r.project.endReason)),
     ],
-    rows: () => projects.map((p) =>
-      row(
-        paths.project(p.id),
-        printedProjectNumber(p.id),
-        paths.measure(p.measureId),
-        p.name,
-        p.listedName,
-        p.status === 'ended' ? '計画終了' : '実施中',
-        p.repostOf ? paths.project(p.repostOf) : null,
-        oneLine(p.summary),
-        oneLine(p.objective),
-        oneLine(p.indicatorRationale),
-        oneLine(p.endReason),
-      ),
-    ),
-    foreignKeys: [
-      { column: 'measureId', table: 'measures' },
-      { column: 'repostOf', table: 'projects' },
-    ],
-  };
+  );
 
-  const departments: CsvTableSpec = {
-    name: 'project_departments',
-    title: '事業の担当課',
-    titleEn: 'Departments of the projects',
-    description: '個別事業ごとの主管課等・関係課等。1行に1課',
-    columns: [
-      ...COMMON,
-      column('projectId', '事業ID', 'string', '事業のID', 'ID of the project', 'project', { required: true }),
-      column('role', '役割', 'string', '主管 または 関係', 'Lead (主管) or related (関係)', 'role', { required: true }),
-      column('order', '順序', 'integer', 'シートに記載された順序', 'Order on the sheet', 'order', { required: true }),
-      column('department', '課等名称', 'string', '課等の名称', 'Name of the department', 'departmentName', { required: true }),
-    ],
-    rows: () => projects.flatMap((p) => [
-      ...p.leadDepartments.map((d, i) => row(paths.projectDepartment(p.id, 'lead', i + 1), paths.project(p.id), '主管', i + 1, d.name)),
-      ...p.relatedDepartments.map((d, i) => row(paths.projectDepartment(p.id, 'related', i + 1), paths.project(p.id), '関係', i + 1, d.name)),
-    ]),
-    foreignKeys: [{ column: 'projectId', table: 'projects' }],
-  };
-
-  const initiatives: CsvTableSpec = {
-    name: 'initiatives',
-    title: '年度ごとの取組',
-    titleEn: 'Initiatives',
-    description: '個別事業の年度ごとの取組（取組内容の行）',
-    columns: [
-      ...COMMON,
-      column('projectId', '事業ID', 'string', '事業のID', 'ID of the project', 'project', { required: true }),
-      column('order', '順序', 'integer', 'シートに記載された順序', 'Order on the sheet', 'order', { required: true }),
-      column('name', '取組内容', 'string', '取組の名称', 'Name of the initiative', 'name', { required: true }),
-    ],
-    rows: () => projects.flatMap((p) => p.initiatives.map((ini, i) => row(paths.initiative(p.id, i + 1), paths.project(p.id), i + 1, ini.name))),
-    foreignKeys: [{ column: 'projectId', table: 'projects' }],
-  };
-
-  const initiativeTexts: CsvTableSpec = {
-    name: 'initiative_texts',
-    title: '取組の年度別記載',
-    titleEn: 'Texts printed in the initiative year cells',
-    description: '取組の年度欄に印刷された文言。年度が一意に決まらない文言は年度を空欄とする',
-    columns: [
-      ...COMMON,
-      column('initiativeId', '取組ID', 'string', '取組のID', 'ID of the initiative', 'initiative', { required: true }),
-      column('fiscalYear', '年度', 'gYear', '年度（西暦。4月1日から翌年3月31日）。空欄は年度不明', 'Fiscal year (April to March); blank when it cannot be placed', 'fiscalYear'),
-      column('fiscalYearLabel', '年度（和暦）', 'string', '年度の和暦表記', 'Fiscal year in the Japanese calendar', 'fiscalYearLabel'),
-      column('text', '記載内容', 'string', '年度欄の文言', 'Text printed in the year cell', 'text', { required: true }),
-      column('spanStart', '結合開始年度', 'gYear', '複数年度にまたがる欄の最初の年度', 'First fiscal year of a merged cell', 'spanStart'),
-      column('spanEnd', '結合終了年度', 'gYear', '複数年度にまたがる欄の最後の年度', 'Last fiscal year of a merged cell', 'spanEnd'),
-    ],
-    rows: () => projects.flatMap((p) =>
-      p.initiatives.flatMap((ini, i) => [
-        ...ini.yearTexts.map((y) =>
-          row(paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), paths.initiative(p.id, i + 1), y.fiscalYear, fiscalYearLabel(y.fiscalYear), y.text, y.span?.[0] ?? null, y.span?.[1] ?? null),
-        ),
-        ...ini.unplacedTexts.map((text, j) => row(paths.initiativeText(p.id, i + 1, `unplaced-${j + 1}`), paths.initiative(p.id, i + 1), null, null, text, null, null)),
+  const departments = tableOf(
+    plan,
+    { name: 'project_departments', title: '事業の担当課', titleEn: 'Departments of the projects', description: '個別事業ごとの主管課等・関係課等。1行に1課', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    () =>
+      projects.flatMap((p) => [
+        ...p.leadDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'lead', i + 1), project: p, role: '主管', order: i + 1, name: d.name })),
+        ...p.relatedDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'related', i + 1), project: p, role: '関係', order: i + 1, name: d.name })),
       ]),
-    ),
-    foreignKeys: [{ column: 'initiativeId', table: 'initiatives' }],
-  };
-
-  const indicators: CsvTableSpec = {
-    name: 'indicators',
-    title: '評価指標',
-    titleEn: 'Indicators',
-    description: '個別事業の評価指標',
-    columns: [
-      ...COMMON,
-      column('projectId', '事業ID', 'string', '事業のID', 'ID of the project', 'project', { required: true }),
-      column('order', '順序', 'integer', 'シートに記載された順序', 'Order on the sheet', 'order', { required: true }),
-      column('name', '指標名', 'string', '評価指標の名称', 'Name of the indicator', 'name', { required: true }),
+    [
+      projectIdColumn(),
+      column({ name: 'role', title: '役割', type: 'string', description: '主管 または 関係', descriptionEn: 'Lead (主管) or related (関係)', term: 'role', required: true }, (r) => r.role),
+      orderColumn(),
+      column({ name: 'department', title: '課等名称', type: 'string', description: '課等の名称', descriptionEn: 'Name of the department', term: 'departmentName', required: true }, (r) => r.name),
     ],
-    rows: () => projects.flatMap((p) => p.indicators.map((ind, i) => row(paths.indicator(p.id, i + 1), paths.project(p.id), i + 1, ind.name))),
-    foreignKeys: [{ column: 'projectId', table: 'projects' }],
-  };
+  );
 
-  const targets: CsvTableSpec = {
-    name: 'indicator_targets',
-    title: '評価指標の目標値',
-    titleEn: 'Indicator targets by fiscal year',
-    description: '評価指標の年度別目標値。1行に1指標1年度。目標値は数値のみ、単位・条件・記載内容は別の列。空欄は記載なし',
-    columns: [
-      ...COMMON,
-      column('indicatorId', '指標ID', 'string', '評価指標のID', 'ID of the indicator', 'indicator', { required: true }),
-      column('projectId', '事業ID', 'string', '事業のID', 'ID of the project', 'project', { required: true }),
-      column('indicatorName', '指標名', 'string', '評価指標の名称', 'Name of the indicator', 'indicatorName', { required: true }),
-      column('fiscalYear', '年度', 'gYear', '年度（西暦。4月1日から翌年3月31日）', 'Fiscal year (April to March)', 'fiscalYear', { required: true }),
-      column('fiscalYearLabel', '年度（和暦）', 'string', '年度の和暦表記', 'Fiscal year in the Japanese calendar', 'fiscalYearLabel', { required: true }),
-      column('value', '目標値', 'decimal', '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', 'Target number (▲ as minus); blank when the cell is not a number', 'value'),
-      column('unit', '単位', 'string', '目標値の単位（件、時間、% など）', 'Unit of the target value', 'unit'),
-      column('qualifier', '条件', 'string', '目標値に付く条件（以上、以下、減 など）', 'Qualifier printed after the value (以上, 以下, 減 …)', 'qualifier'),
-      column('per', '頻度の単位', 'string', '「年３回」の年、「月２回」の月', 'Period the value is counted per (年 in 年３回)', 'per'),
-      column('text', '記載内容', 'string', '計画に印刷された目標の記載', 'Target cell as printed', 'text'),
-      column('spanStart', '結合開始年度', 'gYear', '複数年度にまたがる欄の最初の年度', 'First fiscal year of a merged cell', 'spanStart'),
-      column('spanEnd', '結合終了年度', 'gYear', '複数年度にまたがる欄の最後の年度', 'Last fiscal year of a merged cell', 'spanEnd'),
+  const initiatives = tableOf(
+    plan,
+    { name: 'initiatives', title: '年度ごとの取組', titleEn: 'Initiatives', description: '個別事業の年度ごとの取組（取組内容の行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    () => projects.flatMap((p) => p.initiatives.map((ini, i) => ({ id: paths.initiative(p.id, i + 1), project: p, order: i + 1, name: ini.name }))),
+    [
+      projectIdColumn(),
+      orderColumn(),
+      column({ name: 'name', title: '取組内容', type: 'string', description: '取組の名称', descriptionEn: 'Name of the initiative', term: 'name', required: true }, (r) => r.name),
     ],
-    rows: () => projects.flatMap((p: Project) =>
-      p.indicators.flatMap((ind, i) =>
-        ind.targets.map((t) =>
-          row(
-            paths.target(p.id, i + 1, t.fiscalYear),
-            paths.indicator(p.id, i + 1),
-            paths.project(p.id),
-            ind.name,
-            t.fiscalYear,
-            fiscalYearLabel(t.fiscalYear),
-            t.value,
-            t.unit,
-            t.qualifier,
-            t.per,
-            t.text === null ? null : nfkc(t.text).trim(),
-            t.span?.[0] ?? null,
-            t.span?.[1] ?? null,
-          ),
-        ),
+  );
+
+  const initiativeTexts = tableOf(
+    plan,
+    {
+      name: 'initiative_texts',
+      title: '取組の年度別記載',
+      titleEn: 'Texts printed in the initiative year cells',
+      description: '取組の年度欄に印刷された文言。年度が一意に決まらない文言は年度を空欄とする',
+      foreignKeys: [{ column: 'initiativeId', table: 'initiatives' }],
+    },
+    () =>
+      projects.flatMap((p) =>
+        p.initiatives.flatMap((ini, i) => [
+          ...ini.yearTexts.map((y) => ({ id: paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), initiative: paths.initiative(p.id, i + 1), fiscalYear: y.fiscalYear, text: y.text, span: y.span })),
+          ...ini.unplacedTexts.map((text, j) => ({ id: paths.initiativeText(p.id, i + 1, `unplaced-${j + 1}`), initiative: paths.initiative(p.id, i + 1), fiscalYear: null, text, span: null })),
+        ]),
       ),
-    ),
-    foreignKeys: [
-      { column: 'indicatorId', table: 'indicators' },
-      { column: 'projectId', table: 'projects' },
+    [
+      column({ name: 'initiativeId', title: '取組ID', type: 'string', description: '取組のID', descriptionEn: 'ID of the initiative', term: 'initiative', required: true }, (r) => r.initiative),
+      column({ name: 'fiscalYear', title: '年度', type: 'gYear', description: '年度（西暦。4月1日から翌年3月31日）。空欄は年度不明', descriptionEn: 'Fiscal year (April to March); blank when it cannot be placed', term: 'fiscalYear' }, (r) => r.fiscalYear),
+      column({ name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel' }, (r) => (r.fiscalYear === null ? null : fiscalYearLabel(r.fiscalYear))),
+      column({ name: 'text', title: '記載内容', type: 'string', description: '年度欄の文言', descriptionEn: 'Text printed in the year cell', term: 'text', required: true }, (r) => r.text),
+      ...spanColumns(),
     ],
-  };
+  );
 
-  const revisions: CsvTableSpec = {
-    name: 'revisions',
-    title: '改訂履歴',
-    titleEn: 'Revision history',
-    description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）',
-    columns: [
-      ...COMMON,
-      column('revisionDate', '改定年月', 'gYearMonth', '改定の年月（西暦）', 'Month of the revision', 'revisionDate', { required: true }),
-      column('revisionDateLabel', '改定年月（和暦）', 'string', '改定の年月の和暦表記', 'Month of the revision in the Japanese calendar', 'revisionDateLabel', { required: true }),
-      column('entryNumber', '項番', 'integer', '改定年月ごとの項目の順序', 'Order of the entry within its revision', 'order', { required: true }),
-      column('projectNumber', '事業番号', 'string', '改訂履歴に記載の事業番号', 'Project number in the revision entry', 'number', { required: true }),
-      column('projectId', '事業ID', 'string', 'この版にある事業のID（ない場合は空欄）', 'ID of the project, when the edition has it', 'project'),
-      column('planName', '計画名称', 'string', '改訂時の事業の名称', 'Project name at the revision', 'planName'),
-      column('summary', '主な改定内容', 'string', '主な改定内容（概要）', 'Summary of the change', 'summary'),
+  const indicators = tableOf(
+    plan,
+    { name: 'indicators', title: '評価指標', titleEn: 'Indicators', description: '個別事業の評価指標', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    () => projects.flatMap((p) => p.indicators.map((ind, i) => ({ id: paths.indicator(p.id, i + 1), project: p, order: i + 1, name: ind.name }))),
+    [
+      projectIdColumn(),
+      orderColumn(),
+      column({ name: 'name', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'name', required: true }, (r) => r.name),
     ],
-    rows: () => plan.revisions.flatMap((r) =>
-      r.entries.flatMap((e, i) =>
-        e.planNumbers.map((n) =>
-          row(
-            paths.revisionEntry(r.date, i + 1, n),
-            r.date,
-            yearMonthLabel(r.date),
-            i + 1,
-            printedProjectNumber(n),
-            projectIds.has(n) ? paths.project(n) : null,
-            e.planName,
-            oneLine(e.summary),
-          ),
-        ),
+  );
+
+  const targets = tableOf(
+    plan,
+    {
+      name: 'indicator_targets',
+      title: '評価指標の目標値',
+      titleEn: 'Indicator targets by fiscal year',
+      description: '評価指標の年度別目標値。1行に1指標1年度。目標値は数値のみ、単位・条件・記載内容は別の列。空欄は記載なし',
+      foreignKeys: [
+        { column: 'indicatorId', table: 'indicators' },
+        { column: 'projectId', table: 'projects' },
+      ],
+    },
+    () =>
+      projects.flatMap((p) =>
+        p.indicators.flatMap((ind, i) => ind.targets.map((t) => ({ id: paths.target(p.id, i + 1, t.fiscalYear), indicator: paths.indicator(p.id, i + 1), project: p, name: ind.name, target: t, span: t.span }))),
       ),
-    ),
-    foreignKeys: [{ column: 'projectId', table: 'projects' }],
-  };
+    [
+      column({ name: 'indicatorId', title: '指標ID', type: 'string', description: '評価指標のID', descriptionEn: 'ID of the indicator', term: 'indicator', required: true }, (r) => r.indicator),
+      projectIdColumn(),
+      column({ name: 'indicatorName', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'indicatorName', required: true }, (r) => r.name),
+      column({ name: 'fiscalYear', title: '年度', type: 'gYear', description: '年度（西暦。4月1日から翌年3月31日）', descriptionEn: 'Fiscal year (April to March)', term: 'fiscalYear', required: true }, (r) => r.target.fiscalYear),
+      column({ name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel', required: true }, (r) => fiscalYearLabel(r.target.fiscalYear)),
+      column({ name: 'value', title: '目標値', type: 'decimal', description: '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', descriptionEn: 'Target number (▲ as minus); blank when the cell is not a number', term: 'value' }, (r) => r.target.value),
+      column({ name: 'unit', title: '単位', type: 'string', description: '目標値の単位（件、時間、% など）', descriptionEn: 'Unit of the target value', term: 'unit' }, (r) => r.target.unit),
+      column({ name: 'qualifier', title: '条件', type: 'string', description: '目標値に付く条件（以上、以下、減 など）', descriptionEn: 'Qualifier printed after the value (以上, 以下, 減 …)', term: 'qualifier' }, (r) => r.target.qualifier),
+      column({ name: 'per', title: '頻度の単位', type: 'string', description: '「年３回」の年、「月２回」の月', descriptionEn: 'Period the value is counted per (年 in 年３回)', term: 'per' }, (r) => r.target.per),
+      column({ name: 'text', title: '記載内容', type: 'string', description: '計画に印刷された目標の記載', descriptionEn: 'Target cell as printed', term: 'text' }, (r) => (r.target.text === null ? null : nfkc(r.target.text).trim())),
+      ...spanColumns(),
+    ],
+  );
+
+  const revisions = tableOf(
+    plan,
+    { name: 'revisions', title: '改訂履歴', titleEn: 'Revision history', description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    () => plan.revisions.flatMap((r) => r.entries.flatMap((e, i) => e.planNumbers.map((n) => ({ id: paths.revisionEntry(r.date, i + 1, n), date: r.date, order: i + 1, number: n, entry: e })))),
+    [
+      column({ name: 'revisionDate', title: '改定年月', type: 'gYearMonth', description: '改定の年月（西暦）', descriptionEn: 'Month of the revision', term: 'revisionDate', required: true }, (r) => r.date),
+      column({ name: 'revisionDateLabel', title: '改定年月（和暦）', type: 'string', description: '改定の年月の和暦表記', descriptionEn: 'Month of the revision in the Japanese calendar', term: 'revisionDateLabel', required: true }, (r) => yearMonthLabel(r.date)),
+      column({ name: 'entryNumber', title: '項番', type: 'integer', description: '改定年月ごとの項目の順序', descriptionEn: 'Order of the entry within its revision', term: 'order', required: true }, (r) => r.order),
+      column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '改訂履歴に記載の事業番号', descriptionEn: 'Project number in the revision entry', term: 'number', required: true }, (r) => printedProjectNumber(r.number)),
+      column({ name: 'projectId', title: '事業ID', type: 'string', description: 'この版にある事業のID（ない場合は空欄）', descriptionEn: 'ID of the project, when the edition has it', term: 'project' }, (r) => (projectIds.has(r.number) ? paths.project(r.number) : null)),
+      column({ name: 'planName', title: '計画名称', type: 'string', description: '改訂時の事業の名称', descriptionEn: 'Project name at the revision', term: 'planName' }, (r) => r.entry.planName),
+      column({ name: 'summary', title: '主な改定内容', type: 'string', description: '主な改定内容（概要）', descriptionEn: 'Summary of the change', term: 'summary' }, (r) => oneLine(r.entry.summary)),
+    ],
+  );
 
   return [policies, measures, projectTable, departments, initiatives, initiativeTexts, indicators, targets, revisions];
 }
@@ -368,15 +350,17 @@ export function checkCsvTables(tables: readonly CsvTable[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of tables) {
     const ids = new Set<CsvValue>();
+    const idAt = table.columns.findIndex((c) => c.name === 'id');
     for (const row of table.rows) {
-      if (ids.has(row[1]!)) diagnostics.push(diagnose('csv/invalid', `Expected unique IDs in ${table.name}.csv, found ${String(row[1])} twice`, { subject: String(row[1]) }));
-      ids.add(row[1]!);
+      const id = row[idAt] ?? null;
+      if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', `Expected unique IDs in ${table.name}.csv, found ${String(id)} twice`, { subject: String(id) }));
+      ids.add(id);
       table.columns.forEach((c, i) => {
         const value = row[i] ?? null;
         if (value === null ? c.required : !VALID[c.type](value)) {
           diagnostics.push(
             diagnose('csv/invalid', `Expected ${c.required ? 'a required ' : ''}${c.type} in ${table.name}.csv column ${c.name}, found ${JSON.stringify(value)}`, {
-              subject: String(row[1]),
+              subject: String(id),
             }),
           );
         }
