@@ -63,7 +63,8 @@ import { diffPlans, findUnexplainedChanges, type Changelog } from './diffPlans.j
 import { awaitsReview, parseReviewFile, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './reviewEdition.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
-import { toPortalPageChunks, toProjectPageChunks, toProjectPages } from './toSite.js';
+import { toPortalPageChunks } from './site/page.js';
+import { toProjectPageChunks, toProjectPages } from './site/projectPages.js';
 import { validatePlan } from './validatePlan.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
 import { folderSink, measuringSink, type Chunks, type OutputSink } from './writeOutput.js';
@@ -280,7 +281,8 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
     return { csvFiles, tables };
   });
   const planFile = await stage('json', () => put('plan.json', toJsonChunks(plan)));
-  const { jsonldFile, nqFile } = await linkedData(plan, put, stage, later);
+  const { jsonldFile, nqFile, diagnostics: rdfDiagnostics } = await linkedData(plan, put, stage);
+  append(later, rdfDiagnostics);
   const quality = withIssues(check.quality, later);
   const { coverage, ...report } = quality;
   // The published report names the review file by its place in the edition folder, never by where
@@ -301,25 +303,37 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
     quality,
     tables,
     diagnostics: moreDiagnostics.length ? sortDiagnostics([...check.diagnostics, ...moreDiagnostics]) : check.diagnostics,
-    outputs: [planFile!, qualityFile!, coverageFile!, jsonldFile, ...(later.some((d) => d.code === 'jsonld/lossy') ? [] : [nqFile]), ...csvFiles],
+    outputs: [planFile!, qualityFile!, coverageFile!, jsonldFile, ...(nqFile ? [nqFile] : []), ...csvFiles],
   };
 }
 
 type Stage = <T>(name: string, work: () => T) => T;
 
-/** Stage 9: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). */
+/**
+ * Stage 9: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). Returns the files
+ * and, as data, why the N-Quads could not be made (then `nqFile` is null and nothing lists it).
+ */
 async function linkedData(
   plan: Plan,
   put: (path: string, chunks: Chunks) => Promise<PublishedFile>,
   stage: Stage,
-  diagnostics: Diagnostic[],
-): Promise<{ jsonldFile: PublishedFile; nqFile: PublishedFile }> {
+): Promise<{ jsonldFile: PublishedFile; nqFile: PublishedFile | null; diagnostics: Diagnostic[] }> {
   const { jsonld, jsonldFile } = await stage('jsonld', async () => {
     const jsonld = toJsonLd(plan);
     return { jsonld, jsonldFile: await put('plan.jsonld', toJsonChunks(jsonld)) };
   });
-  const nqFile = await stage('rdf', () => put('plan.nq', toPlanNQuadChunks(jsonld, JSONLD_CONTEXT, `${plan.edition.id}/plan.jsonld`, diagnostics)));
-  return { jsonldFile, nqFile };
+  return stage('rdf', async () => {
+    const pieces = toPlanNQuadChunks(jsonld, JSONLD_CONTEXT, `${plan.edition.id}/plan.jsonld`);
+    let lossy: Diagnostic[] = [];
+    // The sink consumes the pieces; the generator's return value, the stage's outcome, is kept here.
+    const file = await put(
+      'plan.nq',
+      (function* () {
+        lossy = yield* pieces;
+      })(),
+    );
+    return { jsonldFile, nqFile: lossy.length === 0 ? file : null, diagnostics: lossy };
+  });
 }
 
 /**

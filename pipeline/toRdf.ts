@@ -37,17 +37,18 @@ export async function toNQuads(document: object, documentLoader: DocumentLoader,
 
 /**
  * The N-Quads of the project's plan document in pieces (`toNQuadChunks`). A key or type the context
- * does not map ends the pieces and adds the diagnostic to `diagnostics`, which fails the build.
+ * does not map ends the pieces: the generator's return value is what went wrong (`jsonld/lossy`), or
+ * nothing, so the caller learns the outcome from the stage itself.
  */
 export function* toPlanNQuadChunks(
   document: { [key: string]: unknown },
   contextDocument: { '@context': Record<string, unknown> },
   file: string,
-  diagnostics: Diagnostic[],
-): Generator<string> {
+): Generator<string, Diagnostic[]> {
   try {
     yield* toNQuadChunks(document as never, contextDocument);
+    return [];
   } catch (error) {
-    diagnostics.push(diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file }));
+    return [diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file })];
   }
 }

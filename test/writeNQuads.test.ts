@@ -62,9 +62,13 @@ describe('writeNQuads', () => {
 
 describe('toPlanNQuadChunks', () => {
   it('ends the pieces with a jsonld/lossy diagnostic at a key the context does not map', () => {
-    const diagnostics: Diagnostic[] = [];
     const document = { '@context': [], '@graph': [{ '@id': 'https://e.org/a', '@type': 'Project' }, { '@id': 'https://e.org/b', unknownKey: 'x' }] };
-    const pieces = [...toPlanNQuadChunks(document, JSONLD_CONTEXT as never, '2025-03/plan.jsonld', diagnostics)];
+    const generator = toPlanNQuadChunks(document, JSONLD_CONTEXT as never, '2025-03/plan.jsonld');
+    const pieces: string[] = [];
+    let step = generator.next();
+    for (; !step.done; step = generator.next()) pieces.push(step.value);
+    // The outcome is the generator's return value.
+    const diagnostics: Diagnostic[] = step.value;
     expect(pieces.join('')).toContain('<https://e.org/a>');
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([['jsonld/lossy', '2025-03/plan.jsonld']]);
     expect(diagnostics[0]!.message).toMatch(/unknownKey/);
