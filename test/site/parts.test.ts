@@ -1,0 +1,37 @@
+/** The shared site parts (`pipeline/site/parts.ts`, `chart.ts`, `assets.ts`): sizes, charts, project cards, the inlined style sheet and script. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../pipeline/plan.js';
+import { drawTargetChart } from '../../pipeline/site/chart.js';
+import { formatSize, renderPageEnd, renderPageStart, renderProjectCard } from '../../pipeline/site/parts.js';
+import { builtText, ROOT } from '../helpers.js';
+
+describe('site parts', async () => {
+  const plan = JSON.parse(await builtText('2025-03/plan.json')) as Plan;
+
+  it('formats sizes', () => {
+    expect(formatSize(512)).toBe('512 B');
+    expect(formatSize(2048)).toBe('2.0 KB');
+    expect(formatSize(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+
+  it('draws a chart only where at least two targets are numbers', () => {
+    const social = plan.projects.find((p) => p.id === '1-2-1')!.indicators[0]!;
+    expect(String(drawTargetChart(social))).toMatch(/^<svg class="chart" role="img" aria-label="[^"]+令和7年度 10000/);
+    const text = plan.projects.find((p) => p.id === '2-1-13')!.indicators[0]!;
+    expect(String(drawTargetChart(text))).toBe('');
+  });
+
+  it('breaks a project text at its newlines, each line escaped', () => {
+    const p = { ...plan.projects[0]!, summary: 'a<b\nc&d' };
+    const card = String(renderProjectCard(plan, p, new Map(), (id) => `#${id}`));
+    expect(card).toContain('<p>a&lt;b<br>c&amp;d</p>');
+  });
+
+  it('inlines page.css and client.js byte for byte', () => {
+    const css = readFileSync(`${ROOT}pipeline/site/page.css`, 'utf8');
+    const js = readFileSync(`${ROOT}pipeline/site/client.js`, 'utf8');
+    expect(String(renderPageStart('t'))).toContain(`<style>\n${css}</style>\n</head>`);
+    expect(String(renderPageEnd(plan))).toContain(`<script>\n${js}</script>\n</body>`);
+  });
+});
