@@ -10,7 +10,8 @@
 import { Parser, Writer } from 'n3';
 import { publisherName } from './parseEditionMeta.js';
 import type { Plan } from './plan.js';
-import { mediaTypeOf, type PublishedFile } from './toPackage.js';
+import type { PublishedFile } from './toPackage.js';
+import { mediaTypeOf, outputKindOf } from './outputManifest.js';
 import { fiscalYearLabel } from './text.js';
 import { expandSafely, offlineDocumentLoader, toNQuads } from './toRdf.js';
 
@@ -29,9 +30,6 @@ const CONTEXT = {
 const PREFIXES: Record<string, string> = Object.fromEntries(Object.entries(CONTEXT).filter(([k]) => !k.startsWith('@'))) as Record<string, string>;
 
 /** The data files of an edition that become DCAT distributions (metadata and reports are left out). */
-function isDistribution(path: string): boolean {
-  return /\.(csv|zip|jsonld|nq)$/.test(path) || path.endsWith('/plan.json');
-}
 
 const IANA = 'http://www.iana.org/assignments/media-types/';
 
@@ -61,7 +59,7 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
     const e = plan.edition;
     licenses.add(e.license.url);
     const distributions = files
-      .filter((f) => f.path.startsWith(`${e.id}/`) && isDistribution(f.path))
+      .filter((f) => f.path.startsWith(`${e.id}/`) && outputKindOf(f.path.slice(e.id.length + 1))?.inCatalog === true)
       .map((f) => {
         const { mediatype } = mediaTypeOf(f.path);
         mediaTypes.add(mediatype);

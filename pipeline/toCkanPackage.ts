@@ -4,7 +4,8 @@
  * Resource URLs are the files' addresses under the base IRI (where `dist/` is published).
  */
 import type { Plan } from './plan.js';
-import { DATASET_NAME, datasetVersion, mediaTypeOf, type PublishedFile } from './toPackage.js';
+import { DATASET_NAME, datasetVersion, type PublishedFile } from './toPackage.js';
+import { mediaTypeOf, outputKindOf } from './outputManifest.js';
 import { fiscalYearLabel } from './text.js';
 
 /** A CKAN resource as sent to `resource_create`. */
@@ -47,13 +48,13 @@ export function toCkanPackage(plan: Plan, files: readonly PublishedFile[]): Ckan
   const e = plan.edition;
   const period = `${fiscalYearLabel(e.planPeriod.startFiscalYear)}から${fiscalYearLabel(e.planPeriod.endFiscalYear)}まで`;
   const resources = files
-    .filter((f) => f.path.startsWith(`${e.id}/`) && /\.(csv|zip|jsonld|nq)$|\/plan\.json$|\/datapackage\.json$/.test(f.path))
+    .filter((f) => f.path.startsWith(`${e.id}/`) && outputKindOf(f.path.slice(e.id.length + 1))?.inCkan === true)
     .map((f) => {
       const { mediatype, format } = mediaTypeOf(f.path);
       const name = f.path.slice(e.id.length + 1);
       return {
         name,
-        description: name.endsWith('.zip') ? 'この版の全ファイル（CSV、JSON、JSON-LD、メタデータ）' : name === 'datapackage.json' ? 'Frictionless Data Package 記述子' : name,
+        description: outputKindOf(name)?.ckanDescription ?? name,
         url: `${e.baseIri}${f.path}`,
         format: FORMATS[format] ?? format.toUpperCase(),
         mimetype: mediatype,

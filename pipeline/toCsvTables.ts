@@ -154,6 +154,46 @@ function yearMonthLabel(yearMonth: string): string {
   return `${label}${month}月`;
 }
 
+/**
+ * The citizen tables, in publication order: file name, titles, description and foreign keys (what
+ * the metadata, the Data Package, the pages and the output manifest say of each).
+ */
+export const CSV_TABLES = {
+  policies: { name: 'policies', title: '基本方針', titleEn: 'Basic policies', description: '計画の基本方針', foreignKeys: [] },
+  measures: { name: 'measures', title: '事業推進計画', titleEn: 'Measures', description: '基本方針ごとの事業推進計画', foreignKeys: [{ column: 'policyId', table: 'policies' }] },
+  projects: {
+      name: 'projects',
+      title: '個別事業',
+      titleEn: 'Projects',
+      description: '個別事業の一覧。【再掲】の行は再掲元の事業を指し、事業数には数えない',
+      foreignKeys: [
+        { column: 'measureId', table: 'measures' },
+        { column: 'repostOf', table: 'projects' },
+      ],
+    },
+  project_departments: { name: 'project_departments', title: '事業の担当課', titleEn: 'Departments of the projects', description: '個別事業ごとの主管課等・関係課等。1行に1課', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  initiatives: { name: 'initiatives', title: '年度ごとの取組', titleEn: 'Initiatives', description: '個別事業の年度ごとの取組（取組内容の行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  initiative_texts: {
+      name: 'initiative_texts',
+      title: '取組の年度別記載',
+      titleEn: 'Texts printed in the initiative year cells',
+      description: '取組の年度欄に印刷された文言。年度が一意に決まらない文言は年度を空欄とする',
+      foreignKeys: [{ column: 'initiativeId', table: 'initiatives' }],
+    },
+  indicators: { name: 'indicators', title: '評価指標', titleEn: 'Indicators', description: '個別事業の評価指標', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  indicator_targets: {
+      name: 'indicator_targets',
+      title: '評価指標の目標値',
+      titleEn: 'Indicator targets by fiscal year',
+      description: '評価指標の年度別目標値。1行に1指標1年度。目標値は数値のみ、単位・条件・記載内容は別の列。空欄は記載なし',
+      foreignKeys: [
+        { column: 'indicatorId', table: 'indicators' },
+        { column: 'projectId', table: 'projects' },
+      ],
+    },
+  revisions: { name: 'revisions', title: '改訂履歴', titleEn: 'Revision history', description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+} as const satisfies Record<string, Omit<CsvTableDescription, 'columns'>>;
+
 /** Builds the citizen tables of one edition. */
 export function toCsvTables(plan: Plan): CsvTable[] {
   return toCsvTableSpecs(plan).map(({ rows, ...table }) => ({ ...table, rows: rows() }));
@@ -179,7 +219,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const policies = tableOf(
     plan,
-    { name: 'policies', title: '基本方針', titleEn: 'Basic policies', description: '計画の基本方針', foreignKeys: [] },
+    CSV_TABLES.policies,
     () => plan.policies.map((p) => ({ id: paths.policy(p.id), policy: p })),
     [
       column({ name: 'policyNumber', title: '基本方針番号', type: 'integer', description: '基本方針の番号', descriptionEn: 'Number of the basic policy', term: 'number' }, (r) => Number(r.policy.id)),
@@ -189,7 +229,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const measures = tableOf(
     plan,
-    { name: 'measures', title: '事業推進計画', titleEn: 'Measures', description: '基本方針ごとの事業推進計画', foreignKeys: [{ column: 'policyId', table: 'policies' }] },
+    CSV_TABLES.measures,
     () => plan.measures.map((m) => ({ id: paths.measure(m.id), measure: m })),
     [
       column({ name: 'policyId', title: '基本方針ID', type: 'string', description: '属する基本方針のID', descriptionEn: 'ID of the basic policy the measure belongs to', term: 'policy', required: true }, (r) => paths.policy(r.measure.policyId)),
@@ -200,16 +240,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const projectTable = tableOf(
     plan,
-    {
-      name: 'projects',
-      title: '個別事業',
-      titleEn: 'Projects',
-      description: '個別事業の一覧。【再掲】の行は再掲元の事業を指し、事業数には数えない',
-      foreignKeys: [
-        { column: 'measureId', table: 'measures' },
-        { column: 'repostOf', table: 'projects' },
-      ],
-    },
+    CSV_TABLES.projects,
     () => projects.map((p) => ({ id: paths.project(p.id), project: p })),
     [
       column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '計画に印刷された事業番号（基本方針-事業推進計画-(個別事業)）', descriptionEn: 'Project number as the plan prints it', term: 'number', required: true }, (r) => printedProjectNumber(r.project.id)),
@@ -227,7 +258,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const departments = tableOf(
     plan,
-    { name: 'project_departments', title: '事業の担当課', titleEn: 'Departments of the projects', description: '個別事業ごとの主管課等・関係課等。1行に1課', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    CSV_TABLES.project_departments,
     () =>
       projects.flatMap((p) => [
         ...p.leadDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'lead', i + 1), project: p, role: '主管', order: i + 1, name: d.name })),
@@ -243,7 +274,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const initiatives = tableOf(
     plan,
-    { name: 'initiatives', title: '年度ごとの取組', titleEn: 'Initiatives', description: '個別事業の年度ごとの取組（取組内容の行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    CSV_TABLES.initiatives,
     () => projects.flatMap((p) => p.initiatives.map((ini, i) => ({ id: paths.initiative(p.id, i + 1), project: p, order: i + 1, name: ini.name }))),
     [
       projectIdColumn(),
@@ -254,13 +285,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const initiativeTexts = tableOf(
     plan,
-    {
-      name: 'initiative_texts',
-      title: '取組の年度別記載',
-      titleEn: 'Texts printed in the initiative year cells',
-      description: '取組の年度欄に印刷された文言。年度が一意に決まらない文言は年度を空欄とする',
-      foreignKeys: [{ column: 'initiativeId', table: 'initiatives' }],
-    },
+    CSV_TABLES.initiative_texts,
     () =>
       projects.flatMap((p) =>
         p.initiatives.flatMap((ini, i) => [
@@ -279,7 +304,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const indicators = tableOf(
     plan,
-    { name: 'indicators', title: '評価指標', titleEn: 'Indicators', description: '個別事業の評価指標', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    CSV_TABLES.indicators,
     () => projects.flatMap((p) => p.indicators.map((ind, i) => ({ id: paths.indicator(p.id, i + 1), project: p, order: i + 1, name: ind.name }))),
     [
       projectIdColumn(),
@@ -290,16 +315,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const targets = tableOf(
     plan,
-    {
-      name: 'indicator_targets',
-      title: '評価指標の目標値',
-      titleEn: 'Indicator targets by fiscal year',
-      description: '評価指標の年度別目標値。1行に1指標1年度。目標値は数値のみ、単位・条件・記載内容は別の列。空欄は記載なし',
-      foreignKeys: [
-        { column: 'indicatorId', table: 'indicators' },
-        { column: 'projectId', table: 'projects' },
-      ],
-    },
+    CSV_TABLES.indicator_targets,
     () =>
       projects.flatMap((p) =>
         p.indicators.flatMap((ind, i) => ind.targets.map((t) => ({ id: paths.target(p.id, i + 1, t.fiscalYear), indicator: paths.indicator(p.id, i + 1), project: p, name: ind.name, target: t, span: t.span }))),
@@ -321,7 +337,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
 
   const revisions = tableOf(
     plan,
-    { name: 'revisions', title: '改訂履歴', titleEn: 'Revision history', description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+    CSV_TABLES.revisions,
     () => plan.revisions.flatMap((r) => r.entries.flatMap((e, i) => e.planNumbers.map((n) => ({ id: paths.revisionEntry(r.date, i + 1, n), date: r.date, order: i + 1, number: n, entry: e })))),
     [
       column({ name: 'revisionDate', title: '改定年月', type: 'gYearMonth', description: '改定の年月（西暦）', descriptionEn: 'Month of the revision', term: 'revisionDate', required: true }, (r) => r.date),

@@ -4,6 +4,7 @@
  * reproducible zip of the edition (sorted entries, one fixed timestamp, relative paths), and the
  * `SHA256SUMS` list of every published file.
  */
+import { mediaTypeOf, outputKindOf } from './outputManifest.js';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { publisherName } from './parseEditionMeta.js';
@@ -56,34 +57,6 @@ export function zipName(plan: Plan): string {
   return `${DATASET_NAME}-${plan.edition.id}.zip`;
 }
 
-const MEDIA_TYPES: [RegExp, string, string][] = [
-  [/\.csv$/, 'text/csv', 'csv'],
-  [/\.schema\.json$/, 'application/schema+json', 'json'],
-  [/csv-metadata\.json$/, 'application/csvm+json', 'json'],
-  [/\.jsonld$/, 'application/ld+json', 'jsonld'],
-  [/\.nq$/, 'application/n-quads', 'nq'],
-  [/\.ttl$/, 'text/turtle', 'ttl'],
-  [/\.json$/, 'application/json', 'json'],
-  [/\.zip$/, 'application/zip', 'zip'],
-  [/\.md$/, 'text/markdown', 'md'],
-  [/\.html$/, 'text/html', 'html'],
-];
-
-/** IANA media type and format of a published file, from its name. */
-export function mediaTypeOf(path: string): { mediatype: string; format: string } {
-  const found = MEDIA_TYPES.find(([pattern]) => pattern.test(path));
-  return found ? { mediatype: found[1], format: found[2] } : { mediatype: 'application/octet-stream', format: 'bin' };
-}
-
-const DESCRIPTIONS: Record<string, string> = {
-  'plan.json': '計画モデル（JSON Schema: plan.schema.json）',
-  'plan.jsonld': '計画のJSON-LD（名前付きグラフ）',
-  'plan.nq': '計画のRDF（N-Quads）',
-  'quality.json': 'データ品質レポート',
-  'coverage.json': '原資料の行の対応状況',
-  'csv-metadata.json': 'CSVのCSVWメタデータ',
-};
-
 /**
  * The Frictionless Data Package (v2) descriptor of one edition. `files` are the edition's files
  * (paths relative to the edition folder) other than the descriptor and the zip; `created` is the
@@ -102,7 +75,7 @@ export function toDataPackage(plan: Plan, tables: readonly CsvTableDescription[]
       return {
         name: file.path.replace(/\.[^.]+$/, '').replace(/[^a-z0-9._-]/gi, '-').toLowerCase(),
         path: file.path,
-        title: csv ? csv.title : DESCRIPTIONS[base] ?? base,
+        title: csv ? csv.title : outputKindOf(file.path)?.description ?? base,
         ...(csv ? { description: `${csv.description} / ${csv.titleEn}` } : {}),
         format,
         mediatype,

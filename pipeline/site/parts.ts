@@ -8,7 +8,8 @@ import { CHANGE_KINDS } from '../diffPlans.js';
 import type { Plan, Project } from '../plan.js';
 import { fiscalYearLabel } from '../text.js';
 import { CHANGE_LABELS } from '../toChangelogFiles.js';
-import { mediaTypeOf, zipName, type PublishedFile } from '../toPackage.js';
+import type { PublishedFile } from '../toPackage.js';
+import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
 import { drawTargetChart } from './chart.js';
 import { html, joinHtml, type SafeHtml } from './html.js';
@@ -19,22 +20,6 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
-
-const FILE_TITLES: Record<string, string> = {
-  'csv/policies.csv': '基本方針',
-  'csv/measures.csv': '事業推進計画',
-  'csv/projects.csv': '個別事業',
-  'csv/project_departments.csv': '事業の担当課',
-  'csv/initiatives.csv': '年度ごとの取組',
-  'csv/initiative_texts.csv': '取組の年度別記載',
-  'csv/indicators.csv': '評価指標',
-  'csv/indicator_targets.csv': '評価指標の目標値',
-  'csv/revisions.csv': '改訂履歴',
-  'plan.json': '計画データ（JSON）',
-  'plan.jsonld': '計画データ（JSON-LD）',
-  'plan.nq': '計画データ（RDF N-Quads）',
-  'datapackage.json': 'データパッケージ記述子',
-};
 
 /** Makes the id of a project's card, the target of links to it. */
 export function toProjectAnchor(id: string): string {
@@ -164,14 +149,14 @@ export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<stri
  */
 export function renderDownloadTable(plan: Plan, files: readonly PublishedFile[], root: string): SafeHtml {
   const id = plan.edition.id;
-  const wanted = root === '' ? [zipName(plan), ...Object.keys(FILE_TITLES)] : Object.keys(FILE_TITLES).filter((n) => n !== 'datapackage.json');
-  const rows = wanted
-    .map((name) => files.find((f) => f.path === `${id}/${name}`))
+  const listed = OUTPUT_KINDS.filter((k) => k.onPage === 'every' || (k.onPage === 'top' && root === ''));
+  const rows = listed
+    .map((kind) => files.find((f) => f.path.startsWith(`${id}/`) && outputKindOf(f.path.slice(id.length + 1)) === kind))
     .filter((f): f is PublishedFile => f !== undefined)
     .map((f) => {
       const name = f.path.slice(id.length + 1);
       const href = root === '' ? f.path : name;
-      const title = name.endsWith('.zip') ? 'この版の全ファイル（ZIP）' : FILE_TITLES[name]!;
+      const title = outputKindOf(name)!.title!;
       const format = mediaTypeOf(f.path).format.toUpperCase();
       const size = formatSize(f.bytes);
       return html`<tr><td><a href="${href}" download data-sha256="${f.sha256}">${title}（${format}、${size}）をダウンロード</a></td><td>${format}</td><td class="num">${size}</td><td><span class="hash">${f.sha256}</span></td></tr>`;
