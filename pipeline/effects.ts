@@ -44,6 +44,18 @@ export interface Effects {
   remove(path: string): Promise<void>;
 }
 
+/**
+ * Fault injection for the kill test (`test/writeAtomically.test.ts`), off unless the environment sets
+ * `HADANO_FAULT_KILL` to `write:N` or `rename:N`: the process then kills itself (SIGKILL, as a
+ * crash or `kill -9` would) as its Nth file write or Nth rename starts, so the test stops a real build
+ * at an exact point — mid-output, or between the swap's two renames — with no timers.
+ */
+const FAULT = /^(write|rename):([1-9]\d*)$/.exec(process.env.HADANO_FAULT_KILL ?? '');
+let faultCount = 0;
+function faultPoint(kind: 'write' | 'rename'): void {
+  if (FAULT && FAULT[1] === kind && ++faultCount === Number(FAULT[2])) process.kill(process.pid, 'SIGKILL');
+}
+
 /** Effects on the real file system. */
 export const nodeEffects: Effects = {
   async listDirectory(path) {
@@ -64,6 +76,7 @@ export const nodeEffects: Effects = {
     }
   },
   async writeFile(path, data) {
+    faultPoint('write');
     await mkdir(dirname(path), { recursive: true });
     if (typeof data === 'string' || data instanceof Uint8Array) {
       await writeFile(path, data);
@@ -124,6 +137,7 @@ export const nodeEffects: Effects = {
   async rename(from, to) {
     // Synchronous, so the swap's two renames follow each other with no wait between them: a build
     // killed in that gap leaves the output beside its place (repaired by the next build).
+    faultPoint('rename');
     renameSync(from, to);
   },
   async remove(path) {

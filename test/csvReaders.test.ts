@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { toCsvTables, type CsvTable } from '../pipeline/toCsvTables.js';
 import { neutralizeFormula } from '../pipeline/toCsvText.js';
-import { builtSeeds } from './helpers.js';
+import { builtSeeds, requireSystemPackages } from './helpers.js';
 
 const PYTHON = '/usr/bin/python3';
 const dir = mkdtempSync(join(tmpdir(), 'csv-readers-'));
@@ -37,6 +37,7 @@ function expected(table: CsvTable, column: number, value: string | number | null
 
 describe('the CSVs in Python’s csv module', () => {
   it('have clean Japanese headers and identical cells', async () => {
+    await requireSystemPackages('python3');
     const script = `
 import csv, json, sys, glob, os
 out = {}
@@ -59,6 +60,7 @@ print(json.dumps(out))  # ASCII-only JSON: no multi-byte character can be split 
 
 describe('the CSVs in LibreOffice Calc', () => {
   it('open with Japanese intact and numbers as numbers', async () => {
+    await requireSystemPackages('libreoffice-calc-nogui', 'python3-openpyxl');
     const inputs = tables.map(({ edition, table }) => join(dir, `${edition}__${table.name}.csv`));
     // Import filter: comma, double quote, UTF-8 (76), from line 1, Japanese locale, special numbers off.
     await $`soffice --headless --norestore --convert-to xlsx --infilter=CSV:44,34,76,1,,1041,false,false --outdir ${join(dir, 'xlsx')} ${inputs}`.quiet();

@@ -1,7 +1,9 @@
 /** Shared test helpers: source lines from literal text, and the real seed editions. */
 import { existsSync, readFileSync } from 'node:fs';
+import { deserialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 import type { SourceLine } from '../pipeline/document.js';
+import { installCommand } from './setup/systemPackages.js';
 
 /** Numbered source lines from literal lines (trailing spaces significant). */
 export function sourceLines(...texts: string[]): SourceLine[] {
@@ -29,7 +31,7 @@ export function seedReview(id: keyof typeof SEEDS): string | null {
   return existsSync(`${ROOT}seeds/${id}/review.json`) ? readFileSync(`${ROOT}seeds/${id}/review.json`, 'utf8') : null;
 }
 
-import { buildEditions, type BuildResult } from '../pipeline/build.js';
+import type { BuildResult } from '../pipeline/build.js';
 import { memoryEffects } from '../pipeline/effects.js';
 
 /**
@@ -51,17 +53,51 @@ export function seedsInMemory(extra: Record<string, string | Uint8Array | null> 
   return memoryEffects(files);
 }
 
-let built: Promise<{ result: BuildResult; files: Map<string, Uint8Array> }> | null = null;
+/** Both real editions built in memory: the build's result and every file (`in/` the seeds, `out/` the outputs). */
+export interface BuiltSeeds {
+  result: BuildResult;
+  files: Map<string, Uint8Array>;
+}
 
-/** Both real editions built once in memory into `out/`, shared by the tests that read outputs. */
-export function builtSeeds(): Promise<{ result: BuildResult; files: Map<string, Uint8Array> }> {
-  built ??= (async () => {
-    const effects = seedsInMemory();
-    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
-    if (!result.ok) throw new Error('the seeds did not build');
-    return { result, files: effects.files };
-  })();
-  return built;
+/** Builds both real editions in memory into `out/` (the global setup does it once for the whole run: `builtSeeds`). */
+export async function buildSeedsInMemory(): Promise<BuiltSeeds> {
+  // Imported when needed: the build loads the whole pipeline, which most test files never use.
+  const { buildEditions } = await import('../pipeline/build.js');
+  const effects = seedsInMemory();
+  const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+  if (!result.ok) throw new Error('the seeds did not build');
+  return { result, files: effects.files };
+}
+
+let serialized: Buffer | null = null;
+
+/**
+ * Both real editions built once for the whole test run by the global setup
+ * (`test/setup/builtSeeds.ts`), shared by the tests that read outputs. Each call gives a fresh copy
+ * (a few milliseconds), so no test sees what another changed, whichever file ran before it.
+ */
+export async function builtSeeds(): Promise<BuiltSeeds> {
+  if (!serialized) {
+    // Imported here, not at the top: the benchmark imports these helpers outside vitest.
+    const { inject } = await import('vitest');
+    const file = inject('builtSeedsFile');
+    if (!file) throw new Error('No shared build of the seeds: run the tests with vitest.config.ts (its globalSetup builds them)');
+    serialized = readFileSync(file);
+  }
+  return deserialize(serialized) as BuiltSeeds;
+}
+
+/**
+ * Fails, naming the packages and the command that installs them, when any of these Debian packages
+ * is missing (the global setup checked them: test/setup/systemPackages.ts). Tests that need a system
+ * tool call it first, so they fail clearly instead of skipping or failing on a missing command.
+ */
+export async function requireSystemPackages(...packages: string[]): Promise<void> {
+  const { inject } = await import('vitest');
+  const missing = packages.filter((name) => inject('missingSystemPackages').includes(name));
+  if (missing.length > 0) {
+    throw new Error(`Missing Debian packages: ${missing.join(', ')}. \`npm test\` installs them when run as root; otherwise run as root: ${installCommand(missing)}`);
+  }
 }
 
 /** The text of a file the in-memory build wrote, by its path under `out/`. */
@@ -148,12 +184,12 @@ export function writeSyntheticSeeds(factor: number, dir: string): string {
   return dir;
 }
 
-import { finishBuilding, startBuilding } from '../pipeline/build.js';
 import type { Effects } from '../pipeline/effects.js';
-import { bytesOf, describeFile, toZipChunks, type BuiltFile } from '../pipeline/toPackage.js';
+import type { BuiltFile } from '../pipeline/toPackage.js';
 
 /** The zip of in-memory files: the pipeline's streamed zip (`toZipChunks`) collected. */
 export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
+  const { bytesOf, describeFile, toZipChunks } = await import('../pipeline/toPackage.js');
   const entries = files.map((file) => {
     const data = bytesOf(file.data);
     return { ...describeFile(file), read: async function* () { yield data; } };
@@ -165,6 +201,7 @@ export async function toZip(files: readonly BuiltFile[], timestamp: string): Pro
 
 /** Writes in-memory files as a whole output folder, through the build's own swap (`startBuilding`, `finishBuilding`). */
 export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
+  const { finishBuilding, startBuilding } = await import('../pipeline/build.js');
   const building = await startBuilding(effects, outDir);
   for (const file of files) await effects.writeFile(`${building}/${file.path}`, file.data);
   await finishBuilding(effects, outDir);

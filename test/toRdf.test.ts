@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import oxigraph from 'oxigraph';
 import { afterAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
-import { builtText } from './helpers.js';
+import { builtText, requireSystemPackages } from './helpers.js';
 
 const BASE = 'https://example.org/hadano-ict-plan/';
 const PREFIXES = `PREFIX hict: <${BASE}vocab#> PREFIX ic: <http://imi.go.jp/ns/core/rdf#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>`;
@@ -71,6 +71,7 @@ describe('the JSON-LD in rdflib', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('yields the same number of quads as jsonld.js, with the local context', async () => {
+    await requireSystemPackages('python3-rdflib');
     const context = JSON.parse(await builtText('context.jsonld')) as { '@context': object };
     for (const edition of ['2021', '2025-03']) {
       const document = JSON.parse(await builtText(`${edition}/plan.jsonld`)) as { '@context': unknown[] };

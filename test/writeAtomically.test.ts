@@ -1,15 +1,16 @@
 /**
  * The output folder is replaced all at once: a build that fails, or is killed at any moment, leaves
- * the previous output exactly as it was (or, once the swap is done, the complete new one).
+ * the previous output exactly as it was (or, once the swap is done, the complete new one). Real CLI
+ * builds are killed at exact points through the fault-injection hook of pipeline/effects.ts.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryEffects } from '../pipeline/effects.js';
-import { ROOT, writeAtomically, writeSyntheticSeeds } from './helpers.js';
+import { builtSeeds, ROOT, writeAtomically } from './helpers.js';
 
 /** One hash over every file of a folder (paths and contents), or null when it does not exist. */
 function treeHash(dir: string): string | null {
@@ -26,38 +27,38 @@ function treeHash(dir: string): string | null {
   return hash.digest('hex');
 }
 
+/** How a child build ended, with everything it printed. */
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
+/** The run as text for a failed assertion: how it ended and what it printed. */
+const shown = (label: string, run: Run) => `${label}: exit code ${run.code}, signal ${run.signal}; its output:\n${run.output || '(none)'}`;
+
 /**
- * Runs the CLI build; kills it after `killAfterMs`, or as soon as it starts writing (`'writing'`).
- * A draft build: the synthetic edition's repeated sheets are findings no review file decides.
+ * Runs the CLI build in a child process, the way its shebang does (`node --import tsx`). With a
+ * `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file write or
+ * rename starts (`HADANO_FAULT_KILL`, pipeline/effects.ts): an abrupt death at an exact point, no timers.
  */
-function build(seeds: string, out: string, kill?: number | 'writing'): Promise<number | null> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet', '--draft'], {
-      cwd: ROOT,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' },
-      stdio: 'ignore',
-      // Its own process group: tsx runs the build in a child process, which must die with it (killing
-      // only tsx's process leaves the build running on, racing the next one for the output folder).
-      detached: true,
-    });
-    const killAll = () => {
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // Already gone.
-      }
-    };
-    const timer =
-      kill === undefined
-        ? null
-        : kill === 'writing'
-          ? setInterval(() => existsSync(`${out}.building`) && killAll(), 1)
-          : setTimeout(killAll, kill);
-    child.on('exit', (code) => {
-      if (timer) clearInterval(timer);
-      resolve(code);
-    });
+function build(seeds: string, out: string, fault?: string): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1743465600' };
+    delete env.HADANO_FAULT_KILL;
+    if (fault) env.HADANO_FAULT_KILL = fault;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
+    let output = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, output }));
   });
+}
+
+/** Number of files under a folder. */
+function fileCount(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
 
 describe('writeAtomically', () => {
@@ -79,41 +80,57 @@ describe('a build killed midway', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('leaves the previous output exactly as it was, or the complete new one', async () => {
-    // A large edition, so that writing the output takes long enough to be interrupted.
-    const seeds = writeSyntheticSeeds(20, join(dir, 'seeds'));
-    cpSync(join(ROOT, 'seeds/2021'), join(seeds, '2021'), { recursive: true });
+    // The published output: the shared build of both seeds, written to disk.
     const out = join(dir, 'dist');
-    expect(await build(seeds, out)).toBe(0);
+    const { files } = await builtSeeds();
+    for (const [path, bytes] of files) {
+      if (!path.startsWith('out/')) continue;
+      mkdirSync(dirname(join(out, path.slice(4))), { recursive: true });
+      writeFileSync(join(out, path.slice(4)), bytes);
+    }
     const before = treeHash(out);
-    // A change to the seeds makes the next build's output differ from the previous one.
+    // The next builds publish another output: the 2021 edition alone, retitled.
+    const seeds = join(dir, 'seeds');
+    cpSync(join(ROOT, 'seeds/2021'), join(seeds, '2021'), { recursive: true });
     const metaPath = join(seeds, '2021/edition.json');
     writeFileSync(metaPath, readFileSync(metaPath, 'utf8').replace('"title": "', '"title": "改 '));
-    // Killed while writing its temporary folder: the output is untouched. The writing phase is short,
-    // so a build that finished before the kill landed just tries again.
-    let killedWhileWriting = false;
-    for (let attempt = 0; attempt < 10 && !killedWhileWriting; attempt++) {
-      const snapshot = treeHash(out);
-      const code = await build(seeds, out, 'writing');
-      if (code === null && existsSync(`${out}.building`)) {
-        killedWhileWriting = true;
-        expect(treeHash(out)).toBe(snapshot);
-      }
+
+    // Killed as the swap starts (before its first rename): every new file is written, none published.
+    let run = await build(seeds, out, 'rename:1');
+    expect(run.signal, shown('killed before the first rename', run)).toBe('SIGKILL');
+    expect(treeHash(out), shown('killed before the first rename', run)).toBe(before);
+    const complete = treeHash(`${out}.building`);
+    const writes = fileCount(`${out}.building`);
+    expect(complete).not.toBe(before);
+
+    // Killed as it starts writing its last file, then halfway through its files: the output is untouched.
+    for (const fault of [`write:${writes}`, `write:${Math.ceil(writes / 2)}`]) {
+      run = await build(seeds, out, fault);
+      expect(run.signal, shown(fault, run)).toBe('SIGKILL');
+      expect(treeHash(out), shown(fault, run)).toBe(before);
+      expect(existsSync(`${out}.building`), shown(fault, run)).toBe(true);
     }
-    expect(killedWhileWriting).toBe(true);
-    const seen = new Set<string | null>();
-    for (const delay of [300, 1500, 3000, 4500]) {
-      await build(seeds, out, delay);
-      // Killed in the instant between the swap's two renames, the previous output waits complete
-      // beside the output folder, and the next build puts it back.
-      const now = treeHash(out) ?? treeHash(`${out}.previous`);
-      seen.add(now === before ? 'before' : now);
-    }
-    expect(await build(seeds, out)).toBe(0);
-    const after = treeHash(out);
-    expect(after).not.toBe(before);
-    // Every killed build left either the old tree or the complete new one, never a mix.
-    for (const state of seen) expect(['before', after]).toContain(state);
+
+    // Killed between the swap's two renames: no output folder, but the previous one complete beside
+    // it, and the new one complete in its temporary folder.
+    run = await build(seeds, out, 'rename:2');
+    expect(run.signal, shown('killed between the renames', run)).toBe('SIGKILL');
+    expect(existsSync(out), shown('killed between the renames', run)).toBe(false);
+    expect(treeHash(`${out}.previous`), shown('killed between the renames', run)).toBe(before);
+    expect(treeHash(`${out}.building`), shown('killed between the renames', run)).toBe(complete);
+
+    // The next build puts the previous output back before anything else; killed at its first
+    // write, it leaves the previous output exactly as it was.
+    run = await build(seeds, out, 'write:1');
+    expect(run.signal, shown('killed after the repair', run)).toBe('SIGKILL');
+    expect(treeHash(out), shown('killed after the repair', run)).toBe(before);
+    expect(existsSync(`${out}.previous`), shown('killed after the repair', run)).toBe(false);
+
+    // A build left alone publishes the complete new output, the same as every killed build had made.
+    run = await build(seeds, out);
+    expect(run.code, shown('the build left alone', run)).toBe(0);
+    expect(treeHash(out), shown('the build left alone', run)).toBe(complete);
     expect(existsSync(`${out}.building`)).toBe(false);
     expect(existsSync(`${out}.previous`)).toBe(false);
-  }, 120_000);
+  }, 60_000);
 });

@@ -1,0 +1,68 @@
+/**
+ * The CI sample of the mutation suite (issue 14), one edition per test file so that the editions
+ * build on different cores: `test/mutants.test.ts` runs the first edition's sample (and checks the
+ * sample as a whole), `test/mutants.2025-03.test.ts` the later one's. Each edition's assertions are
+ * over all of its sampled mutants, exactly as when one file built them all.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers.js';
+import { baselineOf, classifyMutant, describeResult, generateMutants, readSeedEditions, sampleMutants, type MutantResult } from './mutants.js';
+
+/** Every how many mutants of each group the CI sample builds, and the seed of its offsets. */
+export const SAMPLE_EVERY = 25;
+/** The seed of the sample's offsets. */
+export const SAMPLE_SEED = 14;
+/** The test file that builds each edition's sample (`describeMutantSample`), by edition. */
+export const SAMPLE_FILES: Record<string, string> = { '2021': 'mutants.test.ts', '2025-03': 'mutants.2025-03.test.ts' };
+
+/**
+ * Builds the sampled mutants of one edition (with the earlier editions beside it) and holds them to
+ * the goal: a later edition's damaged texts in rows the earlier edition has stop near the damage or
+ * publish identical values, and at most 1 in 10 in rows added since publish changed values; a first
+ * edition's at most 1 in 10.
+ */
+export function describeMutantSample(id: string): void {
+  const editions = readSeedEditions(`${ROOT}seeds`);
+  const mutants = editions.flatMap((e, i) => generateMutants(e, i, editions));
+  const sample = sampleMutants(mutants, SAMPLE_EVERY, SAMPLE_SEED).filter((m) => m.edition === id);
+  const first = editions[0]!.id;
+
+  describe(`a fixed sample of the ${id} mutants (every ${SAMPLE_EVERY}th of each table × kind)`, () => {
+    const results: MutantResult[] = [];
+
+    beforeAll(async () => {
+      const baseline = await baselineOf(editions, id);
+      for (const m of sample) results.push(await classifyMutant(editions, m, baseline));
+    }, 120_000);
+
+    if (id === first) {
+      it(`${first} (a first edition): at most 1 in 10 damaged texts publishes changed values`, () => {
+        const of = results.filter((r) => r.mutant.edition === first);
+        const changed = of.filter((r) => r.class === 'changed');
+        expect(of.length).toBeGreaterThan(0);
+        expect(
+          changed.length,
+          `${changed.length} of ${of.length} sampled ${first} mutants publish changed values:\n${changed.map(describeResult).join('\n')}\n`,
+        ).toBeLessThanOrEqual(of.length / 10);
+      });
+      return;
+    }
+
+    it(`${id} (an earlier edition beside it): every damaged text in rows the earlier edition has stops with an error near the damage or publishes identical values`, () => {
+      const of = results.filter((r) => r.mutant.edition === id && r.mutant.compared);
+      const failing = of.filter((r) => r.class !== 'stopped' && r.class !== 'identical');
+      expect(of.length).toBeGreaterThan(0);
+      expect(failing.map(describeResult), `${failing.length} of ${of.length} sampled ${id} mutants neither stop near the damage nor publish identical values`).toEqual([]);
+    });
+
+    // A row (or project) added or rewritten since the earlier edition has nothing to be compared with:
+    // like a first edition, only the reading rules guard it (README: what a first edition cannot prove).
+    it(`${id}, rows added or rewritten since the earlier edition: at most 1 in 10 damaged texts publishes changed values, none stops far from the damage`, () => {
+      const of = results.filter((r) => r.mutant.edition === id && !r.mutant.compared);
+      const changed = of.filter((r) => r.class === 'changed');
+      expect(of.length).toBeGreaterThan(0);
+      expect(of.filter((r) => r.class === 'stopped-far').map(describeResult)).toEqual([]);
+      expect(changed.length, `${changed.length} of ${of.length} sampled mutants publish changed values:\n${changed.map(describeResult).join('\n')}\n`).toBeLessThanOrEqual(of.length / 10);
+    });
+  });
+}
