@@ -36,32 +36,26 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** Appends one interpolated value to `out`: SafeHtml as it is, arrays element by element, anything else escaped. */
-function pushValue(out: string[], value: unknown): void {
-  if (value === null || value === undefined || value === false) return;
-  if (value instanceof SafeHtml) out.push(value.toString());
-  else if (Array.isArray(value)) for (const item of value) pushValue(out, item);
-  else out.push(escapeHtml(String(value)));
+/** Renders one interpolated value: SafeHtml as it is, arrays element by element, anything else escaped. */
+function renderValue(value: unknown): string {
+  if (typeof value === 'string') return escapeHtml(value);
+  if (value instanceof SafeHtml) return value.toString();
+  if (value === null || value === undefined || value === false) return '';
+  if (Array.isArray(value)) return value.map(renderValue).join('');
+  return escapeHtml(String(value));
 }
 
 /** The tag: the template's own text as it is, every interpolation escaped unless it is SafeHtml. */
 export function html(strings: TemplateStringsArray, ...values: readonly HtmlValue[]): SafeHtml {
-  const out: string[] = [strings[0]!];
-  values.forEach((value, i) => {
-    pushValue(out, value);
-    out.push(strings[i + 1]!);
-  });
-  return make(out.join(''));
+  // The one place where strings are joined: the template's own text and the rendered values, alternately.
+  let out = strings[0]!;
+  for (let i = 0; i < values.length; i++) out = `${out}${renderValue(values[i])}${strings[i + 1]!}`;
+  return make(out);
 }
 
 /** Joins values with a separator, each escaped unless it is SafeHtml (the separator too). */
 export function joinHtml(values: readonly HtmlValue[], separator: SafeHtml | string): SafeHtml {
-  const out: string[] = [];
-  values.forEach((value, i) => {
-    if (i > 0) pushValue(out, separator);
-    pushValue(out, value);
-  });
-  return make(out.join(''));
+  return make(values.map(renderValue).join(renderValue(separator)));
 }
 
 /**
