@@ -94,7 +94,7 @@ export async function builtSeeds(): Promise<BuiltSeeds> {
  */
 export async function requireSystemPackages(...packages: string[]): Promise<void> {
   const { inject } = await import('vitest');
-  const missing = packages.filter((name) => inject('missingSystemPackages').includes(name));
+  const missing = packages.filter((name) => (inject('missingSystemPackages') ?? []).includes(name));
   if (missing.length > 0) {
     throw new Error(`Missing Debian packages: ${missing.join(', ')}. \`npm test\` installs them when run as root; otherwise run as root: ${installCommand(missing)}`);
   }

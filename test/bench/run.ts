@@ -2,7 +2,7 @@
  * `npm run bench`: times the full build (parse, validate, CSV, JSON-LD and RDF, packages, zip,
  * pages, write) of the real seeds and of synthetic editions made by replicating the real sheets
  * 10× and 100× (1000× with `--full`), each in a fresh process through the CLI (`pipeline/cli.ts` run as
- * the `hadano-ict-plan` command, with its Node options), and prints a
+ * the `hadano-ict-plan` command, with its Node options, run by zx), and prints a
  * Markdown table of medians (wall time including Node's start, peak memory, time per stage).
  *
  * `npm run bench -- --mutants [--workers N]`: builds every mutant of the mutation suite
@@ -10,11 +10,11 @@
  * most 2), prints the mutation table and every `changed` and `stopped-far` mutant, and writes them to
  * `test/artifacts/mutants.md` and `mutants.json`.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { $ } from 'zx';
 import { writeSyntheticSeeds } from '../helpers.js';
 import {
   baselineOf,
@@ -35,7 +35,7 @@ const full = process.argv.includes('--full');
 const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
 /** The build benchmarks (the default mode). */
-function buildBenchmarks(): void {
+async function buildBenchmarks(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
 
   /** A seeds folder holding the 2025-03 edition with its sheets replicated `factor` times. */
@@ -50,21 +50,16 @@ function buildBenchmarks(): void {
     projects: number;
   }
 
-  function build(seeds: string): Run {
+  async function build(seeds: string): Promise<Run> {
     const out = join(work, 'dist');
     const started = performance.now();
     // The CLI as users run it (`hadano-ict-plan`): the file itself, so its shebang's Node options apply.
     // A synthetic edition repeats the real sheets under new numbers, so the findings its real text's
     // review file accepts are new findings there: it is built as a draft (every output still written).
     const draft = seeds === join(ROOT, 'seeds') ? [] : ['--draft'];
-    const child = spawnSync(join(ROOT, 'pipeline/cli.ts'), ['build', '--seeds', seeds, '--out', out, '--json', ...draft], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      maxBuffer: 1 << 30,
-      env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' },
-    });
+    const child = await $({ cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' }, nothrow: true, quiet: true })`${join(ROOT, 'pipeline/cli.ts')} build --seeds ${seeds} --out ${out} --json ${draft}`;
     const wall = (performance.now() - started) / 1000;
-    if (child.status !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}`);
+    if (child.exitCode !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}`);
     const report = JSON.parse(child.stdout);
     rmSync(out, { recursive: true, force: true });
     const stages = new Map<string, number>();
@@ -84,7 +79,8 @@ function buildBenchmarks(): void {
 
   const rows: string[] = [];
   for (const [name, seeds, times] of cases) {
-    const runs = Array.from({ length: times }, () => build(seeds));
+    const runs: Run[] = [];
+    for (let i = 0; i < times; i++) runs.push(await build(seeds));
     const stageNames = runs[0]!.stages.map((s) => s.stage);
     const stages = stageNames.map((stage) => `${stage} ${(median(runs.map((r) => r.stages.find((s) => s.stage === stage)?.ms ?? 0)) / 1000).toFixed(2)}`).join(', ');
     rows.push(`| ${name} | ${runs[0]!.projects} | ${times} | ${median(runs.map((r) => r.wall)).toFixed(2)} s | ${median(runs.map((r) => r.peakRssMiB))} MiB | ${stages} |`);
@@ -205,4 +201,4 @@ async function runMutants(): Promise<void> {
 // Last, so that every declaration above is initialised: a worker thread runs this file too.
 if (!isMainThread) mutantWorker();
 else if (process.argv.includes('--mutants')) await runMutants();
-else buildBenchmarks();
+else await buildBenchmarks();
