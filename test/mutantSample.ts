@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
 import { baselineOf, classifyMutant, describeResult, generateMutants, readSeedEditions, sampleMutants, type MutantResult } from './mutants.js';
 
-/** Every how many mutants of each group the CI sample builds, and the seed of its offsets. */
+/** Every how many mutants of each edition × table × kind the CI sample builds. */
 export const SAMPLE_EVERY = 25;
 /** The seed of the sample's offsets. */
 export const SAMPLE_SEED = 14;
