@@ -38,16 +38,17 @@ interface Run {
 const shown = (label: string, run: Run) => `${label}: exit code ${run.code}, signal ${run.signal}; its output:\n${run.output || '(none)'}`;
 
 /**
- * Runs the CLI build in a child process, the way its shebang does (`node --import tsx`). With a
- * `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file write or
- * rename starts (`HADANO_FAULT_KILL`, pipeline/effects.ts): an abrupt death at an exact point, no timers.
+ * Runs the CLI build in a child process as its shebang does (`node --max-semi-space-size=64 --import
+ * tsx`). With a `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file
+ * write or rename starts (`HADANO_FAULT_KILL`, pipeline/effects.ts): an abrupt death at an exact
+ * point, no timers.
  */
 function build(seeds: string, out: string, fault?: string): Promise<Run> {
   return new Promise((resolve, reject) => {
     const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1743465600' };
     delete env.HADANO_FAULT_KILL;
     if (fault) env.HADANO_FAULT_KILL = fault;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(ROOT, 'pipeline/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
