@@ -43,34 +43,34 @@
  * what was published before. All reads and writes go through `Effects`.
  */
 import { diagnose, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
-import type { Effects } from './effects.js';
-import { toJsonChunks, toJsonText } from './jsonText.js';
-import { parseEditionMeta } from './parseEditionMeta.js';
-import { parsePlanDocument } from './parsePlanDocument.js';
-import type { PlanDocument } from './document.js';
-import type { EditionMeta, Plan } from './plan.js';
-import { checkQuality, withIssues, type QualityReport } from './checkQuality.js';
-import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './toCsvTables.js';
-import { toCsvChunks } from './toCsvText.js';
-import { toCsvwMetadata, toTableSchema } from './toCsvMetadata.js';
-import { toJsonLd } from './toJsonLd.js';
-import { toPlanNQuadChunks } from './toRdf.js';
-import { toPlan } from './toPlan.js';
-import { toSourceText } from './toSourceText.js';
-import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
-import { toCatalog, toCatalogTurtle } from './toCatalog.js';
-import { diffPlans, findUnexplainedChanges, type Changelog } from './diffPlans.js';
-import { awaitsReview, parseReviewFile, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './reviewEdition.js';
-import { toChangelogFiles } from './toChangelogFiles.js';
-import { toCkanPackage } from './toCkanPackage.js';
+import type { Effects } from './io/effects.js';
+import { toJsonChunks, toJsonText } from './outputs/jsonText.js';
+import { parseEditionMeta } from './read/parseEditionMeta.js';
+import { parsePlanDocument } from './read/parsePlanDocument.js';
+import type { PlanDocument } from './read/document.js';
+import type { EditionMeta, Plan } from './model/plan.js';
+import { checkQuality, withIssues, type QualityReport } from './model/checkQuality.js';
+import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
+import { toCsvChunks } from './outputs/csv/toCsvText.js';
+import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
+import { toJsonLd } from './outputs/rdf/toJsonLd.js';
+import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
+import { toPlan } from './model/toPlan.js';
+import { toSourceText } from './read/toSourceText.js';
+import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './publish/toPackage.js';
+import { toCatalog, toCatalogTurtle } from './publish/toCatalog.js';
+import { diffPlans, findUnexplainedChanges, type Changelog } from './model/diffPlans.js';
+import { awaitsReview, parseReviewFile, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './model/reviewEdition.js';
+import { toChangelogFiles } from './publish/toChangelogFiles.js';
+import { toCkanPackage } from './publish/toCkanPackage.js';
 import { toPortalPageChunks } from './site/page.js';
 import { toProjectPageChunks, toProjectPages } from './site/projectPages.js';
-import { validatePlan } from './validatePlan.js';
-import { JSONLD_CONTEXT, toVocabularyDocument } from './vocabulary.js';
-import { folderSink, measuringSink, type Chunks, type OutputSink } from './writeOutput.js';
-import { append } from './arrays.js';
+import { validatePlan } from './model/validatePlan.js';
+import { JSONLD_CONTEXT, toVocabularyDocument } from './outputs/rdf/vocabulary.js';
+import { folderSink, measuringSink, type Chunks, type OutputSink } from './io/writeOutput.js';
+import { append } from './common/arrays.js';
 
-export { toJsonText } from './jsonText.js';
+export { toJsonText } from './outputs/jsonText.js';
 
 /** One edition folder read from disk: its metadata and the bytes of its text. */
 export interface EditionInput {

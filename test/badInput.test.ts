@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
-import { memoryEffects } from '../pipeline/effects.js';
+import { memoryEffects } from '../pipeline/io/effects.js';
 import { formatDiagnostic, type Diagnostic } from '../pipeline/diagnostics.js';
 import { seedBytes, seedMeta, TEST_DATE } from './helpers.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildEditions, checkEditions, fromEditionFolder, type EditionInput } from '../pipeline/build.js';
-import { runCli } from '../pipeline/cli.js';
-import { memoryEffects, nodeEffects } from '../pipeline/effects.js';
+import { runCli } from '../pipeline/cli/cli.js';
+import { memoryEffects, nodeEffects } from '../pipeline/io/effects.js';
 import { builtSeeds, readZip, ROOT, SEEDS, seedBytes, seedMeta, seedReview, seedsInMemory, TEST_DATE, writeSyntheticSeeds } from './helpers.js';
 
 describe('buildEditions', () => {

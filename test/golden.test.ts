@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEditions } from '../pipeline/build.js';
-import { memoryEffects } from '../pipeline/effects.js';
-import { formatBuildReport } from '../pipeline/report.js';
+import { memoryEffects } from '../pipeline/io/effects.js';
+import { formatBuildReport } from '../pipeline/cli/report.js';
 import { ROOT, TEST_DATE, zipManifest } from './helpers.js';
 
 const FIXTURES = join(ROOT, 'test/fixtures');

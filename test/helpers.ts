@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { deserialize } from 'node:v8';
 import { fileURLToPath } from 'node:url';
-import type { SourceLine } from '../pipeline/document.js';
+import type { SourceLine } from '../pipeline/read/document.js';
 import { installCommand } from './setup/systemPackages.js';
 
 /** Numbered source lines from literal lines (trailing spaces significant). */
@@ -32,7 +32,7 @@ export function seedReview(id: keyof typeof SEEDS): string | null {
 }
 
 import type { BuildResult } from '../pipeline/build.js';
-import { memoryEffects } from '../pipeline/effects.js';
+import { memoryEffects } from '../pipeline/io/effects.js';
 
 /**
  * An in-memory seeds folder (`in/`) with both real editions and their review files, plus extra files
@@ -184,12 +184,12 @@ export function writeSyntheticSeeds(factor: number, dir: string): string {
   return dir;
 }
 
-import type { Effects } from '../pipeline/effects.js';
-import type { BuiltFile } from '../pipeline/toPackage.js';
+import type { Effects } from '../pipeline/io/effects.js';
+import type { BuiltFile } from '../pipeline/publish/toPackage.js';
 
 /** The zip of in-memory files: the pipeline's streamed zip (`toZipChunks`) collected. */
 export async function toZip(files: readonly BuiltFile[], timestamp: string): Promise<Uint8Array> {
-  const { bytesOf, describeFile, toZipChunks } = await import('../pipeline/toPackage.js');
+  const { bytesOf, describeFile, toZipChunks } = await import('../pipeline/publish/toPackage.js');
   const entries = files.map((file) => {
     const data = bytesOf(file.data);
     return { ...describeFile(file), read: async function* () { yield data; } };

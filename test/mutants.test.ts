@@ -23,7 +23,7 @@ import {
 } from './mutants.js';
 import { describeMutantSample, SAMPLE_EVERY, SAMPLE_FILES, SAMPLE_SEED } from './mutantSample.js';
 import { ROOT } from './helpers.js';
-import type { Plan } from '../pipeline/plan.js';
+import type { Plan } from '../pipeline/model/plan.js';
 
 const editions = readSeedEditions(`${ROOT}seeds`);
 const mutants = editions.flatMap((e, i) => generateMutants(e, i, editions));

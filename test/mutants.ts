@@ -10,11 +10,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkEditions, fromEditionFolder, type EditionInput } from '../pipeline/build.js';
 import type { Diagnostic } from '../pipeline/diagnostics.js';
-import { memoryEffects } from '../pipeline/effects.js';
-import { parsePlanDocument } from '../pipeline/parsePlanDocument.js';
-import type { Plan } from '../pipeline/plan.js';
-import { normalizeText, parsePlanNumber } from '../pipeline/text.js';
-import { toSourceText } from '../pipeline/toSourceText.js';
+import { memoryEffects } from '../pipeline/io/effects.js';
+import { parsePlanDocument } from '../pipeline/read/parsePlanDocument.js';
+import type { Plan } from '../pipeline/model/plan.js';
+import { normalizeText, parsePlanNumber } from '../pipeline/common/text.js';
+import { toSourceText } from '../pipeline/read/toSourceText.js';
 
 /** The four kinds of single-line damage, in the order mutants of one line are made. */
 export const MUTANT_KINDS = ['delete', 'duplicate', 'swap', 'join'] as const;

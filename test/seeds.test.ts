@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildEdition, type EditionBuild } from '../pipeline/build.js';
-import { parseEditionMeta } from '../pipeline/parseEditionMeta.js';
-import type { Plan, Project } from '../pipeline/plan.js';
+import { parseEditionMeta } from '../pipeline/read/parseEditionMeta.js';
+import type { Plan, Project } from '../pipeline/model/plan.js';
 import { SEEDS, seedBytes, seedMeta, seedReview } from './helpers.js';
 
 async function build(id: keyof typeof SEEDS): Promise<EditionBuild & { plan: Plan }> {

@@ -2,8 +2,8 @@
  * Site part: the bar chart of an indicator's numeric targets (inline SVG, no script), drawn under
  * the indicator's table; its label and title say every target in words for screen readers.
  */
-import type { Project } from '../plan.js';
-import { fiscalYearLabel } from '../text.js';
+import type { Project } from '../model/plan.js';
+import { fiscalYearLabel } from '../common/text.js';
 import { html, type SafeHtml } from './html.js';
 
 /** Draws a small bar chart of the numeric targets of an indicator, or nothing when fewer than two are numbers. */

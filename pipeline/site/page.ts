@@ -5,12 +5,12 @@
  * font or analytics: styles and the filter script are inline). Without JavaScript the whole plan is
  * there, with a table of contents and a department index; the script adds live filters.
  */
-import type { Changelog } from '../diffPlans.js';
-import { publisherName } from '../parseEditionMeta.js';
-import type { Plan, Project } from '../plan.js';
-import { fiscalYearLabel } from '../text.js';
-import { zipName, type PublishedFile } from '../toPackage.js';
-import { mediaTypeOf } from '../outputManifest.js';
+import type { Changelog } from '../model/diffPlans.js';
+import { publisherName } from '../read/parseEditionMeta.js';
+import type { Plan, Project } from '../model/plan.js';
+import { fiscalYearLabel } from '../common/text.js';
+import { zipName, type PublishedFile } from '../publish/toPackage.js';
+import { mediaTypeOf } from '../publish/outputManifest.js';
 import { html, joinHtml, unsafe, type SafeHtml } from './html.js';
 import { indexProjectPages, PAGE_PROJECTS, toProjectPages } from './projectPages.js';
 import { listDepartments, renderChangelog, renderDownloadTable, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';

@@ -3,13 +3,13 @@
  * draft notice, the filter form, the project card, the download table and the changelog section.
  * Every part is built with `html`, so every text from the source in it is escaped.
  */
-import type { Changelog } from '../diffPlans.js';
-import { CHANGE_KINDS } from '../diffPlans.js';
-import type { Plan, Project } from '../plan.js';
-import { fiscalYearLabel } from '../text.js';
-import { CHANGE_LABELS } from '../toChangelogFiles.js';
-import type { PublishedFile } from '../toPackage.js';
-import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../outputManifest.js';
+import type { Changelog } from '../model/diffPlans.js';
+import { CHANGE_KINDS } from '../model/diffPlans.js';
+import type { Plan, Project } from '../model/plan.js';
+import { fiscalYearLabel } from '../common/text.js';
+import { CHANGE_LABELS } from '../publish/toChangelogFiles.js';
+import type { PublishedFile } from '../publish/toPackage.js';
+import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../publish/outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
 import { drawTargetChart } from './chart.js';
 import { html, joinHtml, type SafeHtml } from './html.js';

@@ -4,9 +4,9 @@
  * with the same filters as the edition's page and links back to it; links between projects cross
  * pages where they must.
  */
-import { firstByKey } from '../arrays.js';
-import { publisherName } from '../parseEditionMeta.js';
-import type { Plan, Project } from '../plan.js';
+import { firstByKey } from '../common/arrays.js';
+import { publisherName } from '../read/parseEditionMeta.js';
+import type { Plan, Project } from '../model/plan.js';
 import { html } from './html.js';
 import { listDepartments, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
 

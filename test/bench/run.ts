@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: times the full build (parse, validate, CSV, JSON-LD and RDF, packages, zip,
  * pages, write) of the real seeds and of synthetic editions made by replicating the real sheets
- * 10× and 100× (1000× with `--full`), each in a fresh process through the CLI (`pipeline/cli.ts` run as
+ * 10× and 100× (1000× with `--full`), each in a fresh process through the CLI (`pipeline/cli/cli.ts` run as
  * the `hadano-ict-plan` command, with its Node options, run by zx), and prints a
  * Markdown table of medians (wall time including Node's start, peak memory, time per stage).
  *
@@ -57,7 +57,7 @@ async function buildBenchmarks(): Promise<void> {
     // A synthetic edition repeats the real sheets under new numbers, so the findings its real text's
     // review file accepts are new findings there: it is built as a draft (every output still written).
     const draft = seeds === join(ROOT, 'seeds') ? [] : ['--draft'];
-    const child = await $({ cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' }, nothrow: true, quiet: true })`${join(ROOT, 'pipeline/cli.ts')} build --seeds ${seeds} --out ${out} --json ${draft}`;
+    const child = await $({ cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' }, nothrow: true, quiet: true })`${join(ROOT, 'pipeline/cli/cli.ts')} build --seeds ${seeds} --out ${out} --json ${draft}`;
     const wall = (performance.now() - started) / 1000;
     if (child.exitCode !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}`);
     const report = JSON.parse(child.stdout);

@@ -1,6 +1,6 @@
 /** The portal page (`pipeline/site/page.ts`), from the real editions built once and from crafted plans. */
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../pipeline/plan.js';
+import type { Plan } from '../../pipeline/model/plan.js';
 import { toPortalPage } from '../../pipeline/site/page.js';
 import { builtText } from '../helpers.js';
 

@@ -1,7 +1,7 @@
 /** The shared site parts (`pipeline/site/parts.ts`, `chart.ts`, `assets.ts`): sizes, charts, project cards, the inlined style sheet and script. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../pipeline/plan.js';
+import type { Plan } from '../../pipeline/model/plan.js';
 import { drawTargetChart } from '../../pipeline/site/chart.js';
 import { formatSize, renderPageEnd, renderPageStart, renderProjectCard } from '../../pipeline/site/parts.js';
 import { builtText, ROOT } from '../helpers.js';

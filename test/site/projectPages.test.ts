@@ -1,6 +1,6 @@
 /** The project pages of a large edition (`pipeline/site/projectPages.ts`): the real edition with a limit of 10 projects a page. */
 import { describe, expect, it } from 'vitest';
-import type { Plan } from '../../pipeline/plan.js';
+import type { Plan } from '../../pipeline/model/plan.js';
 import { toPortalPage } from '../../pipeline/site/page.js';
 import { toProjectPageChunks, toProjectPages } from '../../pipeline/site/projectPages.js';
 import { builtText } from '../helpers.js';

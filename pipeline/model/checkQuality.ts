@@ -1,0 +1,298 @@
+/**
+ * Stage 5: `PlanDocument` + `Plan` → `QualityReport`. Says where the document disagrees with itself
+ * (list vs sheets, 【再掲】 copies vs originals, revision history vs projects, banners vs list), which
+ * sheets lack sections, and how every source line was accounted for (coverage). Nothing here
+ * changes the plan: the data keeps what the document says, the report says where it disagrees.
+ */
+import { diagnose, findingId, RULES, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
+import type { OutlineEntryNode, PlanDocument, SheetNode } from '../read/document.js';
+import type { Plan, Project } from './plan.js';
+import { parsePlanNumber } from '../common/text.js';
+import { compareIds, toName } from './toPlan.js';
+
+/** How the non-blank lines of the source were used. */
+export interface CoverageReport {
+  lineCount: number;
+  nonBlankLines: number;
+  contentLines: number;
+  furnitureLines: number;
+  /** Furniture lines by kind (page-number, page-header, section-banner, list-header, …). */
+  furnitureByKind: Record<string, number>;
+  unaccounted: { line: number; text: string }[];
+}
+
+/** The data-quality report of one edition. */
+export interface QualityReport {
+  edition: string;
+  sourceFile: string;
+  totals: {
+    sheets: number;
+    repostSheets: number;
+    projects: number;
+    endedProjects: number;
+    indicatorRows: number;
+    targetsWithValue: number;
+    revisionDates: number;
+    revisionEntries: number;
+  };
+  coverage: CoverageReport;
+  /** Every diagnostic of the edition (parse, model, schema and quality), sorted by position. */
+  issues: Diagnostic[];
+  /** Number of issues per rule code. */
+  countsByRule: Record<string, number>;
+}
+
+const REQUIRED_SECTIONS = ['名称', '番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組', '取組内容'] as const;
+
+function at(line: number | undefined): Position | null {
+  return line === undefined ? null : { start: { line, column: 1 }, end: { line, column: 1 } };
+}
+
+/** The fields in which a 【再掲】 listing differs from its original project. */
+export function repostDifferences(repost: Project, original: Project): string[] {
+  const compared = ['name', 'leadDepartments', 'relatedDepartments', 'summary', 'objective', 'initiatives', 'indicatorRationale', 'endReason', 'status'] as const;
+  const differing: string[] = compared.filter((key) => JSON.stringify(repost[key]) !== JSON.stringify(original[key]));
+  const indicators = (p: Project) => p.indicators.map((i) => ({ name: i.name, targets: i.targets, unplacedTexts: i.unplacedTexts }));
+  if (JSON.stringify(indicators(repost)) !== JSON.stringify(indicators(original))) differing.push('indicators');
+  return differing;
+}
+
+/** Checks the consistency of one edition and accounts for its lines. */
+export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Diagnostic[]): QualityReport {
+  const file = doc.source.fileName;
+  const issues: Diagnostic[] = [...earlier];
+  const byId = new Map(plan.projects.map((p) => [p.id, p]));
+  // The first sheet of each id (a duplicate was already reported by toPlan) and each list entry.
+  const sheets = new Map<string, SheetNode>();
+  for (const sheet of doc.sheets) {
+    const id = sheet.number ? parsePlanNumber(sheet.number.printed) : null;
+    if (id && !sheets.has(id)) sheets.set(id, sheet);
+  }
+  const entries = new Map<string, OutlineEntryNode>(
+    doc.outline.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e): [string, OutlineEntryNode] => [`${p.number}-${m.number}-${e.ordinal}`, e]))),
+  );
+
+  for (const project of plan.projects) {
+    const sheetLine = project.source.sheet?.startLine;
+    const listLine = project.source.list?.startLine;
+    const subject = project.id;
+    if (!project.source.sheet) {
+      issues.push(diagnose('quality/listed-without-sheet', `Expected a sheet for listed project ${project.id}, found none`, { file, position: at(listLine), subject }));
+    }
+    if (!project.source.list) {
+      issues.push(diagnose('quality/sheet-not-listed', `Expected ${project.id} in the 個別事業一覧, found only its sheet`, { file, position: at(sheetLine), subject }));
+    }
+    if (project.name && project.listedName && project.name !== project.listedName) {
+      issues.push(
+        diagnose('quality/list-sheet-name-mismatch', `Expected the listed name 「${project.listedName}」 on the sheet, found 「${project.name}」`, {
+          file,
+          position: at(sheetLine),
+          subject,
+        }),
+      );
+    }
+    const sheet = sheets.get(project.id);
+    const entry = entries.get(project.id);
+    if (sheet && entry && [...sheet.tags].sort().join() !== [...entry.tags].sort().join()) {
+      issues.push(
+        diagnose(
+          'quality/list-sheet-tag-mismatch',
+          `Expected tags ${entry.tags.map((t) => `【${t}】`).join('') || '(none)'} as listed, found ${sheet.tags.map((t) => `【${t}】`).join('') || '(none)'} on the sheet`,
+          { file, position: at(sheetLine), subject },
+        ),
+      );
+    }
+    if (sheet) {
+      const measureId = sheet.bannerPolicy !== null && sheet.bannerMeasure !== null ? `${sheet.bannerPolicy}-${sheet.bannerMeasure}` : null;
+      if (measureId !== null && measureId !== project.measureId) {
+        issues.push(
+          diagnose('quality/banner-mismatch', `Expected sheet ${project.id} under the banner of 事業推進計画 ${project.measureId}, found it under ${measureId}`, {
+            file,
+            position: at(sheetLine),
+            subject,
+          }),
+        );
+      }
+      const sections = new Set(sheet.sections);
+      const required: string[] = [...REQUIRED_SECTIONS];
+      if (sections.has('評価指標')) required.push('指標の考え方');
+      for (const section of required.filter((s) => !sections.has(s))) {
+        // A table heading missing where its companion is printed means the table's lines were lost:
+        // what the sheet publishes would change, so it stops the edition until a person looks.
+        if (section === '取組内容' && sections.has('年度ごとの取組')) {
+          issues.push(
+            diagnose('sheet/lost-section', `Expected section 取組内容 in sheet ${project.id} after the 年度ごとの取組 heading it belongs to, found none: its lines may have been lost`, {
+              file,
+              position: at(sheet.yearHeadings[0]?.position.start.line ?? sheetLine),
+              subject,
+              finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
+            }),
+          );
+        } else {
+          issues.push(diagnose('sheet/missing-section', `Expected section ${section} in sheet ${project.id}, found none`, { file, position: at(sheetLine), subject }));
+        }
+      }
+      if (sections.has('指標の考え方') && !sections.has('評価指標')) {
+        issues.push(
+          diagnose('sheet/lost-section', `Expected section 評価指標 in sheet ${project.id} before the 指標の考え方 that explains it, found none: its lines may have been lost`, {
+            file,
+            position: at(sheet.indicatorRationale?.position.start.line ?? sheetLine),
+            subject,
+            finding: findingId('sheet/lost-section', subject ?? project.id, ['評価指標', [...sections]]),
+          }),
+        );
+      }
+    }
+    if (project.status === 'ended' && project.source.sheet && !project.endReason) {
+      issues.push(
+        diagnose('quality/ended-without-reason', `Expected 終了理由 on the 【計画終了】 sheet ${project.id}, found none`, { file, position: at(sheetLine), subject }),
+      );
+    }
+    const isRepost = (sheet?.tags ?? []).includes('再掲') || (entry?.tags ?? []).includes('再掲');
+    if (isRepost && !project.repostOf) {
+      issues.push(
+        diagnose('quality/repost-without-original', `Expected a project named 「${project.name ?? project.listedName}」 for the 【再掲】 ${project.id}, found none`, {
+          file,
+          position: at(sheetLine ?? listLine),
+          subject,
+        }),
+      );
+    }
+    if (project.repostOf) {
+      const original = byId.get(project.repostOf)!;
+      const differing = repostDifferences(project, original);
+      if (differing.length > 0) {
+        issues.push(
+          diagnose('quality/repost-differs', `Expected 【再掲】 ${project.id} to repeat ${original.id}, found differences in ${differing.join(', ')}`, {
+            file,
+            position: at(sheetLine),
+            subject,
+          }),
+        );
+      }
+    }
+  }
+
+  // Sheets printed out of list order.
+  const sheetOrder = doc.sheets.map((s) => (s.number ? parsePlanNumber(s.number.printed) : null)).filter((id): id is string => id !== null);
+  sheetOrder.forEach((id, i) => {
+    const previous = sheetOrder[i - 1];
+    if (previous && compareIds(previous, id) > 0) {
+      issues.push(
+        diagnose('quality/sheet-out-of-order', `Expected sheet ${id} before ${previous}, found it after`, {
+          file,
+          position: at(byId.get(id)?.source.sheet?.startLine),
+          subject: id,
+        }),
+      );
+    }
+  });
+
+  // Banners over the sheets against the names in the list.
+  for (const banner of doc.banners) {
+    const listedName =
+      banner.kind === 'policy'
+        ? plan.policies.find((p) => p.id === String(banner.policyNumber))?.name
+        : plan.measures.find((m) => m.id === `${banner.policyNumber}-${banner.measureNumber}`)?.name;
+    const bannerName = toName(banner.name);
+    if (listedName !== bannerName) {
+      const what = banner.kind === 'policy' ? `基本方針${banner.policyNumber}` : `事業推進計画 ${banner.policyNumber}-${banner.measureNumber}`;
+      issues.push(
+        diagnose('quality/banner-mismatch', `Expected the banner of ${what} to read 「${listedName ?? '(not listed)'}」, found 「${bannerName ?? ''}」`, {
+          file,
+          position: banner.position,
+        }),
+      );
+    }
+  }
+
+  // The revision history against the projects of this edition.
+  for (const revision of plan.revisions) {
+    for (const entry of revision.entries) {
+      for (const number of entry.planNumbers) {
+        const project = byId.get(number);
+        const position = at(entry.source.startLine);
+        if (!project) {
+          issues.push(
+            diagnose('quality/revision-unknown-project', `Expected project ${number} (改訂 ${revision.date}) in this edition, found none`, { file, position, subject: number }),
+          );
+          continue;
+        }
+        const names = [project.name, project.listedName].filter((n): n is string => n !== null);
+        if (entry.planName && !names.includes(entry.planName)) {
+          issues.push(
+            diagnose('quality/revision-name-differs', `Expected 改訂 ${revision.date} of ${number} to name 「${names[0] ?? ''}」, found 「${entry.planName}」`, {
+              file,
+              position,
+              subject: number,
+            }),
+          );
+        }
+      }
+    }
+  }
+
+  const sorted = sortDiagnostics(issues);
+  const countsByRule = countByRule(sorted);
+
+  return {
+    edition: plan.edition.id,
+    sourceFile: file,
+    totals: {
+      sheets: doc.sheets.length,
+      repostSheets: plan.projects.filter((p) => p.repostOf !== null).length,
+      projects: plan.projects.filter((p) => p.repostOf === null).length,
+      endedProjects: plan.projects.filter((p) => p.repostOf === null && p.status === 'ended').length,
+      indicatorRows: plan.projects.reduce((n, p) => n + p.indicators.length, 0),
+      targetsWithValue: plan.projects.reduce((n, p) => n + p.indicators.reduce((m, i) => m + i.targets.filter((t) => t.value !== null).length, 0), 0),
+      revisionDates: plan.revisions.length,
+      revisionEntries: plan.revisions.reduce((n, r) => n + r.entries.length, 0),
+    },
+    coverage: coverageOf(doc),
+    issues: sorted,
+    countsByRule,
+  };
+}
+
+function countByRule(issues: readonly Diagnostic[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const d of issues) counts[d.code] = (counts[d.code] ?? 0) + 1;
+  return counts;
+}
+
+/** The report with the issues later stages found (the CSV and RDF checks), sorted and counted again. */
+export function withIssues(report: QualityReport, more: readonly Diagnostic[]): QualityReport {
+  if (more.length === 0) return report;
+  const issues = sortDiagnostics([...report.issues, ...more]);
+  return { ...report, issues, countsByRule: countByRule(issues) };
+}
+
+function coverageOf(doc: PlanDocument): CoverageReport {
+  const furnitureByKind: Record<string, number> = {};
+  let content = 0;
+  let furniture = 0;
+  const seen = new Set<number>();
+  for (const role of doc.lineRoles) {
+    if (seen.has(role.line)) continue;
+    seen.add(role.line);
+    if (role.role === 'content') content++;
+    else {
+      furniture++;
+      furnitureByKind[role.kind] = (furnitureByKind[role.kind] ?? 0) + 1;
+    }
+  }
+  const unaccounted = doc.unaccounted;
+  return {
+    lineCount: doc.source.lineCount,
+    nonBlankLines: content + furniture + unaccounted.length,
+    contentLines: content,
+    furnitureLines: furniture,
+    furnitureByKind: Object.fromEntries(Object.entries(furnitureByKind).sort(([a], [b]) => a.localeCompare(b))),
+    unaccounted,
+  };
+}
+
+/** The rule catalog as documentation rows (code, severity, description), for reports and the README. */
+export function ruleCatalog(): { code: string; severity: string; description: string }[] {
+  return Object.entries(RULES).map(([code, rule]) => ({ code, severity: rule.severity, description: rule.description }));
+}

@@ -1,0 +1,213 @@
+/**
+ * Stage: an edition's diagnostics and its review file (`seeds/<edition>/review.json`,
+ * `schemas/review.schema.json`) → the diagnostics with a person's decisions applied. A finding is an
+ * error of a rule marked `reviewable` in the catalog, named by its finding id (any stage may emit
+ * one: a change no 改訂履歴 entry explains, a table row that may be misread). An accepted finding
+ * becomes a note carrying the decision; a rejected one stays an error with the reason; one without
+ * a decision stays an error — the edition is not published until it is accepted. A decision whose
+ * finding no longer occurs is `review/stale-decision`; a review file that cannot be read, does not
+ * match the schema, names another edition or decides a finding twice is `review/invalid-file`.
+ */
+import { diagnose, isReviewable, linesPosition, type Diagnostic, type FindingDecision, type Position, type RuleCode } from '../diagnostics.js';
+import { validateReviewSchema } from './schemas.js';
+
+/** The review file's name in an edition folder. */
+export const REVIEW_FILE = 'review.json';
+
+/** One decision of a review file, with the line it starts on (for messages about it). */
+export interface ReviewDecision extends FindingDecision {
+  finding: string;
+  /** What the finding says, for the file's reader (not checked). */
+  about?: string;
+  line: number | null;
+}
+
+/** A review file as read. */
+export interface ReviewFile {
+  edition: string;
+  decisions: ReviewDecision[];
+}
+
+/** A review file read and checked (`file` is its path, for messages), or what is wrong with it. */
+export type ReviewFileResult = { ok: true; file: string; review: ReviewFile } | { ok: false; file: string; diagnostics: Diagnostic[] };
+
+/** One finding of an edition and what became of it. */
+export interface ReviewedFinding {
+  finding: string;
+  code: RuleCode;
+  subject: string | null;
+  file: string | null;
+  position: Position | null;
+  /** The finding's message as the rule states it (without the decision). */
+  message: string;
+  status: 'pending' | 'accepted' | 'rejected';
+  decision: FindingDecision | null;
+}
+
+/** An edition's review: its findings, their decisions, and what that means for publication. */
+export interface ReviewSummary {
+  edition: string;
+  /** The review file to edit, whether or not it exists yet. */
+  reviewFile: string;
+  /**
+   * `none`: nothing to review; `reviewed`: every finding accepted; `pending`: findings await a
+   * decision (the edition is not published, a draft build marks its output unreviewed);
+   * `rejected`: a person rejected a finding (not published, not even as a draft).
+   */
+  status: 'none' | 'reviewed' | 'pending' | 'rejected';
+  pending: number;
+  accepted: number;
+  rejected: number;
+  /** Findings decided in the review file that no longer occur (`review/stale-decision`). */
+  staleDecisions: string[];
+  findings: ReviewedFinding[];
+}
+
+
+/** True for a finding still waiting for a person's decision (a reviewable error without one). */
+export function awaitsReview(d: Diagnostic): boolean {
+  return d.finding !== null && isReviewable(d.code) && d.severity === 'error' && d.decision === undefined;
+}
+
+/**
+ * True for a diagnostic that stops, or could stop, publication: every error (pending and rejected
+ * findings included), any finding not accepted, and a stale decision. `--quiet` never hides these.
+ */
+export function mayStopPublication(d: Diagnostic): boolean {
+  return d.severity === 'error' || (d.finding !== null && d.decision?.decision !== 'accept') || d.code === 'review/stale-decision';
+}
+
+/** The review file's path for an edition whose text is at `textPath` (`seeds/2025-03/….txt` → `seeds/2025-03/review.json`). */
+export function reviewFilePath(textPath: string): string {
+  return `${textPath.slice(0, textPath.lastIndexOf('/') + 1)}${REVIEW_FILE}`;
+}
+
+/** Reads an edition's review file: UTF-8 JSON valid against the schema, for `edition`, each finding decided once. */
+export function parseReviewFile(bytes: Uint8Array, file: string, edition: string): ReviewFileResult {
+  const invalid = (message: string, line: number | null = null): ReviewFileResult => ({
+    ok: false,
+    file,
+    diagnostics: [diagnose('review/invalid-file', message, { file, position: line === null ? null : linesPosition(line, line) })],
+  });
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return invalid('Expected a UTF-8 JSON review file, found bytes that are not UTF-8');
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    return invalid(`Expected a JSON review file, found a syntax error: ${(error as Error).message}`);
+  }
+  if (!validateReviewSchema(data)) {
+    const errors = validateReviewSchema.errors ?? [];
+    return {
+      ok: false,
+      file,
+      diagnostics: errors.map((e) => diagnose('review/invalid-file', `Expected ${e.instancePath || 'the file'} to satisfy ${e.keyword} (${e.message ?? ''}) of schemas/review.schema.json`, { file })),
+    };
+  }
+  const raw = data as { edition: string; decisions: (FindingDecision & { finding: string; about?: string })[] };
+  if (raw.edition !== edition) return invalid(`Expected the review file of edition ${edition}, found one for edition 「${raw.edition}」`, lineOf(text, '"edition"'));
+  // The line of each decision's finding id, from one pass over the text.
+  const lines = new Map<string, number>();
+  text.split('\n').forEach((line, i) => {
+    const id = /"finding"\s*:\s*("(?:[^"\\]|\\.)*")/.exec(line)?.[1];
+    if (id !== undefined && !lines.has(id)) lines.set(id, i + 1);
+  });
+  const decisions = raw.decisions.map((d) => ({
+    finding: d.finding,
+    ...(d.about === undefined ? {} : { about: d.about }),
+    decision: d.decision,
+    reason: d.reason,
+    by: d.by,
+    date: d.date,
+    line: lines.get(JSON.stringify(d.finding)) ?? null,
+  }));
+  const seen = new Set<string>();
+  for (const d of decisions) {
+    if (seen.has(d.finding)) return invalid(`Expected one decision per finding, found finding ${d.finding} decided twice`, d.line);
+    seen.add(d.finding);
+  }
+  return { ok: true, file, review: { edition: raw.edition, decisions } };
+}
+
+/** The 1-based line on which `needle` first occurs in `text`, or null. */
+function lineOf(text: string, needle: string): number | null {
+  const at = text.split('\n').findIndex((line) => line.includes(needle));
+  return at < 0 ? null : at + 1;
+}
+
+/**
+ * Applies an edition's review file (`review`: null when the edition has none) to its diagnostics:
+ * returns them with every finding decided, pending or rejected, plus the stale decisions and the
+ * review file's own errors, and the edition's review summary. Pure.
+ */
+export function reviewEdition(
+  diagnostics: readonly Diagnostic[],
+  review: ReviewFileResult | null,
+  where: { edition: string; reviewFile: string; compared: boolean },
+): { diagnostics: Diagnostic[]; summary: ReviewSummary } {
+  const decisions = new Map((review?.ok ? review.review.decisions : []).map((d) => [d.finding, d]));
+  const used = new Set<string>();
+  const findings: ReviewedFinding[] = [];
+  const out: Diagnostic[] = [];
+  for (const d of diagnostics) {
+    if (d.finding === null || !isReviewable(d.code)) {
+      out.push(d);
+      continue;
+    }
+    const decided = decisions.get(d.finding);
+    const decision: FindingDecision | null = decided ? { decision: decided.decision, reason: decided.reason, by: decided.by, date: decided.date } : null;
+    if (decided) used.add(d.finding);
+    const status = decision === null ? 'pending' : decision.decision === 'accept' ? 'accepted' : 'rejected';
+    findings.push({ finding: d.finding, code: d.code, subject: d.subject, file: d.file, position: d.position, message: d.message, status, decision });
+    if (decision === null) {
+      out.push({ ...d, message: `${d.message}; not published until accepted in ${where.reviewFile}` });
+    } else if (decision.decision === 'accept') {
+      out.push({ ...d, severity: 'info', message: `${d.message}; accepted by ${decision.by} on ${decision.date}: ${decision.reason}`, decision });
+    } else {
+      out.push({ ...d, severity: 'error', message: `${d.message}; rejected by ${decision.by} on ${decision.date}: ${decision.reason}`, decision });
+    }
+  }
+  // Without an earlier edition beside it there are no changes to find: the decisions about them are
+  // neither used nor stale, only unchecked (one note, not one warning per decision).
+  const unchecked = where.compared ? [] : [...decisions.values()].filter((d) => !used.has(d.finding) && d.finding.startsWith('review/unexplained-change@'));
+  if (unchecked.length > 0) {
+    out.push(
+      diagnose(
+        'review/decisions-unchecked',
+        `Expected the edition before ${where.edition} in the seeds folder to check the ${unchecked.length} decisions about changes from it, found no earlier edition: they were not checked`,
+        { file: where.reviewFile, position: null, subject: where.edition },
+      ),
+    );
+  }
+  const stale = [...decisions.values()].filter((d) => !used.has(d.finding) && !unchecked.includes(d));
+  for (const d of stale) {
+    out.push(
+      diagnose('review/stale-decision', `Expected finding ${d.finding} (decided ${d.decision} on ${d.date}) in this build, found it no longer occurs: remove the decision`, {
+        file: where.reviewFile,
+        position: d.line === null ? null : linesPosition(d.line, d.line),
+        subject: d.finding,
+      }),
+    );
+  }
+  if (review && !review.ok) out.push(...review.diagnostics);
+  const count = (status: ReviewedFinding['status']) => findings.filter((f) => f.status === status).length;
+  const [pending, accepted, rejected] = [count('pending'), count('accepted'), count('rejected')];
+  return {
+    diagnostics: out,
+    summary: {
+      edition: where.edition,
+      reviewFile: where.reviewFile,
+      status: findings.length === 0 ? 'none' : rejected > 0 ? 'rejected' : pending > 0 ? 'pending' : 'reviewed',
+      pending,
+      accepted,
+      rejected,
+      staleDecisions: stale.map((d) => d.finding),
+      findings,
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * Stage: `CsvTable[]` → the metadata that makes the CSVs self-describing: one Frictionless Table
+ * Schema per table (v2) and one W3C CSVW metadata document (`csv-metadata.json`) for all of them, so
+ * the CSVs convert to RDF by the W3C recommendation. Both state the dialect, including the BOM.
+ */
+import type { Plan } from '../../model/plan.js';
+import type { ColumnType, CsvTableDescription } from './toCsvTables.js';
+import { CSV_DIALECT } from './toCsvText.js';
+import { csvTermIri } from '../rdf/vocabulary.js';
+
+const TABLE_SCHEMA_TYPES: Record<ColumnType, string> = {
+  string: 'string',
+  integer: 'integer',
+  decimal: 'number',
+  gYear: 'year',
+  gYearMonth: 'yearmonth',
+};
+
+/** Columns holding the id of another node, as the names of the tables they point to. */
+function referenceColumns(table: CsvTableDescription): Map<string, string> {
+  return new Map(table.foreignKeys.map((fk) => [fk.column, fk.table]));
+}
+
+const BOM_NOTE_JA = 'UTF-8（BOM付き）、改行はCRLF、RFC 4180に従い引用符で囲む。BOMは日本語版Windows上のExcelで文字化けを防ぐため';
+const BOM_NOTE_EN = 'UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting; the BOM keeps Excel on Japanese Windows from showing mojibake';
+
+/** The Frictionless Table Schema (v2) of one table. */
+export function toTableSchema(table: CsvTableDescription): object {
+  return {
+    $schema: 'https://datapackage.org/profiles/2.0/tableschema.json',
+    fields: table.columns.map((c) => ({
+      name: c.name,
+      title: c.title,
+      description: `${c.description} / ${c.descriptionEn}`,
+      type: TABLE_SCHEMA_TYPES[c.type],
+      ...(c.unit ? { unit: c.unit } : {}),
+      ...(c.name === 'value' ? { unitField: 'unit' } : {}),
+      ...(c.required ? { constraints: { required: true } } : {}),
+    })),
+    missingValues: [''],
+    primaryKey: ['id'],
+    ...(table.foreignKeys.length > 0
+      ? { foreignKeys: table.foreignKeys.map((fk) => ({ fields: [fk.column], reference: { resource: fk.table, fields: ['id'] } })) }
+      : {}),
+  };
+}
+
+/** The CSVW metadata (`csv-metadata.json`) describing every table of one edition. */
+export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Plan): object {
+  const base = plan.edition.baseIri;
+  const both = (ja: string, en: string) => [
+    { '@value': ja, '@language': 'ja' },
+    { '@value': en, '@language': 'en' },
+  ];
+  return {
+    '@context': ['http://www.w3.org/ns/csvw', { '@language': 'ja' }],
+    '@type': 'TableGroup',
+    'dc:title': both(`${plan.edition.title}（${plan.edition.id}版）CSV`, `${plan.edition.title} (edition ${plan.edition.id}) as CSV`),
+    'dc:publisher': plan.edition.municipality.name,
+    'dc:license': { '@id': plan.edition.license.url },
+    'dc:source': plan.edition.source.fileName,
+    'dc:description': both(BOM_NOTE_JA, BOM_NOTE_EN),
+    dialect: {
+      encoding: CSV_DIALECT.encoding,
+      lineTerminators: [CSV_DIALECT.lineTerminator],
+      delimiter: CSV_DIALECT.delimiter,
+      quoteChar: CSV_DIALECT.quoteChar,
+      doubleQuote: CSV_DIALECT.doubleQuote,
+      header: CSV_DIALECT.header,
+      headerRowCount: 1,
+      trim: false,
+    },
+    tables: tables.map((table) => {
+      const references = referenceColumns(table);
+      return {
+        url: `${table.name}.csv`,
+        'dc:title': both(table.title, table.titleEn),
+        'dc:description': table.description,
+        tableSchema: {
+          aboutUrl: `${base}{+id}`,
+          primaryKey: 'id',
+          ...(table.foreignKeys.length > 0
+            ? {
+                foreignKeys: table.foreignKeys.map((fk) => ({
+                  columnReference: fk.column,
+                  reference: { resource: `${fk.table}.csv`, columnReference: 'id' },
+                })),
+              }
+            : {}),
+          columns: table.columns.map((c) => ({
+            name: c.name,
+            titles: { ja: c.title },
+            'dc:description': both(c.description, c.descriptionEn),
+            datatype: c.type,
+            required: c.required ?? false,
+            null: '',
+            ...(c.name === 'id' ? { suppressOutput: true } : { propertyUrl: csvTermIri(c.term) }),
+            ...(references.has(c.name) ? { valueUrl: `${base}{+${c.name}}` } : {}),
+            ...(c.unit ? { 'schema:unitText': c.unit } : {}),
+          })),
+        },
+      };
+    }),
+  };
+}

@@ -1,0 +1,387 @@
+/**
+ * Stage: `Plan` → `CsvTable[]`, the citizen tables. One table per entity, long form, one value per
+ * cell, each starting with the 自治体標準オープンデータセット columns (全国地方公共団体コード, ID,
+ * 地方公共団体名). Every column has a machine name, a Japanese title, a type, a unit where numeric,
+ * and a description; the CSV text and the metadata (Table Schema, CSVW) are made from these.
+ *
+ * IDs are the IRI paths of the nodes relative to the base IRI (`project/1-1-1`,
+ * `project/1-1-1/indicator/2/target/2021`): stable across editions for the same project or
+ * indicator, and — unlike `1-1-1` or `1-2` — never read as dates by a spreadsheet.
+ */
+import { diagnose, type Diagnostic } from '../../diagnostics.js';
+import type { Plan, Project } from '../../model/plan.js';
+import { fiscalYearLabel, nfkc } from '../../common/text.js';
+import { iriPaths as paths } from '../rdf/iris.js';
+
+/** The value types a column can hold (CSVW / XSD names). */
+export type ColumnType = 'string' | 'integer' | 'decimal' | 'gYearMonth' | 'gYear';
+
+/** One column of a table. */
+export interface CsvColumn {
+  /** Alphanumeric machine name (Table Schema `name`, CSVW `name`). */
+  name: string;
+  /** Japanese title, printed in the header row. */
+  title: string;
+  type: ColumnType;
+  /** Unit of a numeric column whose unit is fixed. */
+  unit?: string;
+  description: string;
+  /** English description, for the metadata. */
+  descriptionEn: string;
+  required?: boolean;
+  /** Name of the vocabulary term the column maps to (see `vocabulary.ts`). */
+  term: string;
+}
+
+/** A cell value: text, a number, or null for blank (empty or unknown, never 0). */
+export type CsvValue = string | number | null;
+
+/** A foreign key from columns of this table to the `id` of another. */
+export interface CsvForeignKey {
+  column: string;
+  table: string;
+}
+
+/** One CSV table: file name, titles, columns, rows. */
+export interface CsvTable {
+  /** File name without extension (`projects`). */
+  name: string;
+  title: string;
+  titleEn: string;
+  description: string;
+  columns: CsvColumn[];
+  rows: CsvValue[][];
+  foreignKeys: CsvForeignKey[];
+}
+
+/** A table without its rows: what the metadata (Table Schema, CSVW, Data Package) describes. */
+export type CsvTableDescription = Omit<CsvTable, 'rows'>;
+
+/** A table whose rows are made when `rows()` is called. */
+export interface CsvTableSpec extends CsvTableDescription {
+  rows(): CsvValue[][];
+}
+
+/**
+ * A column with the function that gives its cell from the thing a row describes (`R`): a table's
+ * rows are its columns applied to its records, so a value can never land in another column.
+ */
+export interface CsvColumnOf<R> extends CsvColumn {
+  value(record: R): CsvValue;
+}
+
+/** What every row describes: a thing with an ID (its IRI path). */
+interface RowRecord {
+  id: string;
+}
+
+/** The columns every table starts with (自治体標準オープンデータセット): code, ID, municipality name. */
+function commonColumns<R extends RowRecord>(plan: Plan): CsvColumnOf<R>[] {
+  const { code, name } = plan.edition.municipality;
+  return [
+    {
+      name: 'lgCode',
+      title: '全国地方公共団体コード',
+      type: 'string',
+      description: '全国地方公共団体コード（6桁、検査数字付き）',
+      descriptionEn: 'Local government code of Japan (6 digits with check digit)',
+      required: true,
+      term: 'localGovernmentCode',
+      value: () => code,
+    },
+    {
+      name: 'id',
+      title: 'ID',
+      type: 'string',
+      description: 'この行が表すものの識別子。基底IRIからの相対パスで、版をまたいで同じものには同じIDを振る',
+      descriptionEn: 'Identifier of what the row describes: its IRI path relative to the base IRI, the same across editions',
+      required: true,
+      term: 'identifier',
+      value: (r) => r.id,
+    },
+    {
+      name: 'lgName',
+      title: '地方公共団体名',
+      type: 'string',
+      description: '都道府県名と市区町村名',
+      descriptionEn: 'Prefecture and municipality name',
+      required: true,
+      term: 'localGovernmentName',
+      value: () => name,
+    },
+  ];
+}
+
+/** The parts of a column besides its value function, in the order the metadata lists them. */
+type ColumnFacts = Pick<CsvColumn, 'name' | 'title' | 'type' | 'description' | 'descriptionEn' | 'term'> & Partial<Pick<CsvColumn, 'unit' | 'required'>>;
+
+/** A column of records `R`: its facts and its value function. */
+function column<R>(facts: ColumnFacts, value: (record: R) => CsvValue): CsvColumnOf<R> {
+  return { ...facts, value };
+}
+
+/** A table spec from its description, its records (made when the rows are asked for) and its columns. */
+function tableOf<R extends RowRecord>(
+  plan: Plan,
+  description: Omit<CsvTableDescription, 'columns'>,
+  records: () => Iterable<R>,
+  own: NoInfer<CsvColumnOf<R>>[],
+): CsvTableSpec {
+  const columns = [...commonColumns<R>(plan), ...own];
+  return {
+    ...description,
+    // The metadata describes columns, not how their values are made.
+    columns: columns.map(({ value: _value, ...facts }) => facts),
+    rows: () => Array.from(records(), (record) => columns.map((c) => c.value(record))),
+  };
+}
+
+/** 1-1-1 → 1-1-(1), the way the plan prints project numbers. */
+export function printedProjectNumber(id: string): string {
+  const [p, m, n] = id.split('-');
+  return `${p}-${m}-(${n})`;
+}
+
+/** Prose as one cell: paragraphs joined by a space (machine-readability rule L1-14: no line breaks in cells). */
+function oneLine(text: string | null): string | null {
+  return text === null ? null : text.replace(/\n+/g, ' ');
+}
+
+/** The 和暦 label of a revision month: 2022-06 → 令和4年6月. */
+function yearMonthLabel(yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  const label = fiscalYearLabel(year!).replace(/年度$/, '年');
+  return `${label}${month}月`;
+}
+
+/**
+ * The citizen tables, in publication order: file name, titles, description and foreign keys (what
+ * the metadata, the Data Package, the pages and the output manifest say of each).
+ */
+export const CSV_TABLES = {
+  policies: { name: 'policies', title: '基本方針', titleEn: 'Basic policies', description: '計画の基本方針', foreignKeys: [] },
+  measures: { name: 'measures', title: '事業推進計画', titleEn: 'Measures', description: '基本方針ごとの事業推進計画', foreignKeys: [{ column: 'policyId', table: 'policies' }] },
+  projects: {
+      name: 'projects',
+      title: '個別事業',
+      titleEn: 'Projects',
+      description: '個別事業の一覧。【再掲】の行は再掲元の事業を指し、事業数には数えない',
+      foreignKeys: [
+        { column: 'measureId', table: 'measures' },
+        { column: 'repostOf', table: 'projects' },
+      ],
+    },
+  project_departments: { name: 'project_departments', title: '事業の担当課', titleEn: 'Departments of the projects', description: '個別事業ごとの主管課等・関係課等。1行に1課', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  initiatives: { name: 'initiatives', title: '年度ごとの取組', titleEn: 'Initiatives', description: '個別事業の年度ごとの取組（取組内容の行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  initiative_texts: {
+      name: 'initiative_texts',
+      title: '取組の年度別記載',
+      titleEn: 'Texts printed in the initiative year cells',
+      description: '取組の年度欄に印刷された文言。年度が一意に決まらない文言は年度を空欄とする',
+      foreignKeys: [{ column: 'initiativeId', table: 'initiatives' }],
+    },
+  indicators: { name: 'indicators', title: '評価指標', titleEn: 'Indicators', description: '個別事業の評価指標', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  indicator_targets: {
+      name: 'indicator_targets',
+      title: '評価指標の目標値',
+      titleEn: 'Indicator targets by fiscal year',
+      description: '評価指標の年度別目標値。1行に1指標1年度。目標値は数値のみ、単位・条件・記載内容は別の列。空欄は記載なし',
+      foreignKeys: [
+        { column: 'indicatorId', table: 'indicators' },
+        { column: 'projectId', table: 'projects' },
+      ],
+    },
+  revisions: { name: 'revisions', title: '改訂履歴', titleEn: 'Revision history', description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+} as const satisfies Record<string, Omit<CsvTableDescription, 'columns'>>;
+
+/** Builds the citizen tables of one edition. */
+export function toCsvTables(plan: Plan): CsvTable[] {
+  return toCsvTableSpecs(plan).map(({ rows, ...table }) => ({ ...table, rows: rows() }));
+}
+
+/** Columns shared by tables that describe a thing of a project in sheet order. */
+const projectIdColumn = <R extends { project: Project }>() =>
+  column<R>({ name: 'projectId', title: '事業ID', type: 'string', description: '事業のID', descriptionEn: 'ID of the project', term: 'project', required: true }, (r) => paths.project(r.project.id));
+const orderColumn = <R extends { order: number }>() =>
+  column<R>({ name: 'order', title: '順序', type: 'integer', description: 'シートに記載された順序', descriptionEn: 'Order on the sheet', term: 'order', required: true }, (r) => r.order);
+const spanColumns = <R extends { span: [number, number] | null }>() => [
+  column<R>({ name: 'spanStart', title: '結合開始年度', type: 'gYear', description: '複数年度にまたがる欄の最初の年度', descriptionEn: 'First fiscal year of a merged cell', term: 'spanStart' }, (r) => r.span?.[0] ?? null),
+  column<R>({ name: 'spanEnd', title: '結合終了年度', type: 'gYear', description: '複数年度にまたがる欄の最後の年度', descriptionEn: 'Last fiscal year of a merged cell', term: 'spanEnd' }, (r) => r.span?.[1] ?? null),
+];
+
+/**
+ * The citizen tables with their rows made only when asked for, so the build can make, check and
+ * write one table at a time instead of holding all of them (at 60,000 projects, 400 MB).
+ */
+export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
+  const projects = plan.projects;
+  const projectIds = new Set(projects.map((p) => p.id));
+
+  const policies = tableOf(
+    plan,
+    CSV_TABLES.policies,
+    () => plan.policies.map((p) => ({ id: paths.policy(p.id), policy: p })),
+    [
+      column({ name: 'policyNumber', title: '基本方針番号', type: 'integer', description: '基本方針の番号', descriptionEn: 'Number of the basic policy', term: 'number' }, (r) => Number(r.policy.id)),
+      column({ name: 'name', title: '名称', type: 'string', description: '基本方針の名称', descriptionEn: 'Name of the basic policy', term: 'name', required: true }, (r) => r.policy.name),
+    ],
+  );
+
+  const measures = tableOf(
+    plan,
+    CSV_TABLES.measures,
+    () => plan.measures.map((m) => ({ id: paths.measure(m.id), measure: m })),
+    [
+      column({ name: 'policyId', title: '基本方針ID', type: 'string', description: '属する基本方針のID', descriptionEn: 'ID of the basic policy the measure belongs to', term: 'policy', required: true }, (r) => paths.policy(r.measure.policyId)),
+      column({ name: 'measureNumber', title: '事業推進計画番号', type: 'string', description: '基本方針番号-事業推進計画番号', descriptionEn: 'Policy number and measure number', term: 'number' }, (r) => r.measure.id),
+      column({ name: 'name', title: '名称', type: 'string', description: '事業推進計画の名称', descriptionEn: 'Name of the measure', term: 'name', required: true }, (r) => r.measure.name),
+    ],
+  );
+
+  const projectTable = tableOf(
+    plan,
+    CSV_TABLES.projects,
+    () => projects.map((p) => ({ id: paths.project(p.id), project: p })),
+    [
+      column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '計画に印刷された事業番号（基本方針-事業推進計画-(個別事業)）', descriptionEn: 'Project number as the plan prints it', term: 'number', required: true }, (r) => printedProjectNumber(r.project.id)),
+      column({ name: 'measureId', title: '事業推進計画ID', type: 'string', description: '属する事業推進計画のID', descriptionEn: 'ID of the measure', term: 'measure', required: true }, (r) => paths.measure(r.project.measureId)),
+      column({ name: 'name', title: '名称', type: 'string', description: '個別事業シートに記載の名称', descriptionEn: 'Name on the project sheet', term: 'name' }, (r) => r.project.name),
+      column({ name: 'listedName', title: '一覧上の名称', type: 'string', description: '個別事業一覧に記載の名称（シートと異なる場合がある）', descriptionEn: 'Name in the project list (may differ from the sheet)', term: 'listedName' }, (r) => r.project.listedName),
+      column({ name: 'status', title: '状態', type: 'string', description: '実施中 または 計画終了', descriptionEn: 'In progress (実施中) or ended (計画終了)', term: 'status', required: true }, (r) => (r.project.status === 'ended' ? '計画終了' : '実施中')),
+      column({ name: 'repostOf', title: '再掲元ID', type: 'string', description: '【再掲】の場合、再掲元の事業のID', descriptionEn: 'For a 【再掲】 listing, the ID of the original project', term: 'repostOf' }, (r) => (r.project.repostOf ? paths.project(r.project.repostOf) : null)),
+      column({ name: 'summary', title: '概要', type: 'string', description: '事業の概要', descriptionEn: 'Summary of the project', term: 'summary' }, (r) => oneLine(r.project.summary)),
+      column({ name: 'objective', title: '目指すもの', type: 'string', description: '事業が目指すもの', descriptionEn: 'What the project aims at', term: 'objective' }, (r) => oneLine(r.project.objective)),
+      column({ name: 'indicatorRationale', title: '指標の考え方', type: 'string', description: '評価指標の考え方', descriptionEn: 'Rationale of the indicators', term: 'indicatorRationale' }, (r) => oneLine(r.project.indicatorRationale)),
+      column({ name: 'endReason', title: '終了理由', type: 'string', description: '計画終了の理由', descriptionEn: 'Why the project ended', term: 'endReason' }, (r) => oneLine(r.project.endReason)),
+    ],
+  );
+
+  const departments = tableOf(
+    plan,
+    CSV_TABLES.project_departments,
+    () =>
+      projects.flatMap((p) => [
+        ...p.leadDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'lead', i + 1), project: p, role: '主管', order: i + 1, name: d.name })),
+        ...p.relatedDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'related', i + 1), project: p, role: '関係', order: i + 1, name: d.name })),
+      ]),
+    [
+      projectIdColumn(),
+      column({ name: 'role', title: '役割', type: 'string', description: '主管 または 関係', descriptionEn: 'Lead (主管) or related (関係)', term: 'role', required: true }, (r) => r.role),
+      orderColumn(),
+      column({ name: 'department', title: '課等名称', type: 'string', description: '課等の名称', descriptionEn: 'Name of the department', term: 'departmentName', required: true }, (r) => r.name),
+    ],
+  );
+
+  const initiatives = tableOf(
+    plan,
+    CSV_TABLES.initiatives,
+    () => projects.flatMap((p) => p.initiatives.map((ini, i) => ({ id: paths.initiative(p.id, i + 1), project: p, order: i + 1, name: ini.name }))),
+    [
+      projectIdColumn(),
+      orderColumn(),
+      column({ name: 'name', title: '取組内容', type: 'string', description: '取組の名称', descriptionEn: 'Name of the initiative', term: 'name', required: true }, (r) => r.name),
+    ],
+  );
+
+  const initiativeTexts = tableOf(
+    plan,
+    CSV_TABLES.initiative_texts,
+    () =>
+      projects.flatMap((p) =>
+        p.initiatives.flatMap((ini, i) => [
+          ...ini.yearTexts.map((y) => ({ id: paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), initiative: paths.initiative(p.id, i + 1), fiscalYear: y.fiscalYear, text: y.text, span: y.span })),
+          ...ini.unplacedTexts.map((text, j) => ({ id: paths.initiativeText(p.id, i + 1, `unplaced-${j + 1}`), initiative: paths.initiative(p.id, i + 1), fiscalYear: null, text, span: null })),
+        ]),
+      ),
+    [
+      column({ name: 'initiativeId', title: '取組ID', type: 'string', description: '取組のID', descriptionEn: 'ID of the initiative', term: 'initiative', required: true }, (r) => r.initiative),
+      column({ name: 'fiscalYear', title: '年度', type: 'gYear', description: '年度（西暦。4月1日から翌年3月31日）。空欄は年度不明', descriptionEn: 'Fiscal year (April to March); blank when it cannot be placed', term: 'fiscalYear' }, (r) => r.fiscalYear),
+      column({ name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel' }, (r) => (r.fiscalYear === null ? null : fiscalYearLabel(r.fiscalYear))),
+      column({ name: 'text', title: '記載内容', type: 'string', description: '年度欄の文言', descriptionEn: 'Text printed in the year cell', term: 'text', required: true }, (r) => r.text),
+      ...spanColumns(),
+    ],
+  );
+
+  const indicators = tableOf(
+    plan,
+    CSV_TABLES.indicators,
+    () => projects.flatMap((p) => p.indicators.map((ind, i) => ({ id: paths.indicator(p.id, i + 1), project: p, order: i + 1, name: ind.name }))),
+    [
+      projectIdColumn(),
+      orderColumn(),
+      column({ name: 'name', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'name', required: true }, (r) => r.name),
+    ],
+  );
+
+  const targets = tableOf(
+    plan,
+    CSV_TABLES.indicator_targets,
+    () =>
+      projects.flatMap((p) =>
+        p.indicators.flatMap((ind, i) => ind.targets.map((t) => ({ id: paths.target(p.id, i + 1, t.fiscalYear), indicator: paths.indicator(p.id, i + 1), project: p, name: ind.name, target: t, span: t.span }))),
+      ),
+    [
+      column({ name: 'indicatorId', title: '指標ID', type: 'string', description: '評価指標のID', descriptionEn: 'ID of the indicator', term: 'indicator', required: true }, (r) => r.indicator),
+      projectIdColumn(),
+      column({ name: 'indicatorName', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'indicatorName', required: true }, (r) => r.name),
+      column({ name: 'fiscalYear', title: '年度', type: 'gYear', description: '年度（西暦。4月1日から翌年3月31日）', descriptionEn: 'Fiscal year (April to March)', term: 'fiscalYear', required: true }, (r) => r.target.fiscalYear),
+      column({ name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel', required: true }, (r) => fiscalYearLabel(r.target.fiscalYear)),
+      column({ name: 'value', title: '目標値', type: 'decimal', description: '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', descriptionEn: 'Target number (▲ as minus); blank when the cell is not a number', term: 'value' }, (r) => r.target.value),
+      column({ name: 'unit', title: '単位', type: 'string', description: '目標値の単位（件、時間、% など）', descriptionEn: 'Unit of the target value', term: 'unit' }, (r) => r.target.unit),
+      column({ name: 'qualifier', title: '条件', type: 'string', description: '目標値に付く条件（以上、以下、減 など）', descriptionEn: 'Qualifier printed after the value (以上, 以下, 減 …)', term: 'qualifier' }, (r) => r.target.qualifier),
+      column({ name: 'per', title: '頻度の単位', type: 'string', description: '「年３回」の年、「月２回」の月', descriptionEn: 'Period the value is counted per (年 in 年３回)', term: 'per' }, (r) => r.target.per),
+      column({ name: 'text', title: '記載内容', type: 'string', description: '計画に印刷された目標の記載', descriptionEn: 'Target cell as printed', term: 'text' }, (r) => (r.target.text === null ? null : nfkc(r.target.text).trim())),
+      ...spanColumns(),
+    ],
+  );
+
+  const revisions = tableOf(
+    plan,
+    CSV_TABLES.revisions,
+    () => plan.revisions.flatMap((r) => r.entries.flatMap((e, i) => e.planNumbers.map((n) => ({ id: paths.revisionEntry(r.date, i + 1, n), date: r.date, order: i + 1, number: n, entry: e })))),
+    [
+      column({ name: 'revisionDate', title: '改定年月', type: 'gYearMonth', description: '改定の年月（西暦）', descriptionEn: 'Month of the revision', term: 'revisionDate', required: true }, (r) => r.date),
+      column({ name: 'revisionDateLabel', title: '改定年月（和暦）', type: 'string', description: '改定の年月の和暦表記', descriptionEn: 'Month of the revision in the Japanese calendar', term: 'revisionDateLabel', required: true }, (r) => yearMonthLabel(r.date)),
+      column({ name: 'entryNumber', title: '項番', type: 'integer', description: '改定年月ごとの項目の順序', descriptionEn: 'Order of the entry within its revision', term: 'order', required: true }, (r) => r.order),
+      column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '改訂履歴に記載の事業番号', descriptionEn: 'Project number in the revision entry', term: 'number', required: true }, (r) => printedProjectNumber(r.number)),
+      column({ name: 'projectId', title: '事業ID', type: 'string', description: 'この版にある事業のID（ない場合は空欄）', descriptionEn: 'ID of the project, when the edition has it', term: 'project' }, (r) => (projectIds.has(r.number) ? paths.project(r.number) : null)),
+      column({ name: 'planName', title: '計画名称', type: 'string', description: '改訂時の事業の名称', descriptionEn: 'Project name at the revision', term: 'planName' }, (r) => r.entry.planName),
+      column({ name: 'summary', title: '主な改定内容', type: 'string', description: '主な改定内容（概要）', descriptionEn: 'Summary of the change', term: 'summary' }, (r) => oneLine(r.entry.summary)),
+    ],
+  );
+
+  return [policies, measures, projectTable, departments, initiatives, initiativeTexts, indicators, targets, revisions];
+}
+
+const VALID: Record<ColumnType, (v: string | number) => boolean> = {
+  string: (v) => typeof v === 'string' && !/[\r\n]/.test(v),
+  integer: (v) => typeof v === 'number' && Number.isInteger(v),
+  decimal: (v) => typeof v === 'number' && Number.isFinite(v),
+  gYear: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 1000 && v <= 9999,
+  gYearMonth: (v) => typeof v === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(v),
+};
+
+/** Checks every cell against its column: type, no line breaks in text, required cells filled, unique IDs. */
+export function checkCsvTables(tables: readonly CsvTable[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const table of tables) {
+    const ids = new Set<CsvValue>();
+    const idAt = table.columns.findIndex((c) => c.name === 'id');
+    for (const row of table.rows) {
+      const id = row[idAt] ?? null;
+      if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', `Expected unique IDs in ${table.name}.csv, found ${String(id)} twice`, { subject: String(id) }));
+      ids.add(id);
+      table.columns.forEach((c, i) => {
+        const value = row[i] ?? null;
+        if (value === null ? c.required : !VALID[c.type](value)) {
+          diagnostics.push(
+            diagnose('csv/invalid', `Expected ${c.required ? 'a required ' : ''}${c.type} in ${table.name}.csv column ${c.name}, found ${JSON.stringify(value)}`, {
+              subject: String(id),
+            }),
+          );
+        }
+      });
+    }
+  }
+  return diagnostics;
+}

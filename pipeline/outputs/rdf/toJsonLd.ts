@@ -1,0 +1,185 @@
+/**
+ * Stage: `Plan` → the JSON-LD document of one edition (`plan.jsonld`). Same content as plan.json,
+ * as linked data: every node gets a stable IRI (relative to the edition's base IRI, set by `@base`),
+ * every key maps to an IRI through schemas/context.jsonld, and the edition's statements form one
+ * named graph, named by the edition's IRI, so several editions can share a store and be compared.
+ */
+import { iriPaths as paths } from './iris.js';
+import type { Plan, Project, Target } from '../../model/plan.js';
+import { fiscalYearLabel } from '../../common/text.js';
+
+/** A JSON-LD node or value as written (nulls are left out: RDF has no null). */
+type Json = string | number | boolean | Json[] | { [key: string]: Json };
+
+/** The IRI at which the context is published: `<base>context.jsonld`. */
+export function contextIri(baseIri: string): string {
+  return `${baseIri}context.jsonld`;
+}
+
+/** Drops null-valued and empty-array keys (null means "not stated"). */
+function compact(node: Record<string, unknown>): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value) && value.length === 0) continue;
+    out[key] = value as Json;
+  }
+  return out;
+}
+
+function lines(range: { startLine: number; endLine: number } | null): Json | null {
+  return range ? { '@type': 'LineRange', startLine: range.startLine, endLine: range.endLine } : null;
+}
+
+/**
+ * A number in xsd:decimal's lexical form. jsonld.js writes a non-integral JSON number in xsd:double's
+ * canonical form (`5.44E1`) even when the term is typed xsd:decimal, which is not a valid decimal.
+ */
+export function decimalLexical(value: number): string {
+  if (Number.isInteger(value)) return BigInt(value).toString();
+  const plain = String(value);
+  return /e/i.test(plain) ? value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : plain;
+}
+
+function target(projectId: string, n: number, t: Target): Json {
+  return compact({
+    '@id': paths.target(projectId, n, t.fiscalYear),
+    '@type': ['数量型', 'Target'],
+    fiscalYear: paths.fiscalYear(t.fiscalYear),
+    text: t.text,
+    value: t.value === null ? null : decimalLexical(t.value),
+    unit: t.unit,
+    qualifier: t.qualifier,
+    per: t.per,
+    span: t.span,
+  });
+}
+
+function project(p: Project, projectIds: ReadonlySet<string>): Json {
+  const department = (d: { name: string; printedName: string }) =>
+    compact({ '@id': paths.department(d.name), '@type': '組織型', name: d.name, printedName: d.printedName });
+  return compact({
+    '@id': paths.project(p.id),
+    '@type': ['活動型', 'Project'],
+    identifier: p.id,
+    measure: paths.measure(p.measureId),
+    name: p.name,
+    listedName: p.listedName,
+    status: p.status,
+    repostOf: p.repostOf && projectIds.has(p.repostOf) ? paths.project(p.repostOf) : null,
+    leadDepartments: p.leadDepartments.map(department),
+    relatedDepartments: p.relatedDepartments.map(department),
+    summary: p.summary,
+    objective: p.objective,
+    initiatives: p.initiatives.map((ini, i) =>
+      compact({
+        '@id': paths.initiative(p.id, i + 1),
+        '@type': 'Initiative',
+        name: ini.name,
+        printedName: ini.printedName,
+        yearTexts: ini.yearTexts.map((y) =>
+          compact({ '@id': paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), '@type': 'YearText', fiscalYear: paths.fiscalYear(y.fiscalYear), text: y.text, span: y.span }),
+        ),
+        unplacedTexts: ini.unplacedTexts,
+      }),
+    ),
+    indicators: p.indicators.map((ind, i) =>
+      compact({
+        '@id': paths.indicator(p.id, i + 1),
+        '@type': 'Indicator',
+        identifier: ind.id,
+        name: ind.name,
+        printedName: ind.printedName,
+        targets: ind.targets.map((t) => target(p.id, i + 1, t)),
+        unplacedTexts: ind.unplacedTexts,
+        source: lines(ind.source),
+      }),
+    ),
+    indicatorRationale: p.indicatorRationale,
+    endReason: p.endReason,
+    printed: compact({ '@type': 'PrintedTexts', ...p.printed }),
+    source: compact({ '@type': 'LineRange', sheet: lines(p.source.sheet), list: lines(p.source.list) }),
+  });
+}
+
+/** The JSON-LD document of one edition. */
+export function toJsonLd(plan: Plan): { [key: string]: Json } {
+  const e = plan.edition;
+  const projectIds = new Set(plan.projects.map((p) => p.id));
+  const years: number[] = [];
+  for (let y = e.planPeriod.startFiscalYear; y <= e.planPeriod.endFiscalYear; y++) years.push(y);
+
+  const edition = compact({
+    '@id': paths.edition(e.id),
+    '@type': ['文書型', 'PlanEdition'],
+    identifier: e.id,
+    editionNumber: e.number,
+    revisionDate: e.revisionDate,
+    title: e.title,
+    titleSource: e.titleSource,
+    municipality: { '@id': `municipality/${e.municipality.code}`, '@type': '組織型', code: e.municipality.code, name: e.municipality.name },
+    planPeriod: {
+      '@type': '期間型',
+      startFiscalYear: e.planPeriod.startFiscalYear,
+      endFiscalYear: e.planPeriod.endFiscalYear,
+      startDate: e.planPeriod.startDate,
+      endDate: e.planPeriod.endDate,
+    },
+    license: { '@id': e.license.url, '@type': 'Licence', identifier: e.license.id, name: e.license.name, url: e.license.url, attribution: e.license.attribution },
+    baseIri: e.baseIri,
+    source: { '@type': 'SourceFile', ...e.source },
+    policies: plan.policies.map((p) =>
+      compact({ '@id': paths.policy(p.id), '@type': 'Policy', identifier: p.id, name: p.name, printedName: p.printedName, source: lines(p.source) }),
+    ),
+    measures: plan.measures.map((m) =>
+      compact({
+        '@id': paths.measure(m.id),
+        '@type': 'Measure',
+        identifier: m.id,
+        policy: paths.policy(m.policyId),
+        name: m.name,
+        printedName: m.printedName,
+        source: lines(m.source),
+      }),
+    ),
+    projects: plan.projects.map((p) => project(p, projectIds)),
+    revisions: plan.revisions.map((r) =>
+      compact({
+        '@id': paths.revision(r.date),
+        '@type': 'Revision',
+        date: r.date,
+        printedDate: r.printedDate,
+        entries: r.entries.map((entry, i) =>
+          compact({
+            '@id': paths.revisionEntry(r.date, i + 1),
+            '@type': 'RevisionEntry',
+            planNumbers: entry.planNumbers,
+            aboutProjects: entry.planNumbers.filter((n) => projectIds.has(n)).map((n) => paths.project(n)),
+            planName: entry.planName,
+            summary: entry.summary,
+            printed: compact({ '@type': 'PrintedTexts', ...entry.printed }),
+            source: lines(entry.source),
+          }),
+        ),
+        source: lines(r.source),
+      }),
+    ),
+  });
+
+  const fiscalYears = years.map((y) => ({
+    '@id': paths.fiscalYear(y),
+    '@type': ['期間型', 'FiscalYear'],
+    fiscalYearNumber: y,
+    name: fiscalYearLabel(y),
+    startDate: `${y}-04-01`,
+    endDate: `${y + 1}-03-31`,
+    開始日時: { '@type': '日時型', 標準型日時: `${y}-04-01T00:00:00+09:00` },
+    終了日時: { '@type': '日時型', 標準型日時: `${y + 1}-03-31T23:59:59+09:00` },
+  }));
+
+  return {
+    '@context': [contextIri(e.baseIri), { '@base': e.baseIri }],
+    '@id': paths.edition(e.id),
+    '@graph': [edition, ...fiscalYears],
+  };
+}

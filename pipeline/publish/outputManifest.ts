@@ -1,0 +1,75 @@
+/**
+ * The output manifest: every kind of file an edition publishes, with what each consumer says of it —
+ * its media type and format, its Japanese title (the page's download table), its description (the
+ * Data Package resource title), where it is listed (the page, the DCAT catalog, CKAN) — so the facts
+ * about a published file live in one table, not in one list per output.
+ */
+import { CSV_TABLES } from '../outputs/csv/toCsvTables.js';
+
+/** One kind of published file of an edition, by its path in the edition folder. */
+export interface OutputKind {
+  /** Path in the edition folder (`plan.json`, `csv/policies.csv`), or a pattern (the zip). */
+  path: string | RegExp;
+  /** Japanese title for citizens (the page's download table), or null when the page does not list it. */
+  title: string | null;
+  /** Japanese description: the Data Package resource title (a CSV's is its table title). */
+  description: string | null;
+  /** Which pages list it: every edition page and the top page, the top page only, or none. */
+  onPage: 'every' | 'top' | null;
+  /** A DCAT distribution in the catalog. */
+  inCatalog: boolean;
+  /** A resource of the edition's CKAN package, with its description there (null: the file's name). */
+  inCkan: boolean;
+  ckanDescription: string | null;
+}
+
+const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
+  path: `csv/${t.name}.csv`,
+  title: t.title,
+  description: t.title,
+  onPage: 'every',
+  inCatalog: true,
+  inCkan: true,
+  ckanDescription: null,
+}));
+
+/**
+ * The published kinds of file, in the order the page lists them (the zip first, on the top page
+ * only: an edition page goes into the zip and the descriptor lists the page, so neither can list
+ * them). Files not listed here (pages, Table Schemas) are published with no title of their own.
+ */
+export const OUTPUT_KINDS: readonly OutputKind[] = [
+  { path: /\.zip$/, title: 'この版の全ファイル（ZIP）', description: null, onPage: 'top', inCatalog: true, inCkan: true, ckanDescription: 'この版の全ファイル（CSV、JSON、JSON-LD、メタデータ）' },
+  ...csvKinds,
+  { path: 'plan.json', title: '計画データ（JSON）', description: '計画モデル（JSON Schema: plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, ckanDescription: null },
+  { path: 'plan.jsonld', title: '計画データ（JSON-LD）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, ckanDescription: null },
+  { path: 'plan.nq', title: '計画データ（RDF N-Quads）', description: '計画のRDF（N-Quads）', onPage: 'every', inCatalog: true, inCkan: true, ckanDescription: null },
+  { path: 'datapackage.json', title: 'データパッケージ記述子', description: null, onPage: 'top', inCatalog: false, inCkan: true, ckanDescription: 'Frictionless Data Package 記述子' },
+  { path: 'quality.json', title: null, description: 'データ品質レポート', onPage: null, inCatalog: false, inCkan: false, ckanDescription: null },
+  { path: 'coverage.json', title: null, description: '原資料の行の対応状況', onPage: null, inCatalog: false, inCkan: false, ckanDescription: null },
+  { path: 'csv/csv-metadata.json', title: null, description: 'CSVのCSVWメタデータ', onPage: null, inCatalog: false, inCkan: false, ckanDescription: null },
+];
+
+/** The kind of a file by its path in the edition folder, or null for a file the manifest does not list. */
+export function outputKindOf(pathInEdition: string): OutputKind | null {
+  return OUTPUT_KINDS.find((k) => (typeof k.path === 'string' ? k.path === pathInEdition : k.path.test(pathInEdition))) ?? null;
+}
+
+const MEDIA_TYPES: [RegExp, string, string][] = [
+  [/\.csv$/, 'text/csv', 'csv'],
+  [/\.schema\.json$/, 'application/schema+json', 'json'],
+  [/csv-metadata\.json$/, 'application/csvm+json', 'json'],
+  [/\.jsonld$/, 'application/ld+json', 'jsonld'],
+  [/\.nq$/, 'application/n-quads', 'nq'],
+  [/\.ttl$/, 'text/turtle', 'ttl'],
+  [/\.json$/, 'application/json', 'json'],
+  [/\.zip$/, 'application/zip', 'zip'],
+  [/\.md$/, 'text/markdown', 'md'],
+  [/\.html$/, 'text/html', 'html'],
+];
+
+/** IANA media type and format of a published file, from its name. */
+export function mediaTypeOf(path: string): { mediatype: string; format: string } {
+  const found = MEDIA_TYPES.find(([pattern]) => pattern.test(path));
+  return found ? { mediatype: found[1], format: found[2] } : { mediatype: 'application/octet-stream', format: 'bin' };
+}

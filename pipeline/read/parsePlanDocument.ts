@@ -1,0 +1,196 @@
+/**
+ * Stage 2: `SourceText` → `PlanDocument`. Splits the edition text into its three regions — the
+ * 個別事業一覧, the project sheets (with their section banners and page furniture) and the
+ * 【改訂履歴】 — and hands each region to its parser. Every non-blank line ends up with a role
+ * (content or furniture); any line that gets none is reported, so nothing is silently dropped.
+ */
+import { diagnose, linesPosition, type Diagnostic } from '../diagnostics.js';
+import type { BannerNode, LineRole, PlanDocument, SheetNode, SourceLine, SourceText } from './document.js';
+import { parseOutline } from './parseOutline.js';
+import { parseRevisions } from './parseRevisions.js';
+import { parseSheet } from './parseSheet.js';
+import { isBlank, nfkc } from '../common/text.js';
+import { append } from '../common/arrays.js';
+
+const SHEET_START = /^\s*名称(\s|$)/;
+const POLICY_BANNER = /^\s*基本方針([0-9０-９]+)\s*$/;
+const PAGE_HEADER = /^\s*基本方針([0-9０-９]+)\s+\S/;
+const MEASURE_BANNER = /^\s*事業推進計画＜([0-9０-９]+)＞\s*(.*?)\s*$/;
+const PAGE_NUMBER = /^\s*-\s*[0-9０-９]+\s*-\s*$/;
+const REVISIONS_START = /^\s*【改訂履歴】\s*$/;
+
+/** Number of fiscal years in the plan period (FY2021–FY2025). */
+export const PLAN_YEARS = 5;
+
+/** Parses one edition text into its positioned syntax tree, with diagnostics and line roles. */
+export function parsePlanDocument(source: SourceText): PlanDocument {
+  const file = source.fileName;
+  const lines = source.lines;
+  const diagnostics: Diagnostic[] = [];
+  const roles: LineRole[] = [];
+
+  const firstSheetRegion = lines.findIndex((l) => SHEET_START.test(l.text) || POLICY_BANNER.test(l.text) || MEASURE_BANNER.test(l.text));
+  const revisionsIndex = lines.findIndex((l) => REVISIONS_START.test(l.text));
+  const sheetsEnd = revisionsIndex >= 0 ? revisionsIndex : lines.length;
+  const outlineLines = lines.slice(0, firstSheetRegion >= 0 ? firstSheetRegion : sheetsEnd);
+
+  const outline = parseOutline(outlineLines, file);
+  append(roles, outline.roles);
+  append(diagnostics, outline.diagnostics);
+  if (outline.policies.length === 0 && lines.some((l) => !isBlank(l.text))) {
+    diagnostics.push(diagnose('input/no-outline', 'Expected the 個別事業一覧 with ＜基本方針１＞ before the first sheet, found none', { file }));
+  }
+
+  const { sheets, banners } = parseSheetRegion(firstSheetRegion >= 0 ? lines.slice(firstSheetRegion, sheetsEnd) : [], file, roles, diagnostics);
+  if (sheets.length === 0 && lines.some((l) => !isBlank(l.text))) {
+    diagnostics.push(diagnose('input/no-sheets', 'Expected at least one project sheet starting with 名称, found none', { file }));
+  }
+
+  let revisions: PlanDocument['revisions'] = null;
+  if (revisionsIndex >= 0) {
+    const parsed = parseRevisions(lines.slice(revisionsIndex), file);
+    revisions = parsed.groups;
+    append(roles, parsed.roles);
+    append(diagnostics, parsed.diagnostics);
+  }
+
+  const covered = new Set(roles.map((r) => r.line));
+  const unaccounted: SourceLine[] = [];
+  for (const line of lines) {
+    if (!isBlank(line.text) && !covered.has(line.line)) {
+      unaccounted.push(line);
+      diagnostics.push(
+        diagnose('coverage/unaccounted-line', `Expected content or page furniture, found unclassified line 「${line.text.trim()}」`, {
+          file,
+          position: linesPosition(line.line, line.line, line.text.length + 1),
+        }),
+      );
+    }
+  }
+
+  const { lines: _lines, ...sourceInfo } = source;
+  return {
+    source: { ...sourceInfo, lineCount: lines.length },
+    outline: outline.policies,
+    banners,
+    sheets,
+    revisions,
+    lineRoles: roles.sort((a, b) => a.line - b.line),
+    unaccounted,
+    diagnostics,
+  };
+}
+
+/**
+ * Walks the sheet region: section banners set the policy and measure in force, page headers and
+ * page numbers are furniture, and each `名称` starts a sheet that runs to the next sheet or banner.
+ */
+function parseSheetRegion(
+  lines: readonly SourceLine[],
+  file: string,
+  roles: LineRole[],
+  diagnostics: Diagnostic[],
+): { sheets: SheetNode[]; banners: BannerNode[] } {
+  const sheets: SheetNode[] = [];
+  const banners: BannerNode[] = [];
+  let policy: number | null = null;
+  let measure: number | null = null;
+  let body: SourceLine[] | null = null;
+  let bodyPolicy: number | null = null;
+  let bodyMeasure: number | null = null;
+  // Spaces-only lines next to page furniture are part of the page break, not empty table cells.
+  let pending: SourceLine[] = [];
+  // The extraction writes one empty line between the lines of a sheet, two only before a section
+  // banner: a line after two or more empty ones inside a sheet is where a line was lost.
+  const afterEmptyRun = new Set<number>();
+  for (let i = 2; i < lines.length; i++) {
+    if (lines[i]!.text !== '' && lines[i - 1]!.text === '' && lines[i - 2]!.text === '') afterEmptyRun.add(lines[i]!.line);
+  }
+
+  const flush = () => {
+    if (body) {
+      while (body.length > 0 && isBlank(body.at(-1)!.text)) body.pop();
+      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun });
+      sheets.push(parsed.sheet);
+      append(roles, parsed.roles);
+      append(diagnostics, parsed.diagnostics);
+    }
+    body = null;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') continue;
+    if (isBlank(line.text)) {
+      pending.push(line);
+      continue;
+    }
+    const bannerPolicy = POLICY_BANNER.exec(line.text);
+    const measureBanner = MEASURE_BANNER.exec(line.text);
+    const furniture = PAGE_NUMBER.test(line.text) ? 'page-number' : PAGE_HEADER.test(line.text) && !measureBanner ? 'page-header' : null;
+    if (furniture) {
+      // Padding of one or two spaces around a page break is layout; a longer run is a row's empty cells.
+      if (body) append(body, pending.filter((l) => l.text.length > 2));
+      pending = [];
+      roles.push({ line: line.line, role: 'furniture', kind: furniture });
+      continue;
+    }
+    if (bannerPolicy) {
+      flush();
+      pending = [];
+      policy = Number(nfkc(bannerPolicy[1]!));
+      measure = null;
+      roles.push({ line: line.line, role: 'furniture', kind: 'section-banner' });
+      // The banner's second line is the policy's name.
+      let j = i + 1;
+      while (j < lines.length && isBlank(lines[j]!.text)) j++;
+      const nameLine = lines[j];
+      const at = linesPosition(line.line, nameLine?.line ?? line.line);
+      if (nameLine && !SHEET_START.test(nameLine.text) && !MEASURE_BANNER.test(nameLine.text)) {
+        const text = nameLine.text.trim();
+        const column = nameLine.text.indexOf(text) + 1;
+        banners.push({
+          kind: 'policy',
+          policyNumber: policy,
+          measureNumber: null,
+          name: { fragments: [text], position: { start: { line: nameLine.line, column }, end: { line: nameLine.line, column: column + text.length } } },
+          position: at,
+        });
+        roles.push({ line: nameLine.line, role: 'furniture', kind: 'section-banner' });
+        i = j;
+      }
+      continue;
+    }
+    if (measureBanner) {
+      flush();
+      pending = [];
+      measure = Number(nfkc(measureBanner[1]!));
+      const text = measureBanner[2]!;
+      const column = line.text.indexOf(text) + 1;
+      banners.push({
+        kind: 'measure',
+        policyNumber: policy ?? 0,
+        measureNumber: measure,
+        name: { fragments: [text], position: { start: { line: line.line, column }, end: { line: line.line, column: column + text.length } } },
+        position: linesPosition(line.line, line.line, line.text.length + 1),
+      });
+      roles.push({ line: line.line, role: 'furniture', kind: 'section-banner' });
+      continue;
+    }
+    if (SHEET_START.test(line.text)) {
+      flush();
+      pending = [];
+      body = [];
+      bodyPolicy = policy;
+      bodyMeasure = measure;
+    }
+    if (body) {
+      append(body, pending);
+      body.push(line);
+    }
+    // A line outside any sheet gets no role, so the coverage check reports it.
+    pending = [];
+  }
+  flush();
+  return { sheets, banners };
+}

@@ -1,0 +1,171 @@
+/**
+ * Parses the 【改訂履歴】 table at the end of a revised edition: revision dates (`令和 4 年 6 月`),
+ * and under each, entries of one or more plan numbers (`1-1-(3)`), the plan name and the change
+ * summary. The extraction ends the name cell with two spaces, which is what separates it from the
+ * summary; names and summaries wrap onto further lines.
+ */
+import { diagnose, linesPosition, type Diagnostic } from '../diagnostics.js';
+import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
+import { isBlank, nfkc, normalizeDashes } from '../common/text.js';
+
+/** The revision groups with the role of each line. */
+export interface ParsedRevisions {
+  groups: RevisionGroupNode[];
+  roles: LineRole[];
+  diagnostics: Diagnostic[];
+}
+
+const HEADER_WORDS = new Set(['【改訂履歴】', '改定日', '計画', '番号', '計画名称', '主な改定内容', '(概要)']);
+// A date cell stands alone or is followed by its first entry; `令和 3 年 12 月の…` in a summary is prose.
+const DATE = /^\s*((?:令和|平成)\s*[0-9０-９元]+\s*年\s*[0-9０-９]+\s*月)(?=\s*$|\s{2,}|\s*[0-9０-９]+\s*[-－ー−‐])/;
+const NUMBER = /^\s*([0-9０-９]+\s*[-－ー−‐]\s*[0-9０-９]+\s*[-－ー−‐]\s*[（(]\s*[0-9０-９]+\s*[）)])/;
+
+interface Piece {
+  line: number;
+  column: number;
+  text: string;
+}
+
+interface EntryDraft {
+  numbers: PrintedValue[];
+  pieces: Piece[];
+  firstLine: number;
+  lastLine: number;
+}
+
+function piecesToPrinted(pieces: readonly Piece[]): PrintedText | null {
+  const kept = pieces.filter((p) => p.text.trim() !== '');
+  if (kept.length === 0) return null;
+  const first = kept[0]!;
+  const last = kept.at(-1)!;
+  return {
+    fragments: kept.map((p) => p.text),
+    position: {
+      start: { line: first.line, column: first.column },
+      end: { line: last.line, column: last.column + [...last.text].length },
+    },
+  };
+}
+
+/** Splits an entry's text at the first run of two spaces: the name before, the summary after. */
+function splitEntry(draft: EntryDraft): { name: PrintedText | null; summary: PrintedText | null } {
+  const name: Piece[] = [];
+  const summary: Piece[] = [];
+  let inSummary = false;
+  for (const piece of draft.pieces) {
+    if (inSummary) {
+      summary.push(piece);
+      continue;
+    }
+    const split = /\s{2,}/.exec(piece.text);
+    if (!split) {
+      name.push(piece);
+      continue;
+    }
+    inSummary = true;
+    name.push({ ...piece, text: piece.text.slice(0, split.index) });
+    const rest = piece.text.slice(split.index + split[0].length);
+    summary.push({ line: piece.line, column: piece.column + split.index + split[0].length, text: rest });
+  }
+  return { name: piecesToPrinted(name), summary: piecesToPrinted(summary) };
+}
+
+/** Parses the lines from `【改訂履歴】` to the end of the text. */
+export function parseRevisions(lines: readonly SourceLine[], file: string | null): ParsedRevisions {
+  const groups: RevisionGroupNode[] = [];
+  const roles: LineRole[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let group: RevisionGroupNode | null = null;
+  let entry: EntryDraft | null = null;
+  const drafts = new Map<RevisionGroupNode, EntryDraft[]>();
+
+  for (const line of lines) {
+    if (isBlank(line.text)) continue;
+    const normal = nfkc(line.text).trim();
+    if (!group && HEADER_WORDS.has(normal)) {
+      roles.push({ line: line.line, role: 'furniture', kind: 'table-header' });
+      continue;
+    }
+    roles.push({ line: line.line, role: 'content', kind: 'revisions' });
+    let rest = line.text;
+    let column = 1;
+    const date = DATE.exec(rest);
+    if (date) {
+      const printed = date[1]!;
+      const at = linesPosition(line.line, line.line, line.text.length + 1);
+      group = { date: { printed, position: { start: { line: line.line, column: rest.indexOf(printed) + 1 }, end: { line: line.line, column: rest.indexOf(printed) + 1 + printed.length } } }, entries: [], position: at };
+      groups.push(group);
+      drafts.set(group, []);
+      entry = null;
+      column += date[0].length;
+      rest = rest.slice(date[0].length);
+      if (isBlank(rest)) continue;
+    }
+    const number = NUMBER.exec(rest);
+    if (number) {
+      if (!group) {
+        diagnostics.push(
+          diagnose('revision/entry-without-date', `Expected a revision date before entry 「${line.text.trim()}」`, {
+            file,
+            position: linesPosition(line.line, line.line, line.text.length + 1),
+          }),
+        );
+        continue;
+      }
+      const printed = number[1]!;
+      const numberColumn = column + rest.indexOf(printed);
+      const value: PrintedValue = {
+        printed,
+        position: { start: { line: line.line, column: numberColumn }, end: { line: line.line, column: numberColumn + printed.length } },
+      };
+      const after = rest.slice(number[0].length);
+      // A number line right after another number line with no text yet names a second plan.
+      if (entry && entry.pieces.every((p) => p.text.trim() === '') && drafts.get(group)!.includes(entry)) {
+        entry.numbers.push(value);
+      } else {
+        entry = { numbers: [value], pieces: [], firstLine: line.line, lastLine: line.line };
+        drafts.get(group)!.push(entry);
+      }
+      entry.lastLine = line.line;
+      const trimmedAfter = after.replace(/^\s/, '');
+      if (trimmedAfter.trim() !== '') {
+        entry.pieces.push({ line: line.line, column: column + number[0].length + (after.length - trimmedAfter.length), text: trimmedAfter });
+      }
+      continue;
+    }
+    if (!entry) {
+      diagnostics.push(
+        diagnose('revision/entry-without-date', `Expected a plan number before 「${line.text.trim()}」`, {
+          file,
+          position: linesPosition(line.line, line.line, line.text.length + 1),
+        }),
+      );
+      continue;
+    }
+    entry.pieces.push({ line: line.line, column, text: rest });
+    entry.lastLine = line.line;
+  }
+
+  for (const g of groups) {
+    for (const draft of drafts.get(g) ?? []) {
+      const { name, summary } = splitEntry(draft);
+      const node: RevisionEntryNode = {
+        numbers: draft.numbers,
+        name,
+        summary,
+        position: linesPosition(draft.firstLine, draft.lastLine),
+      };
+      if (!name) {
+        diagnostics.push(
+          diagnose('revision/entry-without-name', `Expected a plan name after ${draft.numbers.map((n) => normalizeDashes(nfkc(n.printed))).join(', ')}`, {
+            file,
+            position: node.position,
+          }),
+        );
+      }
+      g.entries.push(node);
+      g.position = { start: g.position.start, end: node.position.end };
+    }
+  }
+  return { groups, roles, diagnostics };
+}

@@ -1,0 +1,310 @@
+/**
+ * Parses one project sheet (個別事業シート) — the lines from its `名称` to the line before the next
+ * sheet or banner, page furniture already removed — into a positioned `SheetNode`.
+ *
+ * A sheet is a form: each section starts with its heading word at a line start (`名称`, `番号`,
+ * `主管課等`, `関係課等`, `概要`, `目指すもの`, `年度ごとの取組`, `取組内容`, `評価指標`, `指標の考え方`,
+ * `終了理由`), with its content on the rest of that line and on the following lines. Headings are only
+ * recognised in form order, so prose that happens to begin with one of these words stays prose.
+ */
+import { diagnose, findingId, type Diagnostic, type Position } from '../diagnostics.js';
+import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, type PrintedValue, type SheetNode, type SourceLine } from './document.js';
+
+export { SHEET_SECTIONS } from './document.js';
+import { tagsIn } from './parseOutline.js';
+import { parseTable, type TableLine } from './parseTable.js';
+import { isBlank, nfkc, parsePlanNumber } from '../common/text.js';
+import { append } from '../common/arrays.js';
+
+type Section = (typeof SHEET_SECTIONS)[number];
+
+const HEADING = new RegExp(`^(\\s*)(${SHEET_SECTIONS.join('|')})(?=\\s|$)`);
+
+/** The sheet with the role of each line it consumed. */
+export interface ParsedSheet {
+  sheet: SheetNode;
+  roles: LineRole[];
+  diagnostics: Diagnostic[];
+}
+
+interface Chunk {
+  section: Section;
+  /** The heading line and the lines after it, up to the next heading. */
+  lines: { line: number; column: number; text: string }[];
+  headingLine: number;
+}
+
+function position(line: number, column: number, text: string): Position {
+  return { start: { line, column }, end: { line, column: column + [...text].length } };
+}
+
+function toPrinted(lines: readonly { line: number; column: number; text: string }[]): PrintedText | null {
+  const kept = lines.filter((l) => !isBlank(l.text));
+  if (kept.length === 0) return null;
+  const first = kept[0]!;
+  const last = kept.at(-1)!;
+  return {
+    fragments: kept.map((l) => l.text),
+    position: { start: { line: first.line, column: first.column }, end: { line: last.line, column: last.column + [...last.text].length } },
+  };
+}
+
+/** Headings that start the form: seen again after later sections, they mean a sheet lost its 名称 line. */
+const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];
+
+/** Splits the sheet's lines into sections at headings that appear in form order. */
+function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: SourceLine[]; outOfOrder: SourceLine[]; repeated: SourceLine[] } {
+  const chunks: Chunk[] = [];
+  const before: SourceLine[] = [];
+  const outOfOrder: SourceLine[] = [];
+  // A later heading word at a line start read as content of the section it follows: `評価指標 利用率 …` printed twice.
+  const repeated: SourceLine[] = [];
+  let order = -1;
+  for (const line of lines) {
+    const match = HEADING.exec(line.text);
+    const section = match?.[2] as Section | undefined;
+    const index = section ? SHEET_SECTIONS.indexOf(section) : -1;
+    if (section && index <= order && FORM_START.includes(section) && order >= SHEET_SECTIONS.indexOf('概要')) outOfOrder.push(line);
+    else if (section && index >= 0 && index <= order && !FORM_START.includes(section)) repeated.push(line);
+    if (match && section && index > order) {
+      order = index;
+      const column = match[1]!.length + section.length + 1;
+      // One space separates the heading from content on the same line.
+      const rest = line.text.slice(match[0].length).replace(/^ /, '');
+      chunks.push({ section, headingLine: line.line, lines: [{ line: line.line, column: column + 1, text: rest }] });
+      continue;
+    }
+    const current = chunks.at(-1);
+    if (current) current.lines.push({ line: line.line, column: 1, text: line.text });
+    else before.push(line);
+  }
+  return { chunks, before, outOfOrder, repeated };
+}
+
+/** Splits the 名称 line `名称 X 番号 Y` (or its multi-line form) into name fragments and the number. */
+function splitNameAndNumber(chunks: Chunk[]): void {
+  const name = chunks.find((c) => c.section === '名称');
+  if (!name || chunks.some((c) => c.section === '番号')) return;
+  const first = name.lines[0];
+  if (!first) return;
+  const match = /^(.*?)\s+番号\s+(\S.*?)\s*$/.exec(first.text);
+  if (!match) return;
+  const numberColumn = first.column + first.text.indexOf(match[2]!, match[1]!.length);
+  name.lines[0] = { ...first, text: match[1]! };
+  chunks.splice(chunks.indexOf(name) + 1, 0, {
+    section: '番号',
+    headingLine: first.line,
+    lines: [{ line: first.line, column: numberColumn, text: match[2]! }],
+  });
+}
+
+/** Splits the `主管課等 A 関係課等 B` line into the two sections. */
+function splitDepartments(chunks: Chunk[]): void {
+  const lead = chunks.find((c) => c.section === '主管課等');
+  if (!lead || chunks.some((c) => c.section === '関係課等')) return;
+  const first = lead.lines[0];
+  if (!first) return;
+  const match = /^(.*?)\s*関係課等(?:\s(.*))?$/.exec(first.text);
+  if (!match) return;
+  const rest = match[2] ?? '';
+  const restColumn = first.column + first.text.length - rest.length;
+  lead.lines[0] = { ...first, text: match[1]! };
+  chunks.splice(chunks.indexOf(lead) + 1, 0, {
+    section: '関係課等',
+    headingLine: first.line,
+    lines: [{ line: first.line, column: restColumn, text: rest }, ...lead.lines.slice(1)],
+  });
+  lead.lines = [lead.lines[0]!];
+}
+
+/** One department per printed line and per `、`: `行政経営課、 ` / `情報システム課` → two departments. */
+function toDepartments(chunk: Chunk | undefined): DepartmentNode[] {
+  if (!chunk) return [];
+  const out: DepartmentNode[] = [];
+  for (const l of chunk.lines) {
+    let offset = 0;
+    for (const part of l.text.split(/[、,，]/)) {
+      const trimmed = part.trim();
+      if (trimmed !== '') {
+        const column = l.column + offset + part.indexOf(trimmed);
+        out.push({ printed: trimmed, position: position(l.line, column, trimmed) });
+      }
+      offset += part.length + 1;
+    }
+  }
+  return out;
+}
+
+/**
+ * A line inside a sheet after two empty lines: the extraction separates a sheet's lines by one, so a
+ * line was lost there (a dropped table row or prose line would change what is published).
+ */
+function checkLostLines(lines: readonly SourceLine[], afterEmptyRun: ReadonlySet<number> | undefined, file: string | null, subject: string | null): Diagnostic[] {
+  if (!afterEmptyRun || afterEmptyRun.size === 0) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!afterEmptyRun.has(line.line)) continue;
+    const previous = lines.slice(0, i).filter((l) => !isBlank(l.text)).at(-1);
+    // A line of spaces is a table row's empty cells: quoted as 「」 it would read as nothing at all.
+    const quoted = (l: SourceLine) => `line ${l.line} ${l.text.trim() === '' ? '(spaces only)' : `「${l.text.trim()}」`}`;
+    diagnostics.push(
+      diagnose('sheet/lost-line', `Expected one empty line between ${previous ? quoted(previous) : 'the sheet start'} and ${quoted(line)} as between every two lines of a sheet, found two or more: a line may have been lost here`, {
+        file,
+        subject,
+        position: { start: { line: line.line - 2, column: 1 }, end: { line: line.line, column: 1 + [...line.text].length } },
+        finding: findingId('sheet/lost-line', subject ?? '-', [previous?.text ?? null, line.text]),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** Parses one sheet; `years` is the number of fiscal years of the plan period. */
+export function parseSheet(
+  lines: readonly SourceLine[],
+  context: {
+    file: string | null;
+    years: number;
+    bannerPolicy: number | null;
+    bannerMeasure: number | null;
+    /** Lines printed after two or more empty lines (see `parsePlanDocument`). */
+    afterEmptyRun?: ReadonlySet<number>;
+  },
+): ParsedSheet {
+  const { file, years } = context;
+  const diagnostics: Diagnostic[] = [];
+  const roles: LineRole[] = [];
+  const { chunks, before, outOfOrder, repeated } = toChunks(lines);
+  for (const line of repeated) {
+    diagnostics.push(
+      diagnose('sheet/repeated-heading', `Expected each section once in a sheet, found 「${line.text.trim()}」 after its section: a line printed twice or out of place`, {
+        file,
+        position: position(line.line, 1, line.text),
+        finding: findingId('sheet/repeated-heading', '-', [line.text]),
+      }),
+    );
+  }
+  for (const line of outOfOrder) {
+    diagnostics.push(
+      diagnose('sheet/heading-out-of-order', `Expected 名称 before 「${line.text.trim()}」: this looks like a new sheet without its 名称 line`, {
+        file,
+        position: position(line.line, 1, line.text),
+      }),
+    );
+  }
+  splitNameAndNumber(chunks);
+  splitDepartments(chunks);
+  const get = (section: Section) => chunks.find((c) => c.section === section);
+
+  for (const line of before) {
+    if (!isBlank(line.text)) {
+      diagnostics.push(
+        diagnose('sheet/unexpected-line', `Expected the sheet to start with 名称, found 「${line.text.trim()}」`, {
+          file,
+          position: position(line.line, 1, line.text),
+        }),
+      );
+    }
+  }
+  const sheetPosition: Position = {
+    start: { line: lines[0]?.line ?? 0, column: 1 },
+    end: { line: lines.at(-1)?.line ?? 0, column: (lines.at(-1)?.text.length ?? 0) + 1 },
+  };
+
+  const nameChunk = get('名称');
+  const nameText = nameChunk ? toPrinted(nameChunk.lines) : null;
+  const numberChunk = get('番号');
+  const numberLine = numberChunk?.lines.find((l) => !isBlank(l.text));
+  const number: PrintedValue | null = numberLine
+    ? { printed: numberLine.text.trim(), position: position(numberLine.line, numberLine.column, numberLine.text.trim()) }
+    : null;
+  const tags = nameText ? tagsIn(nameText.fragments.join('')) : [];
+
+  const yearChunk = get('年度ごとの取組');
+  const yearHeadings: PrintedValue[] = [];
+  if (yearChunk) {
+    const first = yearChunk.lines[0]!;
+    let offset = 0;
+    for (const part of first.text.split(' ')) {
+      if (part.trim() !== '') yearHeadings.push({ printed: part, position: position(first.line, first.column + offset, part) });
+      offset += part.length + 1;
+    }
+    // The year heading is one line; text after it before 取組内容 is a table line that lost its place.
+    for (const line of yearChunk.lines.slice(1).filter((l) => !isBlank(l.text))) {
+      diagnostics.push(
+        diagnose('sheet/stray-line', `Expected 取組内容 right after the 年度ごとの取組 heading, found 「${line.text.trim()}」 between them: a table line out of place`, {
+          file,
+          position: position(line.line, 1, line.text),
+          finding: findingId('sheet/stray-line', '-', [first.text, line.text]),
+        }),
+      );
+    }
+  }
+
+  const tableLines = (chunk: Chunk | undefined): TableLine[] =>
+    (chunk?.lines ?? []).filter((l) => l.text !== '').map((l) => ({ line: l.line, column: l.column, text: l.text }));
+  // Table findings name the project they are in (its plan id when the number reads as one).
+  const tableSubject = number ? (parsePlanNumber(number.printed) ?? number.printed) : null;
+  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file, tableSubject, get('評価指標') !== undefined);
+  const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file, tableSubject);
+  append(diagnostics, initiatives.diagnostics);
+  append(diagnostics, indicators.diagnostics);
+  append(diagnostics, checkLostLines(lines, context.afterEmptyRun, file, tableSubject));
+
+  const prose = (section: Section) => {
+    const chunk = get(section);
+    return chunk ? toPrinted(chunk.lines) : null;
+  };
+
+  const sheet: SheetNode = {
+    position: sheetPosition,
+    number,
+    name: nameText,
+    tags,
+    leadDepartments: toDepartments(get('主管課等')),
+    relatedDepartments: toDepartments(get('関係課等')),
+    summary: prose('概要'),
+    objective: prose('目指すもの'),
+    yearHeadings,
+    initiatives: initiatives.rows,
+    indicators: indicators.rows,
+    indicatorRationale: prose('指標の考え方'),
+    endReason: prose('終了理由'),
+    sections: chunks.map((c) => c.section),
+    bannerPolicy: context.bannerPolicy,
+    bannerMeasure: context.bannerMeasure,
+  };
+
+  const roleKind: Record<Section, string> = {
+    名称: 'sheet.name',
+    番号: 'sheet.number',
+    主管課等: 'sheet.leadDepartments',
+    関係課等: 'sheet.relatedDepartments',
+    概要: 'sheet.summary',
+    目指すもの: 'sheet.objective',
+    年度ごとの取組: 'sheet.yearHeadings',
+    取組内容: 'sheet.initiatives',
+    評価指標: 'sheet.indicators',
+    指標の考え方: 'sheet.indicatorRationale',
+    終了理由: 'sheet.endReason',
+  };
+  const seen = new Set<number>();
+  const textOf = new Map(lines.map((l) => [l.line, l.text]));
+  for (const chunk of chunks) {
+    for (const l of [{ line: chunk.headingLine }, ...chunk.lines]) {
+      if (seen.has(l.line)) continue;
+      seen.add(l.line);
+      if (!isBlank(textOf.get(l.line) ?? '')) roles.push({ line: l.line, role: 'content', kind: roleKind[chunk.section] });
+    }
+  }
+
+  const subject = number ? number.printed : null;
+  if (!nameText || nfkc(nameText.fragments.join('')).replace(/【[^】]*】/g, '').trim() === '') {
+    diagnostics.push(diagnose('sheet/missing-name', 'Expected 名称 with a project name, found none', { file, position: sheetPosition, subject }));
+  }
+  if (!number) {
+    diagnostics.push(diagnose('sheet/missing-number', 'Expected 番号 with a project number, found none', { file, position: sheetPosition }));
+  }
+  return { sheet, roles, diagnostics };
+}

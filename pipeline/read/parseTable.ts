@@ -1,0 +1,793 @@
+/**
+ * Parses the two year tables of a project sheet (年度ごとの取組 and 評価指標) from the extraction's
+ * text into rows of positioned cells placed on fiscal-year slots.
+ *
+ * How the extraction writes a table, and so how this reads it:
+ * - every cell is written as its text followed by one space; an empty cell is a single space. So a
+ *   row is `label cell cell …`, and `拡充箇所   ３箇所` is the label, two empty cells and a value;
+ * - a cell's text wraps onto the next line with no space at the line end (a soft wrap) or, after a
+ *   manual break in the PDF, with one (a hard break) — so a space at a line end ends a cell *unless*
+ *   the next line continues it (`１，５００ ` / `時間`), which the continuation rules below decide;
+ * - a merged cell spanning several years leaves no placeholders, so when a row has fewer cells than
+ *   years the one text cell that can span takes the missing years;
+ * - the label column is narrow, so a line much wider than the label's lines is already a value.
+ */
+import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Position } from '../diagnostics.js';
+import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
+import { displayWidth, nfkc, normalizeText } from '../common/text.js';
+import { append } from '../common/arrays.js';
+
+/** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
+export type TableKind = 'indicator' | 'initiative';
+
+/** One line handed to the table parser: the text from `column` on (a header word already removed). */
+export interface TableLine {
+  line: number;
+  column: number;
+  text: string;
+}
+
+/** The rows of one table with the diagnostics found while placing their cells. */
+export interface ParsedTable {
+  rows: TableRowNode[];
+  diagnostics: Diagnostic[];
+}
+
+interface Fragment {
+  text: string;
+  line: number;
+  column: number;
+}
+
+interface Token {
+  text: string;
+  fragments: Fragment[];
+  start: Point;
+  end: Point;
+  /** The token begins its line (after nothing but spaces). */
+  atLineStart: boolean;
+  /** The separator before the token was a line end (a hard break), not a space inside a line. */
+  afterLineBreak: boolean;
+}
+
+interface CellDraft {
+  tokens: Token[];
+}
+
+interface RowDraft {
+  label: Token[];
+  cells: CellDraft[];
+}
+
+const ERA_BEFORE_DIGIT = /(令和|平成|昭和)$/;
+const DIGIT = /[0-9０-９元]/;
+
+/** True when the space at `index` glues an era to its year (`令和 ２年度`, `令和 6 年度`), not a cell break. */
+function isGlueSpace(chars: readonly string[], index: number, tokenSoFar: string): boolean {
+  const next = chars[index + 1] ?? '';
+  if (ERA_BEFORE_DIGIT.test(tokenSoFar) && DIGIT.test(next)) return true;
+  return /(令和|平成|昭和)[0-9０-９]+$/.test(tokenSoFar) && /[年]/.test(next);
+}
+
+/** Splits table lines into tokens: one token per cell-or-fragment, empty tokens for empty cells. */
+function tokenize(lines: readonly TableLine[]): Token[] {
+  const tokens: Token[] = [];
+  let current: Token | null = null;
+  let breakBefore: 'start' | 'line' | 'space' = 'start';
+
+  const open = (line: number, column: number, atLineStart: boolean): Token => ({
+    text: '',
+    fragments: [],
+    start: { line, column },
+    end: { line, column },
+    atLineStart,
+    afterLineBreak: breakBefore !== 'space',
+  });
+
+  for (const tableLine of lines) {
+    const chars = [...tableLine.text];
+    for (let i = 0; i < chars.length; i++) {
+      const ch = chars[i]!;
+      const column = tableLine.column + i;
+      if (ch === ' ' && !isGlueSpace(chars, i, current?.text ?? '')) {
+        tokens.push(current ?? open(tableLine.line, column, i === 0));
+        current = null;
+        breakBefore = 'space';
+        continue;
+      }
+      // Leading spaces are empty cells; the first text after them still starts the line.
+      current ??= open(tableLine.line, column, chars.slice(0, i).every((c) => c === ' '));
+      const last = current.fragments.at(-1);
+      if (last && last.line === tableLine.line) last.text += ch;
+      else current.fragments.push({ text: ch, line: tableLine.line, column });
+      current.text += ch;
+      current.end = { line: tableLine.line, column: column + 1 };
+    }
+    // A line ending in a space closed its last cell there; one ending in text wraps onto the next line.
+    if (chars.at(-1) === ' ') breakBefore = 'line';
+  }
+  if (current) tokens.push(current);
+  return tokens;
+}
+
+/** A cell value that starts like a number: `５件`, `▲28ｐｔ`, `年３回以上`, `月２回`, or a lone dash. */
+export function isValueLike(text: string): boolean {
+  const t = nfkc(text);
+  return /^(?:[年月週日]|約)?[▲△+\-−]?\d/.test(t) || /^[-‐―−ー]$/.test(t);
+}
+
+/** The start of a dated text inside an initiative cell: `令和２年度分`, `平成２９年度から`. */
+function isEraStart(text: string): boolean {
+  return /^(令和|平成|昭和)\s*[0-9０-９元]/.test(text);
+}
+
+function cellText(cell: CellDraft): string {
+  return cell.tokens.map((t) => t.text).join('');
+}
+
+/** A unit printed apart from its number: `時間`, `件`, `千円`, `時間/年` — short, no digits, no Latin letters. */
+function isUnitOnly(text: string): boolean {
+  return /^[^\dA-Za-z\s]{1,4}$/.test(text) && !isValueLike(text);
+}
+
+/** True when `token` continues the cell before it rather than starting a new one. */
+function continuesCell(previous: CellDraft, token: Token): boolean {
+  const before = nfkc(cellText(previous));
+  const text = nfkc(token.text);
+  // A unit on its own after a bare number: `１，５００ ` / `時間`, `29 手続`, `7 秒`.
+  if (isUnitOnly(text) && /\d$/.test(before)) return true;
+  if (/^[～〜~]/.test(text)) return true;
+  // A cell never ends in `から` or a listing mark: what follows continues it, on the next line or, if
+  // the line break was lost, on the same one.
+  if (/(から|[～〜~・、])$/.test(before)) return true;
+  if (!token.afterLineBreak) return false;
+  // A hard break inside a sentence: `令和元年度 ` / `に調製した開発登録簿`.
+  return /^[にのをへとで]/.test(text);
+}
+
+/** Per source line: its display width, whether it wraps softly (ends in text, not a space), and the column after its last character. */
+type LineWidths = Map<number, { width: number; soft: boolean; endColumn: number; emptyCellsAtEnd: boolean }>;
+
+function lineWidths(lines: readonly TableLine[]): LineWidths {
+  return new Map(
+    lines.map((l) => [
+      l.line,
+      { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length, emptyCellsAtEnd: / {2,}$/.test(l.text) },
+    ]),
+  );
+}
+
+/** Groups tokens into rows: label tokens, then cells, until a new label starts. */
+function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, widths: LineWidths): RowDraft[] {
+  const rows: RowDraft[] = [];
+  // The widest label line of the table so far: the label column's width.
+  let labelWidth = 0;
+  const noteLabel = (token: Token) => {
+    for (const f of token.fragments) labelWidth = Math.max(labelWidth, widths.get(f.line)?.width ?? 0);
+  };
+  let row: RowDraft | null = null;
+  let inCells = false;
+  const startsValue = kind === 'indicator' ? isValueLike : isEraStart;
+
+  for (const token of tokens) {
+    const empty = token.text === '';
+    if (!row) {
+      // Spaces before the first label are layout, not cells.
+      if (empty) continue;
+      row = { label: [token], cells: [] };
+      rows.push(row);
+      inCells = false;
+      noteLabel(token);
+      continue;
+    }
+    if (!inCells) {
+      if (empty || startsValue(token.text) || (kind === 'indicator' && isWideLine(token, labelWidth, widths))) {
+        inCells = true;
+        row.cells.push({ tokens: empty ? [] : [token] });
+      } else {
+        row.label.push(token);
+        noteLabel(token);
+      }
+      continue;
+    }
+    if (empty) {
+      row.cells.push({ tokens: [] });
+      continue;
+    }
+    const previous = row.cells.at(-1);
+    if (previous && previous.tokens.length > 0 && continuesCell(previous, token)) {
+      previous.tokens.push(token);
+      continue;
+    }
+    if (!token.atLineStart) {
+      row.cells.push({ tokens: [token] });
+      continue;
+    }
+    const filled = row.cells.length >= years;
+    const onlyEmpty = row.cells.every((c) => c.tokens.length === 0);
+    if (!filled && (startsValue(token.text) || (kind === 'indicator' && onlyEmpty))) {
+      row.cells.push({ tokens: [token] });
+      continue;
+    }
+    row = { label: [token], cells: [] };
+    rows.push(row);
+    inCells = false;
+    noteLabel(token);
+  }
+  return rows;
+}
+
+/**
+ * A text cell printed at a line start, recognised by its width: a line that wraps softly (the text
+ * fills the column) and is much wider than every label line of the table so far cannot be a label.
+ */
+function isWideLine(token: Token, labelWidth: number, widths: LineWidths): boolean {
+  if (!token.atLineStart) return false;
+  const line = widths.get(token.start.line);
+  return line !== undefined && line.soft && line.width >= labelWidth + 4;
+}
+
+function positionOf(tokens: readonly Token[]): Position {
+  const first = tokens[0]!;
+  const last = tokens.at(-1)!;
+  return { start: first.start, end: last.end };
+}
+
+/** Merges `４分` + `7秒` into one duration cell. */
+function mergeDurations(cells: CellDraft[]): CellDraft[] {
+  const out: CellDraft[] = [];
+  for (const cell of cells) {
+    const previous = out.at(-1);
+    if (
+      previous &&
+      previous.tokens.length > 0 &&
+      cell.tokens.length > 0 &&
+      /\d+(時間|分)$/.test(nfkc(cellText(previous))) &&
+      /^\d+(分|秒)$/.test(nfkc(cellText(cell)))
+    ) {
+      previous.tokens.push(...cell.tokens);
+      continue;
+    }
+    out.push({ tokens: [...cell.tokens] });
+  }
+  return out;
+}
+
+/** True when a non-empty cell may span several years (text, not a number or a dash). */
+function canSpan(cell: CellDraft, kind: TableKind): boolean {
+  if (cell.tokens.length === 0) return false;
+  return kind === 'initiative' || !isValueLike(cellText(cell));
+}
+
+/**
+ * The printed lines of a group of tokens: tokens on one line keep the space printed between them,
+ * a line break between tokens is dropped (the cell wrapped there).
+ */
+function printedLines(tokens: readonly Token[]): string[] {
+  const lines: { line: number; text: string }[] = [];
+  for (const token of tokens) {
+    for (const [i, fragment] of token.fragments.entries()) {
+      const last = lines.at(-1);
+      if (last && last.line === fragment.line) last.text += (i === 0 ? ' ' : '') + fragment.text;
+      else lines.push({ line: fragment.line, text: fragment.text });
+    }
+  }
+  return lines.map((l) => l.text);
+}
+
+function toCellNode(cell: CellDraft, slots: [number, number] | null): CellNode {
+  const fragments = printedLines(cell.tokens);
+  return { text: fragments.join(''), fragments, position: positionOf(cell.tokens), slots };
+}
+
+/** Places a row's cells on the year slots and reports what could not be placed. */
+function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string | null): { row: TableRowNode; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const labelText = draft.label.map((t) => t.text).join(' ');
+  const position = positionOf([...draft.label, ...draft.cells.flatMap((c) => c.tokens)]);
+  // More cells than years is never guessed back together (joining two cells could publish a wrong value).
+  const cells = mergeDurations(draft.cells);
+
+  if (cells.length > years) {
+    let dropped = 0;
+    while (cells.length > years && cells.at(-1)!.tokens.length === 0) {
+      cells.pop();
+      dropped++;
+    }
+    if (dropped > 0) {
+      diagnostics.push(
+        diagnose('table/extra-empty-cells', `Expected ${years} cells in row 「${labelText}」, found ${dropped} more empty ones`, {
+          file,
+          position,
+        }),
+      );
+    }
+  }
+  const nonEmpty = cells.filter((c) => c.tokens.length > 0);
+  const unplaced = (): TableRowNode => ({
+    label: labelOf(draft),
+    cells: nonEmpty.map((c) => toCellNode(c, null)),
+    placed: false,
+    position,
+  });
+
+  if (cells.length > years) {
+    diagnostics.push(
+      diagnose('table/too-many-cells', `Expected at most ${years} cells in row 「${labelText}」, found ${cells.length}`, {
+        file,
+        position,
+      }),
+    );
+    return { row: unplaced(), diagnostics };
+  }
+  if (nonEmpty.length === 0) {
+    if (kind === 'indicator') {
+      diagnostics.push(
+        diagnose('table/empty-indicator', `Expected target cells in indicator row 「${labelText}」, found none`, { file, position }),
+      );
+    }
+    return { row: { label: labelOf(draft), cells: [], placed: true, position }, diagnostics };
+  }
+
+  const deficit = years - cells.length;
+  let spanning = -1;
+  if (deficit > 0) {
+    const candidates = cells.map((c, i) => (canSpan(c, kind) ? i : -1)).filter((i) => i >= 0);
+    if (candidates.length !== 1) {
+      diagnostics.push(
+        diagnose(
+          'table/unplaced-cells',
+          `Expected ${years} cells or one merged text cell in row 「${labelText}」, found ${cells.length} cells with ${candidates.length} that could span`,
+          { file, position },
+        ),
+      );
+      return { row: unplaced(), diagnostics };
+    }
+    spanning = candidates[0]!;
+  }
+
+  const placedCells: CellNode[] = [];
+  let slot = 0;
+  for (const [i, cell] of cells.entries()) {
+    const width = i === spanning ? 1 + deficit : 1;
+    if (cell.tokens.length > 0) placedCells.push(toCellNode(cell, [slot, slot + width - 1]));
+    slot += width;
+  }
+  return { row: { label: labelOf(draft), cells: placedCells, placed: true, position }, diagnostics };
+}
+
+function labelOf(draft: RowDraft): TableRowNode['label'] {
+  return { fragments: printedLines(draft.label), position: positionOf(draft.label) };
+}
+
+/**
+ * Parses one year table (the lines after its header word) into rows whose non-empty cells are placed
+ * on `years` fiscal-year slots.
+ */
+export function parseTable(
+  lines: readonly TableLine[],
+  kind: TableKind,
+  years: number,
+  file: string | null,
+  subject: string | null = null,
+  /** True when another table follows on the sheet: its last row's empty cells were not cut off by the sheet's end. */
+  followed = false,
+): ParsedTable {
+  const tokens = tokenize(lines);
+  const widths = lineWidths(lines);
+  const drafts = toRowDrafts(tokens, kind, years, widths);
+  const rows: TableRowNode[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const column = labelColumnWidth(drafts, widths);
+  // Every doubt about a row's reading is a finding: its id pins what was read (the row's label and
+  // cells, never line numbers), so a person's decision on it holds only while the text reads the same.
+  const findingsOf = (found: readonly Diagnostic[], content: unknown) =>
+    found.map((d) => (isReviewable(d.code) ? { ...d, subject: d.subject ?? subject, finding: findingId(d.code, `${subject ?? '-'}/${kind}`, content) } : d));
+  for (const repeated of checkRepeatedLines(lines, kind, file, subject)) append(diagnostics, findingsOf([repeated], [repeated.message]));
+  for (const draft of drafts) {
+    const placed = placeRow(draft, kind, years, file);
+    rows.push(placed.row);
+    const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
+    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file)], content));
+  }
+  // A row always ends with its cells (a line of spaces for empty ones); only the sheet's end cuts a
+  // last row's spaces off. A last row without cells before another table is a line from that table.
+  const last = drafts.at(-1);
+  if (followed && last && last.cells.length === 0) {
+    const d = diagnose('table/row-without-cells', `Expected the year cells of row 「${last.label.map((t) => t.text).join('')}」 before the next table, found none: a line of the next table may have moved into this one`, {
+      file,
+      position: positionOf(last.label),
+    });
+    append(diagnostics, findingsOf([d], [last.label.map((t) => t.text), 'no cells']));
+  }
+  // Two rows of one table with the same name: a label line lost or moved made one name out of another.
+  const seen = new Set<string>();
+  for (const row of rows.length > 1 ? rows : []) {
+    const name = normalizeText(row.label.fragments.join(''));
+    if (seen.has(name)) {
+      const d = diagnose('table/duplicate-row-name', `Expected each row of the table to have its own name, found 「${name}」 twice`, {
+        file,
+        position: row.label.position,
+      });
+      append(diagnostics, findingsOf([d], [name]));
+    }
+    seen.add(name);
+  }
+  return { rows, diagnostics };
+}
+
+
+/**
+ * How an indicator or initiative name ends when it is complete: a hard line break after one of
+ * these, followed by more label text, reads as two rows' labels run together (a row's cells lost),
+ * not as a name the author broke by hand. Hand breaks in the real plans come after a particle
+ * (`研修会の ⏎ 実施回数`), before a parenthesis (`適用業務数 ⏎ （累積）`) or inside a noun phrase
+ * (`年間 ⏎ アクセス数`), never after these endings.
+ */
+const COMPLETE_NAME: Record<TableKind, RegExp> = {
+  indicator: /(?:[数率量額値]|割合|度|時間|回数|件数|実施|改定|作成|導入|開催|策定|交付|公開|整備|運用|活用|）|\))$/,
+  initiative: /(?:化|検討|実施|導入|運用|整備|開始|更新|構築|稼働|継続|拡充|支援|整理|策定|見直し|公開|推進|取組|作成|作製|事務|実験|検証|設置|選定|活用|改修|確定|PR|調整|充実|改正|搭載|拡大|試行|提供|周知|分析|改定|収集|追加|決定|購入|向上|調査|契約|改善|移行|トライアル)$/,
+};
+
+/** Text that continues a phrase rather than starting a name: a bracket, a conjunction, a particle. */
+const CONTINUES_PHRASE = /^(?:[（(［\[【「『・、]|及び|並びに|又は|または|若しくは|[のにをへとでがはもや](?![ぁ-ゖ]))/;
+
+/** A value on its own, as a year cell prints it (`２，1００`, `45 件`, `年３回以上`, `－`), not a name that starts with a digit. */
+function isWholeValue(text: string): boolean {
+  const t = nfkc(text).replace(/\s+/g, '');
+  return /^(?:[年月週日]|約)?[▲△+\-−]?\d[\d,.]*(?:[^\d]{0,3}(?:以上|以下|未満|減)?)$/.test(t) || /^[-‐―−ー－]$/.test(t) || UNIT_ONLY.test(t);
+}
+
+/** Units printed on a line of their own. */
+/**
+ * How the indicator names of both real editions end (what is counted, its rate or amount, or a thing
+ * done): a name ending otherwise is read as cut short until a person accepts it.
+ */
+const INDICATOR_END = /(?:[数率量額値]|割合|度|時間|箇所|実施|改定|作成|導入|開催|策定|交付|公開|整備|運用|活用|更新|削減)$/;
+
+/** A label end that leaves a phrase open: a particle after kanji or katakana (`…計画の`; `ふるさと` is a word), or a joining word. */
+const DANGLING_END = /(?:[^ぁ-ゖ][のにをがとへでや]|及び|並びに|[・、，,]|向けた|による|における|ための)$/;
+
+/** A label that is only bracketed qualifiers: `（年間）`, `（一般競争入札）`. */
+const ONLY_BRACKETS = /^(?:[（(【][^）)】]*[）)】])+$/;
+
+const UNIT_ONLY = /^(?:件|人|名|回|点|%|時間|分|秒|千円|万円|万件|業務|箇所|種類|店舗|手続|ポイント|pt|年|\/年|時間\/年)$/;
+
+/**
+ * Names in these plans start with kanji, katakana, Latin letters or a bracket; the words that start
+ * one in hiragana (その他…, お知らせ…) are listed, any other hiragana start is a name's second line.
+ */
+const WORD_START_IN_HIRAGANA = /^(?:その|この|あの|お|ご|さまざま|いろいろ|すべて|まち|くらし|ふるさと|こども|こころ|からだ)/;
+
+/** A first character no Japanese name starts with: particles, small kana, closing brackets, marks. */
+const STARTS_MID_PHRASE = /^(?:[をにがへでのっゃゅょんーぁぃぅぇぉッャュョァィゥェォンヶ、。，．）)」』】］\]]|する|した|して|され|ける|けた)/;
+
+/** True when the token's last line is spread out, three or more single characters with spaces between (`ク 機 器 検`): a justified, full line. */
+function isLetterSpaced(token: Token, label: readonly Token[]): boolean {
+  const line = token.end.line;
+  const onLine = label.flatMap((t) => t.fragments.filter((f) => f.line === line));
+  return onLine.length >= 3 && onLine.every((f) => [...f.text].length === 1);
+}
+
+const BRACKET = /[（(【「『［[）)】」』］\]]/;
+
+/** True when every bracket of the text closes the last one opened: （）, 【】, 「」, 『』, ［］. */
+function hasBalancedBrackets(text: string): boolean {
+  if (!BRACKET.test(text)) return true;
+  // Full- and half-width forms of a bracket pair up (`（1 会議あたり)`).
+  const kind: Record<string, string> = { '（': '(', '(': '(', '）': ')', ')': ')', '【': '【', '】': '】', '「': '「', '」': '」', '『': '『', '』': '』', '［': '[', '[': '[', '］': ']', ']': ']' };
+  const closes: Record<string, string> = { ')': '(', '】': '【', '」': '「', '』': '『', ']': '[' };
+  const open: string[] = [];
+  for (const ch of text) {
+    const k = kind[ch];
+    if (k === undefined) continue;
+    if (k in closes) {
+      if (open.pop() !== closes[k]) return false;
+    } else open.push(k);
+  }
+  return open.length === 0;
+}
+
+function hasOpenBracket(text: string): boolean {
+  const opens = (text.match(/[（(［[【「『]/g) ?? []).length;
+  const closes = (text.match(/[）)］\]】」』]/g) ?? []).length;
+  return opens > closes;
+}
+
+/**
+ * The checks that make a row prove its reading (issue: never publish a wrong number): a label that
+ * runs on into what reads as the next row's label, a label cut short by a soft wrap right before its
+ * cells or glued to a value, a label that starts mid-phrase or is itself a value, and a row with no
+ * cells at all. Each is an error unless a person accepts the reading in the review file.
+ */
+function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, file: string | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  const label = draft.label;
+  const labelText = label.map((t) => t.text).join('');
+  const at = (token: Token): Position => ({ start: token.start, end: token.end });
+  const first = label[0]!;
+  if (isWholeValue(first.text)) {
+    diagnostics.push(
+      diagnose('table/value-in-label', `Expected a name in the label column, found the value 「${first.text}」 where row 「${labelText}」 starts: a line of the table is missing or out of place`, {
+        file,
+        position: at(first),
+      }),
+    );
+  } else if (STARTS_MID_PHRASE.test(nfkc(first.text)) || (/^[ぁ-ゖ]/.test(first.text) && !WORD_START_IN_HIRAGANA.test(first.text))) {
+    diagnostics.push(
+      diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found it starts mid-phrase with 「${first.text}」: its first line may be missing`, {
+        file,
+        position: at(first),
+      }),
+    );
+  }
+  for (const token of label.slice(1)) {
+    if (token.atLineStart && isWholeValue(token.text)) {
+      diagnostics.push(
+        diagnose('table/value-in-label', `Expected a name in the label column, found the value 「${token.text}」 inside row 「${labelText}」's label: a line of the table is out of place`, {
+          file,
+          position: at(token),
+        }),
+      );
+    }
+  }
+  if (!hasBalancedBrackets(labelText)) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected the brackets of row 「${labelText}」's label to open and close in order, found them unbalanced: its lines may be missing or out of order`, {
+        file,
+        position: { start: first.start, end: label.at(-1)!.end },
+      }),
+    );
+  }
+  // Two Japanese words on one label line with a space between were two lines (a name wraps, it is
+  // not spaced), unless the line is letter-spaced or the space sits next to Latin text or a bracket.
+  for (const [i, token] of label.entries()) {
+    const next = label[i + 1];
+    if (
+      next &&
+      next.start.line === token.end.line &&
+      /[^\x00-\x7f（）()【】「」]$/.test(token.text) &&
+      /^[^\x00-\x7f（）()【】「」]/.test(next.text) &&
+      !isLetterSpaced(token, label)
+    ) {
+      diagnostics.push(
+        diagnose('table/label-lines-joined', `Expected 「${token.text}」 and 「${next.text}」 of row 「${labelText}」 on two lines, found them on one line ${token.end.line} with a space between: two lines joined`, {
+          file,
+          position: { start: token.start, end: next.end },
+        }),
+      );
+    }
+  }
+  let soFar = '';
+  for (const [i, token] of label.entries()) {
+    soFar += token.text;
+    const next = label[i + 1];
+    if (next && next.afterLineBreak && next.start.line > token.end.line && !isLetterSpaced(token, label)) {
+      const before = nfkc(soFar);
+      // A parenthesis after a complete name qualifies it only when it ends the label (`適用業務数 ⏎ （累積）`);
+      // followed by more text it opens the next row's name (`…の電子化 ⏎ （S54～R3 分）建築計画概要書…`).
+      const qualifies = () => /^(?:[（(【][^）)】]*[）)】])+$/.test(nfkc(label.slice(i + 1).map((t) => t.text).join('')));
+      const nextText = nfkc(next.text);
+      const continues = CONTINUES_PHRASE.test(nextText) && !/^[（(【「『]/.test(nextText);
+      // A name qualified by brackets is as complete as the name (`デジタル化（横野地区資料）`).
+      const bare = before.replace(/(?:[（(【][^）)】]*[）)】])+$/, '');
+      const complete = COMPLETE_NAME[kind].test(before) || (bare !== before && COMPLETE_NAME[kind].test(bare));
+      if (complete && !continues && !hasOpenBracket(before) && !qualifies()) {
+        diagnostics.push(
+          diagnose(
+            'table/label-runs-on',
+            `Expected the cells of row 「${soFar}」 after line ${token.end.line}, found more label text 「${next.text}」: two rows' labels may have run together`,
+            { file, position: { start: token.start, end: next.end } },
+          ),
+        );
+      }
+    }
+    // A soft wrap inside a label token glued a value or a unit line to the name (`YouTube チャン` ⏎ `２，1００ …`, `秦野商工会議所` ⏎ `千円`).
+    if (kind === 'indicator') {
+      for (const [j, fragment] of token.fragments.entries()) {
+        if (j > 0 && fragment.line > token.fragments[j - 1]!.line && (isValueLike(fragment.text) || UNIT_ONLY.test(nfkc(fragment.text).trim()))) {
+          diagnostics.push(
+            diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end before the value 「${fragment.text}」 on line ${fragment.line}, found them joined by a wrapped line`, {
+              file,
+              position: at(token),
+            }),
+          );
+        }
+      }
+    }
+  }
+  // A value cell wraps onto a line of its own only for its unit or its words, never for another
+  // number: `７０0,000` ⏎ `1,440,000` read as one cell is two cells run together.
+  if (kind === 'indicator') {
+    for (const cell of draft.cells) {
+      const fragments = cell.tokens.flatMap((t) => t.fragments);
+      if (cell.tokens.length > 0 && UNIT_ONLY.test(nfkc(cellText(cell)).trim())) {
+        diagnostics.push(
+          diagnose('table/unit-without-value', `Expected a number before the unit 「${cellText(cell)}」 in row 「${labelText}」, found the unit alone in a year cell`, {
+            file,
+            position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+          }),
+        );
+      }
+      // A number is followed by its unit and qualifier only (`１，５００時間`, `300 時間/年`, `７０％以上`,
+      // `４分 7 秒`): longer text after it is a label line read into the cell (`1,440,000` ⏎ `秦野商工会議所` ⏎ `千円`).
+      const after = /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1];
+      if (after !== undefined && [...after.replace(/\d/g, '')].length > 5) {
+        diagnostics.push(
+          diagnose('table/text-in-value', `Expected a number with its unit in the cell 「${cellText(cell)}」 of row 「${labelText}」, found more text after the number: a label line may have been read into it`, {
+            file,
+            position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+          }),
+        );
+      }
+      for (const [j, fragment] of fragments.entries()) {
+        if (j > 0 && fragment.line > fragments[j - 1]!.line && isValueLike(fragment.text)) {
+          diagnostics.push(
+            diagnose('table/values-run-together', `Expected one value per cell in row 「${labelText}」, found 「${fragments[j - 1]!.text}」 and 「${fragment.text}」 on line ${fragment.line} read as one cell`, {
+              file,
+              position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+            }),
+          );
+        }
+      }
+    }
+  }
+  // A sheet heading read as a label or a cell: the line that printed it was joined to the table's.
+  for (const token of [...label, ...draft.cells.flatMap((c) => c.tokens)]) {
+    if ((SHEET_SECTIONS as readonly string[]).includes(token.text)) {
+      diagnostics.push(
+        diagnose('table/heading-in-row', `Expected the heading 「${token.text}」 to start its own section, found it read as part of row 「${labelText}」`, {
+          file,
+          position: at(token),
+        }),
+      );
+    }
+  }
+  // A cell wraps softly only into more of itself: one whose text stops where its line wraps softly,
+  // with the next line starting a new cell, lost the rest of its text (or is a label line read as a cell).
+  for (const cell of draft.cells) {
+    const end = cell.tokens.at(-1);
+    const line = end ? widths.get(end.end.line) : undefined;
+    if (end && line && line.soft && end.end.column === line.endColumn) {
+      diagnostics.push(
+        diagnose('table/label-cut-short', `Expected the cell 「${cellText(cell)}」 of row 「${labelText}」 to go on after line ${end.end.line}, where it wraps, found the next cell: a line may be missing or out of place`, {
+          file,
+          position: { start: cell.tokens[0]!.start, end: end.end },
+        }),
+      );
+    }
+  }
+  const last = label.at(-1)!;
+  const lastLine = widths.get(last.end.line);
+  // A label of several lines always ends on a line of its own, its cells on the next: one whose last
+  // line carries cells is a one-line row run into the label before it.
+  const labelLines = new Set(label.flatMap((t) => t.fragments.map((f) => f.line)));
+  const firstCellLine = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0]?.start.line ?? null;
+  if (labelLines.size > 1 && (lastLine?.emptyCellsAtEnd || firstCellLine === last.end.line)) {
+    diagnostics.push(
+      diagnose('table/label-runs-on', `Expected row 「${labelText}」's label of ${labelLines.size} lines to end on a line of its own, found cells on its last line ${last.end.line}: a one-line row may have run into it`, {
+        file,
+        position: { start: label[0]!.start, end: last.end },
+      }),
+    );
+  }
+  if (isLetterSpaced(last, label)) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to go on after its letter-spaced (full) line ${last.end.line}, found its cells: its next line may be missing`, {
+        file,
+        position: at(last),
+      }),
+    );
+  }
+  // A label ends in a noun or a bracket, never a particle or a joining word: one that does lost its
+  // last line (`個別避難計画の` without `作成`, `一般公開に向けた` without `環境構築`).
+  if (DANGLING_END.test(nfkc(labelText))) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a name, found it ends mid-phrase: its last line may be missing`, {
+        file,
+        position: { start: first.start, end: last.end },
+      }),
+    );
+  }
+  // An indicator names what is counted or done, and its name ends so (`…数`, `…率`, `…割合`, `…の実施`):
+  // one that does not lost its last line (`歴史博物館来館者` without `数`).
+  const bareName = nfkc(labelText).replace(/(?:[（(【][^）)】]*[）)】])+$/, '');
+  if (kind === 'indicator' && bareName !== '' && !INDICATOR_END.test(bareName)) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected 評価指標 row 「${labelText}」 to end as an indicator's name does (…数, …率, …割合, …の実施 …), found 「${[...bareName].slice(-2).join('')}」: its last line may be missing`, {
+        file,
+        position: { start: first.start, end: last.end },
+      }),
+    );
+  }
+  // A bracket qualifies a name; a label that is nothing but brackets lost the name (`（年間）`).
+  if (ONLY_BRACKETS.test(nfkc(labelText))) {
+    diagnostics.push(
+      diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found only a bracketed qualifier: its first line may be missing`, {
+        file,
+        position: { start: first.start, end: last.end },
+      }),
+    );
+  }
+  // The 年度ごとの取組 table describes work by year; counts with units are the 評価指標 table's
+  // (neither real edition prints one in an initiative cell): such a row is an indicator row read
+  // above a misplaced 評価指標 heading.
+  if (kind === 'initiative') {
+    const values = draft.cells.map(cellText).filter((t) => t.trim() !== '' && isWholeValue(t) && /\d/.test(nfkc(t)));
+    if (values.length > 0) {
+      diagnostics.push(
+        diagnose('table/value-in-label', `Expected the work of each year in 年度ごとの取組 row 「${labelText}」, found the value 「${values[0]}」 as in the 評価指標 table: the 評価指標 heading may be out of place`, {
+          file,
+          position: { start: first.start, end: draft.cells.flatMap((c) => c.tokens).at(-1)?.end ?? last.end },
+        }),
+      );
+    }
+  }
+  const firstCell = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0] ?? null;
+  const cellsStart = draft.cells.length > 0 ? (firstCell?.start.line ?? last.end.line + 1) : null;
+  // A label wraps softly only into more of itself: one whose last line wraps softly right before
+  // its cells lost the rest of its name.
+  if (lastLine && lastLine.soft && last.end.column === lastLine.endColumn && (cellsStart === null || cellsStart > last.end.line)) {
+    diagnostics.push(
+      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a line break before its cells, found it wraps on line ${last.end.line} into the cells: its last line may be missing`, {
+        file,
+        position: at(last),
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** The lines of a label that wrap softly: every fragment of the label on a line that ends in text. */
+function softLabelLines(draft: RowDraft, widths: LineWidths): number[] {
+  const lines = new Set(draft.label.flatMap((t) => t.fragments.map((f) => f.line)));
+  return [...lines].filter((l) => widths.get(l)?.soft);
+}
+
+/**
+ * The width of the table's label column: the most common width of the label lines that wrap softly
+ * (a soft wrap means the text filled the column), or null when fewer than two lines wrap.
+ */
+function labelColumnWidth(drafts: readonly RowDraft[], widths: LineWidths): number | null {
+  const counts = new Map<number, number>();
+  for (const draft of drafts) for (const l of softLabelLines(draft, widths)) counts.set(widths.get(l)!.width, (counts.get(widths.get(l)!.width) ?? 0) + 1);
+  const total = [...counts.values()].reduce((a, b) => a + b, 0);
+  if (total < 2) return null;
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+/**
+ * A label line that wraps softly fills the label column: one much wider than the column is a value
+ * cell or another row's line read into the label (`手続のオン` ⏎ `「デジタル・ガバメント実行` swapped).
+ */
+function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWidths, file: string | null): Diagnostic[] {
+  if (column === null) return [];
+  const labelText = draft.label.map((t) => t.text).join('');
+  return softLabelLines(draft, widths)
+    .filter((l) => widths.get(l)!.width > column + 2)
+    .map((l) =>
+      diagnose('table/label-cut-short', `Expected the label lines of row 「${labelText}」 to wrap at the label column's width (${column} characters), found line ${l} wrapping at ${widths.get(l)!.width}: a line from elsewhere read into the label`, {
+        file,
+        position: { start: { line: l, column: 1 }, end: { line: l, column: widths.get(l)!.endColumn } },
+      }),
+    );
+}
+
+/** The same non-empty line printed twice in a row inside a table: an extraction slip, never a layout. */
+function checkRepeatedLines(lines: readonly TableLine[], kind: TableKind, file: string | null, subject: string | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    const previous = lines[i - 1]!;
+    if (line.text === previous.text) {
+      diagnostics.push(
+        diagnose('table/repeated-line', `Expected each line of the ${kind === 'indicator' ? '評価指標' : '年度ごとの取組'} table once, found ${line.text.trim() === '' ? `a line of ${[...line.text].length} empty cells` : `「${line.text.trim()}」`} printed twice in a row`, {
+          file,
+          subject,
+          position: { start: { line: previous.line, column: previous.column }, end: { line: line.line, column: line.column + [...line.text].length } },
+        }),
+      );
+    }
+  }
+  return diagnostics;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  displayWidth,
+  fiscalYearLabel,
+  joinProse,
+  normalizeText,
+  parseEraYearMonth,
+  parseFiscalYearHeading,
+  parsePlanNumber,
+  removeLayoutSpaces,
+} from '../../pipeline/common/text.js';
+
+describe('parsePlanNumber', () => {
+  it.each([
+    ['１－１－（１）', '1-1-1'],
+    ['２－4－（2）', '2-4-2'],
+    ['２－１－(9)', '2-1-9'],
+    ['２－１－（１3）', '2-1-13'],
+    ['３ー２ー（２）', '3-2-2'],
+    ['1-１-(２)', '1-1-2'],
+    ['２－１－（１０）', '2-1-10'],
+  ])('reads %s as %s', (printed, id) => {
+    expect(parsePlanNumber(printed)).toBe(id);
+  });
+
+  it('rejects text that is not a plan number', () => {
+    expect(parsePlanNumber('１－１')).toBeNull();
+    expect(parsePlanNumber('番号')).toBeNull();
+  });
+});
+
+describe('removeLayoutSpaces', () => {
+  it('removes letter-spacing and spaces next to Japanese text', () => {
+    expect(removeLayoutSpaces('財 産 調 査 件 数')).toBe('財産調査件数');
+    expect(removeLayoutSpaces('令和 2 年１１月')).toBe('令和2年１１月');
+    expect(removeLayoutSpaces('LINE 友だち登録数')).toBe('LINE友だち登録数');
+  });
+
+  it('keeps a space between two Latin words or numbers', () => {
+    expect(removeLayoutSpaces('Microsoft  Teams の活用')).toBe('Microsoft Teamsの活用');
+  });
+});
+
+describe('normalizeText', () => {
+  it('NFKC-normalises full-width ASCII and half-width katakana', () => {
+    expect(normalizeText(' ＲＰＡ（自動化技術）ｶﾅ ')).toBe('RPA(自動化技術)カナ');
+  });
+});
+
+describe('joinProse', () => {
+  it('joins wrapped lines and keeps sentence-final breaks as paragraphs', () => {
+    const lines = ['本市の行政サービスにおける様々な手続を、いつでも、どこからでも可能とするために、', 'オンライン化を推進します。 ', 'また、LINE 公式アカウントを導入し、', '確実に情報を届けます。 '];
+    expect(joinProse(lines)).toBe(
+      '本市の行政サービスにおける様々な手続を、いつでも、どこからでも可能とするために、オンライン化を推進します。\nまた、LINE公式アカウントを導入し、確実に情報を届けます。',
+    );
+  });
+});
+
+describe('joinProse paragraph rules', () => {
+  it('breaks before a bracketed heading and after a short hard break, not after a justified line', () => {
+    const full = 50;
+    expect(joinProse(['（令和 6 年度：７割） ', '【オンラインによる母子保健相談】設定。 '], full)).toBe('(令和6年度:7割)\n【オンラインによる母子保健相談】設定。');
+    expect(joinProse(['現在までの実績値を基に設定 ', '利用者の満足度を設定  '], full)).toBe('現在までの実績値を基に設定\n利用者の満足度を設定');
+    expect(joinProse(['法改正により、高齢者の保健事業と介護予防との一体的な実施について令和２年    ', '４月１日から施行されました。 '], full)).toBe(
+      '法改正により、高齢者の保健事業と介護予防との一体的な実施について令和2年4月1日から施行されました。',
+    );
+  });
+});
+
+describe('era dates', () => {
+  it('converts 令和 year-months and fiscal years to the Western calendar', () => {
+    expect(parseEraYearMonth('令和 4 年 6 月')).toBe('2022-06');
+    expect(parseEraYearMonth('令和 7 年３月')).toBe('2025-03');
+    expect(parseEraYearMonth('令和元年5月')).toBe('2019-05');
+    expect(parseEraYearMonth('令和4年13月')).toBeNull();
+    expect(parseFiscalYearHeading('令和３年度')).toBe(2021);
+    expect(fiscalYearLabel(2025)).toBe('令和7年度');
+  });
+});
+
+describe('displayWidth', () => {
+  it('counts full-width characters as 1 and ASCII as 0.5', () => {
+    expect(displayWidth('ICT を活用')).toBe(5);
+    expect(displayWidth('利便性向上')).toBe(5);
+  });
+});

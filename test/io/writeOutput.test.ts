@@ -1,0 +1,72 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryEffects, nodeEffects } from '../../pipeline/io/effects.js';
+import { describeFile } from '../../pipeline/publish/toPackage.js';
+import { folderSink, measuringSink, toByteBatches } from '../../pipeline/io/writeOutput.js';
+
+async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
+  const parts: Uint8Array[] = [];
+  // Copied: a batch's memory is reused for the next.
+  for await (const part of source) parts.push(new Uint8Array(part));
+  return Buffer.concat(parts);
+}
+
+describe('toByteBatches', () => {
+  it('encodes a character that crosses a batch boundary whole, and pieces larger than a batch', async () => {
+    const boundary = `${'a'.repeat((1 << 22) - 1)}秦野市`;
+    const large = '計画'.repeat(3_000_000);
+    const text = `${boundary}${large}x`;
+    const bytes = await collect(toByteBatches([boundary, large, 'x']));
+    expect(bytes.length).toBe(Buffer.byteLength(text));
+    expect(bytes.toString('utf8')).toBe(text);
+  });
+
+  it('encodes text pieces and bytes in order, as UTF-8', async () => {
+    const pieces = ['秦野', 'a'.repeat(1 << 20), new Uint8Array([0xe5, 0xb8, 0x82]), '\r\n'];
+    const bytes = await collect(toByteBatches(pieces));
+    expect(bytes.toString('utf8')).toBe(`秦野${'a'.repeat(1 << 20)}市\r\n`);
+  });
+});
+
+describe('folderSink', () => {
+  it('writes the pieces under its folder and measures what it wrote', async () => {
+    const effects = memoryEffects();
+    const sink = folderSink(effects, 'out.building');
+    const file = await sink.write('2025-03/plan.nq', (function* () {
+      for (let i = 0; i < 50_000; i++) yield `<https://example.org/${i}> <https://example.org/p> "秦野市" .\n`;
+    })());
+    const written = effects.files.get('out.building/2025-03/plan.nq')!;
+    expect(file).toEqual(describeFile({ path: '2025-03/plan.nq', data: written }));
+    expect(written.length).toBeGreaterThan(1 << 20);
+    expect((await collect(sink.read('2025-03/plan.nq'))).equals(Buffer.from(written))).toBe(true);
+  });
+
+  it('streams through the real file system: what is read back is what was measured', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    try {
+      const sink = folderSink(nodeEffects, dir);
+      const pieces = Array.from({ length: 3000 }, (_, i) => `${i}行目：計画\n`.repeat(100));
+      const file = await sink.write('a/b.txt', pieces);
+      const onDisk = readFileSync(join(dir, 'a/b.txt'));
+      expect(onDisk.toString('utf8')).toBe(pieces.join(''));
+      expect(file).toEqual(describeFile({ path: 'a/b.txt', data: new Uint8Array(onDisk) }));
+      expect((await collect(sink.read('a/b.txt'))).equals(onDisk)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('measuringSink', () => {
+  it('runs the pieces and counts their bytes without writing', async () => {
+    let ran = false;
+    const file = await measuringSink().write('x.json', (function* () {
+      yield '秦野';
+      ran = true;
+    })());
+    expect(ran).toBe(true);
+    expect(file.bytes).toBe(6);
+  });
+});

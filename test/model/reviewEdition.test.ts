@@ -1,0 +1,138 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose, linesPosition, type Diagnostic } from '../../pipeline/diagnostics.js';
+import { awaitsReview, mayStopPublication, parseReviewFile, reviewEdition, reviewFilePath } from '../../pipeline/model/reviewEdition.js';
+
+const FILE = 'seeds/2025-03/review.json';
+const WHERE = { edition: '2025-03', reviewFile: FILE, compared: true };
+const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
+
+/** A finding as the diff makes it, and one as a parse rule makes it: the same mechanism for both. */
+const change = diagnose('review/unexplained-change', 'Expected a 改訂履歴 entry …, found none: 関係課等の「情報システム課」が「デジタル推進課」に', {
+  file: 'x.txt',
+  position: linesPosition(380, 380),
+  subject: '1-1-3',
+  finding: 'review/unexplained-change@department-renamed/1-1-3/relatedDepartments/情報システム課~84008145',
+});
+const cells = diagnose('table/unplaced-cells', 'Expected 5 cells or one merged text cell in row 「開発登録簿の電子化」, found 4 cells', {
+  file: 'x.txt',
+  position: linesPosition(1286, 1286),
+  subject: '2-2-3',
+  finding: 'table/unplaced-cells@2-2-3/initiative~99d8ae30',
+});
+const plainError = diagnose('sheet/duplicate-number', 'Expected one sheet for 1-1-1, found another at line 27', { file: 'x.txt', subject: '1-1-1' });
+const warning = diagnose('sheet/missing-section', 'Expected section 指標の考え方 in sheet 1-2-3, found none', { file: 'x.txt', subject: '1-2-3' });
+
+const decision = (finding: string, verdict: 'accept' | 'reject', reason = 'checked against the text') => ({ finding, decision: verdict, reason, by: 'hadano-ict-plan maintainers', date: '2026-12-02' });
+const reviewOf = (decisions: unknown[], edition = '2025-03') => parseReviewFile(encode({ $schema: '../../schemas/review.schema.json', edition, decisions }), FILE, edition);
+
+describe('parseReviewFile', () => {
+  it('reads a valid review file and the line of each decision', () => {
+    const read = reviewOf([decision(change.finding!, 'accept'), { ...decision(cells.finding!, 'reject'), about: 'the 2-2-3 row' }]);
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.review.decisions.map((d) => [d.finding, d.decision, d.line])).toEqual([
+      [change.finding, 'accept', 6],
+      [cells.finding, 'reject', 13],
+    ]);
+  });
+
+  it('reports a file that is not JSON, not UTF-8, off the schema, for another edition or deciding a finding twice', () => {
+    const codes = (r: ReturnType<typeof parseReviewFile>) => (r.ok ? [] : r.diagnostics.map((d) => [d.code, d.severity, d.file]));
+    expect(codes(parseReviewFile(encode('{"edition": '), FILE, '2025-03'))).toEqual([['review/invalid-file', 'error', FILE]]);
+    expect(codes(parseReviewFile(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), FILE, '2025-03'))).toEqual([['review/invalid-file', 'error', FILE]]);
+    const offSchema = reviewOf([{ ...decision(change.finding!, 'accept'), decision: 'maybe', date: '2 Dec' }]);
+    expect(offSchema.ok).toBe(false);
+    if (!offSchema.ok) expect(offSchema.diagnostics.map((d) => d.message).join('\n')).toMatch(/decision.*enum[\s\S]*date.*format/);
+    expect(parseReviewFile(encode({ edition: '2021', decisions: [] }), FILE, '2025-03')).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', message: 'Expected the review file of edition 2025-03, found one for edition 「2021」', position: { start: { line: 2 } } }] });
+    const twice = reviewOf([decision(change.finding!, 'accept'), decision(change.finding!, 'reject')]);
+    expect(twice).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', message: `Expected one decision per finding, found finding ${change.finding} decided twice` }] });
+    // An empty decision, as `review <edition>` prints it for a person to fill in, is not a decision.
+    expect(reviewOf([{ finding: change.finding, decision: '', reason: '', by: '', date: '' }]).ok).toBe(false);
+  });
+
+  it('puts the review file beside the edition text', () => {
+    expect(reviewFilePath('seeds/2025-03/000_5b993dc6e4c545ce.txt')).toBe('seeds/2025-03/review.json');
+  });
+});
+
+describe('reviewEdition', () => {
+  const diagnostics: Diagnostic[] = [change, cells, plainError, warning];
+
+  it('keeps every finding without a decision as a blocking error that names the review file', () => {
+    const { diagnostics: out, summary } = reviewEdition(diagnostics, null, WHERE);
+    expect(summary).toMatchObject({ status: 'pending', pending: 2, accepted: 0, rejected: 0, staleDecisions: [] });
+    const pending = out.filter(awaitsReview);
+    expect(pending.map((d) => d.finding)).toEqual([change.finding, cells.finding]);
+    expect(pending.every((d) => d.severity === 'error' && d.message.endsWith(`; not published until accepted in ${FILE}`))).toBe(true);
+    // Diagnostics that are not findings pass through untouched.
+    expect(out).toContain(plainError);
+    expect(out).toContain(warning);
+  });
+
+  it('turns an accepted finding into a note carrying the decision, whatever rule made it', () => {
+    const read = reviewOf([decision(change.finding!, 'accept', 'organisational change'), decision(cells.finding!, 'accept', 'both texts kept unplaced')]);
+    const { diagnostics: out, summary } = reviewEdition(diagnostics, read, WHERE);
+    expect(summary).toMatchObject({ status: 'reviewed', pending: 0, accepted: 2 });
+    const accepted = out.filter((d) => d.finding !== null);
+    expect(accepted.map((d) => [d.code, d.severity, d.decision?.decision])).toEqual([
+      ['review/unexplained-change', 'info', 'accept'],
+      ['table/unplaced-cells', 'info', 'accept'],
+    ]);
+    expect(accepted[0]!.message).toMatch(/; accepted by hadano-ict-plan maintainers on 2026-12-02: organisational change$/);
+    expect(accepted[0]!.decision).toEqual({ decision: 'accept', reason: 'organisational change', by: 'hadano-ict-plan maintainers', date: '2026-12-02' });
+    expect(accepted.some(mayStopPublication)).toBe(false);
+    expect(summary.findings.map((f) => [f.finding, f.status, f.decision?.reason])).toEqual([
+      [change.finding, 'accepted', 'organisational change'],
+      [cells.finding, 'accepted', 'both texts kept unplaced'],
+    ]);
+  });
+
+  it('keeps a rejected finding an error and shows the reason', () => {
+    const { diagnostics: out, summary } = reviewEdition([change], reviewOf([decision(change.finding!, 'reject', 'the 2021 sheet was misread')]), WHERE);
+    expect(summary).toMatchObject({ status: 'rejected', rejected: 1, pending: 0 });
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ severity: 'error', decision: { decision: 'reject' } });
+    expect(out[0]!.message).toMatch(/; rejected by .* on 2026-12-02: the 2021 sheet was misread$/);
+    expect(awaitsReview(out[0]!)).toBe(false);
+    expect(mayStopPublication(out[0]!)).toBe(true);
+  });
+
+  it('reports a decision whose finding no longer occurs, at its line in the review file', () => {
+    const gone = 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~00000000';
+    const { diagnostics: out, summary } = reviewEdition([change], reviewOf([decision(change.finding!, 'accept'), decision(gone, 'accept')]), WHERE);
+    expect(summary.staleDecisions).toEqual([gone]);
+    const stale = out.find((d) => d.code === 'review/stale-decision')!;
+    expect(stale).toMatchObject({ severity: 'warning', file: FILE, subject: gone, position: { start: { line: 13 } } });
+    expect(stale.message).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);
+    expect(mayStopPublication(stale)).toBe(true);
+  });
+
+  it('notes once, without calling them stale, the decisions about changes when no earlier edition was compared', () => {
+    const gone = 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~00000000';
+    const other = 'table/unplaced-cells@1-1-1/取組/x~00000000';
+    const read = reviewOf([decision(change.finding!, 'accept'), decision(gone, 'accept'), decision(other, 'accept')]);
+    const { diagnostics: out, summary } = reviewEdition([], read, { ...WHERE, compared: false });
+    expect(out.map((d) => [d.code, d.severity, d.subject])).toEqual([
+      ['review/decisions-unchecked', 'warning', '2025-03'],
+      ['review/stale-decision', 'warning', other],
+    ]);
+    expect(out[0]!.message).toBe('Expected the edition before 2025-03 in the seeds folder to check the 2 decisions about changes from it, found no earlier edition: they were not checked');
+    expect(summary.staleDecisions).toEqual([other]);
+  });
+
+  it('reports an invalid review file as an error and applies none of it', () => {
+    const bad = parseReviewFile(encode('not json'), FILE, '2025-03');
+    const { diagnostics: out, summary } = reviewEdition([change], bad, WHERE);
+    expect(out.map((d) => [d.code, d.severity])).toEqual([
+      ['review/unexplained-change', 'error'],
+      ['review/invalid-file', 'error'],
+    ]);
+    expect(summary.pending).toBe(1);
+    // The invalid file is not itself a finding: nothing can accept it.
+    expect(awaitsReview(out[1]!)).toBe(false);
+  });
+
+  it('has nothing to review when there are no findings', () => {
+    expect(reviewEdition([plainError, warning], null, WHERE).summary).toMatchObject({ status: 'none', findings: [] });
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { compareIds, parseTargetText } from '../../pipeline/model/toPlan.js';
+
+describe('parseTargetText', () => {
+  it.each([
+    ['７，0００', { value: 7000, unit: null, qualifier: null, per: null }],
+    ['１，５００時間', { value: 1500, unit: '時間', qualifier: null, per: null }],
+    ['29 手続', { value: 29, unit: '手続', qualifier: null, per: null }],
+    ['54．4％', { value: 54.4, unit: '%', qualifier: null, per: null }],
+    ['▲28.2ｐｔ', { value: -28.2, unit: 'pt', qualifier: null, per: null }],
+    ['７０％以上', { value: 70, unit: '%', qualifier: '以上', per: null }],
+    ['５件以下', { value: 5, unit: '件', qualifier: '以下', per: null }],
+    ['60％減', { value: 60, unit: '%', qualifier: '減', per: null }],
+    ['年３回以上', { value: 3, unit: '回', qualifier: '以上', per: '年' }],
+    ['月２回', { value: 2, unit: '回', qualifier: null, per: '月' }],
+    ['７８０万件', { value: 780, unit: '万件', qualifier: null, per: null }],
+    ['300 時間/年', { value: 300, unit: '時間/年', qualifier: null, per: null }],
+    ['2.5', { value: 2.5, unit: null, qualifier: null, per: null }],
+    ['４分 7 秒', { value: 247, unit: '秒', qualifier: null, per: null }],
+  ])('reads %s', (printed, expected) => {
+    expect(parseTargetText(printed)).toEqual(expected);
+  });
+
+  it.each(['-', '－', '方向性整理を踏まえ決定', '令和８年度からシステムでの所有権移転処理', '１，５００，００'])('finds no number in %s', (printed) => {
+    expect(parseTargetText(printed).value).toBeNull();
+  });
+});
+
+describe('compareIds', () => {
+  it('orders ids numerically part by part', () => {
+    expect(['1-2-10', '1-2-8', '1-10-1', '1-2-7'].sort(compareIds)).toEqual(['1-2-7', '1-2-8', '1-2-10', '1-10-1']);
+  });
+});

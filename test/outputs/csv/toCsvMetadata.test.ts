@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import type { Plan } from '../../../pipeline/model/plan.js';
+import { toCsvTables } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { builtText } from '../../helpers.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const REFERENCE = new URL('../../../../shared/reference/frictionless-v2/', import.meta.url);
+
+describe('the CSV metadata', async () => {
+  const plan = JSON.parse(await builtText('2025-03/plan.json')) as Plan;
+  const tables = toCsvTables(plan);
+
+  it('gives each table a Frictionless Table Schema valid against the official v2 profile', async () => {
+    // The official profiles use `propertyOrder`, which strict ajv rejects (reference/SOURCES.md).
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(new URL('tableschema.json', REFERENCE), 'utf8')));
+    for (const table of tables) {
+      const schema = JSON.parse(await builtText(`2025-03/csv/${table.name}.schema.json`));
+      expect(validate(schema), `${table.name}: ${JSON.stringify(validate.errors)}`).toBe(true);
+      expect(schema.fields.map((f: { name: string }) => f.name).slice(0, 3)).toEqual(['lgCode', 'id', 'lgName']);
+      expect(schema.fields.map((f: { title: string }) => f.title)).toEqual(table.columns.map((c) => c.title));
+      for (const fk of schema.foreignKeys ?? []) expect(tables.map((t) => t.name)).toContain(fk.reference.resource);
+    }
+  });
+
+  it('describes every CSV in CSVW with titles, names, datatypes and property IRIs', async () => {
+    const csvw = JSON.parse(await builtText('2025-03/csv/csv-metadata.json'));
+    expect(csvw['@context'][0]).toBe('http://www.w3.org/ns/csvw');
+    expect(csvw.dialect).toMatchObject({ encoding: 'utf-8', lineTerminators: ['\r\n'], header: true });
+    expect(JSON.stringify(csvw['dc:description'])).toContain('BOM');
+    expect(csvw.tables.map((t: { url: string }) => t.url)).toEqual(tables.map((t) => `${t.name}.csv`));
+    for (const [i, t] of csvw.tables.entries()) {
+      const table = tables[i]!;
+      const header = (await builtText(`2025-03/csv/${table.name}.csv`)).replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
+      expect(t.tableSchema.columns.map((c: { titles: { ja: string } }) => c.titles.ja)).toEqual(header);
+      for (const c of t.tableSchema.columns) {
+        expect(c.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
+        expect(['string', 'integer', 'decimal', 'gYear', 'gYearMonth']).toContain(c.datatype);
+        if (c.name !== 'id') expect(c.propertyUrl).toMatch(/^https?:\/\//);
+      }
+    }
+  });
+
+  it('states the unit of every target value in its own column', () => {
+    const targets = tables.find((t) => t.name === 'indicator_targets')!;
+    const at = (name: string) => targets.columns.findIndex((c) => c.name === name);
+    expect(targets.columns[at('value')]!.type).toBe('decimal');
+    for (const row of targets.rows) {
+      // A unit only ever stands next to a value, and a value without a unit was printed as a bare number.
+      if (row[at('unit')] !== null) expect(row[at('value')]).not.toBeNull();
+      if (row[at('value')] !== null && row[at('unit')] === null) expect(String(row[at('text')])).toMatch(/^[\d,.]+$/);
+    }
+  });
+});

@@ -1,0 +1,29 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toJsonChunks, toJsonText } from '../../pipeline/outputs/jsonText.js';
+import { builtText } from '../helpers.js';
+
+const joined = (value: unknown) => [...toJsonChunks(value)].join('');
+
+describe('toJsonChunks', () => {
+  it('gives the bytes of toJsonText for any JSON value, long arrays included', () => {
+    const long = fc.array(fc.jsonValue({ maxDepth: 3 }), { minLength: 30, maxLength: 80 });
+    const value = fc.oneof(fc.jsonValue({ maxDepth: 4 }), fc.dictionary(fc.string(), fc.oneof(long, fc.dictionary(fc.string(), long))), long);
+    fc.assert(fc.property(value, (v) => joined(v) === toJsonText(v)), { numRuns: 300 });
+  });
+
+  it('leaves out undefined members and writes them as null in arrays, as JSON.stringify does', () => {
+    const value = { a: undefined, b: Array.from({ length: 40 }, (_, i) => (i % 2 ? undefined : { c: i, d: undefined })) };
+    expect(joined(value)).toBe(toJsonText(value));
+  });
+
+  it('splits a plan into a piece per project, the pieces joining to the published plan.json', async () => {
+    const text = await builtText('2025-03/plan.json');
+    const plan = JSON.parse(text) as { projects: unknown[] };
+    const chunks = [...toJsonChunks(plan)];
+    expect(chunks.join('')).toBe(text);
+    // Each project is one piece, indented as it sits in the file; no piece holds two projects.
+    const pieces = new Set(chunks);
+    for (const project of plan.projects) expect(pieces.has(JSON.stringify(project, null, 2).replaceAll('\n', '\n    '))).toBe(true);
+  });
+});

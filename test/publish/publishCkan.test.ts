@@ -1,0 +1,93 @@
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../pipeline/cli/cli.js';
+import { formatRequest, publishToCkan } from '../../pipeline/publish/publishCkan.js';
+import type { CkanPackage } from '../../pipeline/publish/toCkanPackage.js';
+import { startCkanStub, type CkanStub } from '../ckanStub.js';
+import { builtText } from '../helpers.js';
+
+const TOKEN = 'secret-token-1234';
+let stub: CkanStub;
+let packages: CkanPackage[];
+
+beforeAll(async () => {
+  stub = await startCkanStub(TOKEN);
+  packages = [JSON.parse(await builtText('ckan/2021.json')), JSON.parse(await builtText('ckan/2025-03.json'))];
+});
+afterAll(() => stub.close());
+
+describe('the CKAN package descriptions', () => {
+  it('carry the package_create fields and resources with url, format and hash', async () => {
+    const pkg = packages[1]!;
+    expect(pkg).toMatchObject({ name: 'hadano-ict-plan-2025-03', version: '5.0.0', license_id: 'cc-by', owner_org: 'hadano-city' });
+    const zip = pkg.resources.find((r) => r.name === 'hadano-ict-plan-2025-03.zip')!;
+    expect(zip).toMatchObject({ url: 'https://example.org/hadano-ict-plan/2025-03/hadano-ict-plan-2025-03.zip', format: 'ZIP', mimetype: 'application/zip' });
+    const sums = (await builtText('SHA256SUMS')).split('\n').find((l) => l.endsWith('  2025-03/hadano-ict-plan-2025-03.zip'))!;
+    expect(zip.hash).toBe(`sha256:${sums.split('  ')[0]}`);
+    expect(pkg.resources.filter((r) => r.format === 'CSV')).toHaveLength(9);
+  });
+});
+
+describe('publishToCkan against a local CKAN', () => {
+  it('in a dry run sends only package_show and lists the write requests without the token', async () => {
+    const result = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages, apply: false });
+    expect(result.ok).toBe(true);
+    expect(stub.seen.filter((s) => s.method === 'POST')).toEqual([]);
+    const printed = result.requests.map(formatRequest).join('\n');
+    expect(printed).not.toContain(TOKEN);
+    expect(printed).toContain('Authorization: <redacted: CKAN_API_TOKEN>');
+    expect(result.requests.map((r) => r.url.replace(stub.url, ''))).toEqual([
+      '/api/3/action/package_show?id=hadano-ict-plan-2021',
+      '/api/3/action/package_create',
+      ...packages[0]!.resources.map(() => '/api/3/action/resource_create'),
+      '/api/3/action/package_show?id=hadano-ict-plan-2025-03',
+      '/api/3/action/package_create',
+      ...packages[1]!.resources.map(() => '/api/3/action/resource_create'),
+    ]);
+  });
+
+  it('creates the packages and their resources, then updates them on a second run', async () => {
+    const first = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages, apply: true });
+    expect(first.errors).toEqual([]);
+    const created = [...stub.packages.values()].find((p) => p.name === 'hadano-ict-plan-2025-03')!;
+    expect(created.resources.map((r) => r.name)).toEqual(packages[1]!.resources.map((r) => r.name));
+    expect(stub.seen.filter((s) => s.method === 'POST').every((s) => s.authorization === TOKEN)).toBe(true);
+
+    const second = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages, apply: true });
+    expect(second.errors).toEqual([]);
+    const actions = second.requests.map((r) => r.url.replace(`${stub.url}/api/3/action/`, '').replace(/\?.*$/, ''));
+    expect(new Set(actions)).toEqual(new Set(['package_show', 'package_patch', 'resource_patch']));
+    expect(stub.packages.size).toBe(2);
+  });
+
+  it('reports the portal’s validation errors (409) and a wrong token (403)', async () => {
+    const bad = { ...packages[0]!, name: 'Not Valid!' };
+    const invalid = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages: [bad], apply: true });
+    expect(invalid.ok).toBe(false);
+    expect(invalid.errors[0]).toMatch(/^package_create Not Valid!: HTTP 409 .*Validation Error/);
+    const unknownOrg = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages: [{ ...packages[0]!, name: 'another-one' }], apply: true, organization: 'nobody' });
+    expect(unknownOrg.errors[0]).toMatch(/HTTP 409 .*owner_org/);
+    const denied = await publishToCkan({ ckanUrl: stub.url, token: 'wrong', packages: [{ ...packages[0]!, name: 'third-one' }], apply: true });
+    expect(denied.errors[0]).toMatch(/HTTP 403 .*Authorization Error/);
+  });
+});
+
+describe('npm run publish', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'publish-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('dry-runs by default, refuses --apply without a token, and never prints the token', async () => {
+    mkdirSync(join(dir, 'ckan'));
+    writeFileSync(join(dir, 'ckan/2025-03.json'), await builtText('ckan/2025-03.json'));
+    const lines: string[] = [];
+    const env = { CKAN_API_TOKEN: TOKEN };
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', dir], (l) => lines.push(l), env)).toBe(0);
+    expect(lines[0]).toMatch(/^dry run: /);
+    expect(lines.join('\n')).not.toContain(TOKEN);
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', dir, '--apply'], (l) => lines.push(l), {})).toBe(2);
+    expect(await runCli(['publish', '--out', dir], (l) => lines.push(l), env)).toBe(2);
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'none')], (l) => lines.push(l), env)).toBe(1);
+  });
+});

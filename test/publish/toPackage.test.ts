@@ -1,0 +1,143 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ZipArchive } from 'archiver';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { describe, expect, it, vi } from 'vitest';
+import { describeFile, toSha256Sums, toZipChunks } from '../../pipeline/publish/toPackage.js';
+import { builtSeeds, builtText, readZip, requireSystemPackages, TEST_DATE, toZip, zipManifest } from '../helpers.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const PROFILE = new URL('../../../shared/reference/frictionless-v2/datapackage.json', import.meta.url);
+
+async function zipEntries(bytes: Uint8Array): Promise<{ name: string; data: Buffer; date: Date }[]> {
+  return (await readZip(bytes)).map(({ name, data, entry }) => ({ name, data, date: entry.getLastModDate() }));
+}
+
+describe('datapackage.json', () => {
+  for (const edition of ['2021', '2025-03']) {
+    it(`of ${edition} is valid against the official v2 profile and its bytes and hashes match the files`, async () => {
+      const { files } = await builtSeeds();
+      const descriptor = JSON.parse(await builtText(`${edition}/datapackage.json`));
+      // The official profiles use `propertyOrder`, which strict ajv rejects (reference/SOURCES.md).
+      const ajv = new Ajv({ strict: false, allErrors: true });
+      addFormats(ajv);
+      const validate = ajv.compile(JSON.parse(readFileSync(PROFILE, 'utf8')));
+      expect(validate(descriptor), JSON.stringify(validate.errors)).toBe(true);
+      expect(descriptor).toMatchObject({ name: 'hadano-ict-plan', version: edition === '2021' ? '1.0.0' : '5.0.0', created: TEST_DATE });
+      expect(descriptor.licenses).toEqual([{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/', title: 'クリエイティブ・コモンズ 表示 4.0 国際' }]);
+      for (const resource of descriptor.resources) {
+        const bytes = files.get(`out/${edition}/${resource.path}`)!;
+        expect(resource.bytes, resource.path).toBe(bytes.length);
+        expect(resource.hash, resource.path).toBe(`sha256:${createHash('sha256').update(bytes).digest('hex')}`);
+      }
+      const csvs = descriptor.resources.filter((r: { format: string }) => r.format === 'csv');
+      expect(csvs).toHaveLength(9);
+      for (const csv of csvs) {
+        expect(csv).toMatchObject({ mediatype: 'text/csv', encoding: 'utf-8', byteOrderMark: true, dialect: { lineTerminator: '\r\n' } });
+        expect(csv.schema.fields[0].name).toBe('lgCode');
+      }
+      const targets = csvs.find((r: { path: string }) => r.path === 'csv/indicator_targets.csv');
+      expect(targets.schema.foreignKeys).toEqual([
+        { fields: ['indicatorId'], reference: { resource: 'indicators', fields: ['id'] } },
+        { fields: ['projectId'], reference: { resource: 'projects', fields: ['id'] } },
+      ]);
+    });
+  }
+});
+
+describe('the edition zip', () => {
+  it('holds every file of the edition, its descriptor, the context and the vocabulary, sorted, with one timestamp', async () => {
+    const { files } = await builtSeeds();
+    const entries = await zipEntries(files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!);
+    const names = entries.map((e) => e.name);
+    expect(names).toEqual([...names].sort());
+    expect(names).toContain('datapackage.json');
+    expect(names).toContain('context.jsonld');
+    expect(names).toContain('csv/indicator_targets.csv');
+    expect(names.every((n) => !n.startsWith('/') && !n.includes('..'))).toBe(true);
+    for (const entry of entries) {
+      const published = files.get(`out/2025-03/${entry.name}`) ?? files.get(`out/${entry.name}`)!;
+      expect(Buffer.from(published).equals(entry.data), entry.name).toBe(true);
+    }
+    expect(new Set(entries.map((e) => e.date.getTime())).size).toBe(1);
+    // The DOS date and time are the build clock's UTC fields (2025-04-01 00:00), in any time zone.
+    const manifest = await zipManifest(files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!);
+    expect(new Set(manifest.trimEnd().split('\n').map((l) => l.split(' ')[1]))).toEqual(new Set([`dos:${((2025 - 1980) << 9) | (4 << 5) | 1}/0`]));
+    expect(manifest).not.toContain('deflated');
+  });
+
+  it('is byte-for-byte the same when built again, at another time', async () => {
+    const a = await toZip([{ path: 'b.csv', data: 'x' }, { path: 'a/c.json', data: '{}' }], TEST_DATE);
+    // The second zip at another year, day and time of day: only the build clock may count.
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2031-07-15T13:37:42.123Z') });
+    try {
+      const b = await toZip([{ path: 'a/c.json', data: '{}' }, { path: 'b.csv', data: 'x' }], TEST_DATE);
+      expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+    await expect(toZip([{ path: '../x', data: '' }], TEST_DATE)).rejects.toThrow(/outside/);
+  });
+});
+
+describe('toZipChunks', () => {
+  it('writes the bytes archiver writes for the same files (stored, sizes and CRC-32 in every header)', async () => {
+    const { files } = await builtSeeds();
+    const zip = files.get('out/2025-03/hadano-ict-plan-2025-03.zip')!;
+    const entries = await zipEntries(zip);
+    const archive = new ZipArchive({ store: true });
+    const parts: Buffer[] = [];
+    archive.on('data', (part: Buffer) => parts.push(part));
+    const ended = new Promise((resolve) => archive.on('end', resolve));
+    for (const entry of entries) archive.append(entry.data, { name: entry.name, date: new Date(TEST_DATE), mode: 0o644 });
+    await archive.finalize();
+    await ended;
+    expect(Buffer.concat(parts).equals(Buffer.from(zip))).toBe(true);
+  });
+
+  it('writes Zip64 records past the 4 GiB limit, which other readers open', async () => {
+    await requireSystemPackages('python3');
+    const data = [{ path: 'big.txt', data: '秦野市'.repeat(1000) }, { path: 'a/small.json', data: '{}' }, { path: 'c.csv', data: 'x\r\n' }];
+    const entries = data.map((f) => ({ ...describeFile(f), read: async function* () { yield Buffer.from(f.data); } }));
+    const parts: Uint8Array[] = [];
+    // A 100-byte limit stands in for 4 GiB: big.txt and every later offset need Zip64.
+    for await (const part of toZipChunks(entries, TEST_DATE, 100)) parts.push(part);
+    const zip = Buffer.concat(parts);
+    const read = await readZip(new Uint8Array(zip));
+    expect(read.map((e) => [e.name, e.data.toString('utf8')])).toEqual([...data].sort((a, b) => (a.path < b.path ? -1 : 1)).map((f) => [f.path, f.data]));
+    const dir = mkdtempSync(join(tmpdir(), 'zip64-'));
+    try {
+      writeFileSync(join(dir, 'x.zip'), zip);
+      const python = spawnSync('/usr/bin/python3', ['-c', 'import sys, zipfile; z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(sorted((i.filename, i.file_size) for i in z.infolist()))', join(dir, 'x.zip')], { encoding: 'utf8' });
+      expect(python.stderr).toBe('');
+      expect(python.stdout.trim()).toBe("[('a/small.json', 2), ('big.txt', 9000), ('c.csv', 3)]");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an entry whose bytes read back differ from its recorded size', async () => {
+    const entries = [{ path: 'a.txt', bytes: 5, sha256: '', crc32: 0, read: async function* () { yield Buffer.from('abc'); } }];
+    await expect(async () => {
+      for await (const _ of toZipChunks(entries, TEST_DATE)) void _;
+    }).rejects.toThrow(/Expected 5 bytes of a.txt/);
+  });
+});
+
+describe('SHA256SUMS', () => {
+  it('covers every published file, in sha256sum format', async () => {
+    const { files } = await builtSeeds();
+    const sums = await builtText('SHA256SUMS');
+    const listed = sums.trimEnd().split('\n').map((l) => l.split('  '));
+    const published = [...files.keys()].filter((k) => k.startsWith('out/') && k !== 'out/SHA256SUMS').map((k) => k.slice(4)).sort();
+    expect(listed.map(([, path]) => path)).toEqual(published);
+    for (const [hash, path] of listed) expect(hash).toBe(createHash('sha256').update(files.get(`out/${path}`)!).digest('hex'));
+    expect(toSha256Sums([{ path: 'b', data: '' }, { path: 'a', data: 'a' }].map(describeFile))).toBe(
+      'ca978112ca1bbdcafac231b39a23dc4da786eff8147c4e72b9807785afee48bb  a\ne3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  b\n',
+    );
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { parsePlanDocument } from '../../pipeline/read/parsePlanDocument.js';
+import { toSourceText } from '../../pipeline/read/toSourceText.js';
+import { seedBytes } from '../helpers.js';
+
+function parse(text: string) {
+  const result = toSourceText(new TextEncoder().encode(text), 'x.txt');
+  if (!result.ok) throw new Error('unreadable');
+  return parsePlanDocument(result.source);
+}
+
+describe('parsePlanDocument', () => {
+  it('classifies page furniture and reports lines it cannot account for', () => {
+    const doc = parse(
+      [
+        '＜基本方針１＞ ',
+        '市民にとって ',
+        '＜１＞ ',
+        '行政手続 ',
+        '(1) 事業A ',
+        ' 基本方針１ ',
+        '市民にとって ',
+        '事業推進計画＜１＞ 行政手続 ',
+        '名称 事業A 番号 １－１－（１） ',
+        '概要 説明。 ',
+        '基本方針１ 市民に ',
+        '- 13 - ',
+        '迷子の行 ',
+      ].join('\n'),
+    );
+    const kinds = new Map(doc.lineRoles.map((r) => [r.line, `${r.role}:${r.kind}`]));
+    expect(kinds.get(6)).toBe('furniture:section-banner');
+    expect(kinds.get(8)).toBe('furniture:section-banner');
+    expect(kinds.get(11)).toBe('furniture:page-header');
+    expect(kinds.get(12)).toBe('furniture:page-number');
+    // The stray line after the page break joins the sheet's 概要, so nothing is unaccounted here.
+    expect(doc.unaccounted).toEqual([]);
+    expect(doc.sheets[0]!.summary?.fragments).toEqual(['説明。 ', '迷子の行 ']);
+    expect(doc.banners.map((b) => [b.kind, b.name.fragments.join('')])).toEqual([
+      ['policy', '市民にとって'],
+      ['measure', '行政手続'],
+    ]);
+  });
+
+  it('reports a text without list or sheets', () => {
+    const doc = parse('ただの文章です。\n');
+    expect(doc.diagnostics.map((d) => d.code).sort()).toEqual(['coverage/unaccounted-line', 'input/no-outline', 'input/no-sheets']);
+    expect(doc.unaccounted).toEqual([{ line: 1, text: 'ただの文章です。' }]);
+  });
+
+  it('accounts for every non-blank line of both seeds', () => {
+    for (const id of ['2021', '2025-03'] as const) {
+      const result = toSourceText(seedBytes(id), `${id}.txt`);
+      if (!result.ok) throw new Error('unreadable seed');
+      const doc = parsePlanDocument(result.source);
+      const nonBlank = result.source.lines.filter((l) => l.text.trim() !== '').length;
+      expect(new Set(doc.lineRoles.map((r) => r.line)).size).toBe(nonBlank);
+      expect(doc.unaccounted).toEqual([]);
+    }
+  });
+});
+
+describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
+  const real = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+  const damaged = (edit: (lines: string[]) => void) => {
+    const lines = [...real];
+    edit(lines);
+    return parse(lines.join('\n')).diagnostics.filter((d) => d.severity === 'error');
+  };
+
+  it('stops where a line between two empty lines was lost (YouTube’s label line 690 of 2025-03)', () => {
+    expect(real[689]).toBe('YouTube チャン');
+    const errors = damaged((lines) => lines.splice(689, 1));
+    const lost = errors.filter((d) => d.code === 'sheet/lost-line');
+    expect(lost).toHaveLength(1);
+    // Lines 689–690 are now the two empty lines, 691 the label's second line.
+    expect(lost[0]).toMatchObject({ subject: '1-2-1', position: { start: { line: 689 }, end: { line: 691 } } });
+  });
+
+  it('stops where a heading with its row is printed twice (評価指標 利用率 … of 1-1-2)', () => {
+    const at = real.findIndex((l) => l.startsWith('評価指標 利用率'));
+    const errors = damaged((lines) => lines.splice(at, 0, real[at]!));
+    expect(errors.map((d) => d.code)).toContain('sheet/repeated-heading');
+  });
+
+  it('stops where a table line slipped between the 年度ごとの取組 heading and 取組内容 (1-1-1 of 2025-03, line 276)', () => {
+    const at = real.findIndex((l) => l === '取組内容 ');
+    expect(real[at + 2]).not.toBe('');
+    const errors = damaged((lines) => {
+      [lines[at], lines[at + 2]] = [lines[at + 2]!, lines[at]!];
+    });
+    expect(errors.map((d) => d.code)).toContain('sheet/stray-line');
+  });
+
+  it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
+    for (const id of ['2021', '2025-03'] as const) {
+      const doc = parse(new TextDecoder().decode(seedBytes(id)));
+      expect(doc.diagnostics.filter((d) => d.code === 'sheet/lost-line' || d.code === 'sheet/repeated-heading')).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseRevisions } from '../../pipeline/read/parseRevisions.js';
+import { sourceLines } from '../helpers.js';
+
+describe('parseRevisions', () => {
+  const parsed = parseRevisions(
+    sourceLines(
+      ' 【改訂履歴】 ',
+      '改定日 ',
+      '計画 ',
+      '番号 ',
+      '計画名称 ',
+      '主な改定内容 ',
+      '（概要） ',
+      '令和 4 年 6 月  ',
+      '1-1-(3) マイナンバーカード交付事務の円滑化  ',
+      '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人',
+      '口）、交付率（対申請件数）に細分化。 ',
+      '1-3-(6) ',
+      '地域における高齢者のデジタル活用講',
+      '座の実施  ',
+      '新規追加  ',
+      '令和 5 年３月  1-1-(6) 手数料等のキャッシュレス化の推進  新規追加  ',
+      '2-2-(2) ',
+      '2-3-(2) ',
+      '文書管理システム及び電子決裁の導入  評価指標「紙の削減量」を上方修正。 ',
+      ' 1-2-(2) ',
+      'はだのＷＥＢマップにおける地図情報公',
+      '開  ',
+      '評価指標を一部追記。 ',
+    ),
+    'rev.txt',
+  );
+
+  it('groups entries under their revision dates', () => {
+    expect(parsed.diagnostics).toEqual([]);
+    expect(parsed.groups.map((g) => [g.date.printed, g.entries.length])).toEqual([
+      ['令和 4 年 6 月', 2],
+      ['令和 5 年３月', 3],
+    ]);
+  });
+
+  it('splits name and summary at the double space, across wrapped lines', () => {
+    const [first, second] = parsed.groups[0]!.entries;
+    expect(first!.numbers.map((n) => n.printed)).toEqual(['1-1-(3)']);
+    expect(first!.name?.fragments.join('')).toBe('マイナンバーカード交付事務の円滑化');
+    // A summary that starts with a date phrase is not a new revision date.
+    expect(first!.summary?.fragments.join('')).toBe('令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人口）、交付率（対申請件数）に細分化。 ');
+    expect(second!.name?.fragments.join('')).toBe('地域における高齢者のデジタル活用講座の実施');
+    expect(second!.summary?.fragments.join('').trim()).toBe('新規追加');
+  });
+
+  it('reads a date and an entry on one line, and entries naming two plans', () => {
+    const [onDateLine, twoPlans, afterPageBreak] = parsed.groups[1]!.entries;
+    expect(onDateLine!.numbers.map((n) => n.printed)).toEqual(['1-1-(6)']);
+    expect(onDateLine!.summary?.fragments.join('').trim()).toBe('新規追加');
+    expect(twoPlans!.numbers.map((n) => n.printed)).toEqual(['2-2-(2)', '2-3-(2)']);
+    expect(twoPlans!.name?.fragments.join('')).toBe('文書管理システム及び電子決裁の導入');
+    expect(afterPageBreak!.name?.fragments.join('')).toBe('はだのＷＥＢマップにおける地図情報公開');
+  });
+
+  it('marks the table header as furniture', () => {
+    expect(parsed.roles.filter((r) => r.role === 'furniture').map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('reports an entry before any date', () => {
+    const bad = parseRevisions(sourceLines('1-1-(1) 名前  内容 '), 'rev.txt');
+    expect(bad.diagnostics.map((d) => d.code)).toEqual(['revision/entry-without-date']);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { parseSheet } from '../../pipeline/read/parseSheet.js';
+import { sourceLines } from '../helpers.js';
+
+const context = { file: 'sheet.txt', years: 5, bannerPolicy: 2, bannerMeasure: 2 };
+
+describe('parseSheet', () => {
+  it('reads a sheet whose name and departments span several lines', () => {
+    const { sheet, diagnostics } = parseSheet(
+      sourceLines(
+        ' 名称 ',
+        '統合型ＧＩＳによる庁内地図情報共有の環境整備 ',
+        '【再掲】 ',
+        '番号 ３－２－（１） ',
+        '主管課等 ',
+        '行政経営課、 ',
+        '情報システム課 ',
+        '関係課等 総合政策課ほか各会議主管課等 ',
+        '概要 ',
+        '業務の効率化や紙資料の削減を図るため、携帯性の高い端末の配置や将来的な庁内ネッ',
+        'トワークの無線化等を推進するものです。 ',
+        '目指すもの 庁内会議の原則ペーパーレス化を目指します。 ',
+        '年度ごとの取組 令和３年度 令和４年度 令和５年度 令和６年度 令和７年度 ',
+        '取組内容 検討      ',
+        '評価指標 利用率 5％ 10％ 15％ 20％ 25％ ',
+        '指標の考え方 導入済み自治体の利用状況を参考に目標値を設定 ',
+      ),
+      context,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(sheet.number?.printed).toBe('３－２－（１）');
+    expect(sheet.name?.fragments.join('')).toBe('統合型ＧＩＳによる庁内地図情報共有の環境整備 【再掲】 ');
+    expect(sheet.tags).toEqual(['再掲']);
+    expect(sheet.leadDepartments.map((d) => d.printed)).toEqual(['行政経営課', '情報システム課']);
+    expect(sheet.relatedDepartments.map((d) => d.printed)).toEqual(['総合政策課ほか各会議主管課等']);
+    expect(sheet.summary?.fragments).toHaveLength(2);
+    expect(sheet.objective?.fragments).toEqual(['庁内会議の原則ペーパーレス化を目指します。 ']);
+    expect(sheet.yearHeadings.map((h) => h.printed)).toEqual(['令和３年度', '令和４年度', '令和５年度', '令和６年度', '令和７年度']);
+    expect(sheet.initiatives.map((r) => r.label.fragments.join(''))).toEqual(['検討']);
+    expect(sheet.indicators[0]!.cells).toHaveLength(5);
+    expect(sheet.sections).toEqual(['名称', '番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組', '取組内容', '評価指標', '指標の考え方']);
+  });
+
+  it('reads 名称 and 番号 on one line, departments on one line, and positions them', () => {
+    const { sheet } = parseSheet(
+      sourceLines('名称 各種手続のオンライン化の推進 番号 １－１－（１） ', '主管課等 情報システム課 関係課等 行政経営課、各業務所管課等 ', '概要 本市の手続を推進します。 '),
+      context,
+    );
+    expect(sheet.name?.fragments).toEqual(['各種手続のオンライン化の推進']);
+    expect(sheet.number).toEqual({ printed: '１－１－（１）', position: { start: { line: 1, column: 22 }, end: { line: 1, column: 29 } } });
+    expect(sheet.leadDepartments.map((d) => d.printed)).toEqual(['情報システム課']);
+    expect(sheet.relatedDepartments.map((d) => d.printed)).toEqual(['行政経営課', '各業務所管課等']);
+    expect(sheet.relatedDepartments[1]!.position.start).toEqual({ line: 2, column: 25 });
+  });
+
+  it('reports a sheet without 番号 or name', () => {
+    const { diagnostics } = parseSheet(sourceLines('名称 ', '概要 何か。 '), context);
+    expect(diagnostics.map((d) => d.code).sort()).toEqual(['sheet/missing-name', 'sheet/missing-number']);
+  });
+
+  it('keeps prose that starts with a heading word as prose when the heading is out of order', () => {
+    const { sheet } = parseSheet(sourceLines('名称 テスト 番号 １－１－（１） ', '目指すもの ', '概要を見直します。 '), context);
+    expect(sheet.objective?.fragments.join('')).toBe('概要を見直します。 ');
+    expect(sheet.summary).toBeNull();
+  });
+});
