@@ -1,88 +1,61 @@
 /**
- * The orchestrator. Builds every edition folder under the seeds folder into the output folder.
- * First every edition is checked (`checkEditions`, no output made):
+ * The orchestrator: builds every edition folder under the seeds folder into the output folder, stage
+ * by stage. The stages, by the names the timing labels, the file headers and the README use:
  *
- *  1. `fromEditionFolder`  — read `edition.json`, the edition text and `review.json` if any (through `Effects`)
- *  2. `toSourceText`       — bytes → numbered lines, SHA-256, encoding facts
- *  3. `parsePlanDocument`  — lines → positioned syntax tree (`PlanDocument`), line roles
- *  4. `toPlan`             — syntax tree → plan model (`Plan`) and its source map
- *  5. `validatePlan`       — JSON Schema validation, errors mapped to source lines
- *  6. `checkQuality`       — consistency checks and line coverage (`QualityReport`)
+ *   per edition, checked before anything is written (`checkEditions`):
+ *    read        io/editionFolder       edition.json, the text and review.json, through `Effects`
+ *    decode      read/toSourceText      bytes → numbered lines, SHA-256, encoding facts
+ *    parse       read/parsePlanDocument lines → positioned syntax tree (`PlanDocument`), each table row proving its reading
+ *    model       model/toPlan           syntax tree → plan model (`Plan`) and its source map
+ *    validate    model/validatePlan     JSON Schema, errors mapped to source lines
+ *    quality     model/checkQuality     consistency checks and line coverage (`QualityReport`)
+ *    diff        model/diffPlans        the changes from the edition before, each explained by a 改訂履歴 entry or a finding
+ *    review      model/reviewEdition    the review file's decisions applied to the findings
+ *   per edition, written only when no edition has an error and no finding awaits review (unless a
+ *   draft) (`writeEdition`):
+ *    csv         outputs/csv            citizen tables, checked cell by cell, with Table Schemas and CSVW metadata
+ *    json        outputs/jsonText       plan.json
+ *    jsonld      outputs/rdf/toJsonLd   plan.jsonld
+ *    rdf         outputs/rdf/toRdf      plan.nq, refusing anything the context does not map
+ *    report      model/checkQuality     quality.json (with the review) and coverage.json
+ *   once for all editions:
+ *    publication publish/toPublication  pages (site/), descriptors, zips, CKAN, changelogs, catalog, SHA256SUMS
+ *    write       io/outputFolder        `<out>.building` swapped in for `<out>` as a whole
  *
- * then, for the editions in edition-number order, each is compared with the one before it:
- *
- *  7. `diffPlans`          — the changes, each cross-checked against the newer edition's 改訂履歴;
- *     `findUnexplainedChanges` — every change no entry explains is a finding on the newer edition
- *
- * and each edition's review file is applied:
- *
- *  8. `parseReviewFile`, `reviewEdition` — accepted findings become notes, the others stay errors;
- *     stale decisions and a bad review file are reported
- *
- * Only when no edition has an error, and no finding awaits review (unless the build is a draft), are
- * the outputs written, per edition (`writeEdition`):
- *
- *  9. `toCsvTableSpecs`    — plan → citizen tables, one at a time: checked cell by cell
- *                            (`checkCsvTables`), written (`toCsvChunks`) with `toTableSchema`, then
- *                            `toCsvwMetadata` for all
- * 10. `toJsonChunks`       — the plan model as `plan.json`
- * 11. `toJsonLd`           — plan → JSON-LD (`plan.jsonld`); `toPlanNQuadChunks` writes its N-Quads,
- *                            refusing anything unmapped
- * 12. `withIssues`         — the quality report completed with the CSV and RDF findings, written
- *                            with the edition's review (findings, decisions, status)
- *
- * and once for all editions (`toPublication`): the JSON-LD context and vocabulary, each edition's
- * portal page (and project pages when it is large), Data Package descriptor and zip
- * (`toPortalPageChunks`, `toProjectPageChunks`, `toDataPackage`,
- * `toZipChunks`), the CKAN package descriptions (`toCkanPackage`), the changelogs between
- * consecutive editions (`toChangelogFiles`), the DCAT catalog (`toCatalog`), the top page,
- * `draft.json` for a draft, and `SHA256SUMS`. When a check fails, the outputs are still made for
- * their own checks but only measured. Every file is streamed into `<out>.building` as it is made
- * (`folderSink`); only when no edition has an error is it swapped in for the previous output
- * (`startBuilding`, `finishBuilding`), so a bad or interrupted build never replaces or mixes with
- * what was published before. All reads and writes go through `Effects`.
+ * Every file is streamed into `<out>.building` as it is made (`folderSink`); when a check fails the
+ * outputs are still made for their own checks but only measured, and the previous output is left as
+ * it was. All reads and writes go through `Effects`; the stages themselves touch no file.
  */
 import { diagnose, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
 import type { Effects } from './io/effects.js';
-import { toJsonChunks, toJsonText } from './outputs/jsonText.js';
-import { parseEditionMeta } from './read/parseEditionMeta.js';
-import { parsePlanDocument } from './read/parsePlanDocument.js';
-import type { PlanDocument } from './read/document.js';
-import type { EditionMeta, Plan } from './model/plan.js';
+import { fromEditionFolder, join, type EditionInput } from './io/editionFolder.js';
+import { finishBuilding, siblings, startBuilding } from './io/outputFolder.js';
+import { folderSink, measuringSink, type Chunks, type OutputSink } from './io/writeOutput.js';
 import { checkQuality, withIssues, type QualityReport } from './model/checkQuality.js';
+import { diffPlans, findUnexplainedChanges, type Changelog } from './model/diffPlans.js';
+import type { Plan } from './model/plan.js';
+import { awaitsReview, parseReviewFile, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './model/reviewEdition.js';
+import { toPlan } from './model/toPlan.js';
+import { validatePlan } from './model/validatePlan.js';
 import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
-import { toCsvChunks } from './outputs/csv/toCsvText.js';
 import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
+import { toCsvChunks } from './outputs/csv/toCsvText.js';
+import { toJsonChunks, toJsonText } from './outputs/jsonText.js';
 import { toJsonLd } from './outputs/rdf/toJsonLd.js';
 import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
-import { toPlan } from './model/toPlan.js';
+import { JSONLD_CONTEXT } from './outputs/rdf/vocabulary.js';
+import type { PublishedFile } from './publish/toPackage.js';
+import { toPublication } from './publish/toPublication.js';
+import type { PlanDocument } from './read/document.js';
+import { parsePlanDocument } from './read/parsePlanDocument.js';
 import { toSourceText } from './read/toSourceText.js';
-import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './publish/toPackage.js';
-import { toCatalog, toCatalogTurtle } from './publish/toCatalog.js';
-import { diffPlans, findUnexplainedChanges, type Changelog } from './model/diffPlans.js';
-import { awaitsReview, parseReviewFile, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './model/reviewEdition.js';
-import { toChangelogFiles } from './publish/toChangelogFiles.js';
-import { toCkanPackage } from './publish/toCkanPackage.js';
-import { toPortalPageChunks } from './site/page.js';
-import { toProjectPageChunks, toProjectPages } from './site/projectPages.js';
-import { validatePlan } from './model/validatePlan.js';
-import { JSONLD_CONTEXT, toVocabularyDocument } from './outputs/rdf/vocabulary.js';
-import { folderSink, measuringSink, type Chunks, type OutputSink } from './io/writeOutput.js';
 import { append } from './common/arrays.js';
 
-export { toJsonText } from './outputs/jsonText.js';
+/** The stages of a build, in order: the names of the timing labels, the file headers and the README. */
+export const STAGES = ['read', 'decode', 'parse', 'model', 'validate', 'quality', 'diff', 'review', 'csv', 'json', 'jsonld', 'rdf', 'report', 'publication', 'write'] as const;
 
-/** One edition folder read from disk: its metadata and the bytes of its text. */
-export interface EditionInput {
-  folder: string;
-  meta: EditionMeta;
-  textFile: string;
-  /** The text's path as given to the build (`seeds/2021/….txt`), for messages. */
-  textPath: string;
-  bytes: Uint8Array;
-  /** The bytes of the folder's review file (`review.json`, beside the text), when it has one. */
-  review?: Uint8Array | null;
-}
+/** One stage's name. */
+export type StageName = (typeof STAGES)[number];
 
 /** One edition analysed and reviewed (`checkEditions`), before any output is made. */
 export interface EditionCheck {
@@ -134,7 +107,7 @@ export interface BuildResult {
 /** A stage finished: for progress lines and per-stage timing (never part of the outputs). */
 export interface ProgressEvent {
   edition: string | null;
-  stage: string;
+  stage: StageName;
   ms: number;
 }
 
@@ -142,7 +115,7 @@ export interface ProgressEvent {
 export type ProgressListener = (event: ProgressEvent) => void;
 
 /** Times `work` as one stage of `edition` and reports it. */
-function timed<T>(listener: ProgressListener | undefined, edition: string | null, stage: string, work: () => T): T {
+function timed<T>(listener: ProgressListener | undefined, edition: string | null, stage: StageName, work: () => T): T {
   const start = performance.now();
   const result = work();
   if (result instanceof Promise) {
@@ -171,39 +144,6 @@ export interface BuildOptions {
    */
   draft?: boolean;
   onProgress?: ProgressListener;
-}
-
-function join(...parts: string[]): string {
-  return parts.join('/').replace(/\/+/g, '/');
-}
-
-/** Stage 1: reads one edition folder (`edition.json`, its single `.txt`, and `review.json` when there is one). */
-export async function fromEditionFolder(
-  effects: Effects,
-  seedsDir: string,
-  folder: string,
-): Promise<{ ok: true; input: EditionInput } | { ok: false; diagnostics: Diagnostic[] }> {
-  const metaPath = join(seedsDir, folder, 'edition.json');
-  const metaBytes = await effects.readFile(metaPath);
-  if (!metaBytes) {
-    return { ok: false, diagnostics: [diagnose('meta/missing', `Expected ${metaPath} with the edition's metadata, found none`, { file: metaPath })] };
-  }
-  const meta = parseEditionMeta(new TextDecoder().decode(metaBytes), metaPath, folder);
-  if (!meta.ok) return { ok: false, diagnostics: meta.diagnostics };
-  const entries = (await effects.listDirectory(join(seedsDir, folder))) ?? [];
-  const texts = entries.filter((e) => !e.isDirectory && e.name.endsWith('.txt')).map((e) => e.name).sort();
-  if (texts.length !== 1) {
-    return {
-      ok: false,
-      diagnostics: [
-        diagnose('meta/no-text', `Expected one .txt edition text in ${join(seedsDir, folder)}, found ${texts.length}`, { file: metaPath }),
-      ],
-    };
-  }
-  const textFile = texts[0]!;
-  const bytes = (await effects.readFile(join(seedsDir, folder, textFile)))!;
-  const review = await effects.readFile(join(seedsDir, folder, REVIEW_FILE));
-  return { ok: true, input: { folder, meta: meta.meta, textFile, textPath: join(seedsDir, folder, textFile), bytes, review } };
 }
 
 /**
@@ -246,7 +186,7 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
 }
 
 /**
- * Stages 2–10 for one edition on its own (no earlier edition to compare with): `checkEditions`,
+ * Stages `decode` to `report` for one edition on its own (no earlier edition to compare with): `checkEditions`,
  * then its files to `sink` (`writeEdition`).
  */
 export async function buildEdition(input: EditionInput, onProgress?: ProgressListener, sink: OutputSink = measuringSink()): Promise<EditionBuild> {
@@ -254,7 +194,7 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
 }
 
 /**
- * Stages 7–10 for one checked edition: its files go to `sink` as they are made (the build's sink
+ * Stages `csv`, `json`, `jsonld`, `rdf` and `report` for one checked edition: its files go to `sink` as they are made (the build's sink
  * writes them into `<out>.building`; `validate`'s only measures them), so only the plan model
  * outlives the stage that needs each large intermediate (the tables, the JSON-LD). `draft`: the
  * output is written although findings await review, and says so in `quality.json`.
@@ -263,7 +203,7 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
   const { input, plan } = check;
   const base = { folder: check.folder, id: check.id, plan, review: check.review, changelog: check.changelog };
   if (!plan || !check.quality) return { ...base, quality: null, tables: [], diagnostics: check.diagnostics, outputs: [] };
-  const stage = <T>(name: string, work: () => T): T => timed(onProgress, input.folder, name, work);
+  const stage = <T>(name: StageName, work: () => T): T => timed(onProgress, input.folder, name, work);
   const id = plan.edition.id;
   const later: Diagnostic[] = [];
   const put = (path: string, chunks: Chunks) => sink.write(`${id}/${path}`, chunks);
@@ -307,10 +247,10 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
   };
 }
 
-type Stage = <T>(name: string, work: () => T) => T;
+type Stage = <T>(name: StageName, work: () => T) => T;
 
 /**
- * Stage 9: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). Returns the files
+ * Stages `jsonld` and `rdf`: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). Returns the files
  * and, as data, why the N-Quads could not be made (then `nqFile` is null and nothing lists it).
  */
 async function linkedData(
@@ -337,7 +277,7 @@ async function linkedData(
 }
 
 /**
- * Stages 2–6: text → syntax tree → plan → checks. The syntax tree is large
+ * Stages `decode` to `quality`: text → syntax tree → plan → checks. The syntax tree is large
  * (every line with its roles and positions) and needed by nothing after the quality report, so it
  * lives only inside this function.
  */
@@ -354,22 +294,11 @@ function analyseEdition(
   return { ok: true, plan, sourceMap, quality };
 }
 
-/** Stages 2 and 3: the decoded lines live only in here (the syntax tree keeps what it needs of them). */
+/** Stages `decode` and `parse`: the decoded lines live only in here (the syntax tree keeps what it needs of them). */
 function parseEdition(input: EditionInput, stage: Stage): { ok: true; doc: PlanDocument; sourceDiagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] } {
   const source = stage('decode', () => toSourceText(input.bytes, input.textFile));
   if (!source.ok) return { ok: false, diagnostics: source.diagnostics };
   return { ok: true, doc: stage('parse', () => parsePlanDocument(source.source)), sourceDiagnostics: source.diagnostics };
-}
-
-/** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
-export const DRAFT_MARKER = 'draft.json';
-
-/** Files shared by every edition: the JSON-LD context and the vocabulary. */
-export function toSharedOutputs(): BuiltFile[] {
-  return [
-    { path: 'context.jsonld', data: toJsonText(JSONLD_CONTEXT) },
-    { path: 'vocab.jsonld', data: toJsonText(toVocabularyDocument()) },
-  ];
 }
 
 /** Builds every edition folder under `seedsDir` and, when none has an error, publishes all outputs. */
@@ -440,84 +369,3 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   return { ok, editions, written: files.map((f) => join(outDir, f.path)), files, diagnostics, draft };
 }
 
-/**
- * The output folder is replaced so that readers see either the previous one or the complete new
- * one: everything is written into `<out>.building` (emptied here), then `finishBuilding` moves the
- * previous folder aside to `<out>.previous` and renames the new one into place. A build killed
- * while writing leaves `<out>` untouched; one killed between the two renames is repaired here, at
- * the start of the next build. Returns the folder to write into.
- */
-export async function startBuilding(effects: Effects, outDir: string): Promise<string> {
-  const { building, previous } = siblings(outDir);
-  if (!(await effects.exists(outDir)) && (await effects.exists(previous))) await effects.rename(previous, outDir);
-  await effects.remove(building);
-  await effects.remove(previous);
-  return building;
-}
-
-/** Swaps the complete `<out>.building` in for `<out>` (see `startBuilding`). */
-export async function finishBuilding(effects: Effects, outDir: string): Promise<void> {
-  const { building, previous } = siblings(outDir);
-  if (await effects.exists(outDir)) await effects.rename(outDir, previous);
-  await effects.rename(building, outDir);
-  await effects.remove(previous);
-}
-
-function siblings(outDir: string): { building: string; previous: string } {
-  const base = outDir.replace(/\/+$/, '');
-  return { building: `${base}.building`, previous: `${base}.previous` };
-}
-
-/**
- * Everything published besides the editions' own files, written to `sink`: the shared files, each
- * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
- * package descriptions, the changelogs, the catalog, the top page, and `SHA256SUMS` over all of them.
- * Returns every published file, sorted by path.
- */
-export async function toPublication(editions: readonly EditionBuild[], buildDate: string, sink: OutputSink, draft = false): Promise<PublishedFile[]> {
-  const shared: PublishedFile[] = [];
-  for (const file of toSharedOutputs()) shared.push(await sink.write(file.path, [file.data]));
-  const files: PublishedFile[] = [...shared];
-  const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
-  const byId = new Map(editions.map((e) => [e.plan!.edition.id, e]));
-  const changelogs = plans.slice(1).map((plan, i) => ({ older: plans[i]!, newer: plan, log: byId.get(plan.edition.id)!.changelog ?? diffPlans(plans[i]!, plan) }));
-  // A draft names, on every page and in draft.json, the findings each edition still awaits.
-  const unreviewed = new Map(draft ? editions.flatMap((e) => (e.review && e.review.pending > 0 ? [[e.plan!.edition.id, e.review.pending] as const] : [])) : []);
-  if (unreviewed.size > 0) {
-    const marker = {
-      draft: true,
-      description: 'An unreviewed draft (build --draft): findings await review, so this output must not be published; publish refuses it.',
-      editions: editions.flatMap((e) => (e.review && e.review.pending > 0 ? [{ edition: e.review.edition, pendingFindings: e.review.pending, reviewFile: e.review.reviewFile }] : [])),
-    };
-    files.push(await sink.write(DRAFT_MARKER, [toJsonText(marker)]));
-  }
-  for (const edition of editions) {
-    const plan = edition.plan!;
-    const id = plan.edition.id;
-    const page = await sink.write(
-      `${id}/index.html`,
-      toPortalPageChunks({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../', unreviewed }),
-    );
-    // A large edition's projects are on project pages of their own (none for the real editions).
-    const projectPages = toProjectPages(plan) ?? [];
-    const pageFiles: PublishedFile[] = [];
-    for (const projectPage of projectPages) pageFiles.push(await sink.write(`${id}/${projectPage.path}`, toProjectPageChunks(plan, projectPage, projectPages, unreviewed)));
-    const inFolder = [...edition.outputs, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
-    const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
-    // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer to.
-    const inZip = [...inFolder, ...pageFiles.map((f) => ({ ...f, path: f.path.slice(id.length + 1) })), { ...descriptor, path: 'datapackage.json' }];
-    const entries = [...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })), ...shared.map((f) => ({ ...f, read: () => sink.read(f.path) }))];
-    const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
-    files.push(...edition.outputs, page, ...pageFiles, descriptor, zip);
-  }
-  for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files))]));
-  for (const { older, newer, log } of changelogs) {
-    for (const file of toChangelogFiles(log, older, newer)) files.push(await sink.write(file.path, [file.data]));
-  }
-  const catalog = toCatalog(plans, files);
-  files.push(await sink.write('catalog.jsonld', [toJsonText(catalog)]), await sink.write('catalog.ttl', [await toCatalogTurtle(catalog)]));
-  const latest = plans.at(-1)!;
-  files.push(await sink.write('index.html', toPortalPageChunks({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '', unreviewed })));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...files, await sink.write('SHA256SUMS', [toSha256Sums(files)])];
-}

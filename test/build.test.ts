@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, m
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEditions, checkEditions, fromEditionFolder, type EditionInput } from '../pipeline/build.js';
+import { buildEditions, checkEditions } from '../pipeline/build.js';
+import { fromEditionFolder, type EditionInput } from '../pipeline/io/editionFolder.js';
 import { runCli } from '../pipeline/cli/cli.js';
 import { memoryEffects, nodeEffects } from '../pipeline/io/effects.js';
 import { builtSeeds, readZip, ROOT, SEEDS, seedBytes, seedMeta, seedReview, seedsInMemory, TEST_DATE, writeSyntheticSeeds } from './helpers.js';

@@ -201,7 +201,7 @@ export async function toZip(files: readonly BuiltFile[], timestamp: string): Pro
 
 /** Writes in-memory files as a whole output folder, through the build's own swap (`startBuilding`, `finishBuilding`). */
 export async function writeAtomically(effects: Effects, outDir: string, files: readonly BuiltFile[]): Promise<void> {
-  const { finishBuilding, startBuilding } = await import('../pipeline/build.js');
+  const { finishBuilding, startBuilding } = await import('../pipeline/io/outputFolder.js');
   const building = await startBuilding(effects, outDir);
   for (const file of files) await effects.writeFile(`${building}/${file.path}`, file.data);
   await finishBuilding(effects, outDir);

@@ -8,7 +8,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkEditions, fromEditionFolder, type EditionInput } from '../pipeline/build.js';
+import { checkEditions } from '../pipeline/build.js';
+import { fromEditionFolder, type EditionInput } from '../pipeline/io/editionFolder.js';
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { memoryEffects } from '../pipeline/io/effects.js';
 import { parsePlanDocument } from '../pipeline/read/parsePlanDocument.js';

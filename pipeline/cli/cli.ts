@@ -10,7 +10,8 @@
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
-import { buildEditions, DRAFT_MARKER, type BuildResult, type ProgressEvent, type ProgressListener } from '../build.js';
+import { buildEditions, type BuildResult, type ProgressEvent, type ProgressListener } from '../build.js';
+import { DRAFT_MARKER } from '../publish/toPublication.js';
 import { diffPlans } from '../model/diffPlans.js';
 import { toChangelogFiles } from '../publish/toChangelogFiles.js';
 import { nodeEffects } from '../io/effects.js';

@@ -1,5 +1,5 @@
 /**
- * Stage 5: `PlanDocument` + `Plan` → `QualityReport`. Says where the document disagrees with itself
+ * Stage `quality` (and `report`): `PlanDocument` + `Plan` → `QualityReport`. Says where the document disagrees with itself
  * (list vs sheets, 【再掲】 copies vs originals, revision history vs projects, banners vs list), which
  * sheets lack sections, and how every source line was accounted for (coverage). Nothing here
  * changes the plan: the data keeps what the document says, the report says where it disagrees.

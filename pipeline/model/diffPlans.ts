@@ -1,5 +1,5 @@
 /**
- * Stage: two plan models → `Changelog`. Computed from the models, never from the text: projects
+ * Stage `diff`: two plan models → `Changelog`. Computed from the models, never from the text: projects
  * added, removed, moved, renamed or ended; departments added, removed or renamed (a name that
  * disappears everywhere while another appears in its place, like 情報システム課 → デジタル推進課);
  * initiatives and indicators added, removed or renamed; targets changed per fiscal year; prose changed.

@@ -1,5 +1,5 @@
 /**
- * Stage: an edition's diagnostics and its review file (`seeds/<edition>/review.json`,
+ * Stage `review`: an edition's diagnostics and its review file (`seeds/<edition>/review.json`,
  * `schemas/review.schema.json`) → the diagnostics with a person's decisions applied. A finding is an
  * error of a rule marked `reviewable` in the catalog, named by its finding id (any stage may emit
  * one: a change no 改訂履歴 entry explains, a table row that may be misread). An accepted finding

@@ -1,5 +1,5 @@
 /**
- * Stage 3: `PlanDocument` → `Plan`. Gives the parsed nodes their meaning: ASCII ids from printed
+ * Stage `model`: `PlanDocument` → `Plan`. Gives the parsed nodes their meaning: ASCII ids from printed
  * numbers, normalised text, numbers and units from target cells, fiscal years from slots, the
  * edition number from the revision history, 【再掲】 links, and list and sheet joined per project.
  * Also returns a source map (JSON pointer → source position) so later checks can point at lines.

@@ -1,5 +1,5 @@
 /**
- * Stage 4: validates a `Plan` against schemas/plan.schema.json and returns a report. Each ajv error
+ * Stage `validate`: validates a `Plan` against schemas/plan.schema.json and returns a report. Each ajv error
  * is mapped back, through the source map of `toPlan`, to the source position of the model node that
  * caused it (the nearest enclosing node that was read from the text).
  */

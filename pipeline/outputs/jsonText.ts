@@ -1,5 +1,5 @@
 /**
- * JSON text of the published files: two-space indent and a final line end, the same bytes every
+ * Stage `json`: JSON text of the published files: two-space indent and a final line end, the same bytes every
  * time. `toJsonChunks` gives the same text as `toJsonText` in pieces, so a plan of 60,000 projects
  * is written without ever holding its whole JSON text (which would pass V8's string length limit).
  */

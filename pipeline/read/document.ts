@@ -1,5 +1,5 @@
 /**
- * Types of the first two stages: the source text as positioned lines (`SourceText`) and the parsed,
+ * Types of the stages `decode` and `parse`: the source text as positioned lines (`SourceText`) and the parsed,
  * positioned syntax tree of one edition (`PlanDocument`). Nodes keep the text as printed; meaning
  * (ids, numbers, normalisation) is added by the next stage, `toPlan`.
  */

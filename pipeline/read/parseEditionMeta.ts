@@ -1,5 +1,5 @@
 /**
- * Reads an edition's metadata file (`edition.json`) into `EditionMeta`: validated against
+ * Stage `read`: reads an edition's metadata file (`edition.json`) into `EditionMeta`: validated against
  * schemas/edition.schema.json, with the municipality code's check digit verified and the CC BY 4.0
  * licence and its attribution text filled in when the file names none.
  */

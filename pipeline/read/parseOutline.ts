@@ -1,5 +1,5 @@
 /**
- * Parses the 個別事業一覧 (the list at the start of the text) into policies, measures and project
+ * Stage `parse`: parses the 個別事業一覧 (the list at the start of the text) into policies, measures and project
  * entries, each with its printed name and position. The list is a three-column table whose cells the
  * extraction wrote one after another: `＜基本方針１＞` and its name lines, `＜１＞` and the measure's
  * name lines, then `(1) project name` entries whose names may wrap onto further lines.

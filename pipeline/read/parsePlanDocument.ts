@@ -1,5 +1,5 @@
 /**
- * Stage 2: `SourceText` → `PlanDocument`. Splits the edition text into its three regions — the
+ * Stage `parse`: `SourceText` → `PlanDocument`. Splits the edition text into its three regions — the
  * 個別事業一覧, the project sheets (with their section banners and page furniture) and the
  * 【改訂履歴】 — and hands each region to its parser. Every non-blank line ends up with a role
  * (content or furniture); any line that gets none is reported, so nothing is silently dropped.

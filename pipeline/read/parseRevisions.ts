@@ -1,5 +1,5 @@
 /**
- * Parses the 【改訂履歴】 table at the end of a revised edition: revision dates (`令和 4 年 6 月`),
+ * Stage `parse`: parses the 【改訂履歴】 table at the end of a revised edition: revision dates (`令和 4 年 6 月`),
  * and under each, entries of one or more plan numbers (`1-1-(3)`), the plan name and the change
  * summary. The extraction ends the name cell with two spaces, which is what separates it from the
  * summary; names and summaries wrap onto further lines.

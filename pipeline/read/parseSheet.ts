@@ -1,5 +1,5 @@
 /**
- * Parses one project sheet (個別事業シート) — the lines from its `名称` to the line before the next
+ * Stage `parse`: parses one project sheet (個別事業シート) — the lines from its `名称` to the line before the next
  * sheet or banner, page furniture already removed — into a positioned `SheetNode`.
  *
  * A sheet is a form: each section starts with its heading word at a line start (`名称`, `番号`,

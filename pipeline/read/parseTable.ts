@@ -1,5 +1,5 @@
 /**
- * Parses the two year tables of a project sheet (年度ごとの取組 and 評価指標) from the extraction's
+ * Stage `parse`: parses the two year tables of a project sheet (年度ごとの取組 and 評価指標) from the extraction's
  * text into rows of positioned cells placed on fiscal-year slots.
  *
  * How the extraction writes a table, and so how this reads it:

@@ -1,5 +1,5 @@
 /**
- * Stage 1: bytes of an edition text → `SourceText`, the decoded lines with their numbers, plus the
+ * Stage `decode`: bytes of an edition text → `SourceText`, the decoded lines with their numbers, plus the
  * file's SHA-256 and what was found about its encoding and line ends.
  */
 import { createHash } from 'node:crypto';

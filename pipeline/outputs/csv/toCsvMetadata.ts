@@ -1,5 +1,5 @@
 /**
- * Stage: `CsvTable[]` → the metadata that makes the CSVs self-describing: one Frictionless Table
+ * Stage `csv`: `CsvTable[]` → the metadata that makes the CSVs self-describing: one Frictionless Table
  * Schema per table (v2) and one W3C CSVW metadata document (`csv-metadata.json`) for all of them, so
  * the CSVs convert to RDF by the W3C recommendation. Both state the dialect, including the BOM.
  */

@@ -1,5 +1,5 @@
 /**
- * Stage: `Plan` → `CsvTable[]`, the citizen tables. One table per entity, long form, one value per
+ * Stage `csv`: `Plan` → `CsvTable[]`, the citizen tables. One table per entity, long form, one value per
  * cell, each starting with the 自治体標準オープンデータセット columns (全国地方公共団体コード, ID,
  * 地方公共団体名). Every column has a machine name, a Japanese title, a type, a unit where numeric,
  * and a description; the CSV text and the metadata (Table Schema, CSVW) are made from these.

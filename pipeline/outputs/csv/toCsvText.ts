@@ -1,5 +1,5 @@
 /**
- * Writes one `CsvTable` as the bytes citizens download: UTF-8 with BOM (Excel on Japanese Windows
+ * Stage `csv`: writes one `CsvTable` as the bytes citizens download: UTF-8 with BOM (Excel on Japanese Windows
  * reads UTF-8 without BOM as Shift_JIS mojibake), CRLF line ends, RFC 4180 quoting (csv-stringify),
  * Japanese titles in the header row, numbers as plain numbers, blank for null.
  */

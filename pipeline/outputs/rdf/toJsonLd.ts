@@ -1,5 +1,5 @@
 /**
- * Stage: `Plan` → the JSON-LD document of one edition (`plan.jsonld`). Same content as plan.json,
+ * Stage `jsonld`: `Plan` → the JSON-LD document of one edition (`plan.jsonld`). Same content as plan.json,
  * as linked data: every node gets a stable IRI (relative to the edition's base IRI, set by `@base`),
  * every key maps to an IRI through schemas/context.jsonld, and the edition's statements form one
  * named graph, named by the edition's IRI, so several editions can share a store and be compared.

@@ -1,5 +1,5 @@
 /**
- * Linked-data conversions of a JSON-LD document with jsonld.js, strictly offline: the document
+ * Stage `rdf`: linked-data conversions of a JSON-LD document with jsonld.js, strictly offline: the document
  * loader serves only the contexts it is given (the project's own context) and refuses every other
  * URL, so neither the build nor the tests ever fetch a remote context. Expansion runs in jsonld.js
  * "safe mode", which fails instead of silently dropping a key or value the context does not map.

@@ -1,0 +1,82 @@
+/**
+ * Stage `publication`: what is published once for all editions — the shared context and vocabulary,
+ * each edition's page (and project pages), Data Package descriptor and zip, the CKAN package
+ * descriptions, the changelogs, the DCAT catalog, the top page, `draft.json` for a draft, and
+ * `SHA256SUMS` — written to a sink as each is made.
+ */
+import type { EditionBuild } from '../build.js';
+import { diffPlans } from '../model/diffPlans.js';
+import type { OutputSink } from '../io/writeOutput.js';
+import { toJsonText } from '../outputs/jsonText.js';
+import { JSONLD_CONTEXT, toVocabularyDocument } from '../outputs/rdf/vocabulary.js';
+import { toPortalPageChunks } from '../site/page.js';
+import { toProjectPageChunks, toProjectPages } from '../site/projectPages.js';
+import { toCatalog, toCatalogTurtle } from './toCatalog.js';
+import { toChangelogFiles } from './toChangelogFiles.js';
+import { toCkanPackage } from './toCkanPackage.js';
+import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
+
+/** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
+export const DRAFT_MARKER = 'draft.json';
+
+/** Files shared by every edition: the JSON-LD context and the vocabulary. */
+export function toSharedOutputs(): BuiltFile[] {
+  return [
+    { path: 'context.jsonld', data: toJsonText(JSONLD_CONTEXT) },
+    { path: 'vocab.jsonld', data: toJsonText(toVocabularyDocument()) },
+  ];
+}
+
+/**
+ * Everything published besides the editions' own files, written to `sink`: the shared files, each
+ * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
+ * package descriptions, the changelogs, the catalog, the top page, and `SHA256SUMS` over all of them.
+ * Returns every published file, sorted by path.
+ */
+export async function toPublication(editions: readonly EditionBuild[], buildDate: string, sink: OutputSink, draft = false): Promise<PublishedFile[]> {
+  const shared: PublishedFile[] = [];
+  for (const file of toSharedOutputs()) shared.push(await sink.write(file.path, [file.data]));
+  const files: PublishedFile[] = [...shared];
+  const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
+  const byId = new Map(editions.map((e) => [e.plan!.edition.id, e]));
+  const changelogs = plans.slice(1).map((plan, i) => ({ older: plans[i]!, newer: plan, log: byId.get(plan.edition.id)!.changelog ?? diffPlans(plans[i]!, plan) }));
+  // A draft names, on every page and in draft.json, the findings each edition still awaits.
+  const unreviewed = new Map(draft ? editions.flatMap((e) => (e.review && e.review.pending > 0 ? [[e.plan!.edition.id, e.review.pending] as const] : [])) : []);
+  if (unreviewed.size > 0) {
+    const marker = {
+      draft: true,
+      description: 'An unreviewed draft (build --draft): findings await review, so this output must not be published; publish refuses it.',
+      editions: editions.flatMap((e) => (e.review && e.review.pending > 0 ? [{ edition: e.review.edition, pendingFindings: e.review.pending, reviewFile: e.review.reviewFile }] : [])),
+    };
+    files.push(await sink.write(DRAFT_MARKER, [toJsonText(marker)]));
+  }
+  for (const edition of editions) {
+    const plan = edition.plan!;
+    const id = plan.edition.id;
+    const page = await sink.write(
+      `${id}/index.html`,
+      toPortalPageChunks({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../', unreviewed }),
+    );
+    // A large edition's projects are on project pages of their own (none for the real editions).
+    const projectPages = toProjectPages(plan) ?? [];
+    const pageFiles: PublishedFile[] = [];
+    for (const projectPage of projectPages) pageFiles.push(await sink.write(`${id}/${projectPage.path}`, toProjectPageChunks(plan, projectPage, projectPages, unreviewed)));
+    const inFolder = [...edition.outputs, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
+    const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
+    // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer to.
+    const inZip = [...inFolder, ...pageFiles.map((f) => ({ ...f, path: f.path.slice(id.length + 1) })), { ...descriptor, path: 'datapackage.json' }];
+    const entries = [...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })), ...shared.map((f) => ({ ...f, read: () => sink.read(f.path) }))];
+    const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
+    files.push(...edition.outputs, page, ...pageFiles, descriptor, zip);
+  }
+  for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files))]));
+  for (const { older, newer, log } of changelogs) {
+    for (const file of toChangelogFiles(log, older, newer)) files.push(await sink.write(file.path, [file.data]));
+  }
+  const catalog = toCatalog(plans, files);
+  files.push(await sink.write('catalog.jsonld', [toJsonText(catalog)]), await sink.write('catalog.ttl', [await toCatalogTurtle(catalog)]));
+  const latest = plans.at(-1)!;
+  files.push(await sink.write('index.html', toPortalPageChunks({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '', unreviewed })));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files, await sink.write('SHA256SUMS', [toSha256Sums(files)])];
+}
