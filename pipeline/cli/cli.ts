@@ -18,6 +18,7 @@ import { nodeEffects } from '../io/effects.js';
 import { awaitingReview, findings, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
+import { runNewEdition } from './newEdition.js';
 import type { CkanPackage } from '../publish/toCkanPackage.js';
 
 // Garbage-collector settings for large plans (BENCHMARKS.md). The collector lets the heap grow to
@@ -35,6 +36,7 @@ Commands:
   validate   parse and check every edition, write nothing
   diff       the changes between two editions: diff <from> <to>
   review     an edition's findings awaiting review, as review-file decisions: review <edition>
+  new-edition  新しい版のフォルダーを作る：new-edition <本文.txt> [--id <版ID>]
   publish    send the built packages to a CKAN portal (dry run unless --apply)
 
 Run "hadano-ict-plan <command> --help" for a command's options.
@@ -68,6 +70,13 @@ Exit codes: 0 done, 2 usage errors (unknown edition).`,
 Prints the changes from edition <from> to edition <to> (edition ids, e.g. 2021 2025-03), computed
 from their plan models and cross-checked against <to>'s revision history: Markdown, or --json.
 Exit codes: 0 done, 1 data errors, 2 usage errors (unknown edition).`,
+  'new-edition': `使い方：hadano-ict-plan new-edition <本文.txt> [--id <版ID>] [--seeds <dir>]
+
+改訂された計画の本文（PDFから取り出したテキスト）から、新しい版のフォルダー --seeds/<版ID>/ を作ります。
+版ID は本文の【改訂履歴】の最新の改定年月（令和8年3月 → 2026-03）、または --id で指定したものです。
+本文はそのまま（1バイトも変えずに）複製し、edition.json は直前の版のものを複製して id だけを変えます。
+既にある版は上書きしません。作った後にすることを日本語で表示します。
+終了コード：0 作成した、1 作れなかった（既にある版、改訂履歴がない など）、2 使い方の誤り。`,
   publish: `Usage: hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--apply]
 
 Creates or updates each edition's package (--out/ckan/*.json, made by build; default out: dist) on a
@@ -116,6 +125,7 @@ export async function runCli(
         apply: { type: 'boolean', default: false },
         draft: { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
+        id: { type: 'string' },
       },
     });
   } catch (error) {
@@ -137,9 +147,16 @@ export async function runCli(
     out(HELP[command]!);
     return 0;
   }
-  const positionals = command === 'diff' ? 2 : command === 'review' ? 1 : 0;
+  const positionals = command === 'diff' ? 2 : command === 'review' || command === 'new-edition' ? 1 : 0;
   if (rest.length !== positionals) {
-    const needs = command === 'diff' ? 'diff needs two edition ids: diff <from> <to>' : command === 'review' ? 'review needs one edition id: review <edition>' : `unexpected argument ${rest.join(' ')}`;
+    const needs =
+      command === 'diff'
+        ? 'diff needs two edition ids: diff <from> <to>'
+        : command === 'review'
+          ? 'review needs one edition id: review <edition>'
+          : command === 'new-edition'
+            ? 'new-edition には本文のファイルを一つ指定します：new-edition <本文.txt>'
+            : `unexpected argument ${rest.join(' ')}`;
     out(`error: ${needs}`);
     out(HELP[command]!);
     return 2;
@@ -150,6 +167,7 @@ export async function runCli(
     return 2;
   }
   if (command === 'publish') return publish(parsed.values, out, env, fetchImpl);
+  if (command === 'new-edition') return runNewEdition(rest[0]!, { seeds: parsed.values.seeds, id: parsed.values.id }, nodeEffects, out);
 
   const { json, quiet } = parsed.values;
   const clock = buildClock(env);
