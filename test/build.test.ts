@@ -74,7 +74,7 @@ describe('runCli', () => {
   it('builds --seeds into --out and exits 0', async () => {
     cpSync(join(ROOT, 'seeds'), join(dir, 'seeds'), { recursive: true });
     const lines: string[] = [];
-    const code = await runCli(['build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out')], (l) => lines.push(l));
+    const code = await runCli(['--lang', 'en', 'build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(0);
     expect(lines).toContain('built 2 editions, wrote 65 files');
     expect(lines.at(-1)).toMatch(
@@ -91,7 +91,7 @@ describe('runCli', () => {
     writeFileSync(join(dir, 'bad/dup/edition.json'), readFileSync(join(ROOT, 'test/fixtures/bad-input/input/dup/edition.json')));
     const before = readFileSync(join(dir, 'out/2021/plan.json'));
     const lines: string[] = [];
-    const code = await runCli(['build', '--seeds', join(dir, 'bad'), '--out', join(dir, 'out')], (l) => lines.push(l));
+    const code = await runCli(['--lang', 'en', 'build', '--seeds', join(dir, 'bad'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(/bad\/dup\/edition\.txt:79:23: error sheet\/duplicate-number \[1-1-1\] Expected one sheet for 1-1-1/);
     expect(readFileSync(join(dir, 'out/2021/plan.json')).equals(before)).toBe(true);
@@ -100,17 +100,17 @@ describe('runCli', () => {
 
   it('exits 2 on usage errors and 0 with --help, on every command', async () => {
     const lines: string[] = [];
-    expect(await runCli(['publish'], (l) => lines.push(l))).toBe(2);
-    expect(await runCli(['build', '--nope'], (l) => lines.push(l))).toBe(2);
-    expect(await runCli(['frobnicate'], (l) => lines.push(l))).toBe(2);
-    expect(await runCli([], (l) => lines.push(l))).toBe(2);
-    expect(await runCli(['diff', '2021'], (l) => lines.push(l))).toBe(2);
-    expect(await runCli(['--help'], (l) => lines.push(l))).toBe(0);
+    expect(await runCli(['--lang', 'en', 'publish'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en', 'build', '--nope'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en', 'frobnicate'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en', 'diff', '2021'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en', '--help'], (l) => lines.push(l))).toBe(0);
     expect(lines.join('\n')).toContain('Usage: hadano-ict-plan <command> [options]');
-    expect(await runCli(['review'], (l) => lines.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en', 'review'], (l) => lines.push(l))).toBe(2);
     for (const command of ['build', 'validate', 'diff', 'review', 'publish']) {
       const help: string[] = [];
-      expect(await runCli([command, '--help'], (l) => help.push(l))).toBe(0);
+      expect(await runCli(['--lang', 'en', command, '--help'], (l) => help.push(l))).toBe(0);
       expect(help[0]).toMatch(new RegExp(`^Usage: hadano-ict-plan ${command}`));
     }
   });
@@ -119,11 +119,11 @@ describe('runCli', () => {
     const seeds = join(dir, 'seeds');
     const untouched = join(dir, 'never');
     const lines: string[] = [];
-    expect(await runCli(['validate', '--seeds', seeds, '--out', untouched], (l) => lines.push(l))).toBe(0);
+    expect(await runCli(['--lang', 'en', 'validate', '--seeds', seeds, '--out', untouched], (l) => lines.push(l))).toBe(0);
     expect(existsSync(untouched)).toBe(false);
     expect(lines).toContain('checked 2 editions: no errors, nothing written');
     const json: string[] = [];
-    expect(await runCli(['validate', '--seeds', seeds, '--json'], (l) => json.push(l))).toBe(0);
+    expect(await runCli(['--lang', 'en', 'validate', '--seeds', seeds, '--json'], (l) => json.push(l))).toBe(0);
     const report = JSON.parse(json.join('\n'));
     expect(report).toMatchObject({ command: 'validate', ok: true, written: [] });
     expect(report.editions.map((e: { id: string; totals: { sheets: number } }) => [e.id, e.totals.sheets])).toEqual([
@@ -131,10 +131,10 @@ describe('runCli', () => {
       ['2025-03', 62],
     ]);
     const diff: string[] = [];
-    expect(await runCli(['diff', '2021', '2025-03', '--seeds', seeds], (l) => diff.push(l))).toBe(0);
+    expect(await runCli(['--lang', 'en', 'diff', '2021', '2025-03', '--seeds', seeds], (l) => diff.push(l))).toBe(0);
     expect(diff[0]).toContain('第1版（2021）から第5版（2025-03）への変更点');
     const unknown: string[] = [];
-    expect(await runCli(['diff', '2021', '2030-01', '--seeds', seeds], (l) => unknown.push(l))).toBe(2);
+    expect(await runCli(['--lang', 'en', 'diff', '2021', '2030-01', '--seeds', seeds], (l) => unknown.push(l))).toBe(2);
     expect(unknown[0]).toBe('error: 2030-01 is not an edition that builds (editions: 2021, 2025-03)');
   });
 });
@@ -322,7 +322,7 @@ describe('the CLI with findings awaiting review', () => {
   writeFileSync(join(seeds, '2025-03/review.json'), review2025(withoutPolicy));
   const run = async (...argv: string[]) => {
     const lines: string[] = [];
-    const code = await runCli(argv, (l) => lines.push(l));
+    const code = await runCli(['--lang', 'en', ...argv], (l) => lines.push(l));
     return { code, lines, text: lines.join('\n') };
   };
 
@@ -335,7 +335,7 @@ describe('the CLI with findings awaiting review', () => {
     expect(text).not.toMatch(/info review\/unexplained-change/);
     expect(lines).toContain(`review: 2025-03: 1 finding awaiting review — accept or reject each by its finding id in ${seeds}/2025-03/review.json`);
     expect(lines.at(-1)).toMatch(
-      new RegExp(`^summary: 2 editions \\(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\\), 0 files written, 1 errors, .*, 1 finding awaiting review \\(2025-03: 1 in ${seeds}/2025-03/review\\.json\\), [\\d.]+ s$`),
+      new RegExp(`^summary: 2 editions \\(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\\), 0 files written, 1 error, .*, 1 finding awaiting review \\(2025-03: 1 in ${seeds}/2025-03/review\\.json\\), [\\d.]+ s$`),
     );
   });
 
@@ -383,7 +383,7 @@ describe('the CLI with findings awaiting review', () => {
     // With or without --apply, with or without a token: the draft is what is refused.
     for (const [apply, env] of [[[], { CKAN_API_TOKEN: 'secret' }], [['--apply'], { CKAN_API_TOKEN: 'secret' }], [['--apply'], {}]] as const) {
       const lines: string[] = [];
-      const code = await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out, ...apply], (l) => lines.push(l), env, fetchStub);
+      const code = await runCli(['--lang', 'en', 'publish', '--ckan', 'http://127.0.0.1:9', '--out', out, ...apply], (l) => lines.push(l), env, fetchStub);
       expect(code).toBe(1);
       expect(lines[0]).toBe(`error: ${out} is an unreviewed draft (build --draft) and is never published (2025-03: 1 finding awaiting review in ${seeds}/2025-03/review.json): decide the findings in the review files, then build without --draft`);
     }
@@ -391,7 +391,7 @@ describe('the CLI with findings awaiting review', () => {
     // Even without its marker, the quality report still says draft.
     rmSync(join(out, 'draft.json'));
     const lines: string[] = [];
-    expect(await runCli(['publish', '--ckan', 'http://127.0.0.1:9', '--out', out], (l) => lines.push(l), {}, fetchStub)).toBe(1);
+    expect(await runCli(['--lang', 'en', 'publish', '--ckan', 'http://127.0.0.1:9', '--out', out], (l) => lines.push(l), {}, fetchStub)).toBe(1);
     // The published report names the review file within the edition folder, not on the builder's disk.
     expect(lines[0]).toMatch(/is an unreviewed draft .*\(2025-03: 1 finding awaiting review in 2025-03\/review\.json\)/);
   });

@@ -15,10 +15,11 @@ import { DRAFT_MARKER } from '../publish/toPublication.js';
 import { diffPlans } from '../model/diffPlans.js';
 import { toChangelogFiles } from '../publish/toChangelogFiles.js';
 import { nodeEffects } from '../io/effects.js';
-import { awaitingReview, findings, formatBuildReport } from './report.js';
+import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { runNewEdition } from './newEdition.js';
+import { chooseLang, closest, COMMANDS, TEXTS, type Command, type Lang } from './texts.js';
 import type { CkanPackage } from '../publish/toCkanPackage.js';
 
 // Garbage-collector settings for large plans (BENCHMARKS.md). The collector lets the heap grow to
@@ -28,63 +29,20 @@ import type { CkanPackage } from '../publish/toCkanPackage.js';
 // can only be set when Node starts: the shebang and the npm scripts pass it.
 setFlagsFromString('--heap-growing-percent=30');
 
-const HELP: Record<string, string> = {
-  main: `Usage: hadano-ict-plan <command> [options]      (or: npm run build / npm run publish -- …)
-
-Commands:
-  build      build every edition under --seeds into --out
-  validate   parse and check every edition, write nothing
-  diff       the changes between two editions: diff <from> <to>
-  review     an edition's findings awaiting review, as review-file decisions: review <edition>
-  new-edition  新しい版のフォルダーを作る：new-edition <本文.txt> [--id <版ID>]
-  publish    send the built packages to a CKAN portal (dry run unless --apply)
-
-Run "hadano-ict-plan <command> --help" for a command's options.
-Exit codes: 0 done, 1 data or portal errors, 2 usage errors.`,
-  build: `Usage: hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--draft] [--quiet] [--json]
-
-Builds every edition folder under --seeds (default: seeds) into --out (default: dist). An edition
-folder holds the edition's text (one .txt file, UTF-8 or Shift_JIS, unchanged), edition.json and,
-when a person has decided findings, review.json. The output folder is replaced as a whole, and only
-when every edition built without errors and no finding awaits review.
-
-  --draft   write every output although findings await review (never with other errors), marked
-            as an unreviewed draft in the summary, quality.json and the pages; publish refuses it
-  --quiet   print only what stops or could stop publication (errors, findings, stale decisions)
-            and the closing summary
-  --json    print a machine-readable report instead of text
-Exit codes: 0 built, 1 data errors or findings awaiting review (nothing written), 2 usage errors.`,
-  validate: `Usage: hadano-ict-plan validate [--seeds <dir>] [--quiet] [--json]
-
-Parses and checks every edition under --seeds (default: seeds) like build, reports the same
-findings, and writes nothing.
-Exit codes: 0 valid, 1 data errors or findings awaiting review, 2 usage errors.`,
-  review: `Usage: hadano-ict-plan review <edition> [--seeds <dir>]
-
-Prints the findings of edition <edition> that await review as decisions for its review file
-(--seeds/<edition>/review.json, schemas/review.schema.json): a JSON array to add to "decisions",
-with "decision" (accept or reject), "reason", "by" and "date" left for a person to fill in.
-Exit codes: 0 done, 2 usage errors (unknown edition).`,
-  diff: `Usage: hadano-ict-plan diff <from> <to> [--seeds <dir>] [--json]
-
-Prints the changes from edition <from> to edition <to> (edition ids, e.g. 2021 2025-03), computed
-from their plan models and cross-checked against <to>'s revision history: Markdown, or --json.
-Exit codes: 0 done, 1 data errors, 2 usage errors (unknown edition).`,
-  'new-edition': `使い方：hadano-ict-plan new-edition <本文.txt> [--id <版ID>] [--seeds <dir>]
-
-改訂された計画の本文（PDFから取り出したテキスト）から、新しい版のフォルダー --seeds/<版ID>/ を作ります。
-版ID は本文の【改訂履歴】の最新の改定年月（令和8年3月 → 2026-03）、または --id で指定したものです。
-本文はそのまま（1バイトも変えずに）複製し、edition.json は直前の版のものを複製して id だけを変えます。
-既にある版は上書きしません。作った後にすることを日本語で表示します。
-終了コード：0 作成した、1 作れなかった（既にある版、改訂履歴がない など）、2 使い方の誤り。`,
-  publish: `Usage: hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--apply]
-
-Creates or updates each edition's package (--out/ckan/*.json, made by build; default out: dist) on a
-CKAN portal through its Action API. Dry run unless --apply: prints the exact write requests. The API
-token is read from the environment variable CKAN_API_TOKEN and never printed.
-  --org <slug>  CKAN organisation that owns the packages (default: hadano-city)
-Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
-};
+/** The options every command accepts (each command uses those its help lists). */
+const OPTIONS = {
+  seeds: { type: 'string', default: 'seeds' },
+  out: { type: 'string', default: 'dist' },
+  quiet: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  ckan: { type: 'string' },
+  org: { type: 'string' },
+  apply: { type: 'boolean', default: false },
+  draft: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+  id: { type: 'string' },
+  lang: { type: 'string' },
+} as const;
 
 /**
  * The build's fixed clock, so two builds of the same commit are byte-identical: SOURCE_DATE_EPOCH
@@ -110,73 +68,68 @@ export async function runCli(
   env: NodeJS.ProcessEnv = process.env,
   fetchImpl: typeof fetch = fetch,
 ): Promise<number> {
+  // The language is known before the arguments are checked, so even a usage error is in it.
+  const langFlag = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='))?.replace(/^--lang=/, '');
+  const lang = chooseLang(langFlag, env);
+  if (lang === null) {
+    out(TEXTS.ja.badLang(langFlag!));
+    return 2;
+  }
+  const text = TEXTS[lang];
+  const first = argv.find((a) => !a.startsWith('-'));
+  const commandHelp = first && (COMMANDS as readonly string[]).includes(first) ? text.help[first as Command] : text.help.main;
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        seeds: { type: 'string', default: 'seeds' },
-        out: { type: 'string', default: 'dist' },
-        quiet: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        ckan: { type: 'string' },
-        org: { type: 'string' },
-        apply: { type: 'boolean', default: false },
-        draft: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-        id: { type: 'string' },
-      },
-    });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
-    out(`error: ${(error as Error).message}`);
-    out(HELP.main!);
+    // Node's own wording names the option; the usage printed is the command's, with a likely meant option.
+    const given = /'(-{1,2}[^' ]+)'/.exec((error as Error).message)?.[1] ?? null;
+    const suggestion = given ? closest(given.replace(/^-+/, ''), Object.keys(OPTIONS)) : null;
+    out(text.badOption((error as Error).message, suggestion ? `--${suggestion}` : null));
+    out(commandHelp);
     return 2;
   }
   const [command, ...rest] = parsed.positionals;
-  if (command === undefined || !(command in HELP) || command === 'main') {
+  if (command === undefined || !(COMMANDS as readonly string[]).includes(command)) {
     if (parsed.values.help && command === undefined) {
-      out(HELP.main!);
+      out(text.help.main);
       return 0;
     }
-    out(command === undefined ? 'error: no command given' : `error: unknown command ${command}`);
-    out(HELP.main!);
+    out(command === undefined ? text.noCommand : text.unknownCommand(command, closest(command, COMMANDS)));
+    out(text.help.main);
     return 2;
   }
+  const known = command as Command;
   if (parsed.values.help) {
-    out(HELP[command]!);
+    out(text.help[known]);
     return 0;
   }
-  const positionals = command === 'diff' ? 2 : command === 'review' || command === 'new-edition' ? 1 : 0;
+  const positionals = known === 'diff' ? 2 : known === 'review' || known === 'new-edition' ? 1 : 0;
   if (rest.length !== positionals) {
-    const needs =
-      command === 'diff'
-        ? 'diff needs two edition ids: diff <from> <to>'
-        : command === 'review'
-          ? 'review needs one edition id: review <edition>'
-          : command === 'new-edition'
-            ? 'new-edition には本文のファイルを一つ指定します：new-edition <本文.txt>'
-            : `unexpected argument ${rest.join(' ')}`;
-    out(`error: ${needs}`);
-    out(HELP[command]!);
+    out(known === 'diff' || known === 'review' || known === 'new-edition' ? text.needsArguments(known) : text.unexpectedArguments(rest.join(' ')));
+    out(text.help[known]);
     return 2;
   }
-  if (parsed.values.draft && command !== 'build') {
-    out('error: --draft applies to build only');
-    out(HELP[command]!);
+  if (parsed.values.draft && known !== 'build') {
+    out(text.draftOnlyForBuild);
+    out(text.help[known]);
     return 2;
   }
-  if (command === 'publish') return publish(parsed.values, out, env, fetchImpl);
-  if (command === 'new-edition') return runNewEdition(rest[0]!, { seeds: parsed.values.seeds, id: parsed.values.id }, nodeEffects, out);
+  if (known === 'diff' && rest[0] === rest[1]) {
+    out(text.sameEdition(rest[0]!));
+    return 2;
+  }
+  if (known === 'publish') return publish(parsed.values, out, env, fetchImpl, lang);
+  if (known === 'new-edition') return runNewEdition(rest[0]!, { seeds: parsed.values.seeds, id: parsed.values.id }, nodeEffects, out);
 
   const { json, quiet } = parsed.values;
   const clock = buildClock(env);
-  if (clock.warning && !json && command === 'build') out(`warning: ${clock.warning}`);
+  if (clock.warning && !json && known === 'build') out(text.clockWarning);
   const started = performance.now();
   const stages: ProgressEvent[] = [];
   const onProgress: ProgressListener = (e) => {
     stages.push(e);
-    if (!json && !quiet && command !== 'diff' && command !== 'review') out(`  ${(e.edition ?? 'all').padEnd(10)} ${e.stage.padEnd(12)} ${e.ms.toFixed(0).padStart(6)} ms`);
+    if (!json && !quiet && known !== 'diff' && known !== 'review') out(text.progress(e.edition, e.stage, e.ms));
   };
   const result = await buildEditions({
     seedsDir: parsed.values.seeds,
@@ -194,10 +147,17 @@ export async function runCli(
     const older = result.editions.find((e) => e.id === from)?.plan;
     const newer = result.editions.find((e) => e.id === to)?.plan;
     if (!older || !newer) {
-      const known = result.editions.map((e) => e.id).filter(Boolean).join(', ');
-      out(`error: ${!older ? from : to} is not an edition that builds (editions: ${known || 'none'})`);
-      for (const line of formatBuildReport(result, { verbose: false })) out(line);
-      return result.editions.some((e) => e.id === (!older ? from : to)) ? 1 : 2;
+      const missing = !older ? from : to;
+      const known = result.editions.map((e) => e.id).filter((id): id is string => id !== null);
+      out(text.unknownEdition(missing, known, 'build'));
+      // An edition that exists but does not build: its own errors say why (and only those).
+      const broken = result.editions.find((e) => e.id === missing);
+      if (broken) for (const line of formatBuildReport({ ...result, editions: [broken], diagnostics: broken.diagnostics }, { verbose: false, lang })) out(line);
+      return broken ? 1 : 2;
+    }
+    if (older.edition.number > newer.edition.number) {
+      out(text.reversed(from, to));
+      return 2;
     }
     const changelog = diffPlans(older, newer);
     if (json) out(JSON.stringify(changelog, null, 2));
@@ -208,8 +168,7 @@ export async function runCli(
   if (command === 'review') {
     const edition = result.editions.find((e) => e.id === rest[0]);
     if (!edition?.review) {
-      const known = result.editions.map((e) => e.id).filter(Boolean).join(', ');
-      out(`error: ${rest[0]} is not an edition that can be read (editions: ${known || 'none'})`);
+      out(text.unknownEdition(rest[0]!, result.editions.map((e) => e.id).filter((id): id is string => id !== null), 'read'));
       return 2;
     }
     out(JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings), null, 2));
@@ -219,8 +178,8 @@ export async function runCli(
   if (json) {
     out(JSON.stringify({ ...toJsonReport(command, result, seconds), stages: stages.map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) })), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
-    for (const line of formatBuildReport(result, { verbose: !quiet })) out(line);
-    out(summaryLine(command, result, seconds));
+    for (const line of formatBuildReport(result, { verbose: !quiet, lang })) out(line);
+    out(summaryLine(known, result, seconds, lang));
   }
   return result.ok ? 0 : 1;
 }
@@ -229,17 +188,21 @@ export async function runCli(
  * The closing summary of a build or validate run: per edition its projects and indicator rows, the
  * files written, the diagnostics, and how many findings await review in which review file.
  */
-export function summaryLine(command: string, result: BuildResult, seconds: number): string {
-  const perEdition = result.editions
-    .map((e) => (e.plan ? `${e.plan.edition.id}: ${e.plan.projects.filter((x) => !x.repostOf).length} projects, ${e.plan.projects.reduce((m, x) => m + x.indicators.length, 0)} indicator rows` : `${e.folder}: not built`))
-    .join('; ');
+export function summaryLine(command: string, result: BuildResult, seconds: number, lang: Lang = 'ja'): string {
   const count = (severity: string) => result.diagnostics.filter((d) => d.severity === severity).length;
-  const files = command === 'build' ? `${result.written.length} files written` : 'nothing written (validate)';
-  const pending = awaitingReview(result);
-  const where = result.editions.flatMap((e) => (e.review && e.review.pending > 0 ? [`${e.review.edition}: ${e.review.pending} in ${e.review.reviewFile}`] : []));
-  const review = `${findings(pending)} awaiting review${where.length ? ` (${where.join('; ')})` : ''}`;
-  const draft = result.draft ? 'UNREVIEWED DRAFT (not publishable), ' : '';
-  return `summary: ${draft}${result.editions.length} editions (${perEdition}), ${files}, ${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes, ${review}, ${seconds.toFixed(1)} s`;
+  return TEXTS[lang].summary({
+    draft: result.draft,
+    // A 【再掲】 listing repeats a project: it is not counted as one.
+    editions: result.editions.flatMap((e) => (e.plan ? [{ id: e.plan.edition.id, projects: e.plan.projects.filter((x) => !x.repostOf).length, indicatorRows: e.plan.projects.reduce((m, x) => m + x.indicators.length, 0) }] : [])),
+    notBuilt: result.editions.filter((e) => !e.plan).map((e) => e.folder),
+    written: command === 'build' ? result.written.length : null,
+    errors: count('error'),
+    warnings: count('warning'),
+    notes: count('info'),
+    pending: awaitingReview(result),
+    where: result.editions.flatMap((e) => (e.review && e.review.pending > 0 ? [{ edition: e.review.edition, pending: e.review.pending, reviewFile: e.review.reviewFile }] : [])),
+    seconds,
+  });
 }
 
 /**
@@ -286,51 +249,59 @@ async function publish(
   out: (line: string) => void,
   env: NodeJS.ProcessEnv,
   fetchImpl: typeof fetch,
+  lang: Lang,
 ): Promise<number> {
+  const text = TEXTS[lang];
   if (!values.ckan || !/^https?:\/\//.test(values.ckan)) {
-    out('error: publish needs --ckan <url> (http or https)');
-    out(HELP.publish!);
+    out(text.publishNeedsCkan);
+    out(text.help.publish);
     return 2;
   }
   // A draft is refused first: no token, flag or portal makes it publishable.
-  const refusal = await draftRefusal(values.out);
-  if (refusal) {
-    out(`error: ${refusal}`);
+  const unreviewed = await draftRefusal(values.out, lang);
+  if (unreviewed) {
+    out(text.draftRefused(values.out, unreviewed));
     return 1;
   }
   const token = env.CKAN_API_TOKEN ?? null;
   if (values.apply && !token) {
-    out('error: --apply needs the API token in the environment variable CKAN_API_TOKEN');
+    out(text.applyNeedsToken);
     return 2;
   }
   const entries = (await nodeEffects.listDirectory(`${values.out}/ckan`)) ?? [];
   const names = entries.filter((e) => e.name.endsWith('.json')).map((e) => e.name).sort();
   if (names.length === 0) {
-    out(`error: no package descriptions in ${values.out}/ckan: run the build first`);
+    out(text.noPackages(`${values.out}/ckan`));
     return 1;
   }
   const packages: CkanPackage[] = [];
   for (const name of names) packages.push(JSON.parse(new TextDecoder().decode((await nodeEffects.readFile(`${values.out}/ckan/${name}`))!)));
   const result = await publishToCkan({ ckanUrl: values.ckan, token, packages, apply: values.apply, fetch: fetchImpl, ...(values.org ? { organization: values.org } : {}) });
-  out(values.apply ? `sent ${result.requests.length} requests to ${values.ckan}:` : `dry run: the requests publish would send to ${values.ckan} (use --apply to send them):`);
+  out(values.apply ? text.sent(result.requests.length, values.ckan) : text.dryRun(values.ckan));
   for (const request of result.requests) out(formatRequest(request));
-  for (const error of result.errors) out(`error: ${error}`);
+  for (const error of result.errors) out(text.error(error));
   return result.ok ? 0 : 1;
 }
 
 /**
- * Why the output in `outDir` must not be published, or null: a draft build (`build --draft`) leaves
- * `draft.json` at the top and marks each unreviewed edition's quality.json; either stops publish.
+ * What in the output in `outDir` is unreviewed, or null when it may be published: a draft build
+ * (`build --draft`) leaves `draft.json` at the top and marks each unreviewed edition's quality.json;
+ * either stops publish.
  */
-async function draftRefusal(outDir: string): Promise<string | null> {
+async function draftRefusal(outDir: string, lang: Lang): Promise<string[] | null> {
+  const text = TEXTS[lang];
   const marker = await nodeEffects.readFile(`${outDir}/${DRAFT_MARKER}`);
   const unreviewed: string[] = [];
+  const named = new Set<string>();
   if (marker) {
     try {
       const editions = (JSON.parse(new TextDecoder().decode(marker)) as { editions?: { edition: string; pendingFindings: number; reviewFile: string }[] }).editions ?? [];
-      unreviewed.push(...editions.map((e) => `${e.edition}: ${findings(e.pendingFindings)} awaiting review in ${e.reviewFile}`));
+      for (const e of editions) {
+        named.add(e.edition);
+        unreviewed.push(text.unreviewedEdition(e.edition, e.pendingFindings, e.reviewFile));
+      }
     } catch {
-      unreviewed.push(`${outDir}/${DRAFT_MARKER} is unreadable`);
+      unreviewed.push(text.unreadableMarker(`${outDir}/${DRAFT_MARKER}`));
     }
   }
   for (const entry of (await nodeEffects.listDirectory(outDir)) ?? []) {
@@ -339,13 +310,12 @@ async function draftRefusal(outDir: string): Promise<string | null> {
     if (!quality) continue;
     try {
       const review = (JSON.parse(new TextDecoder().decode(quality)) as { review?: { draft?: boolean; pending?: number; reviewFile?: string } }).review;
-      if (review?.draft && !unreviewed.some((u) => u.startsWith(`${entry.name}:`))) unreviewed.push(`${entry.name}: ${findings(review.pending ?? 0)} awaiting review in ${review.reviewFile ?? 'its review file'}`);
+      if (review?.draft && !named.has(entry.name)) unreviewed.push(text.unreviewedEdition(entry.name, review.pending ?? 0, review.reviewFile ?? 'review.json'));
     } catch {
       // An unreadable quality report is not a draft marker; the packages themselves are checked by the portal.
     }
   }
-  if (!marker && unreviewed.length === 0) return null;
-  return `${outDir} is an unreviewed draft (build --draft) and is never published (${unreviewed.join('; ')}): decide the findings in the review files, then build without --draft`;
+  return marker || unreviewed.length > 0 ? unreviewed : null;
 }
 
 /** Prints to stdout, and stops printing (without dying mid-build) once the reader has gone (`| head`). */

@@ -83,11 +83,11 @@ describe('npm run publish', () => {
     writeFileSync(join(dir, 'ckan/2025-03.json'), await builtText('ckan/2025-03.json'));
     const lines: string[] = [];
     const env = { CKAN_API_TOKEN: TOKEN };
-    expect(await runCli(['publish', '--ckan', stub.url, '--out', dir], (l) => lines.push(l), env)).toBe(0);
+    expect(await runCli(['--lang', 'en', 'publish', '--ckan', stub.url, '--out', dir], (l) => lines.push(l), env)).toBe(0);
     expect(lines[0]).toMatch(/^dry run: /);
     expect(lines.join('\n')).not.toContain(TOKEN);
-    expect(await runCli(['publish', '--ckan', stub.url, '--out', dir, '--apply'], (l) => lines.push(l), {})).toBe(2);
-    expect(await runCli(['publish', '--out', dir], (l) => lines.push(l), env)).toBe(2);
-    expect(await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'none')], (l) => lines.push(l), env)).toBe(1);
+    expect(await runCli(['--lang', 'en', 'publish', '--ckan', stub.url, '--out', dir, '--apply'], (l) => lines.push(l), {})).toBe(2);
+    expect(await runCli(['--lang', 'en', 'publish', '--out', dir], (l) => lines.push(l), env)).toBe(2);
+    expect(await runCli(['--lang', 'en', 'publish', '--ckan', stub.url, '--out', join(dir, 'none')], (l) => lines.push(l), env)).toBe(1);
   });
 });

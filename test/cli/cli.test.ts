@@ -1,0 +1,71 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../pipeline/cli/cli.js';
+import { chooseLang, closest, COMMANDS, TEXTS } from '../../pipeline/cli/texts.js';
+import { ROOT } from '../helpers.js';
+
+/** Runs the CLI with `env` (no LANG: Japanese) and returns the exit code and the lines printed. */
+async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const lines: string[] = [];
+  const code = await runCli(argv, (l) => lines.push(l), env);
+  return { code, lines };
+}
+
+const seeds = join(ROOT, 'seeds');
+
+describe('the command line in Japanese by default', () => {
+  it('chooses Japanese unless --lang en or an English locale says otherwise', () => {
+    expect(chooseLang(undefined, {})).toBe('ja');
+    expect(chooseLang(undefined, { LANG: 'C.UTF-8' })).toBe('ja');
+    expect(chooseLang(undefined, { LANG: 'ja_JP.UTF-8' })).toBe('ja');
+    expect(chooseLang(undefined, { LANG: 'en_US.UTF-8' })).toBe('en');
+    expect(chooseLang('ja', { LANG: 'en_US.UTF-8' })).toBe('ja');
+    expect(chooseLang('fr', {})).toBeNull();
+  });
+
+  it('prints help and usage errors in Japanese, with the command’s own usage and a did-you-mean', async () => {
+    expect((await run(['--help'])).lines[0]).toMatch(/^使い方：hadano-ict-plan <コマンド>/);
+    expect(await run(['bulid'])).toEqual({ code: 2, lines: ['エラー：bulid というコマンドはありません（build のことですか？）', TEXTS.ja.help.main] });
+    const option = await run(['build', '--seed', 'seeds']);
+    expect(option.code).toBe(2);
+    expect(option.lines[0]).toMatch(/^エラー：オプションを読めません（.*'--seed'.*）。--seeds のことですか？$/);
+    expect(option.lines[1]).toBe(TEXTS.ja.help.build);
+    expect((await run(['--lang', 'fr', 'build'])).lines).toEqual(['エラー：--lang は ja または en です（指定：fr）']);
+    expect((await run(['--help'], { LANG: 'en_US.UTF-8' })).lines[0]).toMatch(/^Usage: hadano-ict-plan <command>/);
+  });
+
+  it('refuses a diff of one edition with itself or in reverse order, and names an unknown edition without a whole report', async () => {
+    expect(await run(['diff', '2021', '2021', '--seeds', seeds])).toEqual({ code: 2, lines: ['エラー：同じ版どうしは比べられません：2021'] });
+    expect(await run(['diff', '2025-03', '2021', '--seeds', seeds])).toEqual({ code: 2, lines: ['エラー：2025-03 は 2021 より後の版です。前の版を先に：diff 2021 2025-03'] });
+    expect(await run(['diff', '2021', '2025', '--seeds', seeds])).toEqual({ code: 2, lines: ['エラー：2025 は作れる版ではありません（版：2021、2025-03）'] });
+  });
+
+  it('reports a validate run in Japanese: progress, totals, counts in 件, and the summary (【再掲】 not counted as projects)', async () => {
+    const { code, lines } = await run(['validate', '--seeds', seeds]);
+    expect(code).toBe(0);
+    expect(lines).toContain('2025-03（000_5b993dc6e4c545ce.txt、UTF-8、改行 LF）：シート 62 枚（うち【再掲】3 枚）、事業 59 件（うち計画終了 3 件）、評価指標 93 行、改訂履歴 4 回・74 項目');
+    expect(lines.some((l) => /^ {2}2021 {7}parse（本文の構文解析） +\d+ ミリ秒$/.test(l))).toBe(true);
+    expect(lines.at(-2)).toBe('2 版を検査しました：エラーなし。何も書き出していません');
+    expect(lines.at(-1)).toMatch(/^要約：2 版（2021：事業 38 件、評価指標 38 行；2025-03：事業 59 件、評価指標 93 行）、書き出しなし（validate）、エラー 0 件、警告 \d+ 件、注記 \d+ 件、確認待ちの指摘 0 件、[\d.]+ 秒$/);
+  });
+});
+
+describe('the texts of the command line', () => {
+  it('has every text in both languages, the Japanese ones in Japanese', () => {
+    expect(Object.keys(TEXTS.ja).sort()).toEqual(Object.keys(TEXTS.en).sort());
+    for (const command of ['main', ...COMMANDS] as const) {
+      expect(TEXTS.ja.help[command]).toMatch(/^使い方：/);
+      expect(TEXTS.en.help[command]).toMatch(/^Usage: /);
+    }
+    expect(TEXTS.ja.summary({ draft: true, editions: [{ id: '2021', projects: 1, indicatorRows: 1 }], notBuilt: [], written: 1, errors: 1, warnings: 0, notes: 0, pending: 1, where: [], seconds: 1 })).toBe(
+      '要約：未確認の下書き（公開不可）、1 版（2021：事業 1 件、評価指標 1 行）、書き出したファイル 1 個、エラー 1 件、警告 0 件、注記 0 件、確認待ちの指摘 1 件、1.0 秒',
+    );
+    expect(TEXTS.en.quality(1, 2, 1)).toBe('  quality: 1 error, 2 warnings, 1 note');
+  });
+
+  it('suggests the closest command or option within two edits, and nothing further away', () => {
+    expect(closest('bulid', COMMANDS)).toBe('build');
+    expect(closest('reveiw', COMMANDS)).toBe('review');
+    expect(closest('frobnicate', COMMANDS)).toBeNull();
+  });
+});
