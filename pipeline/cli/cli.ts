@@ -19,6 +19,9 @@ import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { runNewEdition } from './newEdition.js';
+import { fromEditionFolder } from '../io/editionFolder.js';
+import { toSourceText } from '../read/toSourceText.js';
+import { toReviewPage } from '../site/reviewPage.js';
 import { chooseLang, closest, COMMANDS, TEXTS, type Command, type Lang } from './texts.js';
 import type { CkanPackage } from '../publish/toCkanPackage.js';
 
@@ -171,7 +174,19 @@ export async function runCli(
       out(text.unknownEdition(rest[0]!, result.editions.map((e) => e.id).filter((id): id is string => id !== null), 'read'));
       return 2;
     }
-    out(JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings), null, 2));
+    const decisions = JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings), null, 2);
+    if (json) {
+      out(decisions);
+      return 0;
+    }
+    // The report for the staff: beside the output folder, never in it (it is not open data).
+    const read = await fromEditionFolder(nodeEffects, parsed.values.seeds, edition.folder);
+    const source = read.ok ? toSourceText(read.input.bytes, read.input.textFile) : null;
+    const lines = source?.ok ? source.source.lines.map((l) => l.text) : [];
+    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions });
+    const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
+    await nodeEffects.writeFile(path, page);
+    out(text.reviewWritten(path, edition.review.findings.length, edition.review.pending));
     return 0;
   }
 

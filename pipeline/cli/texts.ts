@@ -80,6 +80,7 @@ export interface CliTexts {
   reversed: (from: string, to: string) => string;
   publishNeedsCkan: string;
   clockWarning: string;
+  reviewWritten: (path: string, findings: number, pending: number) => string;
   applyNeedsToken: string;
   noPackages: (folder: string) => string;
   sent: (n: number, url: string) => string;
@@ -119,11 +120,13 @@ const ja: CliTexts = {
 
 --seeds（既定：seeds）の各版を build と同じように読み取って検査し、同じ指摘を報告します。何も書き出しません。
 終了コード：0 問題なし、1 データのエラーまたは確認待ちの指摘、2 使い方の誤り。`,
-    review: `使い方：hadano-ict-plan review <版ID> [--seeds <dir>]
+    review: `使い方：hadano-ict-plan review <版ID> [--seeds <dir>] [--out <dir>] [--json]
 
-版 <版ID> の確認待ちの指摘を、確認ファイル（--seeds/<版ID>/review.json、schemas/review.schema.json）に書く
-判断の形で表示します。"decisions" に加える JSON 配列で、"decision"（accept または reject）、"reason"、"by"、
-"date" は人が書き入れるために空けてあります。
+版 <版ID> の確認レポート（公開前に読む日本語のページ。公開データではありません）を <out>-review/<版ID>.html
+（既定：dist-review/）に書き出します。全部の指摘と本文の前後の行、判断、前の版からの変更とそれを説明する
+改訂履歴の項目、説明のない変更、変更の見つからない項目、確認待ちの指摘に書く判断の雛形を載せます。
+--json では、確認待ちの指摘を確認ファイル（--seeds/<版ID>/review.json）の "decisions" に加える JSON 配列として
+表示します（"decision"、"reason"、"by"、"date" は人が書き入れるために空けてあります）。
 終了コード：0 完了、2 使い方の誤り（知らない版）。`,
     diff: `使い方：hadano-ict-plan diff <前の版> <後の版> [--seeds <dir>] [--json]
 
@@ -184,6 +187,7 @@ const ja: CliTexts = {
   unknownEdition: (id, known, purpose) => `エラー：${id} は${purpose === 'build' ? '作れる' : '読める'}版ではありません（版：${known.join('、') || 'なし'}）`,
   sameEdition: (id) => `エラー：同じ版どうしは比べられません：${id}`,
   reversed: (from, to) => `エラー：${from} は ${to} より後の版です。前の版を先に：diff ${to} ${from}`,
+  reviewWritten: (path, findings, pending) => `確認レポートを書き出しました：${path}（指摘 ${findings} 件、うち確認待ち ${pending} 件）。ブラウザーで開いて、公開する前に読んでください`,
   clockWarning: '警告：SOURCE_DATE_EPOCH も git のコミットもないため、パッケージの日付は現在時刻になります（作るたびに出力が変わります）',
   publishNeedsCkan: 'エラー：publish には --ckan <url>（http または https）が要ります',
   applyNeedsToken: 'エラー：--apply には環境変数 CKAN_API_TOKEN の API トークンが要ります',
@@ -228,11 +232,15 @@ Exit codes: 0 built, 1 data errors or findings awaiting review (nothing written)
 Parses and checks every edition under --seeds (default: seeds) like build, reports the same
 findings, and writes nothing.
 Exit codes: 0 valid, 1 data errors or findings awaiting review, 2 usage errors.`,
-    review: `Usage: hadano-ict-plan review <edition> [--seeds <dir>]
+    review: `Usage: hadano-ict-plan review <edition> [--seeds <dir>] [--out <dir>] [--json]
 
-Prints the findings of edition <edition> that await review as decisions for its review file
-(--seeds/<edition>/review.json, schemas/review.schema.json): a JSON array to add to "decisions",
-with "decision" (accept or reject), "reason", "by" and "date" left for a person to fill in.
+Writes the review report of edition <edition> (a Japanese page for the staff to read before
+publishing; not open data) to <out>-review/<edition>.html (default: dist-review/): every finding with
+the source lines around it and its decision, the changes from the previous edition with the 改訂履歴
+entries that explain them, the changes none explains, the entries no change matches, and the
+decisions to fill in. --json prints the findings awaiting review as decisions for the review file
+(--seeds/<edition>/review.json): a JSON array to add to "decisions", with "decision" (accept or
+reject), "reason", "by" and "date" left for a person to fill in.
 Exit codes: 0 done, 2 usage errors (unknown edition).`,
     diff: `Usage: hadano-ict-plan diff <from> <to> [--seeds <dir>] [--json]
 
@@ -290,6 +298,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   unknownEdition: (id, known, purpose) => `error: ${id} is not an edition that ${purpose === 'build' ? 'builds' : 'can be read'} (editions: ${known.join(', ') || 'none'})`,
   sameEdition: (id) => `error: diff compares two different editions, found ${id} twice`,
   reversed: (from, to) => `error: ${from} is a later edition than ${to}: give the earlier one first: diff ${to} ${from}`,
+  reviewWritten: (path, findings, pending) => `wrote the review report ${path} (${plural(findings, 'finding')}, ${pending} awaiting review): open it in a browser before publishing`,
   clockWarning: 'warning: no SOURCE_DATE_EPOCH and no git commit: package dates are the current time',
   publishNeedsCkan: 'error: publish needs --ckan <url> (http or https)',
   applyNeedsToken: 'error: --apply needs the API token in the environment variable CKAN_API_TOKEN',

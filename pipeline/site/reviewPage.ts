@@ -1,0 +1,125 @@
+/**
+ * The review report: one self-contained Japanese page per edition for the staff who decide findings
+ * before publishing (not open data: written beside the output folder, never into it). It shows every
+ * finding with the source lines around it and its decision, the changes from the previous edition
+ * with the 改訂履歴 entries that explain them, the changes no entry explains, the entries no change
+ * matches, and the review-file decisions to fill in for the findings still awaiting review.
+ */
+import type { Diagnostic } from '../diagnostics.js';
+import type { Changelog } from '../model/diffPlans.js';
+import type { ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
+import { CHANGE_LABELS } from '../publish/toChangelogFiles.js';
+import { PAGE_STYLE } from './assets.js';
+import { html, type SafeHtml } from './html.js';
+
+/** What the review report of one edition is made from. */
+export interface ReviewPageInput {
+  edition: string;
+  review: ReviewSummary;
+  /** The changes from the edition before it, or null for a first edition. */
+  changelog: Changelog | null;
+  /** The edition's diagnostics after the review (findings and the rest). */
+  diagnostics: readonly Diagnostic[];
+  /** The edition text's lines (1-based: `lines[0]` is line 1), to show the lines around each finding. */
+  lines: readonly string[];
+  /** The decisions to add to the review file for the findings awaiting review (JSON text). */
+  pendingDecisions: string;
+}
+
+const STATUS: Record<ReviewedFinding['status'], string> = { pending: '確認待ち', accepted: '承認済み', rejected: '却下' };
+const SEVERITY: Record<Diagnostic['severity'], string> = { error: 'エラー', warning: '警告', info: '注記' };
+/** Lines shown before and after a finding's own lines. */
+const CONTEXT = 3;
+
+/** The source lines around a position, the position's own lines marked. */
+function renderSource(lines: readonly string[], start: number, end: number): SafeHtml {
+  const from = Math.max(1, start - CONTEXT);
+  const to = Math.min(lines.length, end + CONTEXT);
+  const rows = [];
+  for (let n = from; n <= to; n++) {
+    const own = n >= start && n <= end;
+    // Spaces are the table's empty cells: shown as ␣ so a line of spaces does not read as empty.
+    rows.push(html`<tr${own ? html` class="own"` : ''}><th scope="row">${n}</th><td><code>${(lines[n - 1] ?? '').replace(/ /g, '␣')}</code></td></tr>`);
+  }
+  return html`<table class="source"><caption>本文 ${start === end ? `${start} 行目` : `${start}〜${end} 行目`}とその前後</caption><tbody>${rows}</tbody></table>`;
+}
+
+function renderFinding(f: ReviewedFinding, lines: readonly string[]): SafeHtml {
+  const where = f.position ? `${f.position.start.line} 行 ${f.position.start.column} 桁` : '位置なし';
+  const decision = f.decision
+    ? html`<p class="decision">判断：${f.decision.decision === 'accept' ? '承認（accept）' : '却下（reject）'} — ${f.decision.reason}（${f.decision.by}、${f.decision.date}）</p>`
+    : html`<p class="decision pending">判断：まだありません。確認ファイルに accept か reject を書くまで、この版は公開されません。</p>`;
+  return html`<article class="finding ${f.status}"><h3>${STATUS[f.status]}：${f.code}${f.subject ? `［${f.subject}］` : ''}</h3>
+<p>${f.message}</p>
+<p class="meta">${f.file ?? ''}：${where}　指摘ID <code>${f.finding}</code></p>
+${decision}
+${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}</article>`;
+}
+
+function renderChanges(log: Changelog): SafeHtml {
+  const entries = new Map(log.entries.map((e) => [e.ref, e]));
+  const explained = log.changes.filter((c) => c.explainedBy.length > 0);
+  const unexplained = log.changes.filter((c) => c.explainedBy.length === 0);
+  const unmatched = log.entries.filter((e) => log.unmatchedEntries.includes(e.ref));
+  const row = (c: Changelog['changes'][number]) =>
+    html`<tr><td>${c.projectId ?? ''}</td><td>${CHANGE_LABELS[c.kind]}</td><td>${c.summary}</td><td>${
+      c.explainedBy.length > 0 ? c.explainedBy.map((ref) => html`<p>${ref}：${entries.get(ref)?.summary ?? ''}</p>`) : html`<strong>改訂履歴に説明なし</strong>`
+    }</td></tr>`;
+  const table = (caption: string, changes: Changelog['changes']) =>
+    changes.length === 0
+      ? html`<p>${caption}：ありません。</p>`
+      : html`<div class="table-wrap"><table><caption>${caption}（${changes.length} 件）</caption><thead><tr><th scope="col">事業</th><th scope="col">種類</th><th scope="col">変更</th><th scope="col">説明する改訂履歴の項目（主な改定内容）</th></tr></thead><tbody>${changes.map(row)}</tbody></table></div>`;
+  return html`<section><h2>第${log.from.number}版（${log.from.id}）からの変更</h2>
+<p>両版のデータを比べて見つけた変更を、この版の改訂履歴（対象：${log.revisionDates.join('、') || 'なし'}）と照らし合わせました。</p>
+${table('改訂履歴に説明のない変更（確認が必要）', unexplained)}
+${
+  unmatched.length === 0
+    ? html`<p>変更の見つからない改訂履歴の項目：ありません。</p>`
+    : html`<div class="table-wrap"><table><caption>変更の見つからない改訂履歴の項目（${unmatched.length} 件）</caption><thead><tr><th scope="col">項目</th><th scope="col">事業</th><th scope="col">主な改定内容</th></tr></thead><tbody>${unmatched.map(
+        (e) => html`<tr><td>${e.ref}</td><td>${e.planNumbers.join('、')}</td><td>${e.summary ?? ''}</td></tr>`,
+      )}</tbody></table></div>`
+}
+${table('改訂履歴で説明される変更', explained)}</section>`;
+}
+
+/** The review report of one edition as a self-contained HTML page. */
+export function toReviewPage(input: ReviewPageInput): string {
+  const r = input.review;
+  const order: ReviewedFinding['status'][] = ['pending', 'rejected', 'accepted'];
+  const findings = order.flatMap((status) => r.findings.filter((f) => f.status === status));
+  const others = input.diagnostics.filter((d) => d.finding === null && d.severity !== 'info');
+  return `${html`<!DOCTYPE html>
+<html lang="ja">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${input.edition} 版の確認レポート（公開前の確認用）</title>
+<style>
+${PAGE_STYLE}
+.finding{border:1px solid var(--line);border-left:.4rem solid var(--line);padding:.5rem 1rem;margin:1rem 0}
+.finding.pending{border-left-color:var(--ended)}.finding.accepted{border-left-color:var(--accent)}
+.decision.pending{color:var(--ended);font-weight:bold}.meta{color:var(--muted);font-size:.9rem}
+table.source{font-size:.85rem}table.source code{white-space:pre-wrap;word-break:break-all}table.source th{color:var(--muted);text-align:right;padding-right:.5rem}table.source tr.own{background:#fff3c4}
+pre{overflow-x:auto;background:var(--bg-soft);padding:.5rem}
+</style>
+</head>
+<body>
+<header><h1>${input.edition} 版の確認レポート</h1>
+<p>公開する前に読むページです（公開データではありません）。指摘 ${r.findings.length} 件：確認待ち ${r.pending} 件、却下 ${r.rejected} 件、承認済み ${r.accepted} 件。確認ファイル：<code>${r.reviewFile}</code></p>
+${r.pending > 0 ? html`<p><strong>確認待ちの指摘が ${r.pending} 件あります。</strong>本文とPDFを見比べ、それぞれの指摘IDについて確認ファイルに判断を書いてから、もう一度 build してください。</p>` : html`<p>確認待ちの指摘はありません。</p>`}
+${r.staleDecisions.length > 0 ? html`<p>古くなった判断（もう起きない指摘への判断）が ${r.staleDecisions.length} 件あります：${r.staleDecisions.join('、')}</p>` : ''}
+</header>
+<main>
+<section><h2>指摘（${findings.length} 件）</h2>
+${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.map((f) => renderFinding(f, input.lines))}
+</section>
+${r.pending > 0 ? html`<section><h2>確認ファイルに加える判断の雛形</h2><p><code>${r.reviewFile}</code> の "decisions" に加え、decision（accept または reject）、reason、by、date を書き入れてください。</p><pre><code>${input.pendingDecisions}</code></pre></section>` : ''}
+${input.changelog ? renderChanges(input.changelog) : html`<section><h2>前の版からの変更</h2><p>前の版が seeds にないため、比べていません。</p></section>`}
+<section><h2>そのほかのエラーと警告（${others.length} 件）</h2>
+${others.length === 0 ? html`<p>ありません。</p>` : html`<ul>${others.map((d) => html`<li>${SEVERITY[d.severity]} ${d.code}${d.subject ? `［${d.subject}］` : ''}${d.position ? `（${d.position.start.line} 行）` : ''}：${d.message}</li>`)}</ul>`}
+</section>
+</main>
+</body>
+</html>
+`}`;
+}
