@@ -356,7 +356,7 @@ describe('the CLI with findings awaiting review', () => {
   });
 
   it('review <edition> prints the pending findings as decisions for a person to fill in', async () => {
-    const { code, text } = await run('review', '2025-03', '--seeds', seeds);
+    const { code, text } = await run('review', '2025-03', '--seeds', seeds, '--json');
     expect(code).toBe(0);
     const decisions = JSON.parse(text);
     expect(decisions).toHaveLength(1);
