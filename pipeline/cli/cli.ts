@@ -291,7 +291,7 @@ async function publish(
   }
   const packages: CkanPackage[] = [];
   for (const name of names) packages.push(JSON.parse(new TextDecoder().decode((await nodeEffects.readFile(`${values.out}/ckan/${name}`))!)));
-  const result = await publishToCkan({ ckanUrl: values.ckan, token, packages, apply: values.apply, fetch: fetchImpl, ...(values.org ? { organization: values.org } : {}) });
+  const result = await publishToCkan({ ckanUrl: values.ckan, token, packages, apply: values.apply, fetch: fetchImpl, lang, ...(values.org ? { organization: values.org } : {}) });
   out(values.apply ? text.sent(result.requests.length, values.ckan) : text.dryRun(values.ckan));
   for (const request of result.requests) out(formatRequest(request));
   for (const error of result.errors) out(text.error(error));

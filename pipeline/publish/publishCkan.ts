@@ -33,6 +33,29 @@ export interface PublishOptions {
   /** Organisation slug replacing the package's placeholder. */
   organization?: string;
   fetch?: typeof fetch;
+  /** The language of the errors (Japanese by default, as the command line). */
+  lang?: 'ja' | 'en';
+}
+
+/** Network causes as Node's fetch reports them (`error.cause.code`), in both languages. */
+const CAUSES: { codes: RegExp; ja: string; en: string }[] = [
+  { codes: /^ECONNREFUSED$/, ja: '接続を拒否されました（そのホストとポートで待ち受けているサーバーがありません）', en: 'connection refused (no server listens at that host and port)' },
+  { codes: /^(ENOTFOUND|EAI_AGAIN)$/, ja: 'ホスト名が見つかりません（DNS）', en: 'host name not found (DNS)' },
+  { codes: /^(CERT_|ERR_TLS_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/, ja: 'TLS の証明書を確かめられません', en: 'the TLS certificate could not be verified' },
+  { codes: /^(ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT)$/, ja: '応答がなく時間切れになりました', en: 'timed out waiting for the server' },
+  { codes: /^(ECONNRESET|UND_ERR_SOCKET)$/, ja: '接続が途中で切れました', en: 'the connection was reset' },
+];
+
+/** Why a request could not be sent, named for a person: connection refused, DNS, TLS, a timeout (with Node's code and the portal's address). */
+export function describeFetchError(error: unknown, url: string, lang: 'ja' | 'en'): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : null;
+  // fetch refuses the ports browsers block (9, 25, …) before connecting, with no code: only a message.
+  const badPort = cause?.message === 'bad port' ? { ja: 'このポートには送れません（fetch がブラウザーと同じく禁じているポートです）', en: 'fetch refuses this port (one browsers block)' } : undefined;
+  const known = badPort ?? (code ? CAUSES.find((c) => c.codes.test(code)) : undefined);
+  const detail = [code, typeof cause?.message === 'string' ? cause.message : (error as Error).message].filter(Boolean).join(': ');
+  const what = known ? known[lang] : lang === 'ja' ? '送信できませんでした' : 'could not send the request';
+  return lang === 'ja' ? `${what}：${url}（${detail}）` : `${what}: ${url} (${detail})`;
 }
 
 const REDACTED = '<redacted: CKAN_API_TOKEN>';
@@ -100,7 +123,7 @@ export async function publishToCkan(options: PublishOptions): Promise<PublishRes
       existing = shown.status === 200 && shown.body.success ? (shown.body.result as Existing) : null;
       if (!existing && shown.status !== 404) errors.push(`package_show ${pkg.name}: HTTP ${shown.status} ${JSON.stringify(shown.body.error ?? '')}`);
     } catch (error) {
-      errors.push(`package_show ${pkg.name}: ${(error as Error).message}`);
+      errors.push(`package_show ${pkg.name}: ${describeFetchError(error, options.ckanUrl, options.lang ?? 'ja')}`);
       continue;
     }
     if (errors.length > errorsBefore) continue;

@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../pipeline/cli/cli.js';
-import { formatRequest, publishToCkan } from '../../pipeline/publish/publishCkan.js';
+import { describeFetchError, formatRequest, publishToCkan } from '../../pipeline/publish/publishCkan.js';
 import type { CkanPackage } from '../../pipeline/publish/toCkanPackage.js';
 import { startCkanStub, type CkanStub } from '../ckanStub.js';
 import { builtText } from '../helpers.js';
@@ -89,5 +91,25 @@ describe('npm run publish', () => {
     expect(await runCli(['--lang', 'en', 'publish', '--ckan', stub.url, '--out', dir, '--apply'], (l) => lines.push(l), {})).toBe(2);
     expect(await runCli(['--lang', 'en', 'publish', '--out', dir], (l) => lines.push(l), env)).toBe(2);
     expect(await runCli(['--lang', 'en', 'publish', '--ckan', stub.url, '--out', join(dir, 'none')], (l) => lines.push(l), env)).toBe(1);
+  });
+});
+
+describe('describeFetchError', () => {
+  it('names why a request could not be sent: connection refused, DNS, a blocked port, in Japanese or English', async () => {
+    const failure = async (url: string) => fetch(url).then(() => null, (error: unknown) => error);
+    // A port that was just free: nothing listens on it now.
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const refused = await failure(`http://127.0.0.1:${port}/api/3/action/package_show`);
+    expect(describeFetchError(refused, 'http://x', 'ja')).toMatch(/^接続を拒否されました（そのホストとポートで待ち受けているサーバーがありません）：http:\/\/x（ECONNREFUSED/);
+    expect(describeFetchError(refused, 'http://x', 'en')).toMatch(/^connection refused \(no server listens at that host and port\): http:\/\/x \(ECONNREFUSED/);
+    const blocked = await failure('http://127.0.0.1:9/');
+    expect(describeFetchError(blocked, 'http://127.0.0.1:9', 'ja')).toMatch(/^このポートには送れません/);
+    const dns = { cause: { code: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND ckan.invalid' } };
+    expect(describeFetchError(dns, 'https://ckan.invalid', 'ja')).toBe('ホスト名が見つかりません（DNS）：https://ckan.invalid（ENOTFOUND: getaddrinfo ENOTFOUND ckan.invalid）');
+    const tls = { cause: { code: 'CERT_HAS_EXPIRED', message: 'certificate has expired' } };
+    expect(describeFetchError(tls, 'https://ckan.example.jp', 'en')).toBe('the TLS certificate could not be verified: https://ckan.example.jp (CERT_HAS_EXPIRED: certificate has expired)');
   });
 });
