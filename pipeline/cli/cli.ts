@@ -193,7 +193,7 @@ export async function runCli(
   if (json) {
     out(JSON.stringify({ ...toJsonReport(command, result, seconds), stages: stages.map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) })), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
-    for (const line of formatBuildReport(result, { verbose: !quiet, lang })) out(line);
+    for (const line of formatBuildReport(result, { verbose: !quiet, lang, command: known === 'validate' ? 'validate' : 'build' })) out(line);
     out(summaryLine(known, result, seconds, lang));
   }
   return result.ok ? 0 : 1;

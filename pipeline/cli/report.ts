@@ -16,7 +16,7 @@ export function formatReviewLine(edition: EditionBuild, lang: Lang = 'ja'): stri
 }
 
 /** The build report as lines of text, in `lang` (Japanese by default). */
-export function formatBuildReport(result: BuildResult, options: { verbose?: boolean; lang?: Lang } = {}): string[] {
+export function formatBuildReport(result: BuildResult, options: { verbose?: boolean; lang?: Lang; command?: 'build' | 'validate' } = {}): string[] {
   const verbose = options.verbose ?? true;
   const lang = options.lang ?? 'ja';
   const text = TEXTS[lang];
@@ -52,11 +52,11 @@ export function formatBuildReport(result: BuildResult, options: { verbose?: bool
     const review = formatReviewLine(edition, lang);
     if (review) lines.push(review);
     const shown = verbose ? edition.diagnostics : edition.diagnostics.filter(mayStopPublication);
-    for (const d of shown) lines.push(`    ${formatDiagnostic(d)}`);
+    for (const d of shown) lines.push(`    ${formatDiagnostic(d, lang)}`);
   }
   const ofEditions = new Set(result.editions.flatMap((e) => e.diagnostics));
   const extra = result.diagnostics.filter((d) => !ofEditions.has(d));
-  for (const d of extra) lines.push(formatDiagnostic(d));
+  for (const d of extra) lines.push(formatDiagnostic(d, lang));
   for (const e of result.editions) {
     if (e.review && e.review.pending > 0) lines.push(text.awaiting(e.review.edition, e.review.pending, e.review.reviewFile));
   }
@@ -64,7 +64,7 @@ export function formatBuildReport(result: BuildResult, options: { verbose?: bool
   const pending = awaitingReview(result);
   lines.push(
     !result.ok
-      ? text.failed(errors, pending)
+      ? (options.command === 'validate' ? text.checkFailed : text.failed)(errors, pending)
       : result.draft
         ? text.builtDraft(result.editions.length, pending, result.written.length)
         : result.written.length > 0

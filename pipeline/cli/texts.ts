@@ -59,6 +59,7 @@ export interface CliTexts {
   reviewLine: (r: { findings: number; accepted: number; pending: number; rejected: number; stale: number; reviewFile: string }) => string;
   awaiting: (edition: string, pending: number, reviewFile: string) => string;
   failed: (errors: number, pending: number) => string;
+  checkFailed: (errors: number, pending: number) => string;
   builtDraft: (editions: number, pending: number, files: number) => string;
   built: (editions: number, files: number) => string;
   checked: (editions: number) => string;
@@ -171,6 +172,7 @@ const ja: CliTexts = {
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれの指摘ID（finding）について ${reviewFile} に accept か reject を書いてください`,
   failed: (errors, pending) => `作成できませんでした：何も書き出していません（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）`,
+  checkFailed: (errors, pending) => `検査でエラーが見つかりました（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）。何も書き出していません`,
   builtDraft: (editions, pending, files) => `${editions} 版を「未確認の下書き」として作りました（確認待ちの指摘 ${pending} 件。publish は公開を拒みます）。ファイル ${files} 個を書き出しました`,
   built: (editions, files) => `${editions} 版を作りました。ファイル ${files} 個を書き出しました`,
   checked: (editions) => `${editions} 版を検査しました：エラーなし。何も書き出していません`,
@@ -282,6 +284,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
     `  review: ${plural(r.findings, 'finding')} (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${r.stale ? `, ${plural(r.stale, 'stale decision')}` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `review: ${edition}: ${plural(pending, 'finding')} awaiting review — accept or reject each by its finding id in ${reviewFile}`,
   failed: (errors, pending) => `build failed: nothing written (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`,
+  checkFailed: (errors, pending) => `check failed (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''}); nothing written`,
   builtDraft: (editions, pending, files) => `built ${plural(editions, 'edition')} as an UNREVIEWED DRAFT (${plural(pending, 'finding')} awaiting review; publish refuses it), wrote ${plural(files, 'file')}`,
   built: (editions, files) => `built ${plural(editions, 'edition')}, wrote ${plural(files, 'file')}`,
   checked: (editions) => `checked ${plural(editions, 'edition')}: no errors, nothing written`,

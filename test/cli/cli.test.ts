@@ -69,3 +69,11 @@ describe('the texts of the command line', () => {
     expect(closest('frobnicate', COMMANDS)).toBeNull();
   });
 });
+
+describe('validate on a seeds folder that is not there', () => {
+  it('says the check failed, not that a build failed', async () => {
+    const { code, lines } = await run(['validate', '--seeds', join(ROOT, 'nope')]);
+    expect(code).toBe(1);
+    expect(lines.at(-2)).toBe('検査でエラーが見つかりました（エラー 1 件）。何も書き出していません');
+  });
+});
