@@ -306,7 +306,7 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   const { effects, seedsDir, outDir } = options;
   const entries = await effects.listDirectory(seedsDir);
   if (!entries) {
-    const d = diagnose('meta/missing', `Expected a seeds folder at ${seedsDir}, found none`, { file: seedsDir });
+    const d = diagnose('meta/missing', 'noSeedsFolder', { path: seedsDir }, { file: seedsDir });
     return { ok: false, editions: [], written: [], files: [], diagnostics: [d], draft: false };
   }
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
@@ -318,7 +318,7 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
     if (typeof code !== 'string') throw error;
     const path = (error as NodeJS.ErrnoException).path ?? outDir;
     await effects.remove(siblings(outDir).building).catch(() => {});
-    const d = diagnose('fs/error', `Expected to read or write ${path}, found ${code} (${(error as Error).message})`, { file: path });
+    const d = diagnose('fs/error', 'failed', { path, code, error: (error as Error).message }, { file: path });
     return { ok: false, editions: [], written: [], files: [], diagnostics: [d], draft: false };
   }
 }
@@ -337,8 +337,8 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   const shared: Diagnostic[] = [];
   const ids = checked.map((c) => c.id).filter((id): id is string => id !== null);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) shared.push(diagnose('meta/invalid', `Expected unique edition ids, found ${duplicate} twice`, { file: seedsDir }));
-  if (folders.length === 0) shared.push(diagnose('meta/missing', `Expected at least one edition folder in ${seedsDir}, found none`, { file: seedsDir }));
+  if (duplicate) shared.push(diagnose('meta/invalid', 'duplicateId', { id: duplicate }, { file: seedsDir }));
+  if (folders.length === 0) shared.push(diagnose('meta/missing', 'noEditionFolder', { path: seedsDir }, { file: seedsDir }));
   const pending = checked.reduce((n, c) => n + c.review.pending, 0);
   const blocked = (diagnostics: readonly Diagnostic[]) => diagnostics.some((d) => d.severity === 'error' && !awaitsReview(d));
   const complete = reads.every((r) => 'input' in r && checks.get(r.folder)!.plan !== null);

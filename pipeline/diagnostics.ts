@@ -4,6 +4,10 @@
  * reports, tests and the README agree. Stages return diagnostics as data; nothing is thrown.
  */
 import { createHash } from 'node:crypto';
+import { renderMessage, type Lang, type ParamsOf, type Variant } from './messages.js';
+
+/** The language a diagnostic is printed in (from the catalog, here for the callers of `formatDiagnostic`). */
+export type { Lang } from './messages.js';
 
 /** How serious a diagnostic is: errors fail the build, warnings and infos are reported. */
 export type Severity = 'error' | 'warning' | 'info';
@@ -24,7 +28,10 @@ export interface Position {
 export interface Diagnostic {
   code: RuleCode;
   severity: Severity;
+  /** The message in Japanese, as the staff read it (from the catalog in messages.ts). */
   message: string;
+  /** The same message in English. */
+  messageEn: string;
   file: string | null;
   position: Position | null;
   /** Id of the project, indicator or revision entry concerned, when there is one. */
@@ -253,16 +260,26 @@ export function isReviewable(code: RuleCode): boolean {
   return 'reviewable' in RULES[code] && RULES[code].reviewable === true;
 }
 
-/** Creates a diagnostic for a catalog rule, with the rule's severity and a specific message. */
-export function diagnose(
-  code: RuleCode,
-  message: string,
-  where: { file?: string | null; position?: Position | null; subject?: string | null; finding?: string | null } = {},
-): Diagnostic {
+/** Where a diagnostic is and what it concerns; every part optional. */
+export interface Where {
+  file?: string | null;
+  position?: Position | null;
+  subject?: string | null;
+  finding?: string | null;
+}
+
+/**
+ * Creates a diagnostic for a catalog rule, with the rule's severity and the message `variant` of the
+ * catalog (messages.ts) rendered from `params` in Japanese and English; TypeScript checks the
+ * variant exists for the code and the parameters are the ones its message takes.
+ */
+export function diagnose<C extends RuleCode, V extends Variant<C>>(code: C, variant: V, params: ParamsOf<C, V>, where: Where = {}): Diagnostic {
+  const { ja, en } = renderMessage(code, variant, params);
   return {
     code,
     severity: RULES[code].severity,
-    message,
+    message: ja,
+    messageEn: en,
     file: where.file ?? null,
     position: where.position ?? null,
     subject: where.subject ?? null,
@@ -290,12 +307,21 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }
 
-/** Formats a diagnostic on one line, the way compilers do: `file:line:column: severity code message`. */
-export function formatDiagnostic(d: Diagnostic): string {
+/** The severity words of a formatted line, per language. */
+const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
+  ja: { error: 'エラー', warning: '警告', info: '注記' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+/**
+ * Formats a diagnostic on one line, the way compilers do: `file:line:column: severity code [subject]
+ * message (finding id)`, in Japanese (the default) or English; codes, paths and ids stay as they are.
+ */
+export function formatDiagnostic(d: Diagnostic, lang: Lang = 'ja'): string {
   const where = d.position ? `${d.file ?? '<input>'}:${d.position.start.line}:${d.position.start.column}` : d.file ?? '<input>';
   const subject = d.subject ? ` [${d.subject}]` : '';
-  const finding = d.finding ? ` (finding ${d.finding})` : '';
-  return `${where}: ${d.severity} ${d.code}${subject} ${d.message}${finding}`;
+  const finding = d.finding ? (lang === 'ja' ? ` (所見 ${d.finding})` : ` (finding ${d.finding})`) : '';
+  return `${where}: ${SEVERITY_WORDS[lang][d.severity]} ${d.code}${subject} ${lang === 'ja' ? d.message : d.messageEn}${finding}`;
 }
 
 /** Sorts diagnostics by file, line, column and code so reports are deterministic. */
@@ -306,6 +332,6 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
       (a.position?.start.line ?? 0) - (b.position?.start.line ?? 0) ||
       (a.position?.start.column ?? 0) - (b.position?.start.column ?? 0) ||
       a.code.localeCompare(b.code) ||
-      a.message.localeCompare(b.message),
+      a.messageEn.localeCompare(b.messageEn),
   );
 }

@@ -420,7 +420,7 @@ export interface Baseline {
  * What identifies an error across texts whose lines moved: its finding id when it has one (never
  * line numbers), otherwise its code, subject and message with line numbers blanked.
  */
-const errorKey = (d: Diagnostic) => d.finding ?? `${d.code}|${d.subject ?? ''}|${d.message.replace(/(lines?\s*)\d+(?:\s*[-–…]\s*\d+)?/g, '$1#')}`;
+const errorKey = (d: Diagnostic) => d.finding ?? `${d.code}|${d.subject ?? ''}|${d.messageEn.replace(/(lines?\s*)\d+(?:\s*[-–…]\s*\d+)?/g, '$1#')}`;
 
 /** The errors of one edition in a check: its own, and any of the whole build naming a file of its folder. */
 function editionErrors(checked: Checked, edition: string): Diagnostic[] {
@@ -461,7 +461,7 @@ export async function classifyMutant(editions: readonly SeedEdition[], mutant: M
     const placed = errors
       .map((d): PlacedError => {
         const distance = d.file === textPath ? distanceTo(d, mutant.damagedLines) : null;
-        return { code: d.code, line: d.file === textPath ? (d.position?.start.line ?? null) : null, distance, message: d.message };
+        return { code: d.code, line: d.file === textPath ? (d.position?.start.line ?? null) : null, distance, message: d.messageEn };
       })
       .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity));
     result.nearest = placed[0]!;

@@ -170,7 +170,7 @@ describe('the 2021 edition (002_85c4f7d9f38b493a.txt)', () => {
   it('reports the 【再掲】 copy that differs from its original', () => {
     const differs = e2021.diagnostics.filter((d) => d.code === 'quality/repost-differs');
     expect(differs.map((d) => d.subject)).toEqual(['2-3-2']);
-    expect(differs[0]!.message).toContain('indicators');
+    expect(differs[0]!.messageEn).toContain('indicators');
   });
 });
 

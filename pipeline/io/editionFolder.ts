@@ -34,7 +34,7 @@ export async function fromEditionFolder(
   const metaPath = join(seedsDir, folder, 'edition.json');
   const metaBytes = await effects.readFile(metaPath);
   if (!metaBytes) {
-    return { ok: false, diagnostics: [diagnose('meta/missing', `Expected ${metaPath} with the edition's metadata, found none`, { file: metaPath })] };
+    return { ok: false, diagnostics: [diagnose('meta/missing', 'noMetaFile', { path: metaPath }, { file: metaPath })] };
   }
   const meta = parseEditionMeta(new TextDecoder().decode(metaBytes), metaPath, folder);
   if (!meta.ok) return { ok: false, diagnostics: meta.diagnostics };
@@ -44,7 +44,7 @@ export async function fromEditionFolder(
     return {
       ok: false,
       diagnostics: [
-        diagnose('meta/no-text', `Expected one .txt edition text in ${join(seedsDir, folder)}, found ${texts.length}`, { file: metaPath }),
+        diagnose('meta/no-text', 'count', { folder: join(seedsDir, folder), count: texts.length }, { file: metaPath }),
       ],
     };
   }

@@ -77,14 +77,14 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     const listLine = project.source.list?.startLine;
     const subject = project.id;
     if (!project.source.sheet) {
-      issues.push(diagnose('quality/listed-without-sheet', `Expected a sheet for listed project ${project.id}, found none`, { file, position: at(listLine), subject }));
+      issues.push(diagnose('quality/listed-without-sheet', 'none', { id: project.id }, { file, position: at(listLine), subject }));
     }
     if (!project.source.list) {
-      issues.push(diagnose('quality/sheet-not-listed', `Expected ${project.id} in the 個別事業一覧, found only its sheet`, { file, position: at(sheetLine), subject }));
+      issues.push(diagnose('quality/sheet-not-listed', 'none', { id: project.id }, { file, position: at(sheetLine), subject }));
     }
     if (project.name && project.listedName && project.name !== project.listedName) {
       issues.push(
-        diagnose('quality/list-sheet-name-mismatch', `Expected the listed name 「${project.listedName}」 on the sheet, found 「${project.name}」`, {
+        diagnose('quality/list-sheet-name-mismatch', 'differs', { listed: project.listedName, sheet: project.name }, {
           file,
           position: at(sheetLine),
           subject,
@@ -97,7 +97,8 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       issues.push(
         diagnose(
           'quality/list-sheet-tag-mismatch',
-          `Expected tags ${entry.tags.map((t) => `【${t}】`).join('') || '(none)'} as listed, found ${sheet.tags.map((t) => `【${t}】`).join('') || '(none)'} on the sheet`,
+          'differs',
+          { listed: [...entry.tags], sheet: [...sheet.tags] },
           { file, position: at(sheetLine), subject },
         ),
       );
@@ -106,7 +107,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       const measureId = sheet.bannerPolicy !== null && sheet.bannerMeasure !== null ? `${sheet.bannerPolicy}-${sheet.bannerMeasure}` : null;
       if (measureId !== null && measureId !== project.measureId) {
         issues.push(
-          diagnose('quality/banner-mismatch', `Expected sheet ${project.id} under the banner of 事業推進計画 ${project.measureId}, found it under ${measureId}`, {
+          diagnose('quality/banner-mismatch', 'sheetUnder', { id: project.id, measure: project.measureId, found: measureId }, {
             file,
             position: at(sheetLine),
             subject,
@@ -121,7 +122,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         // what the sheet publishes would change, so it stops the edition until a person looks.
         if (section === '取組内容' && sections.has('年度ごとの取組')) {
           issues.push(
-            diagnose('sheet/lost-section', `Expected section 取組内容 in sheet ${project.id} after the 年度ごとの取組 heading it belongs to, found none: its lines may have been lost`, {
+            diagnose('sheet/lost-section', 'noInitiatives', { id: project.id }, {
               file,
               position: at(sheet.yearHeadings[0]?.position.start.line ?? sheetLine),
               subject,
@@ -129,12 +130,12 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
             }),
           );
         } else {
-          issues.push(diagnose('sheet/missing-section', `Expected section ${section} in sheet ${project.id}, found none`, { file, position: at(sheetLine), subject }));
+          issues.push(diagnose('sheet/missing-section', 'none', { section, id: project.id }, { file, position: at(sheetLine), subject }));
         }
       }
       if (sections.has('指標の考え方') && !sections.has('評価指標')) {
         issues.push(
-          diagnose('sheet/lost-section', `Expected section 評価指標 in sheet ${project.id} before the 指標の考え方 that explains it, found none: its lines may have been lost`, {
+          diagnose('sheet/lost-section', 'noIndicators', { id: project.id }, {
             file,
             position: at(sheet.indicatorRationale?.position.start.line ?? sheetLine),
             subject,
@@ -145,13 +146,13 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     }
     if (project.status === 'ended' && project.source.sheet && !project.endReason) {
       issues.push(
-        diagnose('quality/ended-without-reason', `Expected 終了理由 on the 【計画終了】 sheet ${project.id}, found none`, { file, position: at(sheetLine), subject }),
+        diagnose('quality/ended-without-reason', 'none', { id: project.id }, { file, position: at(sheetLine), subject }),
       );
     }
     const isRepost = (sheet?.tags ?? []).includes('再掲') || (entry?.tags ?? []).includes('再掲');
     if (isRepost && !project.repostOf) {
       issues.push(
-        diagnose('quality/repost-without-original', `Expected a project named 「${project.name ?? project.listedName}」 for the 【再掲】 ${project.id}, found none`, {
+        diagnose('quality/repost-without-original', 'none', { id: project.id, name: project.name ?? project.listedName }, {
           file,
           position: at(sheetLine ?? listLine),
           subject,
@@ -163,7 +164,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       const differing = repostDifferences(project, original);
       if (differing.length > 0) {
         issues.push(
-          diagnose('quality/repost-differs', `Expected 【再掲】 ${project.id} to repeat ${original.id}, found differences in ${differing.join(', ')}`, {
+          diagnose('quality/repost-differs', 'differs', { id: project.id, original: original.id, fields: differing }, {
             file,
             position: at(sheetLine),
             subject,
@@ -179,7 +180,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     const previous = sheetOrder[i - 1];
     if (previous && compareIds(previous, id) > 0) {
       issues.push(
-        diagnose('quality/sheet-out-of-order', `Expected sheet ${id} before ${previous}, found it after`, {
+        diagnose('quality/sheet-out-of-order', 'after', { id, previous }, {
           file,
           position: at(byId.get(id)?.source.sheet?.startLine),
           subject: id,
@@ -198,7 +199,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     if (listedName !== bannerName) {
       const what = banner.kind === 'policy' ? `基本方針${banner.policyNumber}` : `事業推進計画 ${banner.policyNumber}-${banner.measureNumber}`;
       issues.push(
-        diagnose('quality/banner-mismatch', `Expected the banner of ${what} to read 「${listedName ?? '(not listed)'}」, found 「${bannerName ?? ''}」`, {
+        diagnose('quality/banner-mismatch', 'bannerName', { what, listed: listedName ?? null, banner: bannerName ?? null }, {
           file,
           position: banner.position,
         }),
@@ -214,14 +215,14 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         const position = at(entry.source.startLine);
         if (!project) {
           issues.push(
-            diagnose('quality/revision-unknown-project', `Expected project ${number} (改訂 ${revision.date}) in this edition, found none`, { file, position, subject: number }),
+            diagnose('quality/revision-unknown-project', 'none', { number, date: revision.date }, { file, position, subject: number }),
           );
           continue;
         }
         const names = [project.name, project.listedName].filter((n): n is string => n !== null);
         if (entry.planName && !names.includes(entry.planName)) {
           issues.push(
-            diagnose('quality/revision-name-differs', `Expected 改訂 ${revision.date} of ${number} to name 「${names[0] ?? ''}」, found 「${entry.planName}」`, {
+            diagnose('quality/revision-name-differs', 'differs', { number, date: revision.date, expected: names[0] ?? '', found: entry.planName }, {
               file,
               position,
               subject: number,

@@ -110,6 +110,8 @@ export interface ExplanationRule {
   says: RegExp;
   /** `says` in words, for messages. */
   mentions: string;
+  /** `mentions` in Japanese where it differs beyond its punctuation (it explains in English). */
+  mentionsJa?: string;
   /**
    * Which target changes fit: `increase` (上方修正: both numbers, same unit, new > old), `decrease`
    * (下方修正), `numbered` (数値化: no number before, a number after); absent: any. A sentence's
@@ -153,9 +155,9 @@ export const EXPLANATION_RULES: readonly ExplanationRule[] = [
     says: /評価指標[^。]*?(?<!(?:数値|目標値)[をの])(?:追加|細分化|新たに|見直|削除)|新たに[^。]*?評価指標|評価指標[^。]*?「[^」]+」から「[^」]+」に/,
     mentions: '評価指標 … 追加/細分化/新たに/見直し/削除/「…」から「…」に',
   },
-  { explains: ['target-changed'], says: /上方修正/, fits: 'increase', mentions: '上方修正 (an increase)' },
-  { explains: ['target-changed'], says: /下方修正/, fits: 'decrease', mentions: '下方修正 (a decrease)' },
-  { explains: ['target-changed'], says: /数値化|数値を記載|(?:数値|目標値)(?:を|の)追加/, fits: 'numbered', mentions: '数値化/数値の追加 (a number where there was none)' },
+  { explains: ['target-changed'], says: /上方修正/, fits: 'increase', mentions: '上方修正 (an increase)', mentionsJa: '上方修正（目標値の引き上げ）' },
+  { explains: ['target-changed'], says: /下方修正/, fits: 'decrease', mentions: '下方修正 (a decrease)', mentionsJa: '下方修正（目標値の引き下げ）' },
+  { explains: ['target-changed'], says: /数値化|数値を記載|(?:数値|目標値)(?:を|の)追加/, fits: 'numbered', mentions: '数値化/数値の追加 (a number where there was none)', mentionsJa: '数値化/数値の追加（数値がなかった欄への数値）' },
   { explains: ['target-changed'], says: /(?:評価指標|目標値|数値)[^。]*?(?:(?<!上方|下方)修正|変更|見直|追記)/, mentions: '評価指標/目標値/数値 … 修正/変更/見直し/追記' },
   { explains: ['text-changed:概要'], says: /概要(?!書)/, mentions: '概要' },
   { explains: ['text-changed:目指すもの'], says: /目指すもの/, mentions: '目指すもの' },
@@ -163,7 +165,7 @@ export const EXPLANATION_RULES: readonly ExplanationRule[] = [
   { explains: ['text-changed:終了理由'], says: /終了理由/, mentions: '終了理由' },
   { explains: PROSE, says: /(?:名称|概要(?!書)|目指すもの|考え方)等/, mentions: '概要等, 目指すもの等' },
   { explains: [...PROSE, ...INITIATIVES], says: /取り?組内容等/, mentions: '取組内容等' },
-  { explains: [...CHANGE_KINDS.filter((k) => k !== 'text-changed'), ...PROSE], says: /「[^」]+」(?:を|から)「[^」]+」に/, replaces: true, mentions: '「old」を「new」に (that replacement)' },
+  { explains: [...CHANGE_KINDS.filter((k) => k !== 'text-changed'), ...PROSE], says: /「[^」]+」(?:を|から)「[^」]+」に/, replaces: true, mentions: '「old」を「new」に (that replacement)', mentionsJa: '「旧」を「新」に（その置き換え）' },
 ];
 
 /** The topic of a change (see `ChangeTopic`). */
@@ -536,13 +538,22 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan, source
     .filter((c) => c.explainedBy.length === 0)
     .map((change) => {
       const topic = topicOf(change);
-      const says = EXPLANATION_RULES.filter((r) => r.explains.includes(topic) && !r.replaces).map((r) => r.mentions);
+      const mentions = EXPLANATION_RULES.filter((r) => r.explains.includes(topic) && !r.replaces).map((r) => ({
+        ja: r.mentionsJa ?? r.mentions.replaceAll(', ', '、'),
+        en: r.mentions,
+      }));
       const naming = changelog.entries.filter((e) => change.projectId !== null && e.planNumbers.includes(change.projectId));
-      const found = naming.length === 0 ? `no entry naming ${change.projectId ?? 'it'}` : `only ${naming.map((e) => `${e.ref} 「${excerpt(e.summary)}」`).join(', ')}`;
       const position = positionOf(change, newer, sourceMap, indexes);
       return diagnose(
         'review/unexplained-change',
-        `Expected a 改訂履歴 entry of ${changelog.to.id} that names ${change.projectId ?? 'the project'} and says ${says.join(' or ')}, found ${found}: ${change.summary}`,
+        'unexplained',
+        {
+          edition: changelog.to.id,
+          project: change.projectId,
+          mentions,
+          naming: naming.map((e) => ({ ref: e.ref, excerpt: excerpt(e.summary) })),
+          change: change.summary,
+        },
         {
           file,
           position,

@@ -8,7 +8,8 @@
  * finding no longer occurs is `review/stale-decision`; a review file that cannot be read, does not
  * match the schema, names another edition or decides a finding twice is `review/invalid-file`.
  */
-import { diagnose, isReviewable, linesPosition, type Diagnostic, type FindingDecision, type Position, type RuleCode } from '../diagnostics.js';
+import { diagnose, isReviewable, linesPosition, type Diagnostic, type FindingDecision, type Position, type RuleCode, type Where } from '../diagnostics.js';
+import { DECISION_NOTES, type Template } from '../messages.js';
 import { validateReviewSchema } from './schemas.js';
 
 /** The review file's name in an edition folder. */
@@ -38,8 +39,10 @@ export interface ReviewedFinding {
   subject: string | null;
   file: string | null;
   position: Position | null;
-  /** The finding's message as the rule states it (without the decision). */
+  /** The finding's message as the rule states it (without the decision), in Japanese. */
   message: string;
+  /** The same message in English. */
+  messageEn: string;
   status: 'pending' | 'accepted' | 'rejected';
   decision: FindingDecision | null;
 }
@@ -64,6 +67,11 @@ export interface ReviewSummary {
 }
 
 
+/** A finding with the review's note after its message, in both languages. */
+function withNote<P>(d: Diagnostic, note: Template<P>, params: P): Diagnostic {
+  return { ...d, message: `${d.message}${note.ja(params)}`, messageEn: `${d.messageEn}${note.en(params)}` };
+}
+
 /** True for a finding still waiting for a person's decision (a reviewable error without one). */
 export function awaitsReview(d: Diagnostic): boolean {
   return d.finding !== null && isReviewable(d.code) && d.severity === 'error' && d.decision === undefined;
@@ -84,33 +92,33 @@ export function reviewFilePath(textPath: string): string {
 
 /** Reads an edition's review file: UTF-8 JSON valid against the schema, for `edition`, each finding decided once. */
 export function parseReviewFile(bytes: Uint8Array, file: string, edition: string): ReviewFileResult {
-  const invalid = (message: string, line: number | null = null): ReviewFileResult => ({
+  const invalid = (diagnostic: (where: Where) => Diagnostic, line: number | null = null): ReviewFileResult => ({
     ok: false,
     file,
-    diagnostics: [diagnose('review/invalid-file', message, { file, position: line === null ? null : linesPosition(line, line) })],
+    diagnostics: [diagnostic({ file, position: line === null ? null : linesPosition(line, line) })],
   });
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return invalid('Expected a UTF-8 JSON review file, found bytes that are not UTF-8');
+    return invalid((w) => diagnose('review/invalid-file', 'notUtf8', {}, w));
   }
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return invalid(`Expected a JSON review file, found a syntax error: ${(error as Error).message}`);
+    return invalid((w) => diagnose('review/invalid-file', 'syntax', { error: (error as Error).message }, w));
   }
   if (!validateReviewSchema(data)) {
     const errors = validateReviewSchema.errors ?? [];
     return {
       ok: false,
       file,
-      diagnostics: errors.map((e) => diagnose('review/invalid-file', `Expected ${e.instancePath || 'the file'} to satisfy ${e.keyword} (${e.message ?? ''}) of schemas/review.schema.json`, { file })),
+      diagnostics: errors.map((e) => diagnose('review/invalid-file', 'schema', { path: e.instancePath, keyword: e.keyword, message: e.message ?? '' }, { file })),
     };
   }
   const raw = data as { edition: string; decisions: (FindingDecision & { finding: string; about?: string })[] };
-  if (raw.edition !== edition) return invalid(`Expected the review file of edition ${edition}, found one for edition 「${raw.edition}」`, lineOf(text, '"edition"'));
+  if (raw.edition !== edition) return invalid((w) => diagnose('review/invalid-file', 'otherEdition', { expected: edition, found: raw.edition }, w), lineOf(text, '"edition"'));
   // The line of each decision's finding id, from one pass over the text.
   const lines = new Map<string, number>();
   text.split('\n').forEach((line, i) => {
@@ -128,7 +136,7 @@ export function parseReviewFile(bytes: Uint8Array, file: string, edition: string
   }));
   const seen = new Set<string>();
   for (const d of decisions) {
-    if (seen.has(d.finding)) return invalid(`Expected one decision per finding, found finding ${d.finding} decided twice`, d.line);
+    if (seen.has(d.finding)) return invalid((w) => diagnose('review/invalid-file', 'decidedTwice', { finding: d.finding }, w), d.line);
     seen.add(d.finding);
   }
   return { ok: true, file, review: { edition: raw.edition, decisions } };
@@ -163,13 +171,13 @@ export function reviewEdition(
     const decision: FindingDecision | null = decided ? { decision: decided.decision, reason: decided.reason, by: decided.by, date: decided.date } : null;
     if (decided) used.add(d.finding);
     const status = decision === null ? 'pending' : decision.decision === 'accept' ? 'accepted' : 'rejected';
-    findings.push({ finding: d.finding, code: d.code, subject: d.subject, file: d.file, position: d.position, message: d.message, status, decision });
+    findings.push({ finding: d.finding, code: d.code, subject: d.subject, file: d.file, position: d.position, message: d.message, messageEn: d.messageEn, status, decision });
     if (decision === null) {
-      out.push({ ...d, message: `${d.message}; not published until accepted in ${where.reviewFile}` });
+      out.push(withNote(d, DECISION_NOTES.pending, { reviewFile: where.reviewFile }));
     } else if (decision.decision === 'accept') {
-      out.push({ ...d, severity: 'info', message: `${d.message}; accepted by ${decision.by} on ${decision.date}: ${decision.reason}`, decision });
+      out.push({ ...withNote(d, DECISION_NOTES.accepted, decision), severity: 'info', decision });
     } else {
-      out.push({ ...d, severity: 'error', message: `${d.message}; rejected by ${decision.by} on ${decision.date}: ${decision.reason}`, decision });
+      out.push({ ...withNote(d, DECISION_NOTES.rejected, decision), severity: 'error', decision });
     }
   }
   // Without an earlier edition beside it there are no changes to find: the decisions about them are
@@ -179,7 +187,8 @@ export function reviewEdition(
     out.push(
       diagnose(
         'review/decisions-unchecked',
-        `Expected the edition before ${where.edition} in the seeds folder to check the ${unchecked.length} decisions about changes from it, found no earlier edition: they were not checked`,
+        'noEarlierEdition',
+        { edition: where.edition, count: unchecked.length },
         { file: where.reviewFile, position: null, subject: where.edition },
       ),
     );
@@ -187,7 +196,7 @@ export function reviewEdition(
   const stale = [...decisions.values()].filter((d) => !used.has(d.finding) && !unchecked.includes(d));
   for (const d of stale) {
     out.push(
-      diagnose('review/stale-decision', `Expected finding ${d.finding} (decided ${d.decision} on ${d.date}) in this build, found it no longer occurs: remove the decision`, {
+      diagnose('review/stale-decision', 'gone', { finding: d.finding, decision: d.decision, date: d.date }, {
         file: where.reviewFile,
         position: d.line === null ? null : linesPosition(d.line, d.line),
         subject: d.finding,

@@ -127,7 +127,8 @@ function planYears(doc: PlanDocument, diagnostics: Diagnostic[]): number[] {
       diagnostics.push(
         diagnose(
           'sheet/bad-year-heading',
-          `Expected consecutive fiscal years${years ? ` ${years.map(fiscalYearLabel).join(' ')}` : ''}, found ${sheet.yearHeadings.map((h) => h.printed).join(' ')}`,
+          'notConsecutive',
+          { expected: years ? years.map(fiscalYearLabel) : null, found: sheet.yearHeadings.map((h) => h.printed) },
           { file, position: sheet.yearHeadings[0]!.position },
         ),
       );
@@ -172,7 +173,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     const id = parsePlanNumber(sheet.number.printed);
     if (!id) {
       diagnostics.push(
-        diagnose('sheet/bad-number', `Expected a project number like １－１－（１）, found 「${sheet.number.printed}」`, {
+        diagnose('sheet/bad-number', 'unreadable', { printed: sheet.number.printed }, {
           file,
           position: sheet.number.position,
         }),
@@ -181,7 +182,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     }
     if (sheets.has(id)) {
       diagnostics.push(
-        diagnose('sheet/duplicate-number', `Expected one sheet for ${id}, found another at line ${sheets.get(id)!.position.start.line}`, {
+        diagnose('sheet/duplicate-number', 'another', { id, line: sheets.get(id)!.position.start.line }, {
           file,
           position: sheet.number.position,
           subject: id,
@@ -274,7 +275,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     sourceMap.set(`/revisions/${g}`, group.position);
     if (!date) {
       diagnostics.push(
-        diagnose('revision/bad-date', `Expected a revision date like 令和4年6月, found 「${group.date.printed}」`, {
+        diagnose('revision/bad-date', 'unreadable', { printed: group.date.printed }, {
           file,
           position: group.date.position,
         }),

@@ -25,12 +25,11 @@ export function positionFor(pointer: string, sourceMap: ReadonlyMap<string, Posi
   return null;
 }
 
-function describe(error: ErrorObject): string {
-  const where = error.instancePath === '' ? 'the document' : error.instancePath;
+function describe(error: ErrorObject): { path: string; keyword: string; message: string; params: string } {
   const params = Object.entries(error.params)
     .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
     .join(', ');
-  return `Expected ${where} to satisfy ${error.keyword} (${error.message ?? ''}${params ? `; ${params}` : ''})`;
+  return { path: error.instancePath, keyword: error.keyword, message: error.message ?? '', params };
 }
 
 /** Validates the plan model and maps every violation to the source line that produced it. */
@@ -40,7 +39,7 @@ export function validatePlan(plan: Plan, sourceMap: ReadonlyMap<string, Position
   // told that NaN and Infinity are not numbers, so what is checked is what is written.
   const valid = validatePlanSchema(plan);
   const diagnostics = (valid ? [] : (validatePlanSchema.errors ?? [])).map((error) =>
-    diagnose('schema/violation', describe(error), {
+    diagnose('schema/violation', 'violation', describe(error), {
       file,
       position: positionFor(error.instancePath, sourceMap),
       subject: error.instancePath || null,

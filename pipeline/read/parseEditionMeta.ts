@@ -43,29 +43,29 @@ export function parseEditionMeta(text: string, file: string, folder: string): Ed
   } catch (error) {
     return {
       ok: false,
-      diagnostics: [diagnose('meta/invalid', `Expected JSON, found a syntax error: ${(error as Error).message}`, { file })],
+      diagnostics: [diagnose('meta/invalid', 'syntax', { error: (error as Error).message }, { file })],
     };
   }
   const id = (data as { id?: unknown } | null)?.id;
   if (typeof id === 'string' && !isSafeEditionId(id)) {
-    return { ok: false, diagnostics: [diagnose('meta/unsafe-id', `Expected an edition id usable as a folder name (letters, digits, ., _, -), found 「${id}」`, { file })] };
+    return { ok: false, diagnostics: [diagnose('meta/unsafe-id', 'unsafe', { id }, { file })] };
   }
   if (!validateEditionSchema(data)) {
     return {
       ok: false,
       diagnostics: (validateEditionSchema.errors ?? []).map((e) =>
-        diagnose('meta/invalid', `Expected ${e.instancePath || 'the file'} to satisfy ${e.keyword} (${e.message ?? ''})`, { file }),
+        diagnose('meta/invalid', 'schema', { path: e.instancePath, keyword: e.keyword, message: e.message ?? '' }, { file }),
       ),
     };
   }
   const raw = data as Omit<EditionMeta, 'license'> & { license?: Partial<EditionMeta['license']> };
   const diagnostics: Diagnostic[] = [];
   if (raw.id !== folder) {
-    diagnostics.push(diagnose('meta/invalid', `Expected id 「${folder}」 (the folder's name), found 「${raw.id}」`, { file }));
+    diagnostics.push(diagnose('meta/invalid', 'idNotFolder', { folder, id: raw.id }, { file }));
   }
   if (!hasValidCheckDigit(raw.municipality.code)) {
     diagnostics.push(
-      diagnose('meta/invalid', `Expected a 全国地方公共団体コード with a valid check digit, found ${raw.municipality.code}`, { file }),
+      diagnose('meta/invalid', 'checkDigit', { code: raw.municipality.code }, { file }),
     );
   }
   if (diagnostics.length > 0) return { ok: false, diagnostics };

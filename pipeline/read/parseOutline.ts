@@ -93,7 +93,7 @@ export function parseOutline(lines: readonly SourceLine[], file: string | null):
     if (entryMarker) {
       if (!measure || !policy) {
         diagnostics.push(
-          diagnose('outline/bad-entry-number', `Expected a 事業推進計画 before entry 「${line.text.trim()}」`, { file, position: at }),
+          diagnose('outline/bad-entry-number', 'noMeasure', { entry: line.text.trim() }, { file, position: at }),
         );
         roles.push({ line: line.line, role: 'content', kind: 'outline.entry' });
         continue;

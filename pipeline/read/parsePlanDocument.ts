@@ -38,12 +38,12 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   append(roles, outline.roles);
   append(diagnostics, outline.diagnostics);
   if (outline.policies.length === 0 && lines.some((l) => !isBlank(l.text))) {
-    diagnostics.push(diagnose('input/no-outline', 'Expected the 個別事業一覧 with ＜基本方針１＞ before the first sheet, found none', { file }));
+    diagnostics.push(diagnose('input/no-outline', 'none', {}, { file }));
   }
 
   const { sheets, banners } = parseSheetRegion(firstSheetRegion >= 0 ? lines.slice(firstSheetRegion, sheetsEnd) : [], file, roles, diagnostics);
   if (sheets.length === 0 && lines.some((l) => !isBlank(l.text))) {
-    diagnostics.push(diagnose('input/no-sheets', 'Expected at least one project sheet starting with 名称, found none', { file }));
+    diagnostics.push(diagnose('input/no-sheets', 'none', {}, { file }));
   }
 
   let revisions: PlanDocument['revisions'] = null;
@@ -60,7 +60,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     if (!isBlank(line.text) && !covered.has(line.line)) {
       unaccounted.push(line);
       diagnostics.push(
-        diagnose('coverage/unaccounted-line', `Expected content or page furniture, found unclassified line 「${line.text.trim()}」`, {
+        diagnose('coverage/unaccounted-line', 'unclassified', { text: line.text.trim() }, {
           file,
           position: linesPosition(line.line, line.line, line.text.length + 1),
         }),

@@ -105,7 +105,7 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
     if (number) {
       if (!group) {
         diagnostics.push(
-          diagnose('revision/entry-without-date', `Expected a revision date before entry 「${line.text.trim()}」`, {
+          diagnose('revision/entry-without-date', 'noDate', { entry: line.text.trim() }, {
             file,
             position: linesPosition(line.line, line.line, line.text.length + 1),
           }),
@@ -135,7 +135,7 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
     }
     if (!entry) {
       diagnostics.push(
-        diagnose('revision/entry-without-date', `Expected a plan number before 「${line.text.trim()}」`, {
+        diagnose('revision/entry-without-date', 'noNumber', { text: line.text.trim() }, {
           file,
           position: linesPosition(line.line, line.line, line.text.length + 1),
         }),
@@ -157,7 +157,7 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
       };
       if (!name) {
         diagnostics.push(
-          diagnose('revision/entry-without-name', `Expected a plan name after ${draft.numbers.map((n) => normalizeDashes(nfkc(n.printed))).join(', ')}`, {
+          diagnose('revision/entry-without-name', 'noName', { numbers: draft.numbers.map((n) => normalizeDashes(nfkc(n.printed))) }, {
             file,
             position: node.position,
           }),

@@ -147,9 +147,9 @@ function checkLostLines(lines: readonly SourceLine[], afterEmptyRun: ReadonlySet
     if (!afterEmptyRun.has(line.line)) continue;
     const previous = lines.slice(0, i).filter((l) => !isBlank(l.text)).at(-1);
     // A line of spaces is a table row's empty cells: quoted as 「」 it would read as nothing at all.
-    const quoted = (l: SourceLine) => `line ${l.line} ${l.text.trim() === '' ? '(spaces only)' : `「${l.text.trim()}」`}`;
+    const quoted = (l: SourceLine) => ({ line: l.line, text: l.text.trim() });
     diagnostics.push(
-      diagnose('sheet/lost-line', `Expected one empty line between ${previous ? quoted(previous) : 'the sheet start'} and ${quoted(line)} as between every two lines of a sheet, found two or more: a line may have been lost here`, {
+      diagnose('sheet/lost-line', 'gap', { previous: previous ? quoted(previous) : null, line: quoted(line) }, {
         file,
         subject,
         position: { start: { line: line.line - 2, column: 1 }, end: { line: line.line, column: 1 + [...line.text].length } },
@@ -178,7 +178,7 @@ export function parseSheet(
   const { chunks, before, outOfOrder, repeated } = toChunks(lines);
   for (const line of repeated) {
     diagnostics.push(
-      diagnose('sheet/repeated-heading', `Expected each section once in a sheet, found 「${line.text.trim()}」 after its section: a line printed twice or out of place`, {
+      diagnose('sheet/repeated-heading', 'again', { heading: line.text.trim() }, {
         file,
         position: position(line.line, 1, line.text),
         finding: findingId('sheet/repeated-heading', '-', [line.text]),
@@ -187,7 +187,7 @@ export function parseSheet(
   }
   for (const line of outOfOrder) {
     diagnostics.push(
-      diagnose('sheet/heading-out-of-order', `Expected 名称 before 「${line.text.trim()}」: this looks like a new sheet without its 名称 line`, {
+      diagnose('sheet/heading-out-of-order', 'noName', { heading: line.text.trim() }, {
         file,
         position: position(line.line, 1, line.text),
       }),
@@ -200,7 +200,7 @@ export function parseSheet(
   for (const line of before) {
     if (!isBlank(line.text)) {
       diagnostics.push(
-        diagnose('sheet/unexpected-line', `Expected the sheet to start with 名称, found 「${line.text.trim()}」`, {
+        diagnose('sheet/unexpected-line', 'beforeName', { text: line.text.trim() }, {
           file,
           position: position(line.line, 1, line.text),
         }),
@@ -233,7 +233,7 @@ export function parseSheet(
     // The year heading is one line; text after it before 取組内容 is a table line that lost its place.
     for (const line of yearChunk.lines.slice(1).filter((l) => !isBlank(l.text))) {
       diagnostics.push(
-        diagnose('sheet/stray-line', `Expected 取組内容 right after the 年度ごとの取組 heading, found 「${line.text.trim()}」 between them: a table line out of place`, {
+        diagnose('sheet/stray-line', 'between', { text: line.text.trim() }, {
           file,
           position: position(line.line, 1, line.text),
           finding: findingId('sheet/stray-line', '-', [first.text, line.text]),
@@ -301,10 +301,10 @@ export function parseSheet(
 
   const subject = number ? number.printed : null;
   if (!nameText || nfkc(nameText.fragments.join('')).replace(/【[^】]*】/g, '').trim() === '') {
-    diagnostics.push(diagnose('sheet/missing-name', 'Expected 名称 with a project name, found none', { file, position: sheetPosition, subject }));
+    diagnostics.push(diagnose('sheet/missing-name', 'none', {}, { file, position: sheetPosition, subject }));
   }
   if (!number) {
-    diagnostics.push(diagnose('sheet/missing-number', 'Expected 番号 with a project number, found none', { file, position: sheetPosition }));
+    diagnostics.push(diagnose('sheet/missing-number', 'none', {}, { file, position: sheetPosition }));
   }
   return { sheet, roles, diagnostics };
 }

@@ -296,7 +296,7 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
     }
     if (dropped > 0) {
       diagnostics.push(
-        diagnose('table/extra-empty-cells', `Expected ${years} cells in row 「${labelText}」, found ${dropped} more empty ones`, {
+        diagnose('table/extra-empty-cells', 'dropped', { label: labelText, years, dropped }, {
           file,
           position,
         }),
@@ -313,7 +313,7 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
 
   if (cells.length > years) {
     diagnostics.push(
-      diagnose('table/too-many-cells', `Expected at most ${years} cells in row 「${labelText}」, found ${cells.length}`, {
+      diagnose('table/too-many-cells', 'tooMany', { label: labelText, years, found: cells.length }, {
         file,
         position,
       }),
@@ -323,7 +323,7 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
   if (nonEmpty.length === 0) {
     if (kind === 'indicator') {
       diagnostics.push(
-        diagnose('table/empty-indicator', `Expected target cells in indicator row 「${labelText}」, found none`, { file, position }),
+        diagnose('table/empty-indicator', 'noTargets', { label: labelText }, { file, position }),
       );
     }
     return { row: { label: labelOf(draft), cells: [], placed: true, position }, diagnostics };
@@ -337,7 +337,8 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
       diagnostics.push(
         diagnose(
           'table/unplaced-cells',
-          `Expected ${years} cells or one merged text cell in row 「${labelText}」, found ${cells.length} cells with ${candidates.length} that could span`,
+          'ambiguous',
+          { label: labelText, years, cells: cells.length, spanning: candidates.length },
           { file, position },
         ),
       );
@@ -383,7 +384,7 @@ export function parseTable(
   // cells, never line numbers), so a person's decision on it holds only while the text reads the same.
   const findingsOf = (found: readonly Diagnostic[], content: unknown) =>
     found.map((d) => (isReviewable(d.code) ? { ...d, subject: d.subject ?? subject, finding: findingId(d.code, `${subject ?? '-'}/${kind}`, content) } : d));
-  for (const repeated of checkRepeatedLines(lines, kind, file, subject)) append(diagnostics, findingsOf([repeated], [repeated.message]));
+  for (const repeated of checkRepeatedLines(lines, kind, file, subject)) append(diagnostics, findingsOf([repeated], [repeated.messageEn]));
   for (const draft of drafts) {
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
@@ -394,7 +395,7 @@ export function parseTable(
   // last row's spaces off. A last row without cells before another table is a line from that table.
   const last = drafts.at(-1);
   if (followed && last && last.cells.length === 0) {
-    const d = diagnose('table/row-without-cells', `Expected the year cells of row 「${last.label.map((t) => t.text).join('')}」 before the next table, found none: a line of the next table may have moved into this one`, {
+    const d = diagnose('table/row-without-cells', 'noCells', { label: last.label.map((t) => t.text).join('') }, {
       file,
       position: positionOf(last.label),
     });
@@ -405,7 +406,7 @@ export function parseTable(
   for (const row of rows.length > 1 ? rows : []) {
     const name = normalizeText(row.label.fragments.join(''));
     if (seen.has(name)) {
-      const d = diagnose('table/duplicate-row-name', `Expected each row of the table to have its own name, found 「${name}」 twice`, {
+      const d = diagnose('table/duplicate-row-name', 'twice', { name }, {
         file,
         position: row.label.position,
       });
@@ -508,14 +509,14 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   const first = label[0]!;
   if (isWholeValue(first.text)) {
     diagnostics.push(
-      diagnose('table/value-in-label', `Expected a name in the label column, found the value 「${first.text}」 where row 「${labelText}」 starts: a line of the table is missing or out of place`, {
+      diagnose('table/value-in-label', 'atStart', { label: labelText, value: first.text }, {
         file,
         position: at(first),
       }),
     );
   } else if (STARTS_MID_PHRASE.test(nfkc(first.text)) || (/^[ぁ-ゖ]/.test(first.text) && !WORD_START_IN_HIRAGANA.test(first.text))) {
     diagnostics.push(
-      diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found it starts mid-phrase with 「${first.text}」: its first line may be missing`, {
+      diagnose('table/label-starts-mid-phrase', 'midPhrase', { label: labelText, start: first.text }, {
         file,
         position: at(first),
       }),
@@ -524,7 +525,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   for (const token of label.slice(1)) {
     if (token.atLineStart && isWholeValue(token.text)) {
       diagnostics.push(
-        diagnose('table/value-in-label', `Expected a name in the label column, found the value 「${token.text}」 inside row 「${labelText}」's label: a line of the table is out of place`, {
+        diagnose('table/value-in-label', 'inside', { label: labelText, value: token.text }, {
           file,
           position: at(token),
         }),
@@ -533,7 +534,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   }
   if (!hasBalancedBrackets(labelText)) {
     diagnostics.push(
-      diagnose('table/label-cut-short', `Expected the brackets of row 「${labelText}」's label to open and close in order, found them unbalanced: its lines may be missing or out of order`, {
+      diagnose('table/label-cut-short', 'unbalancedBrackets', { label: labelText }, {
         file,
         position: { start: first.start, end: label.at(-1)!.end },
       }),
@@ -551,7 +552,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       !isLetterSpaced(token, label)
     ) {
       diagnostics.push(
-        diagnose('table/label-lines-joined', `Expected 「${token.text}」 and 「${next.text}」 of row 「${labelText}」 on two lines, found them on one line ${token.end.line} with a space between: two lines joined`, {
+        diagnose('table/label-lines-joined', 'joined', { label: labelText, first: token.text, second: next.text, line: token.end.line }, {
           file,
           position: { start: token.start, end: next.end },
         }),
@@ -576,7 +577,8 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         diagnostics.push(
           diagnose(
             'table/label-runs-on',
-            `Expected the cells of row 「${soFar}」 after line ${token.end.line}, found more label text 「${next.text}」: two rows' labels may have run together`,
+            'moreLabelText',
+            { label: soFar, line: token.end.line, next: next.text },
             { file, position: { start: token.start, end: next.end } },
           ),
         );
@@ -587,7 +589,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       for (const [j, fragment] of token.fragments.entries()) {
         if (j > 0 && fragment.line > token.fragments[j - 1]!.line && (isValueLike(fragment.text) || UNIT_ONLY.test(nfkc(fragment.text).trim()))) {
           diagnostics.push(
-            diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end before the value 「${fragment.text}」 on line ${fragment.line}, found them joined by a wrapped line`, {
+            diagnose('table/label-cut-short', 'joinedToValue', { label: labelText, value: fragment.text, line: fragment.line }, {
               file,
               position: at(token),
             }),
@@ -603,7 +605,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       const fragments = cell.tokens.flatMap((t) => t.fragments);
       if (cell.tokens.length > 0 && UNIT_ONLY.test(nfkc(cellText(cell)).trim())) {
         diagnostics.push(
-          diagnose('table/unit-without-value', `Expected a number before the unit 「${cellText(cell)}」 in row 「${labelText}」, found the unit alone in a year cell`, {
+          diagnose('table/unit-without-value', 'unitAlone', { label: labelText, unit: cellText(cell) }, {
             file,
             position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
           }),
@@ -614,7 +616,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       const after = /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1];
       if (after !== undefined && [...after.replace(/\d/g, '')].length > 5) {
         diagnostics.push(
-          diagnose('table/text-in-value', `Expected a number with its unit in the cell 「${cellText(cell)}」 of row 「${labelText}」, found more text after the number: a label line may have been read into it`, {
+          diagnose('table/text-in-value', 'textAfterNumber', { label: labelText, cell: cellText(cell) }, {
             file,
             position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
           }),
@@ -623,7 +625,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       for (const [j, fragment] of fragments.entries()) {
         if (j > 0 && fragment.line > fragments[j - 1]!.line && isValueLike(fragment.text)) {
           diagnostics.push(
-            diagnose('table/values-run-together', `Expected one value per cell in row 「${labelText}」, found 「${fragments[j - 1]!.text}」 and 「${fragment.text}」 on line ${fragment.line} read as one cell`, {
+            diagnose('table/values-run-together', 'oneCell', { label: labelText, first: fragments[j - 1]!.text, second: fragment.text, line: fragment.line }, {
               file,
               position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
             }),
@@ -636,7 +638,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   for (const token of [...label, ...draft.cells.flatMap((c) => c.tokens)]) {
     if ((SHEET_SECTIONS as readonly string[]).includes(token.text)) {
       diagnostics.push(
-        diagnose('table/heading-in-row', `Expected the heading 「${token.text}」 to start its own section, found it read as part of row 「${labelText}」`, {
+        diagnose('table/heading-in-row', 'inRow', { heading: token.text, label: labelText }, {
           file,
           position: at(token),
         }),
@@ -650,7 +652,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
     const line = end ? widths.get(end.end.line) : undefined;
     if (end && line && line.soft && end.end.column === line.endColumn) {
       diagnostics.push(
-        diagnose('table/label-cut-short', `Expected the cell 「${cellText(cell)}」 of row 「${labelText}」 to go on after line ${end.end.line}, where it wraps, found the next cell: a line may be missing or out of place`, {
+        diagnose('table/label-cut-short', 'cellStopsShort', { label: labelText, cell: cellText(cell), line: end.end.line }, {
           file,
           position: { start: cell.tokens[0]!.start, end: end.end },
         }),
@@ -665,7 +667,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   const firstCellLine = draft.cells.find((c) => c.tokens.length > 0)?.tokens[0]?.start.line ?? null;
   if (labelLines.size > 1 && (lastLine?.emptyCellsAtEnd || firstCellLine === last.end.line)) {
     diagnostics.push(
-      diagnose('table/label-runs-on', `Expected row 「${labelText}」's label of ${labelLines.size} lines to end on a line of its own, found cells on its last line ${last.end.line}: a one-line row may have run into it`, {
+      diagnose('table/label-runs-on', 'cellsOnLastLine', { label: labelText, lines: labelLines.size, line: last.end.line }, {
         file,
         position: { start: label[0]!.start, end: last.end },
       }),
@@ -673,7 +675,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   }
   if (isLetterSpaced(last, label)) {
     diagnostics.push(
-      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to go on after its letter-spaced (full) line ${last.end.line}, found its cells: its next line may be missing`, {
+      diagnose('table/label-cut-short', 'afterLetterSpaced', { label: labelText, line: last.end.line }, {
         file,
         position: at(last),
       }),
@@ -683,7 +685,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   // last line (`個別避難計画の` without `作成`, `一般公開に向けた` without `環境構築`).
   if (DANGLING_END.test(nfkc(labelText))) {
     diagnostics.push(
-      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a name, found it ends mid-phrase: its last line may be missing`, {
+      diagnose('table/label-cut-short', 'endsMidPhrase', { label: labelText }, {
         file,
         position: { start: first.start, end: last.end },
       }),
@@ -694,7 +696,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   const bareName = nfkc(labelText).replace(/(?:[（(【][^）)】]*[）)】])+$/, '');
   if (kind === 'indicator' && bareName !== '' && !INDICATOR_END.test(bareName)) {
     diagnostics.push(
-      diagnose('table/label-cut-short', `Expected 評価指標 row 「${labelText}」 to end as an indicator's name does (…数, …率, …割合, …の実施 …), found 「${[...bareName].slice(-2).join('')}」: its last line may be missing`, {
+      diagnose('table/label-cut-short', 'indicatorEnding', { label: labelText, ending: [...bareName].slice(-2).join('') }, {
         file,
         position: { start: first.start, end: last.end },
       }),
@@ -703,7 +705,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   // A bracket qualifies a name; a label that is nothing but brackets lost the name (`（年間）`).
   if (ONLY_BRACKETS.test(nfkc(labelText))) {
     diagnostics.push(
-      diagnose('table/label-starts-mid-phrase', `Expected row 「${labelText}」 to start with a name, found only a bracketed qualifier: its first line may be missing`, {
+      diagnose('table/label-starts-mid-phrase', 'onlyBracket', { label: labelText }, {
         file,
         position: { start: first.start, end: last.end },
       }),
@@ -716,7 +718,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
     const values = draft.cells.map(cellText).filter((t) => t.trim() !== '' && isWholeValue(t) && /\d/.test(nfkc(t)));
     if (values.length > 0) {
       diagnostics.push(
-        diagnose('table/value-in-label', `Expected the work of each year in 年度ごとの取組 row 「${labelText}」, found the value 「${values[0]}」 as in the 評価指標 table: the 評価指標 heading may be out of place`, {
+        diagnose('table/value-in-label', 'indicatorValue', { label: labelText, value: values[0]! }, {
           file,
           position: { start: first.start, end: draft.cells.flatMap((c) => c.tokens).at(-1)?.end ?? last.end },
         }),
@@ -729,7 +731,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   // its cells lost the rest of its name.
   if (lastLine && lastLine.soft && last.end.column === lastLine.endColumn && (cellsStart === null || cellsStart > last.end.line)) {
     diagnostics.push(
-      diagnose('table/label-cut-short', `Expected row 「${labelText}」's label to end with a line break before its cells, found it wraps on line ${last.end.line} into the cells: its last line may be missing`, {
+      diagnose('table/label-cut-short', 'wrapsIntoCells', { label: labelText, line: last.end.line }, {
         file,
         position: at(last),
       }),
@@ -766,7 +768,7 @@ function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWi
   return softLabelLines(draft, widths)
     .filter((l) => widths.get(l)!.width > column + 2)
     .map((l) =>
-      diagnose('table/label-cut-short', `Expected the label lines of row 「${labelText}」 to wrap at the label column's width (${column} characters), found line ${l} wrapping at ${widths.get(l)!.width}: a line from elsewhere read into the label`, {
+      diagnose('table/label-cut-short', 'tooWide', { label: labelText, column, line: l, width: widths.get(l)!.width }, {
         file,
         position: { start: { line: l, column: 1 }, end: { line: l, column: widths.get(l)!.endColumn } },
       }),
@@ -781,7 +783,7 @@ function checkRepeatedLines(lines: readonly TableLine[], kind: TableKind, file: 
     const previous = lines[i - 1]!;
     if (line.text === previous.text) {
       diagnostics.push(
-        diagnose('table/repeated-line', `Expected each line of the ${kind === 'indicator' ? '評価指標' : '年度ごとの取組'} table once, found ${line.text.trim() === '' ? `a line of ${[...line.text].length} empty cells` : `「${line.text.trim()}」`} printed twice in a row`, {
+        diagnose('table/repeated-line', 'twice', { table: kind === 'indicator' ? '評価指標' : '年度ごとの取組', text: line.text.trim() === '' ? null : line.text.trim(), width: [...line.text].length }, {
           file,
           subject,
           position: { start: { line: previous.line, column: previous.column }, end: { line: line.line, column: line.column + [...line.text].length } },

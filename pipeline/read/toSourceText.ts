@@ -10,9 +10,9 @@ import type { SourceLine, SourceText } from './document.js';
 export type SourceTextResult = { ok: true; source: SourceText; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
 
 /** Which text encoding the bytes are in: UTF-8 (with or without BOM), else Shift_JIS (CP932), else none. */
-export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'shift_jis'; bom: boolean; text: string } | { encoding: null; reason: string } {
+export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'shift_jis'; bom: boolean; text: string } | { encoding: null; reason: 'utf16' | 'unknownEncoding' } {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { encoding: null, reason: 'UTF-16 (byte order mark FF FE or FE FF); save the text as UTF-8 or Shift_JIS' };
+    return { encoding: null, reason: 'utf16' };
   }
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   try {
@@ -23,24 +23,24 @@ export function detectEncoding(bytes: Uint8Array): { encoding: 'utf-8' | 'shift_
   try {
     return { encoding: 'shift_jis', bom: false, text: new TextDecoder('shift_jis', { fatal: true }).decode(bytes) };
   } catch {
-    return { encoding: null, reason: 'bytes that are neither UTF-8 nor Shift_JIS (CP932)' };
+    return { encoding: null, reason: 'unknownEncoding' };
   }
 }
 
 /** Decodes edition bytes (UTF-8 with or without BOM, or Shift_JIS/CP932; LF or CRLF) into numbered lines. */
 export function toSourceText(bytes: Uint8Array, fileName: string): SourceTextResult {
   if (bytes.length === 0) {
-    return { ok: false, diagnostics: [diagnose('input/empty', 'Expected edition text, found an empty file', { file: fileName })] };
+    return { ok: false, diagnostics: [diagnose('input/empty', 'empty', {}, { file: fileName })] };
   }
   const detected = detectEncoding(bytes);
   if (detected.encoding === null) {
-    return { ok: false, diagnostics: [diagnose('input/not-text', `Expected UTF-8 or Shift_JIS text, found ${detected.reason}`, { file: fileName })] };
+    return { ok: false, diagnostics: [diagnose('input/not-text', detected.reason, {}, { file: fileName })] };
   }
   const { text, bom, encoding } = detected;
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
     return {
       ok: false,
-      diagnostics: [diagnose('input/not-text', 'Expected text, found control characters of binary data', { file: fileName })],
+      diagnostics: [diagnose('input/not-text', 'controlCharacters', {}, { file: fileName })],
     };
   }
   const crlf = occurrences(text, '\r\n');

@@ -7,20 +7,25 @@ const WHERE = { edition: '2025-03', reviewFile: FILE, compared: true };
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
 /** A finding as the diff makes it, and one as a parse rule makes it: the same mechanism for both. */
-const change = diagnose('review/unexplained-change', 'Expected a 改訂履歴 entry …, found none: 関係課等の「情報システム課」が「デジタル推進課」に', {
+const change = diagnose(
+  'review/unexplained-change',
+  'unexplained',
+  { edition: '2025-03', project: '1-1-3', mentions: [{ ja: '主管課、関係課、担当、組織', en: '主管課, 関係課, 担当, 組織' }], naming: [], change: '関係課等の「情報システム課」が「デジタル推進課」に' },
+  {
   file: 'x.txt',
   position: linesPosition(380, 380),
   subject: '1-1-3',
   finding: 'review/unexplained-change@department-renamed/1-1-3/relatedDepartments/情報システム課~84008145',
-});
-const cells = diagnose('table/unplaced-cells', 'Expected 5 cells or one merged text cell in row 「開発登録簿の電子化」, found 4 cells', {
+  },
+);
+const cells = diagnose('table/unplaced-cells', 'ambiguous', { label: '開発登録簿の電子化', years: 5, cells: 4, spanning: 0 }, {
   file: 'x.txt',
   position: linesPosition(1286, 1286),
   subject: '2-2-3',
   finding: 'table/unplaced-cells@2-2-3/initiative~99d8ae30',
 });
-const plainError = diagnose('sheet/duplicate-number', 'Expected one sheet for 1-1-1, found another at line 27', { file: 'x.txt', subject: '1-1-1' });
-const warning = diagnose('sheet/missing-section', 'Expected section 指標の考え方 in sheet 1-2-3, found none', { file: 'x.txt', subject: '1-2-3' });
+const plainError = diagnose('sheet/duplicate-number', 'another', { id: '1-1-1', line: 27 }, { file: 'x.txt', subject: '1-1-1' });
+const warning = diagnose('sheet/missing-section', 'none', { section: '指標の考え方', id: '1-2-3' }, { file: 'x.txt', subject: '1-2-3' });
 
 const decision = (finding: string, verdict: 'accept' | 'reject', reason = 'checked against the text') => ({ finding, decision: verdict, reason, by: 'hadano-ict-plan maintainers', date: '2026-12-02' });
 const reviewOf = (decisions: unknown[], edition = '2025-03') => parseReviewFile(encode({ $schema: '../../schemas/review.schema.json', edition, decisions }), FILE, edition);
@@ -42,10 +47,10 @@ describe('parseReviewFile', () => {
     expect(codes(parseReviewFile(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), FILE, '2025-03'))).toEqual([['review/invalid-file', 'error', FILE]]);
     const offSchema = reviewOf([{ ...decision(change.finding!, 'accept'), decision: 'maybe', date: '2 Dec' }]);
     expect(offSchema.ok).toBe(false);
-    if (!offSchema.ok) expect(offSchema.diagnostics.map((d) => d.message).join('\n')).toMatch(/decision.*enum[\s\S]*date.*format/);
-    expect(parseReviewFile(encode({ edition: '2021', decisions: [] }), FILE, '2025-03')).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', message: 'Expected the review file of edition 2025-03, found one for edition 「2021」', position: { start: { line: 2 } } }] });
+    if (!offSchema.ok) expect(offSchema.diagnostics.map((d) => d.messageEn).join('\n')).toMatch(/decision.*enum[\s\S]*date.*format/);
+    expect(parseReviewFile(encode({ edition: '2021', decisions: [] }), FILE, '2025-03')).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', messageEn: 'Expected the review file of edition 2025-03, found one for edition 「2021」', position: { start: { line: 2 } } }] });
     const twice = reviewOf([decision(change.finding!, 'accept'), decision(change.finding!, 'reject')]);
-    expect(twice).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', message: `Expected one decision per finding, found finding ${change.finding} decided twice` }] });
+    expect(twice).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', messageEn: `Expected one decision per finding, found finding ${change.finding} decided twice` }] });
     // An empty decision, as `review <edition>` prints it for a person to fill in, is not a decision.
     expect(reviewOf([{ finding: change.finding, decision: '', reason: '', by: '', date: '' }]).ok).toBe(false);
   });
@@ -63,7 +68,7 @@ describe('reviewEdition', () => {
     expect(summary).toMatchObject({ status: 'pending', pending: 2, accepted: 0, rejected: 0, staleDecisions: [] });
     const pending = out.filter(awaitsReview);
     expect(pending.map((d) => d.finding)).toEqual([change.finding, cells.finding]);
-    expect(pending.every((d) => d.severity === 'error' && d.message.endsWith(`; not published until accepted in ${FILE}`))).toBe(true);
+    expect(pending.every((d) => d.severity === 'error' && d.messageEn.endsWith(`; not published until accepted in ${FILE}`))).toBe(true);
     // Diagnostics that are not findings pass through untouched.
     expect(out).toContain(plainError);
     expect(out).toContain(warning);
@@ -78,7 +83,7 @@ describe('reviewEdition', () => {
       ['review/unexplained-change', 'info', 'accept'],
       ['table/unplaced-cells', 'info', 'accept'],
     ]);
-    expect(accepted[0]!.message).toMatch(/; accepted by hadano-ict-plan maintainers on 2026-12-02: organisational change$/);
+    expect(accepted[0]!.messageEn).toMatch(/; accepted by hadano-ict-plan maintainers on 2026-12-02: organisational change$/);
     expect(accepted[0]!.decision).toEqual({ decision: 'accept', reason: 'organisational change', by: 'hadano-ict-plan maintainers', date: '2026-12-02' });
     expect(accepted.some(mayStopPublication)).toBe(false);
     expect(summary.findings.map((f) => [f.finding, f.status, f.decision?.reason])).toEqual([
@@ -92,7 +97,7 @@ describe('reviewEdition', () => {
     expect(summary).toMatchObject({ status: 'rejected', rejected: 1, pending: 0 });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ severity: 'error', decision: { decision: 'reject' } });
-    expect(out[0]!.message).toMatch(/; rejected by .* on 2026-12-02: the 2021 sheet was misread$/);
+    expect(out[0]!.messageEn).toMatch(/; rejected by .* on 2026-12-02: the 2021 sheet was misread$/);
     expect(awaitsReview(out[0]!)).toBe(false);
     expect(mayStopPublication(out[0]!)).toBe(true);
   });
@@ -103,7 +108,7 @@ describe('reviewEdition', () => {
     expect(summary.staleDecisions).toEqual([gone]);
     const stale = out.find((d) => d.code === 'review/stale-decision')!;
     expect(stale).toMatchObject({ severity: 'warning', file: FILE, subject: gone, position: { start: { line: 13 } } });
-    expect(stale.message).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);
+    expect(stale.messageEn).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);
     expect(mayStopPublication(stale)).toBe(true);
   });
 
@@ -116,7 +121,7 @@ describe('reviewEdition', () => {
       ['review/decisions-unchecked', 'warning', '2025-03'],
       ['review/stale-decision', 'warning', other],
     ]);
-    expect(out[0]!.message).toBe('Expected the edition before 2025-03 in the seeds folder to check the 2 decisions about changes from it, found no earlier edition: they were not checked');
+    expect(out[0]!.messageEn).toBe('Expected the edition before 2025-03 in the seeds folder to check the 2 decisions about changes from it, found no earlier edition: they were not checked');
     expect(summary.staleDecisions).toEqual([other]);
   });
 

@@ -75,6 +75,8 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(lost).toHaveLength(1);
     // Lines 689–690 are now the two empty lines, 691 the label's second line.
     expect(lost[0]).toMatchObject({ subject: '1-2-1', position: { start: { line: 689 }, end: { line: 691 } } });
+    expect(lost[0]!.message).toBe('シートの行と行の間には空行が 1 行だけあるはずですが、688 行目「７，0００ 8,000 8,300 9,000 10,000」と 691 行目「ネル登録者数」の間に 2 行以上あります。行が欠けている可能性があります。');
+    expect(lost[0]!.messageEn).toBe('Expected one empty line between line 688 「７，0００ 8,000 8,300 9,000 10,000」 and line 691 「ネル登録者数」 as between every two lines of a sheet, found two or more: a line may have been lost here');
   });
 
   it('stops where a heading with its row is printed twice (評価指標 利用率 … of 1-1-2)', () => {

@@ -190,7 +190,8 @@ describe('parseTable: every row proves its reading', () => {
     const runOn = diagnostics.filter((d) => d.code === 'table/label-runs-on' && d.position!.start.line > 2);
     expect(runOn).toHaveLength(1);
     expect(runOn[0]).toMatchObject({ severity: 'error', subject: '1-2-1', position: { start: { line: 4 }, end: { line: 6 } } });
-    expect(runOn[0]!.message).toContain('LINE');
+    expect(runOn[0]!.messageEn).toContain('LINE');
+    expect(runOn[0]!.message).toBe('項目「YouTubeチャンネル登録者数」は 5 行目の後に欄が来るはずですが、さらに項目名の文字「LINE」が続いています。2 つの項目の項目名がつながった可能性があります。');
   });
 
   it('reads the hand-broken label Ｘ（旧：Twitter） ⏎ フォロワー数 as a finding a person must accept', () => {
@@ -213,6 +214,8 @@ describe('parseTable: every row proves its reading', () => {
   it('stops when the last indicator lost its values (1-1-1 of 2025-03 without line 319)', () => {
     const { diagnostics } = parseTable(lines('その他手続のオン', 'ライン化数 '), 'indicator', 5, 'x.txt', '1-1-1');
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['table/empty-indicator', 'error']]);
+    expect(diagnostics[0]!.message).toBe('評価指標の項目「その他手続のオンライン化数」には目標値の欄があるはずですが、見つかりません。');
+    expect(diagnostics[0]!.messageEn).toBe('Expected target cells in indicator row 「その他手続のオンライン化数」, found none');
   });
 
   it('accepts the hand breaks the real plans print: before a parenthesis, after a particle, inside a noun phrase, letter-spaced lines', () => {

@@ -52,6 +52,6 @@ describe('toSourceText with text saved on Windows', () => {
   it('refuses UTF-16 with a message that says what to do', () => {
     const result = toSourceText(new Uint8Array([0xff, 0xfe, 0x41, 0x00]), 'x.txt');
     expect(result.ok).toBe(false);
-    expect(result.diagnostics[0]!.message).toBe('Expected UTF-8 or Shift_JIS text, found UTF-16 (byte order mark FF FE or FE FF); save the text as UTF-8 or Shift_JIS');
+    expect(result.diagnostics[0]!.messageEn).toBe('Expected UTF-8 or Shift_JIS text, found UTF-16 (byte order mark FF FE or FE FF); save the text as UTF-8 or Shift_JIS');
   });
 });

@@ -369,13 +369,13 @@ export function checkCsvTables(tables: readonly CsvTable[]): Diagnostic[] {
     const idAt = table.columns.findIndex((c) => c.name === 'id');
     for (const row of table.rows) {
       const id = row[idAt] ?? null;
-      if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', `Expected unique IDs in ${table.name}.csv, found ${String(id)} twice`, { subject: String(id) }));
+      if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', 'duplicateId', { table: table.name, id: String(id) }, { subject: String(id) }));
       ids.add(id);
       table.columns.forEach((c, i) => {
         const value = row[i] ?? null;
         if (value === null ? c.required : !VALID[c.type](value)) {
           diagnostics.push(
-            diagnose('csv/invalid', `Expected ${c.required ? 'a required ' : ''}${c.type} in ${table.name}.csv column ${c.name}, found ${JSON.stringify(value)}`, {
+            diagnose('csv/invalid', 'badValue', { table: table.name, column: c.name, type: c.type, required: c.required === true, value: JSON.stringify(value) }, {
               subject: String(id),
             }),
           );

@@ -31,7 +31,7 @@ export async function toNQuads(document: object, documentLoader: DocumentLoader,
     const sorted = nquads.split('\n').filter((l) => l !== '').sort();
     return { nquads: `${sorted.join('\n')}\n`, diagnostics: [] };
   } catch (error) {
-    return { nquads: null, diagnostics: [diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file })] };
+    return { nquads: null, diagnostics: [diagnose('jsonld/lossy', 'lossy', { error: (error as Error).message }, { file })] };
   }
 }
 
@@ -49,6 +49,6 @@ export function* toPlanNQuadChunks(
     yield* toNQuadChunks(document as never, contextDocument);
     return [];
   } catch (error) {
-    return [diagnose('jsonld/lossy', `Expected the JSON-LD to convert to RDF without loss, found: ${(error as Error).message}`, { file })];
+    return [diagnose('jsonld/lossy', 'lossy', { error: (error as Error).message }, { file })];
   }
 }

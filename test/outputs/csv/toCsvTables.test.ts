@@ -87,7 +87,7 @@ describe('toCsvTables', async () => {
   it('passes its own cell checks, which catch a wrong type, a missing value and a duplicate ID', () => {
     expect(checkCsvTables(Object.values(t2025))).toEqual([]);
     const broken: CsvTable = { ...t2025.policies!, rows: [...t2025.policies!.rows, ['142115', 'policy/1', '神奈川県秦野市', 'one', null]] };
-    expect(checkCsvTables([broken]).map((d) => d.message)).toEqual([
+    expect(checkCsvTables([broken]).map((d) => d.messageEn)).toEqual([
       'Expected unique IDs in policies.csv, found policy/1 twice',
       'Expected integer in policies.csv column policyNumber, found "one"',
       'Expected a required string in policies.csv column name, found null',

@@ -71,6 +71,6 @@ describe('toPlanNQuadChunks', () => {
     const diagnostics: Diagnostic[] = step.value;
     expect(pieces.join('')).toContain('<https://e.org/a>');
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([['jsonld/lossy', '2025-03/plan.jsonld']]);
-    expect(diagnostics[0]!.message).toMatch(/unknownKey/);
+    expect(diagnostics[0]!.messageEn).toMatch(/unknownKey/);
   });
 });

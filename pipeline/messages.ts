@@ -1,0 +1,654 @@
+/**
+ * The message catalog: every message a diagnostic can carry, in Japanese (what the city's staff read)
+ * and English (the wording the project started with), as functions of named parameters. A rule code
+ * may have several variants, one per distinct thing a stage says about it. The Japanese is written as
+ * Japanese (what was expected, what was found, what it may mean), never assembled from English pieces;
+ * source text is quoted with 「」, and codes, paths, line numbers and ids are left as they are.
+ */
+import type { RuleCode } from './diagnostics.js';
+
+/** A language a message is rendered in: Japanese (the default) or English. */
+export type Lang = 'ja' | 'en';
+
+/** One message in both languages, with an example of its parameters (for tests and the docs). */
+export interface Template<P> {
+  ja: (p: P) => string;
+  en: (p: P) => string;
+  example: P;
+}
+
+/** Any template, whatever its parameters: what the catalog holds. */
+export interface AnyTemplate {
+  ja: (p: never) => string;
+  en: (p: never) => string;
+  example: object;
+}
+
+/** Parameters of a message that takes none. */
+export type NoParams = Record<never, never>;
+
+/** Builds a template; `P` names the parameters both languages are written from. */
+function t<P extends object = NoParams>(ja: (p: P) => string, en: (p: P) => string, example: P): Template<P> {
+  return { ja, en, example };
+}
+
+// Words that recur in the Japanese: a source line by number and text, and counts as readers expect.
+const lineJa = (l: { line: number; text: string }) => `${l.line} 行目${l.text === '' ? '（空白のみ）' : `「${l.text}」`}`;
+const lineEn = (l: { line: number; text: string }) => `line ${l.line} ${l.text === '' ? '(spaces only)' : `「${l.text}」`}`;
+const tagsJa = (tags: readonly string[]) => (tags.length ? tags.map((x) => `【${x}】`).join('') : '（付記なし）');
+const tagsEn = (tags: readonly string[]) => tags.map((x) => `【${x}】`).join('') || '(none)';
+
+/** The Japanese names of a project's fields, for `quality/repost-differs`. */
+const FIELD_NAMES_JA: Record<string, string> = {
+  name: '名称',
+  leadDepartments: '主管課等',
+  relatedDepartments: '関係課等',
+  summary: '概要',
+  objective: '目指すもの',
+  initiatives: '年度ごとの取組',
+  indicatorRationale: '指標の考え方',
+  endReason: '終了理由',
+  status: '状態',
+  indicators: '評価指標',
+};
+
+/** Every message, by rule code and variant. A test checks each code has one and each renders in both languages. */
+export const MESSAGES = {
+  'input/empty': {
+    empty: t(() => '計画の本文が入っているはずですが、ファイルが空です。', () => 'Expected edition text, found an empty file', {}),
+  },
+  'input/not-text': {
+    utf16: t(
+      () => 'UTF-8 または Shift_JIS のテキストのはずですが、UTF-16（バイト順マーク FF FE または FE FF）です。UTF-8 または Shift_JIS で保存し直してください。',
+      () => 'Expected UTF-8 or Shift_JIS text, found UTF-16 (byte order mark FF FE or FE FF); save the text as UTF-8 or Shift_JIS',
+      {},
+    ),
+    unknownEncoding: t(
+      () => 'UTF-8 または Shift_JIS のテキストのはずですが、UTF-8 としても Shift_JIS（CP932）としても読めないバイト列です。',
+      () => 'Expected UTF-8 or Shift_JIS text, found bytes that are neither UTF-8 nor Shift_JIS (CP932)',
+      {},
+    ),
+    controlCharacters: t(
+      () => 'テキストのはずですが、バイナリデータの制御文字が含まれています。',
+      () => 'Expected text, found control characters of binary data',
+      {},
+    ),
+  },
+  'input/no-outline': {
+    none: t(
+      () => '最初のシートの前に＜基本方針１＞で始まる個別事業一覧があるはずですが、見つかりません。',
+      () => 'Expected the 個別事業一覧 with ＜基本方針１＞ before the first sheet, found none',
+      {},
+    ),
+  },
+  'input/no-sheets': {
+    none: t(
+      () => '名称で始まる事業シートが 1 枚以上あるはずですが、見つかりません。',
+      () => 'Expected at least one project sheet starting with 名称, found none',
+      {},
+    ),
+  },
+  'meta/missing': {
+    noMetaFile: t<{ path: string }>(
+      (p) => `版のメタデータ ${p.path} があるはずですが、見つかりません。`,
+      (p) => `Expected ${p.path} with the edition's metadata, found none`,
+      { path: 'seeds/2025-03/edition.json' },
+    ),
+    noSeedsFolder: t<{ path: string }>(
+      (p) => `${p.path} に版のフォルダーを収めるフォルダーがあるはずですが、見つかりません。`,
+      (p) => `Expected a seeds folder at ${p.path}, found none`,
+      { path: 'seeds' },
+    ),
+    noEditionFolder: t<{ path: string }>(
+      (p) => `${p.path} に版のフォルダーが 1 つ以上あるはずですが、見つかりません。`,
+      (p) => `Expected at least one edition folder in ${p.path}, found none`,
+      { path: 'seeds' },
+    ),
+  },
+  'meta/invalid': {
+    syntax: t<{ error: string }>(
+      (p) => `JSON のはずですが、構文エラーがあります：${p.error}`,
+      (p) => `Expected JSON, found a syntax error: ${p.error}`,
+      { error: 'Unexpected token } in JSON at position 12' },
+    ),
+    schema: t<{ path: string; keyword: string; message: string }>(
+      (p) => `${p.path || 'ファイル全体'} は ${p.keyword} の条件を満たすはずですが、満たしていません（${p.message}）。`,
+      (p) => `Expected ${p.path || 'the file'} to satisfy ${p.keyword} (${p.message})`,
+      { path: '/license/url', keyword: 'format', message: 'must match format "uri"' },
+    ),
+    idNotFolder: t<{ folder: string; id: string }>(
+      (p) => `id はフォルダー名と同じ「${p.folder}」のはずですが、「${p.id}」です。`,
+      (p) => `Expected id 「${p.folder}」 (the folder's name), found 「${p.id}」`,
+      { folder: '2025-03', id: '2025-04' },
+    ),
+    checkDigit: t<{ code: string }>(
+      (p) => `全国地方公共団体コードは検査数字が正しいはずですが、${p.code} は正しくありません。`,
+      (p) => `Expected a 全国地方公共団体コード with a valid check digit, found ${p.code}`,
+      { code: '142115' },
+    ),
+    duplicateId: t<{ id: string }>(
+      (p) => `版の ID はそれぞれ異なるはずですが、${p.id} が 2 回あります。`,
+      (p) => `Expected unique edition ids, found ${p.id} twice`,
+      { id: '2021' },
+    ),
+  },
+  'meta/unsafe-id': {
+    unsafe: t<{ id: string }>(
+      (p) => `版の ID はフォルダー名に使える文字（英数字、.、_、-）だけのはずですが、「${p.id}」です。`,
+      (p) => `Expected an edition id usable as a folder name (letters, digits, ., _, -), found 「${p.id}」`,
+      { id: '../2021' },
+    ),
+  },
+  'meta/no-text': {
+    count: t<{ folder: string; count: number }>(
+      (p) => `${p.folder} には版の本文（.txt）が 1 つあるはずですが、${p.count} 個あります。`,
+      (p) => `Expected one .txt edition text in ${p.folder}, found ${p.count}`,
+      { folder: 'seeds/2021', count: 2 },
+    ),
+  },
+  'coverage/unaccounted-line': {
+    unclassified: t<{ text: string }>(
+      (p) => `本文かページの体裁（ページ番号など）のはずですが、どちらとも分類できない行「${p.text}」があります。`,
+      (p) => `Expected content or page furniture, found unclassified line 「${p.text}」`,
+      { text: '（参考）' },
+    ),
+  },
+  'outline/bad-entry-number': {
+    noMeasure: t<{ entry: string }>(
+      (p) => `一覧の項目「${p.entry}」の前に事業推進計画があるはずですが、見つかりません。`,
+      (p) => `Expected a 事業推進計画 before entry 「${p.entry}」`,
+      { entry: '（１）電子申請の推進' },
+    ),
+  },
+  'sheet/missing-number': {
+    none: t(() => 'シートに事業番号を記した番号欄があるはずですが、見つかりません。', () => 'Expected 番号 with a project number, found none', {}),
+  },
+  'sheet/bad-number': {
+    unreadable: t<{ printed: string }>(
+      (p) => `事業番号は１－１－（１）のような形のはずですが、「${p.printed}」です。`,
+      (p) => `Expected a project number like １－１－（１）, found 「${p.printed}」`,
+      { printed: '１－Ａ' },
+    ),
+  },
+  'sheet/missing-name': {
+    none: t(() => 'シートに事業名を記した名称欄があるはずですが、見つかりません。', () => 'Expected 名称 with a project name, found none', {}),
+  },
+  'sheet/duplicate-number': {
+    another: t<{ id: string; line: number }>(
+      (p) => `${p.id} のシートは 1 枚のはずですが、${p.line} 行目にもう 1 枚あります。`,
+      (p) => `Expected one sheet for ${p.id}, found another at line ${p.line}`,
+      { id: '1-1-1', line: 120 },
+    ),
+  },
+  'sheet/repeated-heading': {
+    again: t<{ heading: string }>(
+      (p) => `各欄の見出しはシートに 1 回のはずですが、その欄の後にもう一度「${p.heading}」があります。行が二重に印字されたか、位置がずれている可能性があります。`,
+      (p) => `Expected each section once in a sheet, found 「${p.heading}」 after its section: a line printed twice or out of place`,
+      { heading: '概要' },
+    ),
+  },
+  'sheet/stray-line': {
+    between: t<{ text: string }>(
+      (p) => `年度ごとの取組の見出しのすぐ後に取組内容が来るはずですが、間に「${p.text}」があります。表の行の位置がずれている可能性があります。`,
+      (p) => `Expected 取組内容 right after the 年度ごとの取組 heading, found 「${p.text}」 between them: a table line out of place`,
+      { text: '検討' },
+    ),
+  },
+  'sheet/lost-line': {
+    gap: t<{ previous: { line: number; text: string } | null; line: { line: number; text: string } }>(
+      (p) =>
+        `シートの行と行の間には空行が 1 行だけあるはずですが、${p.previous ? lineJa(p.previous) : 'シートの始まり'}と ${lineJa(p.line)}の間に 2 行以上あります。行が欠けている可能性があります。`,
+      (p) =>
+        `Expected one empty line between ${p.previous ? lineEn(p.previous) : 'the sheet start'} and ${lineEn(p.line)} as between every two lines of a sheet, found two or more: a line may have been lost here`,
+      { previous: { line: 40, text: '概要' }, line: { line: 43, text: '目指すもの' } },
+    ),
+  },
+  'sheet/lost-section': {
+    noInitiatives: t<{ id: string }>(
+      (p) => `シート ${p.id} には年度ごとの取組の見出しの後に取組内容の欄があるはずですが、見つかりません。その行が欠けている可能性があります。`,
+      (p) => `Expected section 取組内容 in sheet ${p.id} after the 年度ごとの取組 heading it belongs to, found none: its lines may have been lost`,
+      { id: '1-1-1' },
+    ),
+    noIndicators: t<{ id: string }>(
+      (p) => `シート ${p.id} には指標の考え方の前に、それが説明する評価指標の欄があるはずですが、見つかりません。その行が欠けている可能性があります。`,
+      (p) => `Expected section 評価指標 in sheet ${p.id} before the 指標の考え方 that explains it, found none: its lines may have been lost`,
+      { id: '1-1-1' },
+    ),
+  },
+  'sheet/missing-section': {
+    none: t<{ section: string; id: string }>(
+      (p) => `シート ${p.id} に${p.section}の欄があるはずですが、見つかりません。`,
+      (p) => `Expected section ${p.section} in sheet ${p.id}, found none`,
+      { section: '指標の考え方', id: '2-1-1' },
+    ),
+  },
+  'sheet/unexpected-line': {
+    beforeName: t<{ text: string }>(
+      (p) => `シートは名称で始まるはずですが、「${p.text}」で始まっています。`,
+      (p) => `Expected the sheet to start with 名称, found 「${p.text}」`,
+      { text: '番号' },
+    ),
+  },
+  'sheet/heading-out-of-order': {
+    noName: t<{ heading: string }>(
+      (p) => `「${p.heading}」の前に名称があるはずですが、見つかりません。名称の行が欠けた新しいシートの可能性があります。`,
+      (p) => `Expected 名称 before 「${p.heading}」: this looks like a new sheet without its 名称 line`,
+      { heading: '番号' },
+    ),
+  },
+  'sheet/bad-year-heading': {
+    notConsecutive: t<{ expected: string[] | null; found: string[] }>(
+      (p) => `連続する年度${p.expected ? `（${p.expected.join(' ')}）` : ''}が並ぶはずですが、${p.found.join(' ')} です。`,
+      (p) => `Expected consecutive fiscal years${p.expected ? ` ${p.expected.join(' ')}` : ''}, found ${p.found.join(' ')}`,
+      { expected: ['令和3年度', '令和4年度'], found: ['令和3年度', '令和5年度'] },
+    ),
+  },
+  'table/too-many-cells': {
+    tooMany: t<{ label: string; years: number; found: number }>(
+      (p) => `項目「${p.label}」の欄は多くても ${p.years} 個のはずですが、${p.found} 個あります。`,
+      (p) => `Expected at most ${p.years} cells in row 「${p.label}」, found ${p.found}`,
+      { label: '電子申請件数', years: 5, found: 6 },
+    ),
+  },
+  'table/unplaced-cells': {
+    ambiguous: t<{ label: string; years: number; cells: number; spanning: number }>(
+      (p) =>
+        `項目「${p.label}」の欄は ${p.years} 個か、結合された文章の欄 1 個のはずですが、${p.cells} 個あり、そのうち ${p.spanning} 個が複数年度にまたがる可能性があります。欄をどの年度に当てるかが一通りに決まりません。`,
+      (p) => `Expected ${p.years} cells or one merged text cell in row 「${p.label}」, found ${p.cells} cells with ${p.spanning} that could span`,
+      { label: '電子申請の拡充', years: 5, cells: 3, spanning: 2 },
+    ),
+  },
+  'table/extra-empty-cells': {
+    dropped: t<{ label: string; years: number; dropped: number }>(
+      (p) => `項目「${p.label}」の欄は ${p.years} 個のはずですが、空の欄が ${p.dropped} 個多くあります。レイアウト上のものとして除きます。`,
+      (p) => `Expected ${p.years} cells in row 「${p.label}」, found ${p.dropped} more empty ones`,
+      { label: '電子申請の拡充', years: 5, dropped: 1 },
+    ),
+  },
+  'table/empty-indicator': {
+    noTargets: t<{ label: string }>(
+      (p) => `評価指標の項目「${p.label}」には目標値の欄があるはずですが、見つかりません。`,
+      (p) => `Expected target cells in indicator row 「${p.label}」, found none`,
+      { label: '電子申請件数' },
+    ),
+  },
+  'table/label-runs-on': {
+    moreLabelText: t<{ label: string; line: number; next: string }>(
+      (p) => `項目「${p.label}」は ${p.line} 行目の後に欄が来るはずですが、さらに項目名の文字「${p.next}」が続いています。2 つの項目の項目名がつながった可能性があります。`,
+      (p) => `Expected the cells of row 「${p.label}」 after line ${p.line}, found more label text 「${p.next}」: two rows' labels may have run together`,
+      { label: '電子申請件数', line: 210, next: '窓口の混雑' },
+    ),
+    cellsOnLastLine: t<{ label: string; lines: number; line: number }>(
+      (p) => `項目「${p.label}」の項目名（${p.lines} 行）は最後の行で項目名だけが終わるはずですが、最後の ${p.line} 行目に欄があります。1 行だけの別の項目が入り込んだ可能性があります。`,
+      (p) => `Expected row 「${p.label}」's label of ${p.lines} lines to end on a line of its own, found cells on its last line ${p.line}: a one-line row may have run into it`,
+      { label: '電子申請件数', lines: 2, line: 212 },
+    ),
+  },
+  'table/label-cut-short': {
+    unbalancedBrackets: t<{ label: string }>(
+      (p) => `項目「${p.label}」の項目名の括弧は順に開いて閉じるはずですが、対応が取れていません。行が欠けているか、順序が入れ替わっている可能性があります。`,
+      (p) => `Expected the brackets of row 「${p.label}」's label to open and close in order, found them unbalanced: its lines may be missing or out of order`,
+      { label: '電子申請（年間' },
+    ),
+    joinedToValue: t<{ label: string; value: string; line: number }>(
+      (p) => `項目「${p.label}」の項目名は ${p.line} 行目の値「${p.value}」の前で終わるはずですが、折り返した行で値とつながっています。`,
+      (p) => `Expected row 「${p.label}」's label to end before the value 「${p.value}」 on line ${p.line}, found them joined by a wrapped line`,
+      { label: '電子申請件数', value: '１００件', line: 215 },
+    ),
+    cellStopsShort: t<{ label: string; cell: string; line: number }>(
+      (p) => `項目「${p.label}」の欄「${p.cell}」は折り返している ${p.line} 行目の後に続くはずですが、次の欄が来ています。行が欠けているか、位置がずれている可能性があります。`,
+      (p) => `Expected the cell 「${p.cell}」 of row 「${p.label}」 to go on after line ${p.line}, where it wraps, found the next cell: a line may be missing or out of place`,
+      { label: '電子申請の拡充', cell: '対象手続の', line: 220 },
+    ),
+    afterLetterSpaced: t<{ label: string; line: number }>(
+      (p) => `項目「${p.label}」の項目名は字間を空けて幅いっぱいに組まれた ${p.line} 行目の後に続くはずですが、欄が来ています。次の行が欠けている可能性があります。`,
+      (p) => `Expected row 「${p.label}」's label to go on after its letter-spaced (full) line ${p.line}, found its cells: its next line may be missing`,
+      { label: '電 子 申 請', line: 230 },
+    ),
+    endsMidPhrase: t<{ label: string }>(
+      (p) => `項目「${p.label}」の項目名は名前で終わるはずですが、語句の途中で終わっています。最後の行が欠けている可能性があります。`,
+      (p) => `Expected row 「${p.label}」's label to end with a name, found it ends mid-phrase: its last line may be missing`,
+      { label: '電子申請による' },
+    ),
+    indicatorEnding: t<{ label: string; ending: string }>(
+      (p) => `評価指標の項目「${p.label}」は指標名らしく（…数、…率、…割合、…の実施 など）終わるはずですが、「${p.ending}」で終わっています。最後の行が欠けている可能性があります。`,
+      (p) => `Expected 評価指標 row 「${p.label}」 to end as an indicator's name does (…数, …率, …割合, …の実施 …), found 「${p.ending}」: its last line may be missing`,
+      { label: '電子申請の', ending: '請の' },
+    ),
+    wrapsIntoCells: t<{ label: string; line: number }>(
+      (p) => `項目「${p.label}」の項目名は欄の前で改行して終わるはずですが、${p.line} 行目で欄へ折り返しています。最後の行が欠けている可能性があります。`,
+      (p) => `Expected row 「${p.label}」's label to end with a line break before its cells, found it wraps on line ${p.line} into the cells: its last line may be missing`,
+      { label: '電子申請件数', line: 240 },
+    ),
+    tooWide: t<{ label: string; column: number; line: number; width: number }>(
+      (p) => `項目「${p.label}」の項目名の行は項目名の列幅（${p.column} 文字）で折り返すはずですが、${p.line} 行目は ${p.width} 文字で折り返しています。別の場所の行が項目名に読み込まれた可能性があります。`,
+      (p) => `Expected the label lines of row 「${p.label}」 to wrap at the label column's width (${p.column} characters), found line ${p.line} wrapping at ${p.width}: a line from elsewhere read into the label`,
+      { label: '手続のオンライン化', column: 8, line: 250, width: 14 },
+    ),
+  },
+  'table/label-starts-mid-phrase': {
+    midPhrase: t<{ label: string; start: string }>(
+      (p) => `項目「${p.label}」は名前で始まるはずですが、語句の途中の「${p.start}」で始まっています。最初の行が欠けている可能性があります。`,
+      (p) => `Expected row 「${p.label}」 to start with a name, found it starts mid-phrase with 「${p.start}」: its first line may be missing`,
+      { label: 'の推進', start: 'の推進' },
+    ),
+    onlyBracket: t<{ label: string }>(
+      (p) => `項目「${p.label}」は名前で始まるはずですが、括弧書きの補足しかありません。最初の行が欠けている可能性があります。`,
+      (p) => `Expected row 「${p.label}」 to start with a name, found only a bracketed qualifier: its first line may be missing`,
+      { label: '（年間）' },
+    ),
+  },
+  'table/value-in-label': {
+    atStart: t<{ label: string; value: string }>(
+      (p) => `項目名の列には名前が入るはずですが、項目「${p.label}」の始まりに値「${p.value}」があります。表の行が欠けているか、位置がずれている可能性があります。`,
+      (p) => `Expected a name in the label column, found the value 「${p.value}」 where row 「${p.label}」 starts: a line of the table is missing or out of place`,
+      { label: '１００件電子申請件数', value: '１００件' },
+    ),
+    inside: t<{ label: string; value: string }>(
+      (p) => `項目名の列には名前が入るはずですが、項目「${p.label}」の項目名の中に値「${p.value}」があります。表の行の位置がずれている可能性があります。`,
+      (p) => `Expected a name in the label column, found the value 「${p.value}」 inside row 「${p.label}」's label: a line of the table is out of place`,
+      { label: '電子申請１００件件数', value: '１００件' },
+    ),
+    indicatorValue: t<{ label: string; value: string }>(
+      (p) => `年度ごとの取組の項目「${p.label}」には各年度の取組が入るはずですが、評価指標の表のような値「${p.value}」があります。評価指標の見出しの位置がずれている可能性があります。`,
+      (p) => `Expected the work of each year in 年度ごとの取組 row 「${p.label}」, found the value 「${p.value}」 as in the 評価指標 table: the 評価指標 heading may be out of place`,
+      { label: '電子申請件数', value: '１００件' },
+    ),
+  },
+  'table/values-run-together': {
+    oneCell: t<{ label: string; first: string; second: string; line: number }>(
+      (p) => `項目「${p.label}」の欄には値が 1 つずつ入るはずですが、「${p.first}」と ${p.line} 行目の「${p.second}」が 1 つの欄として読まれています。2 つの欄がつながった可能性があります。`,
+      (p) => `Expected one value per cell in row 「${p.label}」, found 「${p.first}」 and 「${p.second}」 on line ${p.line} read as one cell`,
+      { label: '電子申請件数', first: '１００件', second: '２００件', line: 260 },
+    ),
+  },
+  'table/text-in-value': {
+    textAfterNumber: t<{ label: string; cell: string }>(
+      (p) => `項目「${p.label}」の欄「${p.cell}」には数値と単位だけが入るはずですが、数値の後に文章が続いています。項目名の行が欄に読み込まれた可能性があります。`,
+      (p) => `Expected a number with its unit in the cell 「${p.cell}」 of row 「${p.label}」, found more text after the number: a label line may have been read into it`,
+      { label: '電子申請件数', cell: '１００件窓口の' },
+    ),
+  },
+  'table/unit-without-value': {
+    unitAlone: t<{ label: string; unit: string }>(
+      (p) => `項目「${p.label}」の単位「${p.unit}」の前に数値があるはずですが、年度の欄に単位だけがあります。数値は別の場所にある可能性があります。`,
+      (p) => `Expected a number before the unit 「${p.unit}」 in row 「${p.label}」, found the unit alone in a year cell`,
+      { label: '電子申請件数', unit: '件' },
+    ),
+  },
+  'table/heading-in-row': {
+    inRow: t<{ heading: string; label: string }>(
+      (p) => `見出し「${p.heading}」は新しい欄の始まりのはずですが、項目「${p.label}」の一部として読まれています。2 つの行がつながった可能性があります。`,
+      (p) => `Expected the heading 「${p.heading}」 to start its own section, found it read as part of row 「${p.label}」`,
+      { heading: '指標の考え方', label: '電子申請件数' },
+    ),
+  },
+  'table/label-lines-joined': {
+    joined: t<{ label: string; first: string; second: string; line: number }>(
+      (p) => `項目「${p.label}」の「${p.first}」と「${p.second}」は別々の行のはずですが、${p.line} 行目に空白を挟んで 1 行に並んでいます。2 つの行がつながった可能性があります。`,
+      (p) => `Expected 「${p.first}」 and 「${p.second}」 of row 「${p.label}」 on two lines, found them on one line ${p.line} with a space between: two lines joined`,
+      { label: '電子申請 件数', first: '電子申請', second: '件数', line: 270 },
+    ),
+  },
+  'table/duplicate-row-name': {
+    twice: t<{ name: string }>(
+      (p) => `表の項目はそれぞれ別の名前のはずですが、「${p.name}」が 2 回あります。項目名の行が欠けたか、ずれた可能性があります。`,
+      (p) => `Expected each row of the table to have its own name, found 「${p.name}」 twice`,
+      { name: '電子申請件数' },
+    ),
+  },
+  'table/row-without-cells': {
+    noCells: t<{ label: string }>(
+      (p) => `項目「${p.label}」には次の表の前に年度の欄があるはずですが、見つかりません。次の表の行がこの表に入り込んだ可能性があります。`,
+      (p) => `Expected the year cells of row 「${p.label}」 before the next table, found none: a line of the next table may have moved into this one`,
+      { label: '電子申請件数' },
+    ),
+  },
+  'table/repeated-line': {
+    twice: t<{ table: '評価指標' | '年度ごとの取組'; text: string | null; width: number }>(
+      (p) => `${p.table}の表の各行は 1 回ずつのはずですが、${p.text === null ? `空欄だけの行（${p.width} 文字）` : `「${p.text}」`}が 2 回続けて印字されています。`,
+      (p) => `Expected each line of the ${p.table} table once, found ${p.text === null ? `a line of ${p.width} empty cells` : `「${p.text}」`} printed twice in a row`,
+      { table: '評価指標', text: '電子申請件数　１００件', width: 0 },
+    ),
+  },
+  'revision/bad-date': {
+    unreadable: t<{ printed: string }>(
+      (p) => `改訂の年月は令和4年6月のような形のはずですが、「${p.printed}」です。`,
+      (p) => `Expected a revision date like 令和4年6月, found 「${p.printed}」`,
+      { printed: '令和4年' },
+    ),
+  },
+  'revision/entry-without-date': {
+    noDate: t<{ entry: string }>(
+      (p) => `改訂内容「${p.entry}」の前に改訂の年月があるはずですが、見つかりません。`,
+      (p) => `Expected a revision date before entry 「${p.entry}」`,
+      { entry: '１－１－（１）電子申請の推進' },
+    ),
+    noNumber: t<{ text: string }>(
+      (p) => `「${p.text}」の前に計画の番号があるはずですが、見つかりません。`,
+      (p) => `Expected a plan number before 「${p.text}」`,
+      { text: '概要を修正。' },
+    ),
+  },
+  'revision/entry-without-name': {
+    noName: t<{ numbers: string[] }>(
+      (p) => `${p.numbers.join('、')} の後に計画名があるはずですが、見つかりません。`,
+      (p) => `Expected a plan name after ${p.numbers.join(', ')}`,
+      { numbers: ['1-1-1', '1-1-2'] },
+    ),
+  },
+  'quality/list-sheet-name-mismatch': {
+    differs: t<{ listed: string; sheet: string }>(
+      (p) => `シートの名称は一覧と同じ「${p.listed}」のはずですが、「${p.sheet}」です。`,
+      (p) => `Expected the listed name 「${p.listed}」 on the sheet, found 「${p.sheet}」`,
+      { listed: '電子申請の推進', sheet: '電子申請の拡充' },
+    ),
+  },
+  'quality/list-sheet-tag-mismatch': {
+    differs: t<{ listed: string[]; sheet: string[] }>(
+      (p) => `シートの付記は一覧と同じ${tagsJa(p.listed)}のはずですが、シートでは${tagsJa(p.sheet)}です。`,
+      (p) => `Expected tags ${tagsEn(p.listed)} as listed, found ${tagsEn(p.sheet)} on the sheet`,
+      { listed: ['再掲'], sheet: [] },
+    ),
+  },
+  'quality/listed-without-sheet': {
+    none: t<{ id: string }>(
+      (p) => `一覧にある事業 ${p.id} のシートがあるはずですが、見つかりません。本文が欠けている可能性があります。`,
+      (p) => `Expected a sheet for listed project ${p.id}, found none`,
+      { id: '1-1-1' },
+    ),
+  },
+  'quality/sheet-not-listed': {
+    none: t<{ id: string }>(
+      (p) => `${p.id} は個別事業一覧に載っているはずですが、シートしかありません。`,
+      (p) => `Expected ${p.id} in the 個別事業一覧, found only its sheet`,
+      { id: '1-1-1' },
+    ),
+  },
+  'quality/banner-mismatch': {
+    sheetUnder: t<{ id: string; measure: string; found: string }>(
+      (p) => `シート ${p.id} は事業推進計画 ${p.measure} の見出しの下にあるはずですが、${p.found} の下にあります。`,
+      (p) => `Expected sheet ${p.id} under the banner of 事業推進計画 ${p.measure}, found it under ${p.found}`,
+      { id: '1-2-1', measure: '1-2', found: '1-1' },
+    ),
+    bannerName: t<{ what: string; listed: string | null; banner: string | null }>(
+      (p) => `${p.what}の見出しは${p.listed === null ? '一覧にあるはずですが一覧になく' : `一覧と同じ「${p.listed}」のはずですが`}、見出しは「${p.banner ?? ''}」です。`,
+      (p) => `Expected the banner of ${p.what} to read 「${p.listed ?? '(not listed)'}」, found 「${p.banner ?? ''}」`,
+      { what: '基本方針1', listed: '行政のデジタル化', banner: '行政のデジタル化の推進' },
+    ),
+  },
+  'quality/sheet-out-of-order': {
+    after: t<{ id: string; previous: string }>(
+      (p) => `シート ${p.id} は ${p.previous} より前にあるはずですが、後にあります。`,
+      (p) => `Expected sheet ${p.id} before ${p.previous}, found it after`,
+      { id: '1-1-1', previous: '1-1-2' },
+    ),
+  },
+  'quality/repost-differs': {
+    differs: t<{ id: string; original: string; fields: string[] }>(
+      (p) => `【再掲】${p.id} は ${p.original} と同じ内容のはずですが、${p.fields.map((f) => FIELD_NAMES_JA[f] ?? f).join('、')}が異なります。`,
+      (p) => `Expected 【再掲】 ${p.id} to repeat ${p.original}, found differences in ${p.fields.join(', ')}`,
+      { id: '2-1-3', original: '1-1-1', fields: ['name', 'indicators'] },
+    ),
+  },
+  'quality/repost-without-original': {
+    none: t<{ id: string; name: string | null }>(
+      (p) => `【再掲】${p.id} の元になる「${p.name}」という事業があるはずですが、見つかりません。`,
+      (p) => `Expected a project named 「${p.name}」 for the 【再掲】 ${p.id}, found none`,
+      { id: '2-1-3', name: '電子申請の推進' },
+    ),
+  },
+  'quality/ended-without-reason': {
+    none: t<{ id: string }>(
+      (p) => `【計画終了】のシート ${p.id} には終了理由があるはずですが、見つかりません。`,
+      (p) => `Expected 終了理由 on the 【計画終了】 sheet ${p.id}, found none`,
+      { id: '1-1-1' },
+    ),
+  },
+  'quality/revision-unknown-project': {
+    none: t<{ number: string; date: string }>(
+      (p) => `改訂履歴（${p.date}）にある事業 ${p.number} がこの版にあるはずですが、見つかりません。`,
+      (p) => `Expected project ${p.number} (改訂 ${p.date}) in this edition, found none`,
+      { number: '9-9-9', date: '令和4年6月' },
+    ),
+  },
+  'quality/revision-name-differs': {
+    differs: t<{ number: string; date: string; expected: string; found: string }>(
+      (p) => `${p.number} の改訂（${p.date}）に記された計画名は「${p.expected}」のはずですが、「${p.found}」です。`,
+      (p) => `Expected 改訂 ${p.date} of ${p.number} to name 「${p.expected}」, found 「${p.found}」`,
+      { number: '1-1-1', date: '令和4年6月', expected: '電子申請の推進', found: '電子申請' },
+    ),
+  },
+  'review/unexplained-change': {
+    unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string }>(
+      (p) =>
+        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
+          p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')} しかありません`
+        }。説明のない変更：${p.change}`,
+      (p) =>
+        `Expected a 改訂履歴 entry of ${p.edition} that names ${p.project ?? 'the project'} and says ${p.mentions.map((m) => m.en).join(' or ')}, found ${
+          p.naming.length === 0 ? `no entry naming ${p.project ?? 'it'}` : `only ${p.naming.map((e) => `${e.ref} 「${e.excerpt}」`).join(', ')}`
+        }: ${p.change}`,
+      {
+        edition: '2025-03',
+        project: '1-1-1',
+        mentions: [{ ja: '上方修正（目標値の引き上げ）', en: '上方修正 (an increase)' }],
+        naming: [{ ref: '2024-03#1', excerpt: '概要を修正。' }],
+        change: '利用率の2023年度目標を「15％」から「５％」に変更',
+      },
+    ),
+  },
+  'review/stale-decision': {
+    gone: t<{ finding: string; decision: 'accept' | 'reject'; date: string }>(
+      (p) => `所見 ${p.finding}（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）はこのビルドにあるはずですが、もう出ていません。この判断をレビューファイルから削除してください。`,
+      (p) => `Expected finding ${p.finding} (decided ${p.decision} on ${p.date}) in this build, found it no longer occurs: remove the decision`,
+      { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
+    ),
+  },
+  'review/decisions-unchecked': {
+    noEarlierEdition: t<{ edition: string; count: number }>(
+      (p) => `前の版からの変更についての判断 ${p.count} 件を確かめるには、${p.edition} より前の版が版のフォルダー群の中にあるはずですが、見つかりません。これらの判断は確かめていません。`,
+      (p) => `Expected the edition before ${p.edition} in the seeds folder to check the ${p.count} decisions about changes from it, found no earlier edition: they were not checked`,
+      { edition: '2025-03', count: 2 },
+    ),
+  },
+  'review/invalid-file': {
+    notUtf8: t(
+      () => 'レビューファイルは UTF-8 の JSON のはずですが、UTF-8 ではないバイト列があります。',
+      () => 'Expected a UTF-8 JSON review file, found bytes that are not UTF-8',
+      {},
+    ),
+    syntax: t<{ error: string }>(
+      (p) => `レビューファイルは JSON のはずですが、構文エラーがあります：${p.error}`,
+      (p) => `Expected a JSON review file, found a syntax error: ${p.error}`,
+      { error: 'Unexpected end of JSON input' },
+    ),
+    schema: t<{ path: string; keyword: string; message: string }>(
+      (p) => `${p.path || 'ファイル全体'} は schemas/review.schema.json の ${p.keyword} の条件を満たすはずですが、満たしていません（${p.message}）。`,
+      (p) => `Expected ${p.path || 'the file'} to satisfy ${p.keyword} (${p.message}) of schemas/review.schema.json`,
+      { path: '/decisions/0/decision', keyword: 'enum', message: 'must be equal to one of the allowed values' },
+    ),
+    otherEdition: t<{ expected: string; found: string }>(
+      (p) => `版 ${p.expected} のレビューファイルのはずですが、版「${p.found}」のものです。`,
+      (p) => `Expected the review file of edition ${p.expected}, found one for edition 「${p.found}」`,
+      { expected: '2025-03', found: '2021' },
+    ),
+    decidedTwice: t<{ finding: string }>(
+      (p) => `判断は所見ごとに 1 件のはずですが、所見 ${p.finding} に 2 件あります。`,
+      (p) => `Expected one decision per finding, found finding ${p.finding} decided twice`,
+      { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd' },
+    ),
+  },
+  'jsonld/lossy': {
+    lossy: t<{ error: string }>(
+      (p) => `JSON-LD は欠落なく RDF に変換できるはずですが、次の問題があります：${p.error}`,
+      (p) => `Expected the JSON-LD to convert to RDF without loss, found: ${p.error}`,
+      { error: 'unknownKey is not mapped' },
+    ),
+  },
+  'csv/invalid': {
+    duplicateId: t<{ table: string; id: string }>(
+      (p) => `${p.table}.csv の ID は重複しないはずですが、${p.id} が 2 回あります。`,
+      (p) => `Expected unique IDs in ${p.table}.csv, found ${p.id} twice`,
+      { table: 'projects', id: '1-1-1' },
+    ),
+    badValue: t<{ table: string; column: string; type: string; required: boolean; value: string }>(
+      (p) => `${p.table}.csv の列 ${p.column} には${p.required ? '必須の' : ''} ${p.type} 型の値が入るはずですが、${p.value} です。`,
+      (p) => `Expected ${p.required ? 'a required ' : ''}${p.type} in ${p.table}.csv column ${p.column}, found ${p.value}`,
+      { table: 'projects', column: 'name', type: 'string', required: true, value: 'null' },
+    ),
+  },
+  'schema/violation': {
+    violation: t<{ path: string; keyword: string; message: string; params: string }>(
+      (p) =>
+        `${p.path === '' ? '文書全体' : p.path} は schemas/plan.schema.json の ${p.keyword} の条件を満たすはずですが、満たしていません（${p.message}${p.params ? `；${p.params}` : ''}）。`,
+      (p) => `Expected ${p.path === '' ? 'the document' : p.path} to satisfy ${p.keyword} (${p.message}${p.params ? `; ${p.params}` : ''})`,
+      { path: '/projects/0/name', keyword: 'type', message: 'must be string', params: 'type: "string"' },
+    ),
+  },
+  'fs/error': {
+    failed: t<{ path: string; code: string; error: string }>(
+      (p) => `${p.path} を読み書きできるはずですが、${p.code} のエラーになりました（${p.error}）。ディスクの空きや権限を確かめてください。`,
+      (p) => `Expected to read or write ${p.path}, found ${p.code} (${p.error})`,
+      { path: 'out/2021', code: 'ENOSPC', error: 'no space left on device' },
+    ),
+  },
+} as const satisfies { [C in RuleCode]: Record<string, AnyTemplate> };
+
+/**
+ * What the review adds to a finding's message: that it awaits a decision, or who decided what.
+ * Appended after the rule's message, in the same language.
+ */
+export const DECISION_NOTES = {
+  pending: t<{ reviewFile: string }>(
+    (p) => `（${p.reviewFile} で承認されるまで公開されません）`,
+    (p) => `; not published until accepted in ${p.reviewFile}`,
+    { reviewFile: 'seeds/2025-03/review.json' },
+  ),
+  accepted: t<{ by: string; date: string; reason: string }>(
+    (p) => `（${p.date} に ${p.by} が承認しました。理由：${p.reason}）`,
+    (p) => `; accepted by ${p.by} on ${p.date}: ${p.reason}`,
+    { by: '情報政策担当', date: '2026-12-02', reason: '組織改正による変更' },
+  ),
+  rejected: t<{ by: string; date: string; reason: string }>(
+    (p) => `（${p.date} に ${p.by} が却下しました。理由：${p.reason}）`,
+    (p) => `; rejected by ${p.by} on ${p.date}: ${p.reason}`,
+    { by: '情報政策担当', date: '2026-12-02', reason: '読み取りの誤り' },
+  ),
+} as const;
+
+/** The catalog's type: rule code → variant → template. */
+export type Messages = typeof MESSAGES;
+
+/** The variants a rule code has in the catalog. */
+export type Variant<C extends RuleCode> = keyof Messages[C] & string;
+
+/** The parameters of one variant's message, as both languages' templates take them. */
+export type ParamsOf<C extends RuleCode, V extends Variant<C>> = Messages[C][V] extends Template<infer P> ? P : never;
+
+/** Renders one variant's message in both languages. */
+export function renderMessage<C extends RuleCode, V extends Variant<C>>(code: C, variant: V, params: ParamsOf<C, V>): { ja: string; en: string } {
+  const template = (MESSAGES[code] as unknown as Record<string, Template<ParamsOf<C, V>> | undefined>)[variant];
+  if (!template) throw new Error(`no message ${code}/${variant} in the catalog`);
+  return { ja: template.ja(params), en: template.en(params) };
+}
