@@ -95,7 +95,7 @@ export const MESSAGES = {
       { path: 'seeds/2025-03/edition.json' },
     ),
     noSeedsFolder: t<{ path: string }>(
-      (p) => `${p.path} に版のフォルダーを収めるフォルダーがあるはずですが、見つかりません。`,
+      (p) => `版のフォルダーを収めるフォルダー ${p.path} があるはずですが、見つかりません。`,
       (p) => `Expected a seeds folder at ${p.path}, found none`,
       { path: 'seeds' },
     ),
@@ -279,7 +279,7 @@ export const MESSAGES = {
       { label: '電子申請件数', line: 210, next: '窓口の混雑' },
     ),
     cellsOnLastLine: t<{ label: string; lines: number; line: number }>(
-      (p) => `項目「${p.label}」の項目名（${p.lines} 行）は最後の行で項目名だけが終わるはずですが、最後の ${p.line} 行目に欄があります。1 行だけの別の項目が入り込んだ可能性があります。`,
+      (p) => `項目「${p.label}」の項目名（${p.lines} 行）は最後の行まで項目名だけのはずですが、最後の ${p.line} 行目に欄があります。1 行だけの別の項目が入り込んだ可能性があります。`,
       (p) => `Expected row 「${p.label}」's label of ${p.lines} lines to end on a line of its own, found cells on its last line ${p.line}: a one-line row may have run into it`,
       { label: '電子申請件数', lines: 2, line: 212 },
     ),
@@ -523,7 +523,7 @@ export const MESSAGES = {
     unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string }>(
       (p) =>
         `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
-          p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')} しかありません`
+          p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')}しかありません`
         }。説明のない変更：${p.change}`,
       (p) =>
         `Expected a 改訂履歴 entry of ${p.edition} that names ${p.project ?? 'the project'} and says ${p.mentions.map((m) => m.en).join(' or ')}, found ${
@@ -540,14 +540,14 @@ export const MESSAGES = {
   },
   'review/stale-decision': {
     gone: t<{ finding: string; decision: 'accept' | 'reject'; date: string }>(
-      (p) => `所見 ${p.finding}（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）はこのビルドにあるはずですが、もう出ていません。この判断をレビューファイルから削除してください。`,
+      (p) => `所見 ${p.finding}（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）はこのビルドにあるはずですが、もう発生していません。この判断をレビューファイルから削除してください。`,
       (p) => `Expected finding ${p.finding} (decided ${p.decision} on ${p.date}) in this build, found it no longer occurs: remove the decision`,
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
     ),
   },
   'review/decisions-unchecked': {
     noEarlierEdition: t<{ edition: string; count: number }>(
-      (p) => `前の版からの変更についての判断 ${p.count} 件を確かめるには、${p.edition} より前の版が版のフォルダー群の中にあるはずですが、見つかりません。これらの判断は確かめていません。`,
+      (p) => `${p.edition} より前の版のフォルダーが同じ場所にあるはずですが、見つかりません。そのため、前の版からの変更についての判断 ${p.count} 件は確かめていません。`,
       (p) => `Expected the edition before ${p.edition} in the seeds folder to check the ${p.count} decisions about changes from it, found no earlier edition: they were not checked`,
       { edition: '2025-03', count: 2 },
     ),
