@@ -72,6 +72,18 @@ function withNote<P>(d: Diagnostic, note: Template<P>, params: P): Diagnostic {
   return { ...d, message: `${d.message}${note.ja(params)}`, messageEn: `${d.messageEn}${note.en(params)}` };
 }
 
+/** The pending note as a pattern at the end of a message, made from the catalog's template so its wording lives in one place. */
+function pendingNotePattern(lang: 'ja' | 'en'): RegExp {
+  const [before, after] = DECISION_NOTES.pending[lang]({ reviewFile: '\u0000' }).split('\u0000') as [string, string];
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escape(before)}.*${escape(after)}$`);
+}
+
+/** A finding awaiting review without the review's note (in both languages): what it is about, as a decision names it. */
+export function withoutPendingNote(d: Diagnostic): Diagnostic {
+  return { ...d, message: d.message.replace(pendingNotePattern('ja'), ''), messageEn: d.messageEn.replace(pendingNotePattern('en'), '') };
+}
+
 /** True for a finding still waiting for a person's decision (a reviewable error without one). */
 export function awaitsReview(d: Diagnostic): boolean {
   return d.finding !== null && isReviewable(d.code) && d.severity === 'error' && d.decision === undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, linesPosition, type Diagnostic } from '../../pipeline/diagnostics.js';
-import { awaitsReview, mayStopPublication, parseReviewFile, reviewEdition, reviewFilePath } from '../../pipeline/model/reviewEdition.js';
+import { awaitsReview, mayStopPublication, parseReviewFile, reviewEdition, reviewFilePath, withoutPendingNote } from '../../pipeline/model/reviewEdition.js';
 
 const FILE = 'seeds/2025-03/review.json';
 const WHERE = { edition: '2025-03', reviewFile: FILE, compared: true };
@@ -68,6 +68,8 @@ describe('reviewEdition', () => {
     expect(summary).toMatchObject({ status: 'pending', pending: 2, accepted: 0, rejected: 0, staleDecisions: [] });
     const pending = out.filter(awaitsReview);
     expect(pending.map((d) => d.finding)).toEqual([change.finding, cells.finding]);
+    expect(pending[1]!.message).toBe(`${cells.message}（${FILE} で承認されるまで公開されません）`);
+    expect(pending.map(withoutPendingNote).map((d) => [d.message, d.messageEn])).toEqual([change, cells].map((d) => [d.message, d.messageEn]));
     expect(pending.every((d) => d.severity === 'error' && d.messageEn.endsWith(`; not published until accepted in ${FILE}`))).toBe(true);
     // Diagnostics that are not findings pass through untouched.
     expect(out).toContain(plainError);
