@@ -19,6 +19,7 @@ import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { runNewEdition } from './newEdition.js';
+import { withoutPendingNote } from '../model/reviewEdition.js';
 import { fromEditionFolder } from '../io/editionFolder.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
@@ -174,7 +175,7 @@ export async function runCli(
       out(text.unknownEdition(rest[0]!, result.editions.map((e) => e.id).filter((id): id is string => id !== null), 'read'));
       return 2;
     }
-    const decisions = JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings), null, 2);
+    const decisions = JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings, lang), null, 2);
     if (json) {
       out(decisions);
       return 0;
@@ -227,13 +228,14 @@ export function summaryLine(command: string, result: BuildResult, seconds: numbe
 export function toPendingDecisions(
   diagnostics: readonly Diagnostic[],
   findings: readonly { finding: string; status: string }[],
+  lang: Lang = 'ja',
 ): { finding: string; about: string; decision: string; reason: string; by: string; date: string }[] {
   const pending = new Set(findings.filter((f) => f.status === 'pending').map((f) => f.finding));
   const seen = new Set<string>();
   return diagnostics.flatMap((d) => {
     if (d.finding === null || !pending.has(d.finding) || seen.has(d.finding)) return [];
     seen.add(d.finding);
-    return [{ finding: d.finding, about: formatDiagnostic({ ...d, finding: null }).replace(/; not published until accepted in .*$/, ''), decision: '', reason: '', by: '', date: '' }];
+    return [{ finding: d.finding, about: formatDiagnostic(withoutPendingNote({ ...d, finding: null }), lang), decision: '', reason: '', by: '', date: '' }];
   });
 }
 
