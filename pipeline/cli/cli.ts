@@ -87,9 +87,11 @@ export async function runCli(
     parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
   } catch (error) {
     // Node's own wording names the option; the usage printed is the command's, with a likely meant option.
-    const given = /'(-{1,2}[^' ]+)'/.exec((error as Error).message)?.[1] ?? null;
-    const suggestion = given ? closest(given.replace(/^-+/, ''), Object.keys(OPTIONS)) : null;
-    out(text.badOption((error as Error).message, suggestion ? `--${suggestion}` : null));
+    const given = /'(-{1,2}[^' ]+)/.exec((error as Error).message)?.[1] ?? null;
+    const code = (error as NodeJS.ErrnoException).code;
+    const problem = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 'unknown' : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? 'value' : 'other';
+    const suggestion = given && problem === 'unknown' ? closest(given.replace(/^-+/, ''), Object.keys(OPTIONS)) : null;
+    out(text.badOption(given, problem, (error as Error).message, suggestion ? `--${suggestion}` : null));
     out(commandHelp);
     return 2;
   }
@@ -153,7 +155,7 @@ export async function runCli(
     if (!older || !newer) {
       const missing = !older ? from : to;
       const known = result.editions.map((e) => e.id).filter((id): id is string => id !== null);
-      out(text.unknownEdition(missing, known, 'build'));
+      out(text.unknownEdition(missing, known, 'build', closest(missing, known)));
       // An edition that exists but does not build: its own errors say why (and only those).
       const broken = result.editions.find((e) => e.id === missing);
       if (broken) for (const line of formatBuildReport({ ...result, editions: [broken], diagnostics: broken.diagnostics }, { verbose: false, lang })) out(line);
@@ -172,7 +174,8 @@ export async function runCli(
   if (command === 'review') {
     const edition = result.editions.find((e) => e.id === rest[0]);
     if (!edition?.review) {
-      out(text.unknownEdition(rest[0]!, result.editions.map((e) => e.id).filter((id): id is string => id !== null), 'read'));
+      const known = result.editions.map((e) => e.id).filter((id): id is string => id !== null);
+      out(text.unknownEdition(rest[0]!, known, 'read', closest(rest[0]!, known)));
       return 2;
     }
     const decisions = JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings, lang), null, 2);

@@ -46,7 +46,7 @@ export interface CliTexts {
   error: (message: string) => string;
   noCommand: string;
   unknownCommand: (command: string, suggestion: string | null) => string;
-  badOption: (detail: string, suggestion: string | null) => string;
+  badOption: (option: string | null, problem: 'unknown' | 'value' | 'other', detail: string, suggestion: string | null) => string;
   badLang: (value: string) => string;
   needsArguments: (command: 'diff' | 'review' | 'new-edition') => string;
   unexpectedArguments: (args: string) => string;
@@ -76,7 +76,7 @@ export interface CliTexts {
     seconds: number;
   }) => string;
   findings: (n: number) => string;
-  unknownEdition: (id: string, known: string[], purpose: 'build' | 'read') => string;
+  unknownEdition: (id: string, known: string[], purpose: 'build' | 'read', suggestion: string | null) => string;
   sameEdition: (id: string) => string;
   reversed: (from: string, to: string) => string;
   publishNeedsCkan: string;
@@ -99,7 +99,7 @@ const ja: CliTexts = {
   build        --seeds の各版を --out に作る（公開用の出力）
   validate     各版を読み取って検査するだけで、何も書き出さない
   diff         二つの版の違い：diff <前の版> <後の版>
-  review       確認待ちの指摘を、確認ファイルに書く判断の形で表示：review <版ID>
+  review       確認レポート（公開前に読むページ）を書き出す：review <版ID>（--json で判断の雛形）
   new-edition  改訂された本文から新しい版のフォルダーを作る：new-edition <本文.txt> [--id <版ID>]
   publish      作った出力をCKANに公開する（--apply を付けるまでは送信内容の確認だけ）
 
@@ -152,7 +152,8 @@ const ja: CliTexts = {
   error: (message) => `エラー：${message}`,
   noCommand: 'エラー：コマンドがありません',
   unknownCommand: (command, suggestion) => `エラー：${command} というコマンドはありません${suggestion ? `（${suggestion} のことですか？）` : ''}`,
-  badOption: (detail, suggestion) => `エラー：オプションを読めません（${detail}）${suggestion ? `。${suggestion} のことですか？` : ''}`,
+  badOption: (option, problem, detail, suggestion) =>
+    `エラー：${problem === 'unknown' ? `${option} というオプションはありません` : problem === 'value' ? `${option} には値が要ります` : `オプションを読めません（${detail}）`}${suggestion ? `（${suggestion} のことですか？）` : ''}`,
   badLang: (value) => `エラー：--lang は ja または en です（指定：${value}）`,
   needsArguments: (command) =>
     command === 'diff'
@@ -172,13 +173,14 @@ const ja: CliTexts = {
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれの指摘ID（finding）について ${reviewFile} に accept か reject を書いてください`,
   failed: (errors, pending) => `作成できませんでした：何も書き出していません（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）`,
-  checkFailed: (errors, pending) => `検査でエラーが見つかりました（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）。何も書き出していません`,
+  checkFailed: (errors, pending) => `検査でエラーが見つかりました（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）`,
   builtDraft: (editions, pending, files) => `${editions} 版を「未確認の下書き」として作りました（確認待ちの指摘 ${pending} 件。publish は公開を拒みます）。ファイル ${files} 個を書き出しました`,
   built: (editions, files) => `${editions} 版を作りました。ファイル ${files} 個を書き出しました`,
   checked: (editions) => `${editions} 版を検査しました：エラーなし。何も書き出していません`,
   summary: (s) => {
     const per = [...s.editions.map((e) => `${e.id}：事業 ${e.projects} 件、評価指標 ${e.indicatorRows} 行`), ...s.notBuilt.map((f) => `${f}：作れず`)].join('；');
     const where = s.where.map((w) => `${w.edition}：${w.pending} 件、${w.reviewFile}`).join('；');
+    if (s.editions.length + s.notBuilt.length === 0) return `要約：版なし、エラー ${s.errors} 件、${s.seconds.toFixed(1)} 秒`;
     return (
       `要約：${s.draft ? '未確認の下書き（公開不可）、' : ''}${s.editions.length + s.notBuilt.length} 版（${per}）、` +
       `${s.written === null ? '書き出しなし（validate）' : `書き出したファイル ${s.written} 個`}、エラー ${s.errors} 件、警告 ${s.warnings} 件、注記 ${s.notes} 件、` +
@@ -186,7 +188,7 @@ const ja: CliTexts = {
     );
   },
   findings: (n) => `指摘 ${n} 件`,
-  unknownEdition: (id, known, purpose) => `エラー：${id} は${purpose === 'build' ? '作れる' : '読める'}版ではありません（版：${known.join('、') || 'なし'}）`,
+  unknownEdition: (id, known, purpose, suggestion) => `エラー：${id} という${purpose === 'build' ? '作れる' : '読める'}版はありません（版：${known.join('、') || 'なし'}）${suggestion ? `。${suggestion} のことですか？` : ''}`,
   sameEdition: (id) => `エラー：同じ版どうしは比べられません：${id}`,
   reversed: (from, to) => `エラー：${from} は ${to} より後の版です。前の版を先に：diff ${to} ${from}`,
   reviewWritten: (path, findings, pending) => `確認レポートを書き出しました：${path}（指摘 ${findings} 件、うち確認待ち ${pending} 件）。ブラウザーで開いて、公開する前に読んでください`,
@@ -209,7 +211,7 @@ Commands:
   build        build every edition under --seeds into --out
   validate     parse and check every edition, write nothing
   diff         the changes between two editions: diff <from> <to>
-  review       an edition's findings awaiting review, as review-file decisions: review <edition>
+  review       write an edition's review report (read it before publishing): review <edition> (--json: decisions)
   new-edition  a new edition folder from a revised plan's text: new-edition <text.txt> [--id <id>]
   publish      send the built packages to a CKAN portal (dry run unless --apply)
 
@@ -267,7 +269,8 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   error: (message) => `error: ${message}`,
   noCommand: 'error: no command given',
   unknownCommand: (command, suggestion) => `error: unknown command ${command}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
-  badOption: (detail, suggestion) => `error: ${detail}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
+  badOption: (option, problem, detail, suggestion) =>
+    `error: ${problem === 'unknown' ? `unknown option ${option}` : problem === 'value' ? `${option} needs a value` : detail}${suggestion ? ` (did you mean ${suggestion}?)` : ''}`,
   badLang: (value) => `error: --lang is ja or en, found ${value}`,
   needsArguments: (command) =>
     command === 'diff' ? 'error: diff needs two edition ids: diff <from> <to>' : command === 'review' ? 'error: review needs one edition id: review <edition>' : 'error: new-edition needs one text file: new-edition <text.txt>',
@@ -284,13 +287,14 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
     `  review: ${plural(r.findings, 'finding')} (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${r.stale ? `, ${plural(r.stale, 'stale decision')}` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `review: ${edition}: ${plural(pending, 'finding')} awaiting review — accept or reject each by its finding id in ${reviewFile}`,
   failed: (errors, pending) => `build failed: nothing written (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`,
-  checkFailed: (errors, pending) => `check failed (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''}); nothing written`,
+  checkFailed: (errors, pending) => `check failed (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`,
   builtDraft: (editions, pending, files) => `built ${plural(editions, 'edition')} as an UNREVIEWED DRAFT (${plural(pending, 'finding')} awaiting review; publish refuses it), wrote ${plural(files, 'file')}`,
   built: (editions, files) => `built ${plural(editions, 'edition')}, wrote ${plural(files, 'file')}`,
   checked: (editions) => `checked ${plural(editions, 'edition')}: no errors, nothing written`,
   summary: (s) => {
     const per = [...s.editions.map((e) => `${e.id}: ${plural(e.projects, 'project')}, ${plural(e.indicatorRows, 'indicator row')}`), ...s.notBuilt.map((f) => `${f}: not built`)].join('; ');
     const where = s.where.map((w) => `${w.edition}: ${w.pending} in ${w.reviewFile}`).join('; ');
+    if (s.editions.length + s.notBuilt.length === 0) return `summary: no editions, ${plural(s.errors, 'error')}, ${s.seconds.toFixed(1)} s`;
     return (
       `summary: ${s.draft ? 'UNREVIEWED DRAFT (not publishable), ' : ''}${plural(s.editions.length + s.notBuilt.length, 'edition')} (${per}), ` +
       `${s.written === null ? 'nothing written (validate)' : `${plural(s.written, 'file')} written`}, ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}, ${plural(s.notes, 'note')}, ` +
@@ -298,7 +302,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
     );
   },
   findings: (n) => plural(n, 'finding'),
-  unknownEdition: (id, known, purpose) => `error: ${id} is not an edition that ${purpose === 'build' ? 'builds' : 'can be read'} (editions: ${known.join(', ') || 'none'})`,
+  unknownEdition: (id, known, purpose, suggestion) => `error: ${id} is not an edition that ${purpose === 'build' ? 'builds' : 'can be read'} (editions: ${known.join(', ') || 'none'})${suggestion ? `; did you mean ${suggestion}?` : ''}`,
   sameEdition: (id) => `error: diff compares two different editions, found ${id} twice`,
   reversed: (from, to) => `error: ${from} is a later edition than ${to}: give the earlier one first: diff ${to} ${from}`,
   reviewWritten: (path, findings, pending) => `wrote the review report ${path} (${plural(findings, 'finding')}, ${pending} awaiting review): open it in a browser before publishing`,
@@ -321,8 +325,10 @@ function plural(n: number, noun: string): string {
 /** The command line's texts in a language. */
 export const TEXTS: Record<Lang, CliTexts> = { ja, en };
 
-/** The closest of `candidates` to `word` within two edits (`bulid` → `build`), or null. */
+/** The one candidate that starts with `word` (`2025` → `2025-03`), else the closest within two edits (`bulid` → `build`), or null. */
 export function closest(word: string, candidates: readonly string[]): string | null {
+  const extended = candidates.filter((c) => c.startsWith(word) && c !== word);
+  if (extended.length === 1) return extended[0]!;
   const distance = (a: string, b: string): number => {
     const row = Array.from({ length: b.length + 1 }, (_, j) => j);
     for (let i = 1; i <= a.length; i++) {
