@@ -26,7 +26,7 @@
  * outputs are still made for their own checks but only measured, and the previous output is left as
  * it was. All reads and writes go through `Effects`; the stages themselves touch no file.
  */
-import { diagnose, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
+import { diagnose, linesPosition, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
 import type { Effects } from './io/effects.js';
 import { fromEditionFolder, join, type EditionInput } from './io/editionFolder.js';
 import { finishBuilding, siblings, startBuilding } from './io/outputFolder.js';
@@ -169,7 +169,7 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
     newer.stage('diff', () => {
       const log = diffPlans(older.plan, newer.plan);
       changelogs.set(newer.input, log);
-      findings.set(newer.input, findUnexplainedChanges(log, newer.plan, newer.sourceMap));
+      findings.set(newer.input, [...checkHistory(older.plan, newer.plan), ...findUnexplainedChanges(log, newer.plan, newer.sourceMap)]);
     });
   });
   return analysed.map(({ input, stage, result }) => {
@@ -248,6 +248,26 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
 }
 
 type Stage = <T>(name: StageName, work: () => T) => T;
+
+/**
+ * A newer edition carries its predecessor's revision history and adds to it: a higher edition
+ * number, every earlier revision date still printed. Otherwise two editions would share one version
+ * (Data Package, DCAT), and the changes between them would be explained by entries that vanished.
+ */
+function checkHistory(older: Plan, newer: Plan): Diagnostic[] {
+  const file = newer.edition.source.fileName;
+  const dates = new Set(newer.revisions.map((r) => r.date));
+  const missing = older.revisions.map((r) => r.date).filter((d) => !dates.has(d));
+  // At the 改訂履歴's last revision date, where a date is missing or was rewritten.
+  const last = newer.revisions.at(-1)?.source;
+  const where = { file, position: last ? linesPosition(last.startLine, last.endLine) : null, subject: newer.edition.id };
+  return [
+    ...(newer.edition.number <= older.edition.number
+      ? [diagnose('review/history-rewritten', 'sameNumber', { edition: newer.edition.id, older: older.edition.id, number: newer.edition.number }, where)]
+      : []),
+    ...(missing.length > 0 ? [diagnose('review/history-rewritten', 'missingDates', { edition: newer.edition.id, older: older.edition.id, dates: missing.join(', ') }, where)] : []),
+  ];
+}
 
 /**
  * Stages `jsonld` and `rdf`: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). Returns the files

@@ -238,6 +238,10 @@ export const RULES = {
     severity: 'warning',
     description: "Expected every decision in the edition's review file to concern a finding of this build, found one whose finding no longer occurs",
   },
+  'review/history-rewritten': {
+    severity: 'error',
+    description: "Expected a newer edition to have a higher edition number than the one before it and to print every revision date of that edition's 改訂履歴",
+  },
   'review/decisions-unchecked': {
     severity: 'warning',
     description: "Expected the edition before this one in the seeds folder, to check the review file's decisions about changes from it, found none",

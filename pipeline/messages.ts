@@ -545,6 +545,18 @@ export const MESSAGES = {
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
     ),
   },
+  'review/history-rewritten': {
+    sameNumber: t<{ edition: string; older: string; number: number }>(
+      (p) => `${p.edition} は ${p.older} より後の版なので版番号が大きいはずですが、どちらも第${p.number}版です。改訂履歴の改定年月が足りないか、書き換えられている可能性があります。`,
+      (p) => `Expected ${p.edition} to have a higher edition number than ${p.older}, found both edition ${p.number}: its 改訂履歴 may lack or have rewritten a revision date`,
+      { edition: '2026-03', older: '2025-03', number: 5 },
+    ),
+    missingDates: t<{ edition: string; older: string; dates: string }>(
+      (p) => `${p.edition} の改訂履歴には ${p.older} の改訂履歴にある改定年月がすべてあるはずですが、${p.dates} がありません。`,
+      (p) => `Expected the 改訂履歴 of ${p.edition} to print every revision date of ${p.older}'s, found ${p.dates} missing`,
+      { edition: '2026-03', older: '2025-03', dates: '2025-03' },
+    ),
+  },
   'review/decisions-unchecked': {
     noEarlierEdition: t<{ edition: string; count: number }>(
       (p) => `${p.edition} より前の版のフォルダーが同じ場所にあるはずですが、見つかりません。そのため、前の版からの変更についての判断 ${p.count} 件は確かめていません。`,

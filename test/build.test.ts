@@ -313,6 +313,25 @@ describe('checkEditions', () => {
     expect(new Set(stages.map((s) => s.split(':')[1]))).toEqual(new Set(['decode', 'parse', 'model', 'validate', 'quality', 'diff', 'review']));
     expect(effects.files.size).toBe(6);
   });
+
+  it('stops a newer edition whose 改訂履歴 lost an earlier revision date (two editions, one version)', async () => {
+    // The 2025-03 text with its last revision date rewritten to 令和8年3月, as a next edition.
+    const rewritten = new TextDecoder().decode(seedBytes('2025-03')).replace('令和 7 年３月', '令和 8 年３月');
+    const effects = seedsInMemory({ 'in/2026-03/r.txt': rewritten, 'in/2026-03/edition.json': seedMeta('2025-03').replace('"id": "2025-03"', '"id": "2026-03"') });
+    const inputs: EditionInput[] = [];
+    for (const folder of ['2021', '2025-03', '2026-03']) {
+      const read = await fromEditionFolder(effects, 'in', folder);
+      if (!read.ok) throw new Error(`${folder} unreadable`);
+      inputs.push(read.input);
+    }
+    const rewrittenCheck = checkEditions(inputs).find((c) => c.id === '2026-03')!;
+    const history = rewrittenCheck.diagnostics.filter((d) => d.code === 'review/history-rewritten');
+    expect(history.map((d) => [d.severity, d.messageEn])).toEqual([
+      ['error', 'Expected 2026-03 to have a higher edition number than 2025-03, found both edition 5: its 改訂履歴 may lack or have rewritten a revision date'],
+      ['error', "Expected the 改訂履歴 of 2026-03 to print every revision date of 2025-03's, found 2025-03 missing"],
+    ]);
+    expect(history[0]!.position!.start.line).toBe(4037);
+  });
 });
 
 describe('the CLI with findings awaiting review', () => {

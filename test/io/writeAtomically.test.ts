@@ -1,7 +1,7 @@
 /**
  * The output folder is replaced all at once: a build that fails, or is killed at any moment, leaves
  * the previous output exactly as it was (or, once the swap is done, the complete new one). Real CLI
- * builds are killed at exact points through the fault-injection hook of pipeline/effects.ts.
+ * builds are killed at exact points through the fault-injection hook of pipeline/io/effects.ts.
  */
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -40,7 +40,7 @@ const shown = (label: string, run: Run) => `${label}: exit code ${run.code}, sig
 /**
  * Runs the CLI build in a child process as its shebang does (`node --max-semi-space-size=64 --import
  * tsx`). With a `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file
- * write or rename starts (`HADANO_FAULT_KILL`, pipeline/effects.ts): an abrupt death at an exact
+ * write or rename starts (`HADANO_FAULT_KILL`, pipeline/io/effects.ts): an abrupt death at an exact
  * point, no timers.
  */
 function build(seeds: string, out: string, fault?: string): Promise<Run> {
