@@ -40,6 +40,11 @@ describe('damageLines', () => {
     expect(damageLines(text, 'duplicate', 3)).toEqual({ lines: ['a', '', 'b', 'b', '  ', '', '', 'c'], damagedLines: [3, 4], partner: null });
   });
 
+  it('drop removes the line with the empty line after it, leaving no second empty line behind', () => {
+    expect(damageLines(text, 'drop', 1)).toEqual({ lines: ['b', '  ', '', '', 'c'], damagedLines: [1], partner: null });
+    expect(damageLines(text, 'drop', 3)).toBeNull();
+  });
+
   it('swap exchanges the line with the next non-blank one (a line of spaces is not blank: it holds empty cells)', () => {
     expect(damageLines(text, 'swap', 3)).toEqual({ lines: ['a', '', '  ', 'b', '', '', 'c'], damagedLines: [3, 4], partner: 4 });
     expect(damageLines(text, 'swap', 4)).toEqual({ lines: ['a', '', 'b', 'c', '', '', '  '], damagedLines: [4, 7], partner: 7 });
