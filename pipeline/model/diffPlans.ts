@@ -315,7 +315,7 @@ type NewChange = Omit<Change, 'id' | 'explainedBy' | 'quantities'> & { quantitie
 function projectChanges(o: Project, n: Project, renames: Map<string, string>, add: (c: NewChange, key: string) => void): void {
   const pid = n.id;
   if (!same(o.name, n.name)) add({ kind: 'project-renamed', projectId: pid, subject: '名称', fiscalYear: null, old: o.name, new: n.name, summary: `名称を${quote(o.name)}から${quote(n.name)}に変更` }, 'name');
-  if (o.status !== 'ended' && n.status === 'ended') add({ kind: 'project-ended', projectId: pid, subject: null, fiscalYear: null, old: '実施中', new: '計画終了', summary: '計画終了' }, 'status');
+  if (o.status !== 'ended' && n.status === 'ended') add({ kind: 'project-ended', projectId: pid, subject: null, fiscalYear: null, old: '実施中', new: '計画終了', summary: '事業の状態を「実施中」から「計画終了」に変更' }, 'status');
   for (const [role, label] of [['leadDepartments', '主管課等'], ['relatedDepartments', '関係課等']] as const) {
     const before = o[role].map((d) => d.name);
     const after = n[role].map((d) => d.name);
@@ -390,7 +390,10 @@ function projectChanges(o: Project, n: Project, renames: Map<string, string>, ad
   for (const { key, label } of FIELDS) {
     if (!same(o[key], n[key])) {
       const size = (t: string | null) => (t === null ? 0 : [...t].length);
-      add({ kind: 'text-changed', projectId: pid, subject: label, fiscalYear: null, old: o[key], new: n[key], summary: `${label}を変更（${size(o[key])}字→${size(n[key])}字）` }, `text/${key}`);
+      // A field that appears or disappears is an addition or a removal, not a change from 0 characters.
+      const summary =
+        size(o[key]) === 0 ? `${label}を追加（${size(n[key])}字）` : size(n[key]) === 0 ? `${label}を削除（${size(o[key])}字）` : `${label}を変更（${size(o[key])}字→${size(n[key])}字）`;
+      add({ kind: 'text-changed', projectId: pid, subject: label, fiscalYear: null, old: o[key], new: n[key], summary }, `text/${key}`);
     }
   }
 }

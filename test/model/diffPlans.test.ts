@@ -197,6 +197,16 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(explains(entry('2023-03#1'), change({ kind: 'text-changed', subject: '概要' }))).toBe(false);
   });
 
+  it('words an ended project and a field that appears without repeating itself or counting from 0 characters', () => {
+    const ended = log.changes.filter((c) => c.kind === 'project-ended');
+    expect(ended.length).toBeGreaterThan(0);
+    expect(ended.every((c) => c.summary === '事業の状態を「実施中」から「計画終了」に変更')).toBe(true);
+    const reasons = log.changes.filter((c) => c.kind === 'text-changed' && c.subject === '終了理由');
+    expect(reasons.length).toBeGreaterThan(0);
+    expect(reasons.every((c) => c.old === null && /^終了理由を追加（\d+字）$/.test(c.summary))).toBe(true);
+    expect(log.changes.some((c) => c.summary.includes('（0字→') || c.summary.includes('→0字）'))).toBe(false);
+  });
+
   it('gives target changes their numbers and units beside the printed texts', () => {
     expect(find('target-changed/1-3-1/target/1-3-1/1/2024')).toMatchObject({ old: '８２８万件', new: '930 万件', quantities: { old: { value: 828, unit: '万件' }, new: { value: 930, unit: '万件' } } });
     expect(find('department-renamed/1-2-2/leadDepartments/情報システム課').quantities).toBeNull();
