@@ -74,11 +74,6 @@ export function formatBuildReport(result: BuildResult, options: { verbose?: bool
   return lines;
 }
 
-/** `指摘 3 件` / `3 findings`. */
-export function findings(n: number, lang: Lang = 'ja'): string {
-  return TEXTS[lang].findings(n);
-}
-
 /** How many findings of the build await review. */
 export function awaitingReview(result: BuildResult): number {
   return result.editions.reduce((n, e) => n + (e.review?.pending ?? 0), 0);

@@ -5,9 +5,10 @@
  * the other; counts are written as each language's readers expect (「3 件」, "3 findings").
  */
 import type { StageName } from '../build.js';
+import type { Lang } from '../messages.js';
 
-/** A language the command line speaks. */
-export type Lang = 'ja' | 'en';
+/** A language the command line speaks (the diagnostics' own). */
+export type { Lang } from '../messages.js';
 
 /** The language of a run: `--lang` when given, else English for an English locale (`LANG`, `LC_ALL`, `LC_MESSAGES`), else Japanese. */
 export function chooseLang(flag: string | undefined, env: NodeJS.ProcessEnv): Lang | null {
@@ -75,7 +76,6 @@ export interface CliTexts {
     where: { edition: string; pending: number; reviewFile: string }[];
     seconds: number;
   }) => string;
-  findings: (n: number) => string;
   unknownEdition: (id: string, known: string[], purpose: 'build' | 'read', suggestion: string | null) => string;
   sameEdition: (id: string) => string;
   reversed: (from: string, to: string) => string;
@@ -187,7 +187,6 @@ const ja: CliTexts = {
       `確認待ちの指摘 ${s.pending} 件${where ? `（${where}）` : ''}、${s.seconds.toFixed(1)} 秒`
     );
   },
-  findings: (n) => `指摘 ${n} 件`,
   unknownEdition: (id, known, purpose, suggestion) => `エラー：${id} という${purpose === 'build' ? '作れる' : '読める'}版はありません（版：${known.join('、') || 'なし'}）${suggestion ? `。${suggestion} のことですか？` : ''}`,
   sameEdition: (id) => `エラー：同じ版どうしは比べられません：${id}`,
   reversed: (from, to) => `エラー：${from} は ${to} より後の版です。前の版を先に：diff ${to} ${from}`,
@@ -301,7 +300,6 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
       `${plural(s.pending, 'finding')} awaiting review${where ? ` (${where})` : ''}, ${s.seconds.toFixed(1)} s`
     );
   },
-  findings: (n) => plural(n, 'finding'),
   unknownEdition: (id, known, purpose, suggestion) => `error: ${id} is not an edition that ${purpose === 'build' ? 'builds' : 'can be read'} (editions: ${known.join(', ') || 'none'})${suggestion ? `; did you mean ${suggestion}?` : ''}`,
   sameEdition: (id) => `error: diff compares two different editions, found ${id} twice`,
   reversed: (from, to) => `error: ${from} is a later edition than ${to}: give the earlier one first: diff ${to} ${from}`,
