@@ -158,6 +158,11 @@ export const RULES = {
     description: 'Expected a year cell that starts with a number to hold the number, its unit and qualifier only, found more text after the number (a label line read into the cell)',
     reviewable: true,
   },
+  'table/value-without-unit': {
+    severity: 'error',
+    description: "Expected every number of an indicator row to carry a unit when its other years' numbers do (neither real edition mixes them), found a bare number",
+    reviewable: true,
+  },
   'table/unit-without-value': {
     severity: 'error',
     description: 'Expected a number with every unit in a year cell, found a unit alone (its number is elsewhere)',

@@ -285,6 +285,11 @@ export const MESSAGES = {
     ),
   },
   'table/label-cut-short': {
+    tooShort: t<{ label: string }>(
+      (p) => `評価指標の項目名「${p.label}」は短すぎます（両方の版の評価指標の名前は 3 字以上です）。行が欠けている可能性があります。`,
+      (p) => `Expected an indicator name of three characters or more (as in both real editions), found 「${p.label}」: a line may be missing`,
+      { label: 'ス数' },
+    ),
     unbalancedBrackets: t<{ label: string }>(
       (p) => `項目「${p.label}」の項目名の括弧は順に開いて閉じるはずですが、対応が取れていません。行が欠けているか、順序が入れ替わっている可能性があります。`,
       (p) => `Expected the brackets of row 「${p.label}」's label to open and close in order, found them unbalanced: its lines may be missing or out of order`,
@@ -326,11 +331,23 @@ export const MESSAGES = {
       { label: '手続のオンライン化', column: 8, line: 250, width: 14 },
     ),
   },
+  'table/value-without-unit': {
+    unitLost: t<{ label: string; value: string; unit: string }>(
+      (p) => `項目「${p.label}」のほかの年度の目標値には単位（${p.unit}）があるのに、「${p.value}」には単位がありません。単位の行が欠けている可能性があります。`,
+      (p) => `Expected the value 「${p.value}」 of row 「${p.label}」 to carry a unit as its other years do (${p.unit}), found none: the unit's line may be missing`,
+      { label: '削減時間（累積）', value: '１，５００', unit: '時間' },
+    ),
+  },
   'table/label-starts-mid-phrase': {
     midPhrase: t<{ label: string; start: string }>(
       (p) => `項目「${p.label}」は名前で始まるはずですが、語句の途中の「${p.start}」で始まっています。最初の行が欠けている可能性があります。`,
       (p) => `Expected row 「${p.label}」 to start with a name, found it starts mid-phrase with 「${p.start}」: its first line may be missing`,
       { label: 'の推進', start: 'の推進' },
+    ),
+    katakanaFragment: t<{ label: string; start: string }>(
+      (p) => `項目「${p.label}」は名前で始まるはずですが、片仮名 1 字の「${p.start}」の後にすぐ別の字が続いており、語の途中から始まっています。最初の行が欠けている可能性があります。`,
+      (p) => `Expected row 「${p.label}」 to start with a name, found it starts with the single katakana 「${p.start}」 run into the next word: its first line may be missing`,
+      { label: 'ムの検討', start: 'ム' },
     ),
     onlyBracket: t<{ label: string }>(
       (p) => `項目「${p.label}」は名前で始まるはずですが、括弧書きの補足しかありません。最初の行が欠けている可能性があります。`,

@@ -598,6 +598,21 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       }
     }
   }
+  // A row prints its numbers all with a unit or all without (neither edition mixes them): a bare
+  // number among numbers with units lost its unit's line (`１，５００` ⏎ `時間`).
+  if (kind === 'indicator') {
+    const numbers = draft.cells
+      .map((cell) => ({ cell, after: /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1] }))
+      .filter((n): n is { cell: CellDraft; after: string } => n.after !== undefined);
+    const unit = numbers.find((n) => n.after !== '')?.after;
+    if (unit !== undefined) {
+      for (const bare of numbers.filter((n) => n.after === '')) {
+        diagnostics.push(
+          diagnose('table/value-without-unit', 'unitLost', { label: labelText, value: cellText(bare.cell), unit }, { file, position: { start: bare.cell.tokens[0]!.start, end: bare.cell.tokens.at(-1)!.end } }),
+        );
+      }
+    }
+  }
   // A value cell wraps onto a line of its own only for its unit or its words, never for another
   // number: `７０0,000` ⏎ `1,440,000` read as one cell is two cells run together.
   if (kind === 'indicator') {
@@ -701,6 +716,16 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         position: { start: first.start, end: last.end },
       }),
     );
+  }
+  // Indicator names run to three characters or more (`利用率`): two or fewer is a name's last line alone (`ス数`).
+  if (kind === 'indicator' && bareName !== '' && [...bareName].length <= 2) {
+    diagnostics.push(diagnose('table/label-cut-short', 'tooShort', { label: labelText }, { file, position: { start: first.start, end: last.end } }));
+  }
+  // One katakana run straight into a kanji or kana (`ムの検討`, `ジの充実`) is the end of a word whose
+  // start was on a line now missing: no name of either edition starts so.
+  const katakana = /^([ァ-ヶ])[^ァ-ヶー・]/.exec(nfkc(labelText));
+  if (katakana) {
+    diagnostics.push(diagnose('table/label-starts-mid-phrase', 'katakanaFragment', { label: labelText, start: katakana[1]! }, { file, position: at(first) }));
   }
   // A bracket qualifies a name; a label that is nothing but brackets lost the name (`（年間）`).
   if (ONLY_BRACKETS.test(nfkc(labelText))) {

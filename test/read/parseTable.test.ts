@@ -156,7 +156,7 @@ describe('parseTable: problems', () => {
   });
 
   it('drops empty cells after the last fiscal year with a note', () => {
-    const { diagnostics, rows } = rowsOf(['割合 ', '２５％ ２５％ ２５％ ２５％ ２５％  ']);
+    const { diagnostics, rows } = rowsOf(['利用割合 ', '２５％ ２５％ ２５％ ２５％ ２５％  ']);
     expect(diagnostics).toEqual(['table/extra-empty-cells']);
     expect(rows[0]!.cells).toHaveLength(5);
   });
@@ -324,6 +324,17 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['業務削減時間     ', '年 ']).diagnostics).toContain('table/unit-without-value');
     expect(rowsOf(['業務削減時間     ', '300 時間/', '年 ']).diagnostics).toEqual([]);
     expect(rowsOf(['応答時間 ', '４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ']).diagnostics).toEqual([]);
+  });
+
+  it('stops when a line of a label or a value is lost with its empty line (no gap left to see)', () => {
+    // 2021 2-1-1 without one 「時間 」 line: 「１，５００」 among values with units.
+    const values = ['１，５００ ', '時間 ', '３，３００ ', '時間 ', '５，２５０ ', '時間 ', '７，３５０ ', '時間 ', '９，４５０ ', '時間 '];
+    expect(rowsOf(['削減時間 ', '（累積） ', ...values]).diagnostics).toEqual([]);
+    expect(rowsOf(['削減時間 ', '（累積） ', ...values.filter((_, i) => i !== 1)]).diagnostics).toContain('table/value-without-unit');
+    // 2025-03 3-2-2 without 「システムのアクセ」: 「ス数」; 2021 1-2-2 without 「次期システ」: 「ムの検討」.
+    expect(rowsOf(['ス数 ', '    1,000 件 ']).diagnostics).toContain('table/label-cut-short');
+    expect(rowsOf(['ムの検討      '], 'initiative').diagnostics).toContain('table/label-starts-mid-phrase');
+    expect(rowsOf(['システムの検討      ', 'データ連携の運用      '], 'initiative').diagnostics).toEqual([]);
   });
 
   it('gives a finding an id that pins the reading, not the line numbers', () => {
