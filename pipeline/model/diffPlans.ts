@@ -254,6 +254,30 @@ function pairReplacements(changes: readonly Change[], entries: readonly EntryChe
   }
 }
 
+/**
+ * A name that became a piece of itself — an initiative removed and one added whose name is its start
+ * or end, an indicator or project renamed to such a piece (`避難所での運用開始` → `開始`) — is how a
+ * name looks when a line of it was lost, not how a plan revises a name: no entry explains it (the
+ * real revisions lengthen names, never cut them), so a person looks at it.
+ */
+function unexplainTruncations(changes: readonly Change[], entries: readonly EntryCheck[]): void {
+  const pieceOf = (whole: string | number | null, piece: string | number | null) => {
+    const [w, p] = [squeeze(whole), squeeze(piece)];
+    return w !== null && p !== null && p !== '' && p.length < w.length && (w.startsWith(p) || w.endsWith(p));
+  };
+  const truncated = new Set<Change>();
+  for (const c of changes) {
+    if ((c.kind === 'indicator-renamed' || c.kind === 'project-renamed') && pieceOf(c.old, c.new)) truncated.add(c);
+    if (c.kind === 'initiative-removed') {
+      for (const added of changes.filter((a) => a.kind === 'initiative-added' && a.projectId === c.projectId && pieceOf(c.old, a.new))) truncated.add(c).add(added);
+    }
+  }
+  for (const change of truncated) {
+    change.explainedBy.length = 0;
+    for (const entry of entries) entry.matchedChanges = entry.matchedChanges.filter((id) => id !== change.id);
+  }
+}
+
 /** A sentence that names an initiative (取組内容「X」) explains changes to that initiative only. */
 function fitsInitiative(sentence: Sentence, change: Change): boolean {
   if (!INITIATIVES.includes(topicOf(change))) return true;
@@ -458,6 +482,7 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
     }
   }
   pairReplacements(changes, entries, sentences);
+  unexplainTruncations(changes, entries);
   const order = (c: Change) => CHANGE_KINDS.indexOf(c.kind);
   changes.sort((a, b) => PLAN_NUMBERS.compare(a.projectId ?? '', b.projectId ?? '') || order(a) - order(b) || TEXTS.compare(a.id, b.id));
   const totals = Object.fromEntries(CHANGE_KINDS.map((k) => [k, changes.filter((c) => c.kind === k).length])) as Record<ChangeKind, number>;

@@ -197,6 +197,26 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(explains(entry('2023-03#1'), change({ kind: 'text-changed', subject: '概要' }))).toBe(false);
   });
 
+  it('never lets an entry explain a name cut to a piece of itself (a lost line), though it explains the same kind of change otherwise', () => {
+    const cut = structuredClone(newer);
+    const initiatives = cut.projects.find((p) => p.id === '2-1-3')!.initiatives;
+    const index = initiatives.findIndex((i) => i.name === '避難所での運用開始');
+    expect(index).toBeGreaterThanOrEqual(0);
+    const renamed = structuredClone(cut);
+    renamed.projects.find((p) => p.id === '2-1-3')!.initiatives[index]!.name = '避難所での運用の開始';
+    initiatives[index]!.name = '開始';
+    const of = (plan: Plan) => diffPlans(older, plan).changes.filter((c) => c.projectId === '2-1-3' && (c.old === '避難所での運用開始' || c.new === '開始' || c.new === '避難所での運用の開始'));
+    // Another name in its place is explained by 2-1-3's 取組内容等 entry; the cut one is not.
+    expect(of(renamed).map((c) => [c.kind, c.explainedBy.length > 0])).toEqual([
+      ['initiative-added', true],
+      ['initiative-removed', true],
+    ]);
+    expect(of(cut).map((c) => [c.kind, c.explainedBy])).toEqual([
+      ['initiative-added', []],
+      ['initiative-removed', []],
+    ]);
+  });
+
   it('words an ended project and a field that appears without repeating itself or counting from 0 characters', () => {
     const ended = log.changes.filter((c) => c.kind === 'project-ended');
     expect(ended.length).toBeGreaterThan(0);
