@@ -19,7 +19,7 @@ import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { runNewEdition } from './newEdition.js';
-import { withoutPendingNote } from '../model/reviewEdition.js';
+import { parseReviewFile, REVIEW_FILE, withoutPendingNote } from '../model/reviewEdition.js';
 import { fromEditionFolder } from '../io/editionFolder.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
@@ -187,7 +187,15 @@ export async function runCli(
     const read = await fromEditionFolder(nodeEffects, parsed.values.seeds, edition.folder);
     const source = read.ok ? toSourceText(read.input.bytes, read.input.textFile) : null;
     const lines = source?.ok ? source.source.lines.map((l) => l.text) : [];
-    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions });
+    // The edition before it (by edition number) may have decided the same reading already: its
+    // decisions are shown beside the findings, for the staff to judge again, never taken over.
+    const before = result.editions
+      .filter((e) => e.plan && edition.plan && e.plan.edition.number < edition.plan.edition.number)
+      .sort((a, b) => b.plan!.edition.number - a.plan!.edition.number)[0];
+    const earlierBytes = before ? await nodeEffects.readFile(`${parsed.values.seeds}/${before.folder}/${REVIEW_FILE}`) : null;
+    const earlierReview = before && earlierBytes ? parseReviewFile(earlierBytes, `${before.folder}/${REVIEW_FILE}`, before.id!) : null;
+    const earlier = earlierReview?.ok ? { edition: before!.id!, decisions: earlierReview.review.decisions } : null;
+    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier });
     const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
     await nodeEffects.writeFile(path, page);
     out(text.reviewWritten(path, edition.review.findings.length, edition.review.pending));

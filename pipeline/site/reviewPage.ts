@@ -24,6 +24,8 @@ export interface ReviewPageInput {
   lines: readonly string[];
   /** The decisions to add to the review file for the findings awaiting review (JSON text). */
   pendingDecisions: string;
+  /** The review file of the edition before it, whose decisions on the same findings are shown (never applied). */
+  earlier?: { edition: string; decisions: readonly { finding: string; decision: string; reason: string; by: string; date: string }[] } | null;
 }
 
 const STATUS: Record<ReviewedFinding['status'], string> = { pending: '確認待ち', accepted: '承認済み', rejected: '却下' };
@@ -44,7 +46,8 @@ function renderSource(lines: readonly string[], start: number, end: number): Saf
   return html`<table class="source"><caption>本文 ${start === end ? `${start} 行目` : `${start}〜${end} 行目`}とその前後</caption><tbody>${rows}</tbody></table>`;
 }
 
-function renderFinding(f: ReviewedFinding, lines: readonly string[]): SafeHtml {
+function renderFinding(f: ReviewedFinding, lines: readonly string[], earlier: ReviewPageInput['earlier']): SafeHtml {
+  const before = f.status === 'pending' ? earlier?.decisions.find((d) => d.finding === f.finding) : undefined;
   const where = f.position ? `${f.position.start.line} 行 ${f.position.start.column} 桁` : '位置なし';
   const decision = f.decision
     ? html`<p class="decision">判断：${f.decision.decision === 'accept' ? '承認（accept）' : '却下（reject）'} — ${f.decision.reason}（${f.decision.by}、${f.decision.date}）</p>`
@@ -53,6 +56,7 @@ function renderFinding(f: ReviewedFinding, lines: readonly string[]): SafeHtml {
 <p>${f.message}</p>
 <p class="meta">${f.file ?? ''}：${where}　指摘ID <code>${f.finding}</code></p>
 ${decision}
+${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
 ${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}</article>`;
 }
 
@@ -111,7 +115,7 @@ ${r.staleDecisions.length > 0 ? html`<p>古くなった判断（もう起きな�
 </header>
 <main>
 <section><h2>指摘（${findings.length} 件）</h2>
-${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.map((f) => renderFinding(f, input.lines))}
+${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.map((f) => renderFinding(f, input.lines, input.earlier ?? null))}
 </section>
 ${r.pending > 0 ? html`<section><h2>確認ファイルに加える判断の雛形</h2><p><code>${r.reviewFile}</code> の "decisions" に加え、decision（accept または reject）、reason、by、date を書き入れてください。</p><pre><code>${input.pendingDecisions}</code></pre></section>` : ''}
 ${input.changelog ? renderChanges(input.changelog) : html`<section><h2>前の版からの変更</h2><p>前の版が seeds にないため、比べていません。</p></section>`}
