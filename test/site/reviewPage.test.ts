@@ -19,6 +19,7 @@ const review: ReviewSummary = {
       file: 'r.txt',
       position: { start: { line: 2, column: 1 }, end: { line: 3, column: 8 } },
       message: '項目「Ｘ（旧：Twitter）」は 2 行目の後に欄が来るはずですが、<b>さらに</b>項目名の文字「フォロワー数」が続いています。',
+      messageEn: 'Expected the cells of row 「Ｘ（旧：Twitter）」 after line 2, found more label text 「フォロワー数」',
       status: 'pending',
       decision: null,
     },
