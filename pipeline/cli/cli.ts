@@ -126,7 +126,7 @@ export async function runCli(
     return 2;
   }
   if (known === 'publish') return publish(parsed.values, out, env, fetchImpl, lang);
-  if (known === 'new-edition') return runNewEdition(rest[0]!, { seeds: parsed.values.seeds, id: parsed.values.id }, nodeEffects, out);
+  if (known === 'new-edition') return runNewEdition(rest[0]!, { seeds: parsed.values.seeds, id: parsed.values.id, lang }, nodeEffects, out);
 
   const { json, quiet } = parsed.values;
   const clock = buildClock(env);

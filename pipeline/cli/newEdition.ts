@@ -9,6 +9,7 @@ import { parsePlanDocument } from '../read/parsePlanDocument.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { parseEraYearMonth } from '../common/text.js';
 import type { Effects } from '../io/effects.js';
+import type { Lang } from '../messages.js';
 
 /** What `new-edition` is given: the text, the editions already in the seeds folder, and an id if one was asked for. */
 export interface NewEditionInput {
@@ -25,34 +26,78 @@ export interface NewEditionInput {
 /** The new edition: the files to write and what to tell the staff, or why not. */
 export type NewEdition = { ok: true; id: string; files: { path: string; data: string | Uint8Array }[]; messages: string[] } | { ok: false; messages: string[] };
 
-/** Decides the new edition folder from the text and the editions already there (pure). */
-export function planNewEdition(input: NewEditionInput): NewEdition {
-  const fail = (...messages: string[]): NewEdition => ({ ok: false, messages: messages.map((m) => `エラー：${m}`) });
+/** What `new-edition` says, in each language (the same keys, so no message is half one language). */
+const SAYS = {
+  ja: {
+    error: (m: string) => `エラー：${m}`,
+    unreadable: (file: string, why: string) => `${file} を計画の本文として読めません（${why}）`,
+    noDate: (file: string) => `${file} の【改訂履歴】に改定年月が見つかりません。--id <版ID>（例：2026-03）で版IDを指定してください`,
+    exists: (folder: string) => `${folder} はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください）`,
+    noPrevious: (seeds: string) => `${seeds} に元にする版（edition.json のある版フォルダー）がありません`,
+    badJson: (path: string) => `${path} を JSON として読めません`,
+    badMeta: (why: string) => `新しい edition.json が schemas/edition.schema.json に合いません（${why}）`,
+    notFound: (path: string) => `エラー：本文ファイル ${path} が見つかりません`,
+    made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string }) => [
+      `新しい版 ${p.id}（版ID は${p.newest === null ? '--id で指定' : `【改訂履歴】の最新の改定年月 ${p.newest} から`}）を作りました：${p.folder}/`,
+      `  本文：${p.folder}/${p.file}（元のファイルのまま）`,
+      `  edition.json：${p.previous} の edition.json を複製し、id を ${p.id} にしました`,
+      '次の手順：',
+      `  1. npm run build -- --draft${p.seeds} で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）`,
+      `  2. npx tsx pipeline/cli/cli.ts review ${p.id}${p.seeds} で確認レポート（dist-review/${p.id}.html）を作り、指摘を本文とPDFと見比べて一件ずつ判断する`,
+      `  3. 判断（accept または reject、理由、判断者、日付）を ${p.folder}/review.json に書く（雛形はレポートにあります）`,
+      `  4. npm run build${p.seeds ? ` --${p.seeds}` : ''} で全件確認済みの版を作る（エラーがあれば何も書き出しません）`,
+      '  5. npm run publish -- --ckan <URL> で送信内容を確認し、よければ --apply を付けて公開する',
+    ],
+  },
+  en: {
+    error: (m: string) => `error: ${m}`,
+    unreadable: (file: string, why: string) => `${file} cannot be read as a plan's text (${why})`,
+    noDate: (file: string) => `found no revision month in the 【改訂履歴】 of ${file}: give the edition id with --id <id> (e.g. 2026-03)`,
+    exists: (folder: string) => `${folder} exists already: an edition is never overwritten (for another edition, give another id with --id <id>)`,
+    noPrevious: (seeds: string) => `${seeds} holds no edition to start from (an edition folder with an edition.json)`,
+    badJson: (path: string) => `${path} is not valid JSON`,
+    badMeta: (why: string) => `the new edition.json does not match schemas/edition.schema.json (${why})`,
+    notFound: (path: string) => `error: no text file ${path}`,
+    made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string }) => [
+      `made the new edition ${p.id} (the id ${p.newest === null ? 'given with --id' : `from the newest revision month of the 【改訂履歴】, ${p.newest}`}): ${p.folder}/`,
+      `  text: ${p.folder}/${p.file} (the file as it was)`,
+      `  edition.json: ${p.previous}'s edition.json with the id ${p.id}`,
+      'next:',
+      `  1. npm run build -- --draft${p.seeds}: a draft with the changes from the previous edition and the findings (not publishable)`,
+      `  2. npx tsx pipeline/cli/cli.ts review ${p.id}${p.seeds}: the review report (dist-review/${p.id}.html); compare each finding with the text and the PDF`,
+      `  3. write each decision (accept or reject, reason, by, date) into ${p.folder}/review.json (the report has the template)`,
+      `  4. npm run build${p.seeds ? ` --${p.seeds}` : ''}: the reviewed edition (nothing is written if there are errors)`,
+      '  5. npm run publish -- --ckan <URL> to see the requests, then with --apply to publish',
+    ],
+  },
+} as const;
+
+/** Decides the new edition folder from the text and the editions already there (pure); messages in `lang` (Japanese by default). */
+export function planNewEdition(input: NewEditionInput, lang: Lang = 'ja'): NewEdition {
+  const say = SAYS[lang];
+  const fail = (...messages: string[]): NewEdition => ({ ok: false, messages: messages.map(say.error) });
   const decoded = toSourceText(input.text, input.fileName);
-  if (!decoded.ok) return fail(`${input.fileName} を計画の本文として読めません（${decoded.diagnostics.map((d) => d.message).join('; ')}）`);
+  if (!decoded.ok) return fail(say.unreadable(input.fileName, decoded.diagnostics.map((d) => (lang === 'ja' ? d.message : d.messageEn)).join('; ')));
   const dates = (parsePlanDocument(decoded.source).revisions ?? []).map((g) => parseEraYearMonth(g.date.printed)).filter((d): d is string => d !== null);
   const newest = [...dates].sort().at(-1) ?? null;
   const id = input.id ?? newest;
-  if (id === null) return fail(`${input.fileName} の【改訂履歴】に改定年月が見つかりません。--id <版ID>（例：2026-03）で版IDを指定してください`);
+  if (id === null) return fail(say.noDate(input.fileName));
   const previous = [...input.editions].filter((e) => e.metaText !== null).sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)).at(-1);
-  if (input.editions.some((e) => e.folder === id)) {
-    return fail(`${input.seedsDir}/${id} はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください）`);
-  }
-  if (!previous) return fail(`${input.seedsDir} に元にする版（edition.json のある版フォルダー）がありません`);
+  if (input.editions.some((e) => e.folder === id)) return fail(say.exists(`${input.seedsDir}/${id}`));
+  if (!previous) return fail(say.noPrevious(input.seedsDir));
   let meta: Record<string, unknown>;
   try {
     meta = JSON.parse(previous.metaText!) as Record<string, unknown>;
   } catch {
-    return fail(`${input.seedsDir}/${previous.folder}/edition.json を JSON として読めません`);
+    return fail(say.badJson(`${input.seedsDir}/${previous.folder}/edition.json`));
   }
   // The previous edition's metadata with the new id, its keys in their order: only what the text does not say.
   const metaText = `${JSON.stringify({ ...meta, id }, null, 2)}\n`;
   const checked = parseEditionMeta(metaText, `${input.seedsDir}/${id}/edition.json`, id);
-  if (!checked.ok) return fail(`新しい edition.json が schemas/edition.schema.json に合いません（${checked.diagnostics.map((d) => d.message).join('; ')}）`);
+  if (!checked.ok) return fail(say.badMeta(checked.diagnostics.map((d) => (lang === 'ja' ? d.message : d.messageEn)).join('; ')));
   const folder = `${input.seedsDir}/${id}`;
   // The commands to run next, with the seeds folder when it is not the default one.
   const seeds = input.seedsDir === 'seeds' ? '' : ` --seeds ${input.seedsDir}`;
-  const from = input.id === undefined ? `【改訂履歴】の最新の改定年月 ${newest} から` : '--id で指定';
   return {
     ok: true,
     id,
@@ -60,25 +105,21 @@ export function planNewEdition(input: NewEditionInput): NewEdition {
       { path: `${folder}/${input.fileName}`, data: input.text },
       { path: `${folder}/edition.json`, data: metaText },
     ],
-    messages: [
-      `新しい版 ${id}（版ID は${from}）を作りました：${folder}/`,
-      `  本文：${folder}/${input.fileName}（元のファイルのまま）`,
-      `  edition.json：${previous.folder} の edition.json を複製し、id を ${id} にしました`,
-      '次の手順：',
-      `  1. npm run build -- --draft${seeds} で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）`,
-      `  2. npx tsx pipeline/cli/cli.ts review ${id}${seeds} で確認レポート（dist-review/${id}.html）を作り、指摘を本文とPDFと見比べて一件ずつ判断する`,
-      `  3. 判断（accept または reject、理由、判断者、日付）を ${folder}/review.json に書く（雛形はレポートにあります）`,
-      `  4. npm run build${seeds ? ` --${seeds}` : ''} で全件確認済みの版を作る（エラーがあれば何も書き出しません）`,
-      '  5. npm run publish -- --ckan <URL> で送信内容を確認し、よければ --apply を付けて公開する',
-    ],
+    messages: say.made({ id, folder, file: input.fileName, previous: previous.folder, newest: input.id === undefined ? newest : null, seeds }),
   };
 }
 
 /** `new-edition <text file> [--id <id>] [--seeds <dir>]`: reads, decides, writes through `effects`; returns the exit code. */
-export async function runNewEdition(textPath: string, options: { seeds: string; id?: string | undefined }, effects: Effects, out: (line: string) => void): Promise<number> {
+export async function runNewEdition(
+  textPath: string,
+  options: { seeds: string; id?: string | undefined; lang?: Lang },
+  effects: Effects,
+  out: (line: string) => void,
+): Promise<number> {
+  const lang = options.lang ?? 'ja';
   const text = await effects.readFile(textPath);
   if (!text) {
-    out(`エラー：本文ファイル ${textPath} が見つかりません`);
+    out(SAYS[lang].notFound(textPath));
     return 2;
   }
   const entries = (await effects.listDirectory(options.seeds)) ?? [];
@@ -91,7 +132,7 @@ export async function runNewEdition(textPath: string, options: { seeds: string; 
       }),
   );
   const fileName = textPath.split('/').pop()!;
-  const made = planNewEdition({ text, fileName, seedsDir: options.seeds, editions, id: options.id });
+  const made = planNewEdition({ text, fileName, seedsDir: options.seeds, editions, id: options.id }, lang);
   if (made.ok) for (const file of made.files) await effects.writeFile(file.path, file.data);
   for (const line of made.messages) out(line);
   return made.ok ? 0 : 1;

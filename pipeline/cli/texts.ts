@@ -255,7 +255,7 @@ Exit codes: 0 done, 1 data errors, 2 usage errors (unknown edition, the same edi
 Makes the folder of a new edition, --seeds/<id>/, from a revised plan's text (extracted from the PDF).
 The id is the newest revision month of the text's 【改訂履歴】 (令和8年3月 → 2026-03), or --id. The text
 is copied byte for byte; edition.json is the previous edition's with the new id. An existing edition
-is never overwritten. Prints what to do next (in Japanese: the staff's language).
+is never overwritten. Prints what to do next.
 Exit codes: 0 made, 1 not made (the edition exists, no revision history …), 2 usage errors.`,
     publish: `Usage: hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--apply]
 

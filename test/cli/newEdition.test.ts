@@ -41,6 +41,16 @@ describe('planNewEdition', () => {
   });
 });
 
+describe('planNewEdition in English', () => {
+  it('says the same in English with --lang en', () => {
+    const made = planNewEdition({ text: revisedText(), fileName: 'r8.txt', seedsDir: 'seeds', editions }, 'en');
+    expect(made.messages[0]).toBe('made the new edition 2026-03 (the id from the newest revision month of the 【改訂履歴】, 2026-03): seeds/2026-03/');
+    expect(planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions }, 'en').messages).toEqual([
+      'error: seeds/2025-03 exists already: an edition is never overwritten (for another edition, give another id with --id <id>)',
+    ]);
+  });
+});
+
 describe('runNewEdition', () => {
   it('writes the folder through Effects, and names the seeds folder in the next commands when it is not the default', async () => {
     const effects = memoryEffects({ 'in/r8.txt': revisedText(), 'own/2025-03/edition.json': seedMeta('2025-03') });
