@@ -447,8 +447,10 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   const renames = departmentRenames(older, newer);
   const oldIds = new Set(older.projects.map((p) => p.id));
   const newIds = new Set(newer.projects.map((p) => p.id));
-  const removed = older.projects.filter((p) => !newIds.has(p.id));
-  const added = newer.projects.filter((p) => !oldIds.has(p.id));
+  // A 【再掲】 listing repeats a project printed elsewhere: its changes are the original's, so it is
+  // never a project added, removed or changed of its own.
+  const removed = older.projects.filter((p) => !newIds.has(p.id) && p.repostOf === null);
+  const added = newer.projects.filter((p) => !oldIds.has(p.id) && p.repostOf === null);
 
   for (const p of added) {
     const from = removed.find((r) => r.name !== null && same(r.name, p.name));
@@ -464,7 +466,7 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   const olderById = firstByKey(older.projects, (p) => p.id);
   for (const n of newer.projects) {
     const o = olderById.get(n.id);
-    if (o) projectChanges(o, n, renames, add);
+    if (o && o.repostOf === null && n.repostOf === null) projectChanges(o, n, renames, add);
   }
 
   const since = older.edition.revisionDate;
