@@ -19,7 +19,7 @@ import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { runNewEdition } from './newEdition.js';
-import { parseReviewFile, REVIEW_FILE, withoutPendingNote } from '../model/reviewEdition.js';
+import { withoutPendingNote } from '../model/reviewEdition.js';
 import { fromEditionFolder } from '../io/editionFolder.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
@@ -192,9 +192,10 @@ export async function runCli(
     const before = result.editions
       .filter((e) => e.plan && edition.plan && e.plan.edition.number < edition.plan.edition.number)
       .sort((a, b) => b.plan!.edition.number - a.plan!.edition.number)[0];
-    const earlierBytes = before ? await nodeEffects.readFile(`${parsed.values.seeds}/${before.folder}/${REVIEW_FILE}`) : null;
-    const earlierReview = before && earlierBytes ? parseReviewFile(earlierBytes, `${before.folder}/${REVIEW_FILE}`, before.id!) : null;
-    const earlier = earlierReview?.ok ? { edition: before!.id!, decisions: earlierReview.review.decisions } : null;
+    // The build applied that edition's review file already: its decided findings carry the decisions.
+    const earlier = before?.review
+      ? { edition: before.id!, decisions: before.review.findings.flatMap((f) => (f.decision ? [{ finding: f.finding, ...f.decision }] : [])) }
+      : null;
     const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier });
     const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
     await nodeEffects.writeFile(path, page);

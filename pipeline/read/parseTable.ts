@@ -121,6 +121,11 @@ function isEraStart(text: string): boolean {
   return /^(令和|平成|昭和)\s*[0-9０-９元]/.test(text);
 }
 
+/** What follows the number a cell starts with (its unit, qualifier…; '' for a bare number), or undefined when it starts with none. */
+function afterNumber(cell: CellDraft): string | undefined {
+  return /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1];
+}
+
 function cellText(cell: CellDraft): string {
   return cell.tokens.map((t) => t.text).join('');
 }
@@ -602,7 +607,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   // number among numbers with units lost its unit's line (`１，５００` ⏎ `時間`).
   if (kind === 'indicator') {
     const numbers = draft.cells
-      .map((cell) => ({ cell, after: /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1] }))
+      .map((cell) => ({ cell, after: afterNumber(cell) }))
       .filter((n): n is { cell: CellDraft; after: string } => n.after !== undefined);
     const unit = numbers.find((n) => n.after !== '')?.after;
     if (unit !== undefined) {
@@ -628,7 +633,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       }
       // A number is followed by its unit and qualifier only (`１，５００時間`, `300 時間/年`, `７０％以上`,
       // `４分 7 秒`): longer text after it is a label line read into the cell (`1,440,000` ⏎ `秦野商工会議所` ⏎ `千円`).
-      const after = /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1];
+      const after = afterNumber(cell);
       if (after !== undefined && [...after.replace(/\d/g, '')].length > 5) {
         diagnostics.push(
           diagnose('table/text-in-value', 'textAfterNumber', { label: labelText, cell: cellText(cell) }, {
