@@ -7,7 +7,10 @@
  * `publish` sends the built packages to a CKAN portal (dry run by default; never a draft). Exit
  * codes: 0 done, 1 data or portal errors (findings awaiting review included), 2 usage errors.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { buildEditions, type BuildResult, type ProgressEvent, type ProgressListener } from '../build.js';
@@ -24,6 +27,7 @@ import { fromEditionFolder } from '../io/editionFolder.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
 import { chooseLang, closest, COMMANDS, TEXTS, type Command, type Lang } from './texts.js';
+import { findStaleInputs } from './freshness.js';
 import type { CkanPackage } from '../publish/toCkanPackage.js';
 
 // Garbage-collector settings for large plans (BENCHMARKS.md). The collector lets the heap grow to
@@ -359,6 +363,24 @@ function stdoutPrinter(): (line: string) => void {
   };
 }
 
+/**
+ * When this is the compiled CLI (`.build/cli.js`) and a source changed since it was compiled: compiles
+ * again (through tsx, as `npm run compile` does) and runs the new CLI with the same arguments and Node
+ * options, returning its exit code; null when the CLI is current or is the TypeScript itself.
+ */
+function runRecompiledIfStale(argv: readonly string[]): number | null {
+  const here = new URL('.', import.meta.url);
+  const stale = findStaleInputs(here);
+  if (!stale || stale.length === 0) return null;
+  const root = fileURLToPath(new URL('../', here));
+  process.stderr.write(`${TEXTS[chooseLang(undefined, process.env) ?? 'ja'].recompiling(stale)}\n`);
+  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
+  const compiled = spawnSync(process.execPath, [tsx, join(root, 'pipeline/cli/compile.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (compiled.status !== 0) return 1;
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit' });
+  return run.status ?? 1;
+}
+
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/hadano-ict-plan')) {
-  process.exitCode = await runCli(process.argv.slice(2), stdoutPrinter());
+  process.exitCode = runRecompiledIfStale(process.argv.slice(2)) ?? (await runCli(process.argv.slice(2), stdoutPrinter()));
 }

@@ -81,6 +81,8 @@ export interface CliTexts {
   reversed: (from: string, to: string) => string;
   publishNeedsCkan: string;
   clockWarning: string;
+  /** The compiled CLI is older than these sources: it compiles again first. */
+  recompiling: (changed: readonly string[]) => string;
   reviewWritten: (path: string, findings: number, pending: number) => string;
   applyNeedsToken: string;
   noPackages: (folder: string) => string;
@@ -191,6 +193,7 @@ const ja: CliTexts = {
   sameEdition: (id) => `エラー：同じ版どうしは比べられません：${id}`,
   reversed: (from, to) => `エラー：${from} は ${to} より後の版です。前の版を先に：diff ${to} ${from}`,
   reviewWritten: (path, findings, pending) => `確認レポートを書き出しました：${path}（指摘 ${findings} 件、うち確認待ち ${pending} 件）。ブラウザーで開いて、公開する前に読んでください`,
+  recompiling: (changed) => `ソースが変更されたため（${changed.slice(0, 3).join('、')}${changed.length > 3 ? ` ほか ${changed.length - 3} 個` : ''}）、コマンドを .build/ にコンパイルし直します`,
   clockWarning: '警告：SOURCE_DATE_EPOCH も git のコミットもないため、パッケージの日付は現在時刻になります（作るたびに出力が変わります）',
   publishNeedsCkan: 'エラー：publish には --ckan <url>（http または https）が要ります',
   applyNeedsToken: 'エラー：--apply には環境変数 CKAN_API_TOKEN の API トークンが要ります',
@@ -304,6 +307,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   sameEdition: (id) => `error: diff compares two different editions, found ${id} twice`,
   reversed: (from, to) => `error: ${from} is a later edition than ${to}: give the earlier one first: diff ${to} ${from}`,
   reviewWritten: (path, findings, pending) => `wrote the review report ${path} (${plural(findings, 'finding')}, ${pending} awaiting review): open it in a browser before publishing`,
+  recompiling: (changed) => `sources changed (${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ` and ${changed.length - 3} more` : ''}): compiling the command into .build/ again`,
   clockWarning: 'warning: no SOURCE_DATE_EPOCH and no git commit: package dates are the current time',
   publishNeedsCkan: 'error: publish needs --ckan <url> (http or https)',
   applyNeedsToken: 'error: --apply needs the API token in the environment variable CKAN_API_TOKEN',

@@ -7,7 +7,6 @@
  * The context is written here rather than loaded from DCAT-AP's own file, which jsonld.js rejects
  * (reference/SOURCES.md).
  */
-import { Parser, Writer } from 'n3';
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
 import type { PublishedFile } from './toPackage.js';
@@ -140,6 +139,10 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
 
 /** The catalog as Turtle, through jsonld.js (offline: the catalog's context is embedded) and n3. */
 export async function toCatalogTurtle(catalog: object): Promise<string> {
+  // Loaded only here: n3 and the stream modules it brings are half of what the CLI would load at start.
+  const n3 = await import('n3');
+  // n3 is CommonJS: its exports are also its default export, the only one a bundled dynamic import gives.
+  const { Parser, Writer } = (n3 as unknown as { default?: typeof n3 }).default ?? n3;
   const loader = offlineDocumentLoader({});
   await expandSafely(catalog, loader);
   const { nquads } = await toNQuads(catalog, loader, 'catalog.jsonld');

@@ -38,8 +38,8 @@ interface Run {
 const shown = (label: string, run: Run) => `${label}: exit code ${run.code}, signal ${run.signal}; its output:\n${run.output || '(none)'}`;
 
 /**
- * Runs the CLI build in a child process as its shebang does (`node --max-semi-space-size=64 --import
- * tsx`). With a `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file
+ * Runs the compiled CLI build (`.build/cli.js`, compiled by the global setup) in a child process as
+ * its shebang does (`node --max-semi-space-size=64`). With a `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file
  * write or rename starts (`HADANO_FAULT_KILL`, pipeline/io/effects.ts): an abrupt death at an exact
  * point, no timers.
  */
@@ -48,7 +48,7 @@ function build(seeds: string, out: string, fault?: string): Promise<Run> {
     const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1743465600' };
     delete env.HADANO_FAULT_KILL;
     if (fault) env.HADANO_FAULT_KILL = fault;
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(ROOT, 'pipeline/cli/cli.ts'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['--max-semi-space-size=64', join(ROOT, '.build/cli.js'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));

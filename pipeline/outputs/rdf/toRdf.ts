@@ -3,10 +3,17 @@
  * loader serves only the contexts it is given (the project's own context) and refuses every other
  * URL, so neither the build nor the tests ever fetch a remote context. Expansion runs in jsonld.js
  * "safe mode", which fails instead of silently dropping a key or value the context does not map.
+ * jsonld.js is loaded only when a conversion needs it (the catalog, the tests): the plan's N-Quads
+ * are the pipeline's own (`writeNQuads.ts`), and loading jsonld.js (with Node's http modules it
+ * requires) takes about 30 ms, more than the CLI's own start.
  */
-import jsonld from 'jsonld';
 import { diagnose, type Diagnostic } from '../../diagnostics.js';
 import { toNQuadChunks } from './writeNQuads.js';
+
+/** jsonld.js, loaded on first use. */
+async function loadJsonLd(): Promise<typeof import('jsonld')> {
+  return (await import('jsonld')).default;
+}
 
 /** A jsonld.js document loader. */
 export type DocumentLoader = (url: string) => Promise<{ contextUrl: null; document: unknown; documentUrl: string }>;
@@ -21,11 +28,13 @@ export function offlineDocumentLoader(documents: Readonly<Record<string, unknown
 
 /** Expands a document in safe mode (fails on anything expansion would drop). */
 export async function expandSafely(document: object, documentLoader: DocumentLoader): Promise<object[]> {
+  const jsonld = await loadJsonLd();
   return (await jsonld.expand(document as never, { documentLoader: documentLoader as never, safe: true } as never)) as unknown as object[];
 }
 
 /** The document as N-Quads (canonical order: sorted lines), or the diagnostic that says why not. */
 export async function toNQuads(document: object, documentLoader: DocumentLoader, file: string): Promise<{ nquads: string | null; diagnostics: Diagnostic[] }> {
+  const jsonld = await loadJsonLd();
   try {
     const nquads = (await jsonld.toRDF(document as never, { format: 'application/n-quads', documentLoader: documentLoader as never, safe: true } as never)) as unknown as string;
     const sorted = nquads.split('\n').filter((l) => l !== '').sort();
