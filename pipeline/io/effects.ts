@@ -6,6 +6,7 @@
 import { renameSync } from 'node:fs';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { startWriterThread, takeBuffer, type MeasuredFile, type WriterThread } from './writerThread.js';
 
 /**
  * How many pieces of a file may be on their way to the disk while the next is made: enough that a
@@ -32,6 +33,12 @@ export interface Effects {
    */
   writeFile(path: string, data: string | Uint8Array | AsyncIterable<Uint8Array>): Promise<void>;
   /**
+   * Writes a file as `writeFile` does and measures it on the way (size, SHA-256, and CRC-32 when
+   * `crc`), where the effects can do both off the main thread (`nodeEffects`: the writer thread).
+   * Without it the sink measures the pieces itself and calls `writeFile`.
+   */
+  writeMeasured?(path: string, data: AsyncIterable<Uint8Array>, crc: boolean): Promise<MeasuredFile>;
+  /**
    * Reads a file back in pieces (for files too large to hold at once: the zip re-reads them); a
    * piece's memory is reused once `PIECES_IN_FLIGHT` more pieces have been asked for.
    */
@@ -55,6 +62,9 @@ let faultCount = 0;
 function faultPoint(kind: 'write' | 'rename'): void {
   if (FAULT && FAULT[1] === kind && ++faultCount === Number(FAULT[2])) process.kill(process.pid, 'SIGKILL');
 }
+
+/** The writer thread of `nodeEffects`, started with the first file it measures. */
+let writer: WriterThread | null = null;
 
 /** Effects on the real file system. */
 export const nodeEffects: Effects = {
@@ -109,15 +119,23 @@ export const nodeEffects: Effects = {
       await file.close();
     }
   },
+  async writeMeasured(path, data, crc) {
+    faultPoint('write');
+    writer ??= startWriterThread();
+    return writer.write(path, data, crc);
+  },
   async *readChunks(path) {
     const file = await open(path, 'r');
     try {
       // A few buffers in turn for the whole file (fresh buffers per piece would each be garbage to
-      // collect), no larger than the file: most files are small.
+      // collect), no larger than the file: most files are small. From the pool: the writer thread
+      // takes a piece without a copy and gives its buffer back, leaving the view here empty.
       const size = Math.max(1, Math.min(1 << 22, (await file.stat()).size));
       const buffers: Uint8Array[] = [];
       for (let n = 0; ; n++) {
-        const buffer = (buffers[n % (PIECES_IN_FLIGHT + 1)] ??= new Uint8Array(size));
+        const turn = n % (PIECES_IN_FLIGHT + 1);
+        if (!buffers[turn]?.length) buffers[turn] = takeBuffer(size);
+        const buffer = buffers[turn]!;
         const { bytesRead } = await file.read(buffer, 0, buffer.length, null);
         if (bytesRead === 0) return;
         yield buffer.subarray(0, bytesRead);

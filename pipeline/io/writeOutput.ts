@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { PIECES_IN_FLIGHT, type Effects } from './effects.js';
+import { takeBuffer } from './writerThread.js';
 import type { PublishedFile } from '../publish/toPackage.js';
 
 /** The content of an output: pieces of text (UTF-8) or bytes, in order. */
@@ -86,7 +87,8 @@ class Batches {
   private take(): Uint8Array {
     let buffer = this.buffers[this.turn];
     if (!buffer || buffer.length < this.size) {
-      buffer = new Uint8Array(this.size);
+      // From the pool: the writer thread takes a batch without a copy, leaving this view empty (`takeBuffer`).
+      buffer = takeBuffer(this.size);
       this.buffers[this.turn] = buffer;
     }
     return buffer;
@@ -100,6 +102,7 @@ export function folderSink(effects: Effects, folder: string): OutputSink {
     async write(path, chunks) {
       // A zip is never put in another zip: its CRC-32 is not needed (and is left 0).
       const zipped = !path.endsWith('.zip');
+      if (effects.writeMeasured) return { path, ...(await effects.writeMeasured(at(path), toByteBatches(chunks), zipped)) };
       const hash = createHash('sha256');
       let crc = 0;
       let bytes = 0;
