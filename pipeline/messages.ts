@@ -554,6 +554,23 @@ export const MESSAGES = {
         change: '利用率の2023年度目標を「15％」から「５％」に変更',
       },
     ),
+    unexplainedEverywhere: t<{ edition: string; projects: number; mentions: { ja: string; en: string }[]; naming: string[]; change: string }>(
+      (p) =>
+        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
+          p.naming.length === 0 ? 'どの事業を挙げた記載もありません' : `これらの事業を挙げた記載（${p.naming.join('、')}）はどれも触れていません`
+        }。説明のない変更：${p.change}`,
+      (p) =>
+        `Expected a 改訂履歴 entry of ${p.edition} that names one of the ${p.projects} projects of the renamed department and says ${p.mentions.map((m) => m.en).join(' or ')}, found ${
+          p.naming.length === 0 ? 'no entry naming any of them' : `only entries that do not (${p.naming.join(', ')})`
+        }: ${p.change}`,
+      {
+        edition: '2025-03',
+        projects: 2,
+        mentions: [{ ja: '組織改正、課の名称', en: '組織改正, 課の名称' }],
+        naming: ['2024-03#1'],
+        change: '課等の名称「情報システム課」を「デジタル推進課」に変更（2 か所：1-1-1 主管課等、1-1-2 関係課等）',
+      },
+    ),
   },
   'review/stale-decision': {
     gone: t<{ finding: string; decision: 'accept' | 'reject'; date: string }>(

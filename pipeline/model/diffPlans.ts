@@ -1,13 +1,15 @@
 /**
  * Stage `diff`: two plan models → `Changelog`. Computed from the models, never from the text: projects
- * added, removed, moved, renamed or ended; departments added, removed or renamed (a name that
- * disappears everywhere while another appears in its place, like 情報システム課 → デジタル推進課);
- * initiatives and indicators added, removed or renamed; targets changed per fiscal year; prose changed.
+ * added, removed, moved, renamed or ended; departments added to or removed from a project; a department
+ * renamed everywhere (a name that disappears everywhere while another appears in its place, like
+ * 情報システム課 → デジタル推進課) as one change of the whole plan with its places; initiatives and
+ * indicators added, removed or renamed; targets changed per fiscal year; prose changed.
  * Each change is then cross-checked against the newer edition's 改訂履歴: an entry explains a change
- * when it names the change's project *and* says something that fits the kind of change
- * (`EXPLANATION_RULES`: an entry about 評価指標 explains target changes, not a department change;
- * 上方修正 only increases; 令和6年度以降 only FY2024 on). The changelog lists which entries explain
- * each change, which entries explain none, and which changes no entry explains.
+ * when it names the change's project (for a change of the whole plan, one of its places) *and* says
+ * something that fits the kind of change (`EXPLANATION_RULES`: an entry about 評価指標 explains target
+ * changes, not a department change; a renamed department only 組織改正 or 課の名称; 上方修正 only
+ * increases; 令和6年度以降 only FY2024 on). The changelog lists which entries explain each change,
+ * which entries explain none, and which changes no entry explains.
  */
 import { firstByKey } from '../common/arrays.js';
 import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from '../diagnostics.js';
@@ -44,13 +46,28 @@ export interface Quantity {
   unit: string | null;
 }
 
+/** The role a department has in a project, as the sheet heads it. */
+export type DepartmentRole = '主管課等' | '関係課等';
+
+/** One place of a change of the whole plan: a project and the role the department has there. */
+export interface ChangePlace {
+  projectId: string;
+  role: DepartmentRole;
+}
+
 /** One detected change. */
 export interface Change {
-  /** Stable id of the change: kind, project and what changed. */
+  /**
+   * Stable id of the change: kind, project and what changed (`target-changed/1-2-1/target/1-2-1/1/2022`);
+   * for a change of the whole plan, kind and what changed (`department-renamed/情報システム課`).
+   */
   id: string;
   kind: ChangeKind;
+  /** The project changed; null for a change of the whole plan (a department renamed everywhere), whose projects are its `places`. */
   projectId: string | null;
-  /** Indicator, department, field or initiative concerned. */
+  /** For a change of the whole plan, every project and role it touches, in plan order; null for a change of one project. */
+  places: ChangePlace[] | null;
+  /** Indicator, department role, field or initiative concerned; null for a change of the whole plan (its roles are in `places`). */
   subject: string | null;
   fiscalYear: number | null;
   old: string | number | null;
@@ -128,14 +145,15 @@ export interface ExplanationRule {
 const PROSE: readonly ChangeTopic[] = ['text-changed:概要', 'text-changed:目指すもの', 'text-changed:指標の考え方', 'text-changed:終了理由'];
 const INITIATIVES: readonly ChangeTopic[] = ['initiative-added', 'initiative-removed', 'initiative-changed', 'initiative-reordered'];
 const INDICATORS: readonly ChangeTopic[] = ['indicator-added', 'indicator-removed', 'indicator-renamed'];
-const DEPARTMENTS: readonly ChangeTopic[] = ['department-renamed', 'department-added', 'department-removed'];
 
 /**
  * How the 改訂履歴 says what changed, fitted to the wording of the real entries (all 74 of the
  * 2025-03 edition). A change is explained by an entry that names its project and has a sentence
  * matching a rule for the change's topic. `概要` never matches 建築計画概要書; 「…等」 (概要等,
  * 目指すもの等, 取組内容等) covers the prose fields and initiatives but never names, targets,
- * indicators or departments, which an entry has to name.
+ * indicators or departments, which an entry has to name. A department renamed everywhere is one change
+ * of the whole plan: an entry naming any of its places explains it, when it says 組織改正 or 課の名称
+ * (or declares that replacement 「A」を「B」に).
  */
 export const EXPLANATION_RULES: readonly ExplanationRule[] = [
   { explains: ['project-added'], says: /新規追加/, mentions: '新規追加' },
@@ -143,7 +161,10 @@ export const EXPLANATION_RULES: readonly ExplanationRule[] = [
   { explains: ['project-removed'], says: /計画終了|事業を?(?:削除|廃止)/, mentions: '計画終了, 事業を削除/廃止' },
   { explains: ['project-moved'], says: /番号/, mentions: '番号' },
   { explains: ['project-renamed'], says: /名称/, mentions: '名称' },
-  { explains: DEPARTMENTS, says: /主管課|関係課|担当|組織/, mentions: '主管課, 関係課, 担当, 組織' },
+  { explains: ['department-added', 'department-removed'], says: /主管課|関係課|担当|組織/, mentions: '主管課, 関係課, 担当, 組織' },
+  // A department renamed everywhere is a reorganisation of the city, not a revision of one project: an
+  // entry that only says 主管課 or 担当 speaks of its own project's departments, so it takes 組織改正 or 課の名称.
+  { explains: ['department-renamed'], says: /組織の?(?:改正|改編|再編|変更)|課等?の?名称|課名/, mentions: '組織改正, 課の名称' },
   // 「…を取組内容に追加」 adds initiatives; it does not explain one removed or changed.
   { explains: ['initiative-added'], says: /取り?組(?:内容)?(?:に|を)[^。]*?追加|新たに[^。]*?取り?組/, mentions: '取組内容に追加' },
   // 「取組内容「X」の実施時期等を一部修正」 explains changes to the initiative X only (see `fitsInitiative`).
@@ -171,6 +192,17 @@ export const EXPLANATION_RULES: readonly ExplanationRule[] = [
 /** The topic of a change (see `ChangeTopic`). */
 export function topicOf(change: Pick<Change, 'kind' | 'subject'>): ChangeTopic {
   return change.kind === 'text-changed' ? (`text-changed:${change.subject}` as ChangeTopic) : change.kind;
+}
+
+/** The projects a change is in: its project, or for a change of the whole plan the projects of its places (each once, in plan order). */
+export function projectsOf(change: Pick<Change, 'projectId' | 'places'>): string[] {
+  if (change.projectId !== null) return [change.projectId];
+  return [...new Set((change.places ?? []).map((p) => p.projectId))];
+}
+
+/** True when a revision entry names one of the change's projects. */
+function namesOneOf(entry: Pick<EntryCheck, 'planNumbers'>, projects: ReadonlySet<string>): boolean {
+  return entry.planNumbers.some((n) => projects.has(n));
 }
 
 /** A sentence of an entry: its text and the fiscal years it limits target changes to. */
@@ -334,9 +366,19 @@ function departmentRenames(older: Plan, newer: Plan): Map<string, string> {
   return renames;
 }
 
-type NewChange = Omit<Change, 'id' | 'explainedBy' | 'quantities'> & { quantities?: Change['quantities'] };
+type NewChange = Omit<Change, 'id' | 'explainedBy' | 'quantities' | 'places'> & { quantities?: Change['quantities']; places?: Change['places'] };
 
-function projectChanges(o: Project, n: Project, renames: Map<string, string>, add: (c: NewChange, key: string) => void): void {
+/**
+ * The changes of one project. A department renamed everywhere (`renames`) is not one of them: each
+ * place where it stands is handed to `renamedAt`, and the renaming becomes one change of the whole plan.
+ */
+function projectChanges(
+  o: Project,
+  n: Project,
+  renames: Map<string, string>,
+  add: (c: NewChange, key: string) => void,
+  renamedAt: (from: string, to: string, place: ChangePlace) => void,
+): void {
   const pid = n.id;
   if (!same(o.name, n.name)) add({ kind: 'project-renamed', projectId: pid, subject: '名称', fiscalYear: null, old: o.name, new: n.name, summary: `名称を${quote(o.name)}から${quote(n.name)}に変更` }, 'name');
   if (o.status !== 'ended' && n.status === 'ended') add({ kind: 'project-ended', projectId: pid, subject: null, fiscalYear: null, old: '実施中', new: '計画終了', summary: '事業の状態を「実施中」から「計画終了」に変更' }, 'status');
@@ -346,7 +388,7 @@ function projectChanges(o: Project, n: Project, renames: Map<string, string>, ad
     for (const name of before.filter((d) => !after.includes(d))) {
       const renamed = renames.get(name);
       if (renamed && after.includes(renamed)) {
-        add({ kind: 'department-renamed', projectId: pid, subject: label, fiscalYear: null, old: name, new: renamed, summary: `${label}の${quote(name)}が${quote(renamed)}に` }, `${role}/${name}`);
+        renamedAt(name, renamed, { projectId: pid, role: label });
       } else {
         add({ kind: 'department-removed', projectId: pid, subject: label, fiscalYear: null, old: name, new: null, summary: `${label}から${quote(name)}を削除` }, `${role}/${name}`);
       }
@@ -427,14 +469,20 @@ function projectChanges(o: Project, n: Project, renames: Map<string, string>, ad
 const PLAN_NUMBERS = new Intl.Collator('en', { numeric: true });
 const TEXTS = new Intl.Collator();
 
+/** Where a change of the whole plan is, in words: `23 か所：1-1-1 主管課等、1-1-2 関係課等`. */
+export function describePlaces(places: readonly ChangePlace[]): string {
+  return `${places.length} か所：${places.map((p) => `${p.projectId} ${p.role}`).join('、')}`;
+}
+
 /** Computes the changelog from the older edition to the newer one. */
 export function diffPlans(older: Plan, newer: Plan): Changelog {
   const changes: Change[] = [];
   const add = (change: NewChange, key: string) =>
     changes.push({
-      id: `${change.kind}/${change.projectId ?? '-'}/${key}`,
+      id: change.projectId === null ? `${change.kind}/${key}` : `${change.kind}/${change.projectId}/${key}`,
       kind: change.kind,
       projectId: change.projectId,
+      places: change.places ?? null,
       subject: change.subject,
       fiscalYear: change.fiscalYear,
       old: change.old,
@@ -464,9 +512,19 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
     add({ kind: 'project-removed', projectId: p.id, subject: null, fiscalYear: null, old: p.name, new: null, summary: `${quote(p.name)}を削除` }, 'project');
   }
   const olderById = firstByKey(older.projects, (p) => p.id);
+  const renamed = new Map<string, { to: string; places: ChangePlace[] }>();
+  const renamedAt = (from: string, to: string, place: ChangePlace) => {
+    const entry = renamed.get(from) ?? renamed.set(from, { to, places: [] }).get(from)!;
+    entry.places.push(place);
+  };
   for (const n of newer.projects) {
     const o = olderById.get(n.id);
-    if (o && o.repostOf === null && n.repostOf === null) projectChanges(o, n, renames, add);
+    if (o && o.repostOf === null && n.repostOf === null) projectChanges(o, n, renames, add, renamedAt);
+  }
+  // A department renamed everywhere is one reorganisation, decided once: one change with its places
+  // (in plan order), not one per sheet it stands on.
+  for (const [from, { to, places }] of renamed) {
+    add({ kind: 'department-renamed', projectId: null, places, subject: null, fiscalYear: null, old: from, new: to, summary: `課等の名称${quote(from)}を${quote(to)}に変更（${describePlaces(places)}）` }, from);
   }
 
   const since = older.edition.revisionDate;
@@ -476,8 +534,9 @@ export function diffPlans(older: Plan, newer: Plan): Changelog {
   );
   const sentences = new Map(entries.map((e) => [e.ref, toSentences(e.summary)]));
   for (const change of changes) {
+    const projects = new Set(projectsOf(change));
     for (const entry of entries) {
-      if (change.projectId !== null && entry.planNumbers.includes(change.projectId) && explains(sentences.get(entry.ref)!, change)) {
+      if (namesOneOf(entry, projects) && explains(sentences.get(entry.ref)!, change)) {
         change.explainedBy.push(entry.ref);
         entry.matchedChanges.push(change.id);
       }
@@ -523,7 +582,7 @@ function partOf(change: Change, project: Project): string | null {
     case 'department-added':
     case 'department-removed':
     case 'department-renamed':
-      return change.subject === '関係課等' ? '/relatedDepartments' : '/leadDepartments';
+      return departmentsPart(change.subject);
     case 'text-changed':
       return `/${FIELDS.find((f) => f.label === change.subject)?.key ?? ''}`;
     case 'project-renamed':
@@ -534,15 +593,23 @@ function partOf(change: Change, project: Project): string | null {
   }
 }
 
+/** The departments of a role, as a JSON pointer below the project. */
+function departmentsPart(role: string | null): string {
+  return role === '関係課等' ? '/relatedDepartments' : '/leadDepartments';
+}
+
 /**
  * Where a change is in the newer edition's text: the lines of the part it is about (an indicator's or
- * initiative's row, the table, the departments, the text), else the project's sheet or list entry.
+ * initiative's row, the table, the departments, the text), else the project's sheet or list entry. A
+ * change of the whole plan is shown at its first place, where a person starts reading it.
  */
 function positionOf(change: Change, newer: Plan, sourceMap: ReadonlyMap<string, Position>, indexes: ReadonlyMap<string, number>): Position | null {
-  const index = change.projectId === null ? undefined : indexes.get(change.projectId);
+  const first = change.places?.[0] ?? null;
+  const projectId = change.projectId ?? first?.projectId ?? null;
+  const index = projectId === null ? undefined : indexes.get(projectId);
   if (index === undefined) return null;
   const project = `/projects/${index}`;
-  const part = partOf(change, newer.projects[index]!);
+  const part = first ? departmentsPart(first.role) : partOf(change, newer.projects[index]!);
   const exact = part === null ? undefined : sourceMap.get(`${project}${part}`);
   if (exact) return exact;
   const whole = newer.projects[index]!.source.sheet ?? newer.projects[index]!.source.list;
@@ -557,8 +624,9 @@ function excerpt(text: string | null, length = 40): string {
 /**
  * The changes no revision entry explains, as findings on the newer edition (`review/unexplained-change`,
  * reviewable): each positioned at the changed thing in the newer text, with the finding id of the
- * change read as it is (`findingId(code, change id, [old, new])`), so a different reading of the
- * same change is a new finding.
+ * change read as it is (`findingId(code, change id, [old, new])`, and for a change of the whole plan
+ * its places too: `[old, new, places]`), so a different reading of the same change — a department
+ * renamed in fewer places — is a new finding.
  */
 export function findUnexplainedChanges(changelog: Changelog, newer: Plan, sourceMap: ReadonlyMap<string, Position>): Diagnostic[] {
   const indexes = new Map<string, number>();
@@ -572,8 +640,18 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan, source
         ja: r.mentionsJa ?? r.mentions.replaceAll(', ', '、'),
         en: r.mentions,
       }));
-      const naming = changelog.entries.filter((e) => change.projectId !== null && e.planNumbers.includes(change.projectId));
+      const projects = new Set(projectsOf(change));
+      const naming = changelog.entries.filter((e) => namesOneOf(e, projects));
       const position = positionOf(change, newer, sourceMap, indexes);
+      if (change.places !== null) {
+        // A change of the whole plan: its entries are many (any naming one of its projects), so only their refs.
+        return diagnose(
+          'review/unexplained-change',
+          'unexplainedEverywhere',
+          { edition: changelog.to.id, projects: projects.size, mentions, naming: naming.map((e) => e.ref), change: change.summary },
+          { file, position, subject: null, finding: findingId('review/unexplained-change', change.id, [change.old, change.new, change.places]) },
+        );
+      }
       return diagnose(
         'review/unexplained-change',
         'unexplained',

@@ -72,11 +72,15 @@ function withNote<P>(d: Diagnostic, note: Template<P>, params: P): Diagnostic {
   return { ...d, message: `${d.message}${note.ja(params)}`, messageEn: `${d.messageEn}${note.en(params)}` };
 }
 
-/** The pending note as a pattern at the end of a message, made from the catalog's template so its wording lives in one place. */
+/**
+ * The pending note as a pattern at the end of a message, made from the catalog's template so its
+ * wording lives in one place. Its middle never holds the note's opening again: a message may have
+ * brackets of its own (「（23 か所：…）」, 「（空欄）」), and only the last one opens the note.
+ */
 function pendingNotePattern(lang: 'ja' | 'en'): RegExp {
   const [before, after] = DECISION_NOTES.pending[lang]({ reviewFile: '\u0000' }).split('\u0000') as [string, string];
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`${escape(before)}.*${escape(after)}$`);
+  return new RegExp(`${escape(before)}(?:(?!${escape(before)}).)*${escape(after)}$`);
 }
 
 /** A finding awaiting review without the review's note (in both languages): what it is about, as a decision names it. */

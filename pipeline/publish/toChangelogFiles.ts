@@ -1,11 +1,14 @@
 /**
  * Stage: `Changelog` → its published files: JSON (everything), CSV (one row per change, the same
- * conventions as the other CSVs) and Markdown (readable, in Japanese).
+ * conventions as the other CSVs) and Markdown (readable, in Japanese). A change of the whole plan (a
+ * department renamed everywhere) is one row with an empty 事業ID and its places in 箇所, and in the
+ * Markdown the first group, 計画全体.
  */
 import type { Plan } from '../model/plan.js';
 import type { BuiltFile } from './toPackage.js';
-import type { Change, ChangeKind, Changelog } from '../model/diffPlans.js';
+import type { Change, ChangeKind, ChangePlace, Changelog } from '../model/diffPlans.js';
 import { CHANGE_KINDS } from '../model/diffPlans.js';
+import { iriPaths as paths } from '../outputs/rdf/iris.js';
 import type { CsvTable } from '../outputs/csv/toCsvTables.js';
 import { toCsvText } from '../outputs/csv/toCsvText.js';
 
@@ -29,6 +32,14 @@ export const CHANGE_LABELS: Record<ChangeKind, string> = {
   'target-changed': '目標値の変更',
   'text-changed': '記載の変更',
 };
+
+/** The heading of the changes of the whole plan, where changes are grouped by project. */
+export const WHOLE_PLAN_LABEL = '計画全体';
+
+/** The places of a change of the whole plan in one CSV cell: `project/1-1-1 主管課等;project/1-1-2 関係課等`. */
+function placesCell(places: readonly ChangePlace[] | null): string | null {
+  return places === null ? null : places.map((p) => `${paths.project(p.projectId)} ${p.role}`).join(';');
+}
 
 function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
   const { code, name } = newer.edition.municipality;
@@ -54,13 +65,14 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       col('oldUnit', '変更前の単位', 'string', '目標値の変更で、変更前の単位', 'oldUnit'),
       col('newValue', '変更後の数値', 'decimal', '目標値の変更で、変更後の数値（数値でない記載は空欄）', 'newValue'),
       col('newUnit', '変更後の単位', 'string', '目標値の変更で、変更後の単位', 'newUnit'),
+      col('places', '箇所', 'string', '計画全体の変更（どこでも名称の変わった課等）で、その課等のある事業のIDと役割（主管課等・関係課等）。計画の順、複数は;区切り。事業IDは空欄', 'places'),
     ],
     rows: changelog.changes.map((c) => [
       code,
       c.id,
       name,
       CHANGE_LABELS[c.kind],
-      c.projectId ? `project/${c.projectId}` : null,
+      c.projectId ? paths.project(c.projectId) : null,
       c.subject,
       c.fiscalYear,
       c.old === null ? null : String(c.old).replace(/\n+/g, ' '),
@@ -71,6 +83,7 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       c.quantities?.old.unit ?? null,
       c.quantities?.new.value ?? null,
       c.quantities?.new.unit ?? null,
+      placesCell(c.places),
     ]),
     foreignKeys: [],
   };
@@ -89,8 +102,9 @@ function toMarkdown(changelog: Changelog, older: Plan, newer: Plan): string {
   const byProject = new Map<string, Change[]>();
   for (const c of changelog.changes) byProject.set(c.projectId ?? '-', [...(byProject.get(c.projectId ?? '-') ?? []), c]);
   out.push('## 事業ごとの変更', '');
+  // Changes of the whole plan (no project: key '-') sort first and are one group of their own.
   for (const [projectId, list] of byProject) {
-    out.push(`### ${projectId} ${names.get(projectId) ?? ''}`, '');
+    out.push(projectId === '-' ? `### ${WHOLE_PLAN_LABEL}` : `### ${projectId} ${names.get(projectId) ?? ''}`, '');
     for (const c of list) out.push(`- ${CHANGE_LABELS[c.kind]}：${c.summary}${c.explainedBy.length ? `（改訂履歴 ${c.explainedBy.join('、')}）` : '（改訂履歴に記載なし）'}`);
     out.push('');
   }

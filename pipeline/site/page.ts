@@ -163,7 +163,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   </section>
   <section aria-labelledby="changes">
     <h2 id="changes">版の間の変更点</h2>
-    ${logs.length > 0 ? logs.map((l) => renderChangelog(l, root)) : html`<p>この版より前の版はありません。</p>`}
+    ${logs.length > 0 ? logs.map((l) => renderChangelog(l, root, l.to.id === e.id ? hrefOf : null)) : html`<p>この版より前の版はありません。</p>`}
   </section>
 </main>
 ${renderPageEnd(plan)}`.toString();

@@ -3,11 +3,11 @@
  * draft notice, the filter form, the project card, the download table and the changelog section.
  * Every part is built with `html`, so every text from the source in it is escaped.
  */
-import type { Changelog } from '../model/diffPlans.js';
-import { CHANGE_KINDS } from '../model/diffPlans.js';
+import type { Change, Changelog } from '../model/diffPlans.js';
+import { CHANGE_KINDS, describePlaces } from '../model/diffPlans.js';
 import type { Plan, Project } from '../model/plan.js';
 import { fiscalYearLabel } from '../common/text.js';
-import { CHANGE_LABELS } from '../publish/toChangelogFiles.js';
+import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import type { PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../publish/outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
@@ -164,17 +164,30 @@ export function renderDownloadTable(plan: Plan, files: readonly PublishedFile[],
   return html`<div class="table-wrap"><table><caption>${plan.edition.id}版のダウンロード</caption><thead><tr><th scope="col">ファイル</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-/** Renders the changes from one edition to the next: totals by kind, links to the change files, the changes by project. */
-export function renderChangelog(log: Changelog, root: string): SafeHtml {
+/** A change's summary, with the places of a change of the whole plan linked to their projects when `hrefOf` is given. */
+function renderSummary(c: Change, hrefOf: ((projectId: string) => string) | null): SafeHtml | string {
+  if (c.places === null || hrefOf === null) return c.summary;
+  const places = `（${describePlaces(c.places)}）`;
+  if (!c.summary.endsWith(places)) return c.summary;
+  const links = c.places.map((p) => html`<a href="${hrefOf(p.projectId)}">${p.projectId}</a> ${p.role}`);
+  return html`${c.summary.slice(0, -places.length)}（${c.places.length} か所：${joinHtml(links, '、')}）`;
+}
+
+/**
+ * Renders the changes from one edition to the next: totals by kind, links to the change files, the
+ * changes by project, the changes of the whole plan (a department renamed everywhere) first, as one
+ * group. `hrefOf` links the projects of the page's own edition, given when the changes lead to it.
+ */
+export function renderChangelog(log: Changelog, root: string, hrefOf: ((projectId: string) => string) | null = null): SafeHtml {
   const base = `${root}changes/${log.from.id}..${log.to.id}`;
   const totals = CHANGE_KINDS.filter((k) => log.totals[k] > 0).map((k) => html`<tr><th scope="row">${CHANGE_LABELS[k]}</th><td class="num">${log.totals[k]}</td></tr>`);
   const byProject = new Map<string, typeof log.changes>();
   for (const c of log.changes) byProject.set(c.projectId ?? '-', [...(byProject.get(c.projectId ?? '-') ?? []), c]);
   const lists = [...byProject].map(
     ([pid, changes]) =>
-      html`<details><summary>${pid}（${changes.length}件）</summary><ul>${changes.map(
+      html`<details><summary>${pid === '-' ? WHOLE_PLAN_LABEL : pid}（${changes.length}件）</summary><ul>${changes.map(
         (c) =>
-          html`<li>${CHANGE_LABELS[c.kind]}：${c.summary}${c.explainedBy.length > 0 ? html`<span class="note">（改訂履歴 ${c.explainedBy.join('、')}）</span>` : html`<span class="note">（改訂履歴に記載なし）</span>`}</li>`,
+          html`<li>${CHANGE_LABELS[c.kind]}：${renderSummary(c, hrefOf)}${c.explainedBy.length > 0 ? html`<span class="note">（改訂履歴 ${c.explainedBy.join('、')}）</span>` : html`<span class="note">（改訂履歴に記載なし）</span>`}</li>`,
       )}</ul></details>`,
   );
   return html`

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Changelog } from '../model/diffPlans.js';
 import type { ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
-import { CHANGE_LABELS } from '../publish/toChangelogFiles.js';
+import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
 import { html, type SafeHtml } from './html.js';
 
@@ -66,7 +66,7 @@ function renderChanges(log: Changelog): SafeHtml {
   const unexplained = log.changes.filter((c) => c.explainedBy.length === 0);
   const unmatched = log.entries.filter((e) => log.unmatchedEntries.includes(e.ref));
   const row = (c: Changelog['changes'][number]) =>
-    html`<tr><td>${c.projectId ?? ''}</td><td>${CHANGE_LABELS[c.kind]}</td><td>${c.summary}</td><td>${
+    html`<tr><td>${c.projectId ?? WHOLE_PLAN_LABEL}</td><td>${CHANGE_LABELS[c.kind]}</td><td>${c.summary}</td><td>${
       c.explainedBy.length > 0 ? c.explainedBy.map((ref) => html`<p>${ref}：${entries.get(ref)?.summary ?? ''}</p>`) : html`<strong>改訂履歴に説明なし</strong>`
     }</td></tr>`;
   const table = (caption: string, changes: Changelog['changes']) =>

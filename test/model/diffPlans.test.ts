@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffPlans, explains, findUnexplainedChanges, toSentences, type Change } from '../../pipeline/model/diffPlans.js';
+import { describePlaces, diffPlans, explains, findUnexplainedChanges, projectsOf, toSentences, type Change } from '../../pipeline/model/diffPlans.js';
 import type { Plan } from '../../pipeline/model/plan.js';
 import { parsePlanDocument } from '../../pipeline/read/parsePlanDocument.js';
 import { parseEditionMeta } from '../../pipeline/read/parseEditionMeta.js';
@@ -25,10 +25,34 @@ describe('diffPlans between the 2021 and 2025-03 editions', async () => {
     expect(find('project-renamed/1-1-5/name')).toMatchObject({ old: 'オンラインによる母子保健相談', new: 'ICTを活用した子育て支援施策の拡充' });
   });
 
-  it('sees 情報システム課 renamed デジタル推進課 wherever it stood', () => {
+  it('sees 情報システム課 renamed デジタル推進課 wherever it stood, as one change of the whole plan with its places', () => {
     const renames = log.changes.filter((c) => c.kind === 'department-renamed');
-    expect(new Set(renames.map((c) => `${c.old}→${c.new}`))).toEqual(new Set(['情報システム課→デジタル推進課']));
-    expect(renames.length).toBe(23); // 26 sheets, less the three 【再掲】 listings that repeat their originals
+    expect(renames).toHaveLength(1);
+    const [rename] = renames as [Change];
+    expect(rename).toMatchObject({ id: 'department-renamed/情報システム課', projectId: null, subject: null, old: '情報システム課', new: 'デジタル推進課', quantities: null });
+    // 26 sheets, less the three 【再掲】 listings that repeat their originals; in plan order, each with its role.
+    expect(rename.places).toHaveLength(23);
+    expect(rename.places!.slice(0, 5)).toEqual([
+      { projectId: '1-1-1', role: '主管課等' },
+      { projectId: '1-1-2', role: '関係課等' },
+      { projectId: '1-1-3', role: '関係課等' },
+      { projectId: '1-1-5', role: '関係課等' },
+      { projectId: '1-2-2', role: '主管課等' },
+    ]);
+    const order = newer.projects.map((p) => p.id);
+    expect(rename.places!.map((p) => order.indexOf(p.projectId))).toEqual([...rename.places!.map((p) => order.indexOf(p.projectId))].sort((a, b) => a - b));
+    // Every place is a project of both editions whose sheet had 情報システム課 in that role and has デジタル推進課 in it now.
+    const roleOf = { 主管課等: 'leadDepartments', 関係課等: 'relatedDepartments' } as const;
+    for (const { projectId, role } of rename.places!) {
+      const [o, n] = [older, newer].map((plan) => plan.projects.find((p) => p.id === projectId)![roleOf[role]].map((d) => d.name));
+      expect([projectId, o!.includes('情報システム課'), n!.includes('デジタル推進課')]).toEqual([projectId, true, true]);
+    }
+    expect(rename.summary).toBe(`課等の名称「情報システム課」を「デジタル推進課」に変更（${describePlaces(rename.places!)}）`);
+    expect(rename.summary).toMatch(/^課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、1-1-2 関係課等、.*、3-1-2 主管課等）$/);
+    expect(projectsOf(rename)).toHaveLength(23);
+    expect(log.totals['department-renamed']).toBe(1);
+    // The rename is not also counted per sheet, and 情報システム課 is removed nowhere.
+    expect(log.changes.filter((c) => c.kind === 'department-renamed' && c.projectId !== null)).toEqual([]);
     expect(log.changes.filter((c) => c.kind === 'department-removed')).toEqual([]);
   });
 
@@ -45,8 +69,9 @@ describe('diffPlans between the 2021 and 2025-03 editions', async () => {
     expect(find('target-changed/1-2-1/target/1-2-1/1/2022')!.explainedBy).toEqual(['2022-06#2']);
     expect(find('target-changed/1-2-1/target/1-2-1/1/2025')!.explainedBy).toEqual(['2022-06#2', '2024-03#5', '2025-03#3']);
     // The department rename is an organisational change the revision history does not list.
-    expect(find('department-renamed/2-5-2/leadDepartments/情報システム課')!.explainedBy).toEqual([]);
-    expect(log.unexplainedChanges).toContain('department-renamed/2-5-2/leadDepartments/情報システム課');
+    expect(find('department-renamed/情報システム課')!.explainedBy).toEqual([]);
+    expect(log.unexplainedChanges).toContain('department-renamed/情報システム課');
+    expect(log.unexplainedChanges.filter((id) => id.startsWith('department-renamed/'))).toEqual(['department-renamed/情報システム課']);
     expect(log.changes.filter((c) => c.explainedBy.length === 0).map((c) => c.id)).toEqual(log.unexplainedChanges);
   });
 });
@@ -83,6 +108,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
   const change = (c: Partial<Change> & Pick<Change, 'kind'>): Change => ({
     id: 'x',
     projectId: '1-1-1',
+    places: null,
     subject: null,
     fiscalYear: null,
     old: null,
@@ -95,13 +121,54 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
   const target = (fiscalYear: number, old: [number | null, string | null], now: [number | null, string | null]) =>
     change({ kind: 'target-changed', fiscalYear, old: 'a', new: 'b', quantities: { old: { value: old[0], unit: old[1] }, new: { value: now[0], unit: now[1] } } });
 
-  it('never lets an entry about 評価指標 explain a department change', () => {
-    // 2024-03#6 names 1-2-2 and speaks of 評価指標の数値; the department rename stays unexplained.
+  const renamedEverywhere = change({
+    kind: 'department-renamed',
+    projectId: null,
+    places: [
+      { projectId: '1-2-2', role: '主管課等' },
+      { projectId: '2-5-2', role: '主管課等' },
+    ],
+    old: '情報システム課',
+    new: 'デジタル推進課',
+  });
+
+  it('never lets an entry about 評価指標 explain a department change, nor one about a project’s own 主管課 a department renamed everywhere', () => {
+    // 2024-03#6 names 1-2-2, a place of the rename, and speaks of 評価指標の数値; the rename stays unexplained.
     expect(log.entries.find((e) => e.ref === '2024-03#6')!.planNumbers).toContain('1-2-2');
-    expect(find('department-renamed/1-2-2/leadDepartments/情報システム課').explainedBy).toEqual([]);
+    expect(find('department-renamed/情報システム課').places).toContainEqual({ projectId: '1-2-2', role: '主管課等' });
+    expect(find('department-renamed/情報システム課').explainedBy).toEqual([]);
     expect(find('target-changed/1-2-2/target/1-2-2/1/2023').explainedBy).toContain('2024-03#6');
-    expect(explains(entry('2024-03#6'), change({ kind: 'department-renamed', subject: '主管課等', old: '情報システム課', new: 'デジタル推進課' }))).toBe(false);
-    expect(explains(toSentences('担当課の組織改正に伴い修正。'), change({ kind: 'department-renamed', subject: '主管課等' }))).toBe(true);
+    expect(explains(entry('2024-03#6'), renamedEverywhere)).toBe(false);
+    expect(explains(entry('2024-03#6'), change({ kind: 'department-added', subject: '主管課等', new: 'デジタル推進課' }))).toBe(false);
+    // A renaming everywhere is a reorganisation: only 組織改正, 課の名称 or that very replacement explains it.
+    expect(explains(toSentences('担当課の組織改正に伴い修正。'), renamedEverywhere)).toBe(true);
+    expect(explains(toSentences('課等の名称を変更。'), renamedEverywhere)).toBe(true);
+    expect(explains(toSentences('主管課を「情報システム課」から「デジタル推進課」に変更。'), renamedEverywhere)).toBe(true);
+    expect(explains(toSentences('主管課を変更。'), renamedEverywhere)).toBe(false);
+    expect(explains(toSentences('担当を見直し。'), renamedEverywhere)).toBe(false);
+    // A project's own department added or removed is one project's revision: its 主管課, 関係課 or 担当 explains it.
+    expect(explains(toSentences('主管課を変更。'), change({ kind: 'department-added', subject: '主管課等' }))).toBe(true);
+    expect(explains(toSentences('担当課の組織改正に伴い修正。'), change({ kind: 'department-removed', subject: '関係課等' }))).toBe(true);
+  });
+
+  it('explains a department renamed everywhere by an entry about 組織改正 that names one of its places, never one naming none of them', () => {
+    const withEntry = (planNumbers: string[], summary: string): Plan => ({
+      ...newer,
+      revisions: [...newer.revisions, { date: '2026-03', printedDate: '令和8年3月', source: { startLine: 1, endLine: 1 }, entries: [{ planNumbers, planName: null, summary, printed: { planName: null, summary: null }, source: { startLine: 1, endLine: 1 } }] }],
+    });
+    const renameIn = (plan: Plan) => diffPlans(older, plan);
+    const places = find('department-renamed/情報システム課').places!.map((p) => p.projectId);
+    const elsewhere = newer.projects.find((p) => p.repostOf === null && older.projects.some((o) => o.id === p.id) && !places.includes(p.id))!.id;
+    const named = renameIn(withEntry(['2-5-2'], '組織改正に伴い、担当課の名称を修正。'));
+    expect(named.changes.find((c) => c.kind === 'department-renamed')!.explainedBy).toEqual(['2026-03#1']);
+    expect(named.entries.find((e) => e.ref === '2026-03#1')!.matchedChanges).toEqual(['department-renamed/情報システム課']);
+    expect(named.unexplainedChanges).not.toContain('department-renamed/情報システム課');
+    // The same words about a project where the department never stood; a project's 主管課 alone: not the rename.
+    for (const plan of [withEntry([elsewhere], '組織改正に伴い、担当課の名称を修正。'), withEntry(['2-5-2'], '主管課を変更。')]) {
+      const other = renameIn(plan);
+      expect(other.changes.find((c) => c.kind === 'department-renamed')!.explainedBy).toEqual([]);
+      expect(other.unmatchedEntries).toEqual(['2026-03#1']);
+    }
   });
 
   it('honours 上方修正: an increase of two numbers in the same unit, never a decrease or a new number', () => {
@@ -236,7 +303,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
 
   it('gives target changes their numbers and units beside the printed texts', () => {
     expect(find('target-changed/1-3-1/target/1-3-1/1/2024')).toMatchObject({ old: '８２８万件', new: '930 万件', quantities: { old: { value: 828, unit: '万件' }, new: { value: 930, unit: '万件' } } });
-    expect(find('department-renamed/1-2-2/leadDepartments/情報システム課').quantities).toBeNull();
+    expect(find('department-renamed/情報システム課').quantities).toBeNull();
   });
 
   it('makes every unexplained change a reviewable finding, at the changed thing in the newer text', () => {
@@ -248,14 +315,24 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(policy.position!.start.line).toBe(3402);
     expect(policy.subject).toBe('2-5-3');
     expect(policy.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names 2-5-3 and says .*, found no entry naming 2-5-3: ポリシーの改定の2022年度目標を（空欄）から「１回」に変更$/);
-    // The department rename sits on the sheet's departments, the new order of initiatives on their table:
-    // lines of the sheet, not the whole sheet.
-    const sheet = newer.projects.find((p) => p.id === '2-5-2')!.source.sheet!;
-    const department = findings.find((d) => d.finding!.includes('department-renamed/2-5-2/'))!;
+    // The department rename is one finding for the whole plan, at its first place's departments (1-1-1's
+    // 主管課等): lines of the sheet, not the whole sheet. Its message names the rule's words and all its places.
+    const renames = findings.filter((d) => d.finding!.includes('@department-renamed/'));
+    expect(renames.map((d) => d.finding)).toEqual([expect.stringMatching(/^review\/unexplained-change@department-renamed\/情報システム課~[0-9a-f]{8}$/)]);
+    const [department] = renames as [(typeof findings)[number]];
+    const sheet = newer.projects.find((p) => p.id === '1-1-1')!.source.sheet!;
+    expect(department.subject).toBeNull();
     expect(department.position!.start.line).toBeGreaterThan(sheet.startLine);
     expect(department.position!.end.line - department.position!.start.line).toBeLessThan(4);
+    expect(department.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names one of the 23 projects of the renamed department and says 組織改正, 課の名称, found only entries that do not \(2022-06#1, .*\): 課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、/);
+    expect(department.message).toContain('名称の変わった課等のある事業（23 件）のどれかを挙げて 組織改正、課の名称 に触れた記載があるはずですが');
+    // Read in fewer places (a department line lost), it is another finding: the places are part of what was accepted.
+    const fewer = { ...log, changes: log.changes.map((c) => (c.kind === 'department-renamed' ? { ...c, places: c.places!.slice(1) } : c)) };
+    expect(findUnexplainedChanges(fewer, newer, sourceMapOf('2025-03')).find((d) => d.finding!.includes('@department-renamed/'))!.finding).not.toBe(department.finding);
     for (const d of findings) {
-      const project = newer.projects.find((p) => p.id === d.subject)!;
+      const change = log.changes.find((c) => d.finding!.startsWith(`review/unexplained-change@${c.id}~`))!;
+      expect(d.subject).toBe(change.projectId);
+      const project = newer.projects.find((p) => p.id === projectsOf(change)[0])!;
       const whole = project.source.sheet ?? project.source.list!;
       const added = d.finding!.includes('@project-added/');
       expect([d.finding, d.position!.start.line >= whole.startLine || added, d.position!.end.line - d.position!.start.line < whole.endLine - whole.startLine || added]).toEqual([d.finding, true, true]);

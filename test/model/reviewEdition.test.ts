@@ -6,16 +6,25 @@ const FILE = 'seeds/2025-03/review.json';
 const WHERE = { edition: '2025-03', reviewFile: FILE, compared: true };
 const encode = (value: unknown) => new TextEncoder().encode(typeof value === 'string' ? value : JSON.stringify(value, null, 2));
 
-/** A finding as the diff makes it, and one as a parse rule makes it: the same mechanism for both. */
+/**
+ * A finding as the diff makes it (a change of the whole plan: a department renamed everywhere, no
+ * project of its own), and one as a parse rule makes it: the same mechanism for both.
+ */
 const change = diagnose(
   'review/unexplained-change',
-  'unexplained',
-  { edition: '2025-03', project: '1-1-3', mentions: [{ ja: '主管課、関係課、担当、組織', en: '主管課, 関係課, 担当, 組織' }], naming: [], change: '関係課等の「情報システム課」が「デジタル推進課」に' },
+  'unexplainedEverywhere',
   {
-  file: 'x.txt',
-  position: linesPosition(380, 380),
-  subject: '1-1-3',
-  finding: 'review/unexplained-change@department-renamed/1-1-3/relatedDepartments/情報システム課~84008145',
+    edition: '2025-03',
+    projects: 2,
+    mentions: [{ ja: '組織改正、課の名称', en: '組織改正, 課の名称' }],
+    naming: [],
+    change: '課等の名称「情報システム課」を「デジタル推進課」に変更（2 か所：1-1-1 主管課等、1-1-3 関係課等）',
+  },
+  {
+    file: 'x.txt',
+    position: linesPosition(242, 242),
+    subject: null,
+    finding: 'review/unexplained-change@department-renamed/情報システム課~50019377',
   },
 );
 const cells = diagnose('table/unplaced-cells', 'ambiguous', { label: '開発登録簿の電子化', years: 5, cells: 4, spanning: 0 }, {
@@ -108,6 +117,9 @@ describe('reviewEdition', () => {
     const gone = 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~00000000';
     const { diagnostics: out, summary } = reviewEdition([change], reviewOf([decision(change.finding!, 'accept'), decision(gone, 'accept')]), WHERE);
     expect(summary.staleDecisions).toEqual([gone]);
+    // A decision about the rename on one sheet, as review files held them before it was one change of the whole plan, is stale too.
+    const perSheet = 'review/unexplained-change@department-renamed/1-1-3/relatedDepartments/情報システム課~84008145';
+    expect(reviewEdition([change], reviewOf([decision(perSheet, 'accept')]), WHERE).summary).toMatchObject({ status: 'pending', pending: 1, staleDecisions: [perSheet] });
     const stale = out.find((d) => d.code === 'review/stale-decision')!;
     expect(stale).toMatchObject({ severity: 'warning', file: FILE, subject: gone, position: { start: { line: 13 } } });
     expect(stale.messageEn).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);

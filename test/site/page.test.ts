@@ -1,5 +1,6 @@
 /** The portal page (`pipeline/site/page.ts`), from the real editions built once and from crafted plans. */
 import { describe, expect, it } from 'vitest';
+import type { Changelog } from '../../pipeline/model/diffPlans.js';
 import type { Plan } from '../../pipeline/model/plan.js';
 import { toPortalPage } from '../../pipeline/site/page.js';
 import { builtText } from '../helpers.js';
@@ -59,6 +60,27 @@ describe('toPortalPage', async () => {
     expect(script).not.toContain('<');
     expect(JSON.parse(script).name).toBe(`${title}（第${plan.edition.number}版）`);
     expect(html.match(/<script/g)).toHaveLength(2);
+  });
+
+  it('shows a department renamed everywhere once, under 計画全体, its places linked to their projects, the counts agreeing with the changelog', async () => {
+    const log = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
+    const section = page.slice(page.indexOf('<h2 id="changes">'));
+    expect(section).toContain('<tr><th scope="row">課等名称の変更</th><td class="num">1</td></tr>');
+    // Every change is in exactly one group, and the groups add up to the changelog.
+    const groups = [...section.matchAll(/<details><summary>([^<（]+)（(\d+)件）<\/summary>/g)].map((m) => [m[1]!, Number(m[2])] as const);
+    expect(groups[0]).toEqual(['計画全体', 1]);
+    expect(groups.reduce((sum, [, n]) => sum + n, 0)).toBe(log.changes.length);
+    expect(section.match(/<li>課等名称の変更：/g)).toHaveLength(1);
+    expect(section).toContain(`改訂履歴に説明のない変更は ${log.unexplainedChanges.length} 件`);
+    const item = /<li>課等名称の変更：(.*?)<\/li>/.exec(section)![1]!;
+    expect(item).toMatch(/^課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：<a href="#project-1-1-1">1-1-1<\/a> 主管課等、<a href="#project-1-1-2">1-1-2<\/a> 関係課等、/);
+    const links = [...item.matchAll(/<a href="#(project-[^"]+)">/g)].map((m) => m[1]!);
+    expect(links).toHaveLength(23);
+    for (const anchor of links) expect(page, anchor).toContain(`<article class="project" id="${anchor}"`);
+    // Changes that lead to another edition than the page's: the places stay text (their cards are not on the page).
+    const other = { ...plan, edition: { ...plan.edition, id: 'other' } };
+    const elsewhere = toPortalPage({ plans: [plan, other], current: other, files: [], changelogs: [log], root: '' });
+    expect(/<li>課等名称の変更：(.*?)<\/li>/.exec(elsewhere)![1]).toMatch(/^課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、1-1-2 関係課等、[^<]*）<span class="note">/);
   });
 
   it('says at the top when the edition is an unreviewed draft, and only then', () => {

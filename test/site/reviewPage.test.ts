@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Changelog } from '../../pipeline/model/diffPlans.js';
 import type { ReviewSummary } from '../../pipeline/model/reviewEdition.js';
 import { toReviewPage } from '../../pipeline/site/reviewPage.js';
+import { builtText } from '../helpers.js';
 
 const finding = 'table/label-runs-on@1-2-1/indicator~ee070db1';
 const review: ReviewSummary = {
@@ -43,5 +45,14 @@ describe('toReviewPage', () => {
     expect(page).toContain('前の版が seeds にないため、比べていません。');
     const without = toReviewPage({ edition: '2026-03', review, changelog: null, diagnostics: [], lines: [], pendingDecisions: '[]', earlier: null });
     expect(without).not.toContain('前の版（');
+  });
+
+  it('lists a department renamed everywhere once among the unexplained changes, as a change of the whole plan with its places', async () => {
+    const changelog = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
+    const page = toReviewPage({ edition: '2025-03', review: { ...review, edition: '2025-03' }, changelog, diagnostics: [], lines: [], pendingDecisions: '[]', earlier: null });
+    const unexplained = page.slice(page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要）'), page.indexOf('</table>', page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要）')));
+    expect(unexplained).toContain(`（${changelog.unexplainedChanges.length} 件）`);
+    expect(unexplained.match(/<tr><td>[^<]*<\/td><td>課等名称の変更<\/td>/g)).toEqual(['<tr><td>計画全体</td><td>課等名称の変更</td>']);
+    expect(unexplained).toMatch(/<td>課等名称の変更<\/td><td>課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、[^<]*3-1-2 主管課等）<\/td>/);
   });
 });
