@@ -72,8 +72,9 @@ export const RULES = {
   'meta/unsafe-id': { severity: 'error', description: 'Expected an edition id that is a safe folder name' },
   'meta/no-text': { severity: 'error', description: 'Expected exactly one .txt edition text in the edition folder' },
   'coverage/unaccounted-line': {
-    severity: 'warning',
-    description: 'Expected every non-blank line to be content or page furniture, found an unclassified line',
+    severity: 'error',
+    description: 'Expected every non-blank line to be content or page furniture, found an unclassified line (its text would not be published)',
+    reviewable: true,
   },
   'outline/bad-entry-number': {
     severity: 'error',
@@ -90,7 +91,7 @@ export const RULES = {
   },
   'sheet/stray-line': {
     severity: 'error',
-    description: 'Expected nothing between the 年度ごとの取組 heading and 取組内容, found a line (a table line out of place)',
+    description: 'Expected nothing between the 年度ごとの取組 heading and 取組内容, nor between a one-line `名称 … 番号 …` and 主管課等, found a line (a line out of place)',
     reviewable: true,
   },
   'sheet/lost-line': {
@@ -215,8 +216,9 @@ export const RULES = {
   },
   'quality/sheet-out-of-order': { severity: 'info', description: 'Expected sheets in the order of the 個別事業一覧' },
   'quality/repost-differs': {
-    severity: 'warning',
-    description: 'Expected a 【再掲】 sheet to repeat its original project sheet unchanged',
+    severity: 'error',
+    description: 'Expected a 【再掲】 sheet to repeat its original project sheet unchanged (either copy may be misread)',
+    reviewable: true,
   },
   'quality/repost-without-original': {
     severity: 'warning',

@@ -148,7 +148,7 @@ export const MESSAGES = {
   },
   'coverage/unaccounted-line': {
     unclassified: t<{ text: string }>(
-      (p) => `本文かページの体裁（ページ番号など）のはずですが、どちらとも分類できない行「${p.text}」があります。`,
+      (p) => `本文かページの体裁（ページ番号など）のはずですが、どちらとも分類できない行「${p.text}」があります。この行の内容は公開されません。`,
       (p) => `Expected content or page furniture, found unclassified line 「${p.text}」`,
       { text: '（参考）' },
     ),
@@ -192,6 +192,11 @@ export const MESSAGES = {
       (p) => `年度ごとの取組の見出しのすぐ後に取組内容が来るはずですが、間に「${p.text}」があります。表の行の位置がずれている可能性があります。`,
       (p) => `Expected 取組内容 right after the 年度ごとの取組 heading, found 「${p.text}」 between them: a table line out of place`,
       { text: '検討' },
+    ),
+    afterName: t<{ text: string }>(
+      (p) => `「名称 … 番号 …」の行のすぐ後に主管課等が来るはずですが、間に「${p.text}」があります。行の位置がずれている可能性があります（名称の一部として読まれます）。`,
+      (p) => `Expected 主管課等 right after the 「名称 … 番号 …」 line, found 「${p.text}」 between them: a line out of place (it would be read as part of the name)`,
+      { text: 'GIS 搭載' },
     ),
   },
   'sheet/lost-line': {
@@ -502,10 +507,23 @@ export const MESSAGES = {
     ),
   },
   'quality/repost-differs': {
-    differs: t<{ id: string; original: string; fields: string[] }>(
-      (p) => `【再掲】${p.id} は ${p.original} と同じ内容のはずですが、${p.fields.map((f) => FIELD_NAMES_JA[f] ?? f).join('、')}が異なります。`,
-      (p) => `Expected 【再掲】 ${p.id} to repeat ${p.original}, found differences in ${p.fields.join(', ')}`,
-      { id: '2-1-3', original: '1-1-1', fields: ['name', 'indicators'] },
+    differs: t<{ id: string; original: string; fields: string[]; line: number | null; originalLine: number | null }>(
+      (p) =>
+        `【再掲】${p.id} は ${p.original} と同じ内容のはずですが、${p.fields.map((f) => FIELD_NAMES_JA[f] ?? f).join('、')}が異なります` +
+        `（${p.id} は ${p.line ?? '？'} 行目、${p.original} は ${p.originalLine ?? '？'} 行目から）。どちらかの行が欠けたり入れ替わったりして読まれた可能性があります。`,
+      (p) =>
+        `Expected 【再掲】 ${p.id} to repeat ${p.original}, found differences in ${p.fields.join(', ')} ` +
+        `(${p.id} from line ${p.line ?? '?'}, ${p.original} from line ${p.originalLine ?? '?'}): a line of either copy may have been lost or moved`,
+      { id: '2-1-3', original: '1-1-1', fields: ['name', 'indicators'], line: 420, originalLine: 210 },
+    ),
+    originalDiffers: t<{ id: string; original: string; fields: string[]; line: number | null; originalLine: number | null }>(
+      (p) =>
+        `${p.original} は【再掲】${p.id} と同じ内容のはずですが、${p.fields.map((f) => FIELD_NAMES_JA[f] ?? f).join('、')}が異なります` +
+        `（${p.original} は ${p.originalLine ?? '？'} 行目、${p.id} は ${p.line ?? '？'} 行目から）。どちらかの行が欠けたり入れ替わったりして読まれた可能性があります。`,
+      (p) =>
+        `Expected ${p.original} to say what its 【再掲】 ${p.id} repeats, found differences in ${p.fields.join(', ')} ` +
+        `(${p.original} from line ${p.originalLine ?? '?'}, ${p.id} from line ${p.line ?? '?'}): a line of either copy may have been lost or moved`,
+      { id: '2-1-3', original: '1-1-1', fields: ['name', 'indicators'], line: 420, originalLine: 210 },
     ),
   },
   'quality/repost-without-original': {

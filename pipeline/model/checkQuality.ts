@@ -48,13 +48,57 @@ function at(line: number | undefined): Position | null {
   return line === undefined ? null : { start: { line, column: 1 }, end: { line, column: 1 } };
 }
 
+const REPOST_FIELDS = ['name', 'leadDepartments', 'relatedDepartments', 'summary', 'objective', 'initiatives', 'indicators', 'indicatorRationale', 'endReason', 'status'] as const;
+type RepostField = (typeof REPOST_FIELDS)[number];
+
+/** What of a project's field a 【再掲】 copy must repeat (an indicator's id and lines are its own). */
+function comparable(p: Project, key: RepostField): unknown {
+  // printedName records how a copy's lines wrapped, not what it says: only published values count.
+  switch (key) {
+    case 'indicators':
+      return p.indicators.map((i) => ({ name: i.name, targets: i.targets, unplacedTexts: i.unplacedTexts }));
+    case 'initiatives':
+      return p.initiatives.map((i) => ({ name: i.name, yearTexts: i.yearTexts, unplacedTexts: i.unplacedTexts }));
+    case 'leadDepartments':
+    case 'relatedDepartments':
+      return p[key].map((d) => d.name);
+    default:
+      return p[key];
+  }
+}
+
 /** The fields in which a 【再掲】 listing differs from its original project. */
-export function repostDifferences(repost: Project, original: Project): string[] {
-  const compared = ['name', 'leadDepartments', 'relatedDepartments', 'summary', 'objective', 'initiatives', 'indicatorRationale', 'endReason', 'status'] as const;
-  const differing: string[] = compared.filter((key) => JSON.stringify(repost[key]) !== JSON.stringify(original[key]));
-  const indicators = (p: Project) => p.indicators.map((i) => ({ name: i.name, targets: i.targets, unplacedTexts: i.unplacedTexts }));
-  if (JSON.stringify(indicators(repost)) !== JSON.stringify(indicators(original))) differing.push('indicators');
-  return differing;
+export function repostDifferences(repost: Project, original: Project): RepostField[] {
+  return REPOST_FIELDS.filter((key) => JSON.stringify(comparable(repost, key)) !== JSON.stringify(comparable(original, key)));
+}
+
+/**
+ * Where a sheet prints the first difference of `field` from the other copy: the first table row whose
+ * reading differs (the table's last row when the other copy has more rows), else the section.
+ */
+function firstDifference(field: RepostField, sheet: SheetNode | undefined, project: Project, other: Project): Position | null {
+  if (!sheet) return null;
+  if (field === 'initiatives' || field === 'indicators') {
+    const mine = (comparable(project, field) as unknown[]).map((row) => JSON.stringify(row));
+    const theirs = (comparable(other, field) as unknown[]).map((row) => JSON.stringify(row));
+    const at = mine.findIndex((row, i) => row !== theirs[i]);
+    const rows = sheet[field];
+    return rows[at < 0 ? rows.length - 1 : Math.min(at, rows.length - 1)]?.position ?? null;
+  }
+  switch (field) {
+    case 'name':
+      return sheet.name?.position ?? null;
+    case 'leadDepartments':
+    case 'relatedDepartments':
+      return sheet[field][0]?.position ?? null;
+    case 'summary':
+    case 'objective':
+    case 'indicatorRationale':
+    case 'endReason':
+      return sheet[field]?.position ?? null;
+    default:
+      return null;
+  }
 }
 
 /** Checks the consistency of one edition and accounts for its lines. */
@@ -163,13 +207,18 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       const original = byId.get(project.repostOf)!;
       const differing = repostDifferences(project, original);
       if (differing.length > 0) {
-        issues.push(
-          diagnose('quality/repost-differs', 'differs', { id: project.id, original: original.id, fields: differing }, {
-            file,
-            position: at(sheetLine),
-            subject,
-          }),
-        );
+        // Either copy may be the misread one, and a first edition has nothing else to tell which:
+        // what is published could change, so a person decides. The finding points at the first place
+        // the two differ in the 【再掲】 copy and names the original's line; its id holds both copies'
+        // values, so a decision goes stale when either copy changes.
+        const here = firstDifference(differing[0]!, sheet, project, original) ?? at(sheetLine);
+        const there = firstDifference(differing[0]!, sheets.get(original.id), original, project) ?? at(original.source.sheet?.startLine);
+        const fields = Object.fromEntries(differing.map((key) => [key, [comparable(project, key), comparable(original, key)]]));
+        const finding = findingId('quality/repost-differs', subject, [original.id, fields]);
+        const params = { id: project.id, original: original.id, fields: differing, line: here?.start.line ?? null, originalLine: there?.start.line ?? null };
+        // One finding at both copies, so each place a line may have been lost is named where it is.
+        issues.push(diagnose('quality/repost-differs', 'differs', params, { file, position: here, subject, finding }));
+        if (there) issues.push(diagnose('quality/repost-differs', 'originalDiffers', params, { file, position: there, subject, finding }));
       }
     }
   }

@@ -187,7 +187,10 @@ export function reviewEdition(
     const decision: FindingDecision | null = decided ? { decision: decided.decision, reason: decided.reason, by: decided.by, date: decided.date } : null;
     if (decided) used.add(d.finding);
     const status = decision === null ? 'pending' : decision.decision === 'accept' ? 'accepted' : 'rejected';
-    findings.push({ finding: d.finding, code: d.code, subject: d.subject, file: d.file, position: d.position, message: d.message, messageEn: d.messageEn, status, decision });
+    // A finding may be reported at more than one place (both copies of a 【再掲】): it is one finding.
+    if (!findings.some((f) => f.finding === d.finding)) {
+      findings.push({ finding: d.finding, code: d.code, subject: d.subject, file: d.file, position: d.position, message: d.message, messageEn: d.messageEn, status, decision });
+    }
     if (decision === null) {
       out.push(withNote(d, DECISION_NOTES.pending, { reviewFile: where.reviewFile }));
     } else if (decision.decision === 'accept') {

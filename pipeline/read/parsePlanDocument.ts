@@ -4,7 +4,7 @@
  * 【改訂履歴】 — and hands each region to its parser. Every non-blank line ends up with a role
  * (content or furniture); any line that gets none is reported, so nothing is silently dropped.
  */
-import { diagnose, linesPosition, type Diagnostic } from '../diagnostics.js';
+import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { BannerNode, LineRole, PlanDocument, SheetNode, SourceLine, SourceText } from './document.js';
 import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
@@ -63,6 +63,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
         diagnose('coverage/unaccounted-line', 'unclassified', { text: line.text.trim() }, {
           file,
           position: linesPosition(line.line, line.line, line.text.length + 1),
+          finding: findingId('coverage/unaccounted-line', '-', [lines[line.line - 2]?.text ?? null, line.text]),
         }),
       );
     }
@@ -110,7 +111,13 @@ function parseSheetRegion(
   const flush = () => {
     if (body) {
       while (body.length > 0 && isBlank(body.at(-1)!.text)) body.pop();
-      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun });
+      const last = body.at(-1)?.line ?? 0;
+      // The lines after the sheet up to the next printed one (a banner, the next sheet). Two empty
+      // lines before a 基本方針 banner are the layout, not a lost line.
+      const from = lines.findIndex((l) => l.line > last);
+      const next = from < 0 ? -1 : lines.findIndex((l, i) => i >= from && !isBlank(l.text));
+      const followedBy = from < 0 ? [] : lines.slice(from, next < 0 ? lines.length : next + 1).filter((l) => l.text !== '' && !/^\s*基本方針/.test(l.text));
+      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun, followedBy });
       sheets.push(parsed.sheet);
       append(roles, parsed.roles);
       append(diagnostics, parsed.diagnostics);

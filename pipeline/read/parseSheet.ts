@@ -170,6 +170,8 @@ export function parseSheet(
     bannerMeasure: number | null;
     /** Lines printed after two or more empty lines (see `parsePlanDocument`). */
     afterEmptyRun?: ReadonlySet<number>;
+    /** The lines after the sheet that are not empty, up to the next printed one (a page break's spaces, a banner, the next sheet). */
+    followedBy?: readonly SourceLine[];
   },
 ): ParsedSheet {
   const { file, years } = context;
@@ -213,8 +215,22 @@ export function parseSheet(
   };
 
   const nameChunk = get('名称');
-  const nameText = nameChunk ? toPrinted(nameChunk.lines) : null;
   const numberChunk = get('番号');
+  // `名称 X 番号 Y` on one line is the whole header line: the form prints 主管課等 next, so a line
+  // between them is a line out of place (it would be read as part of the name).
+  if (nameChunk && numberChunk && numberChunk.headingLine === nameChunk.lines[0]?.line) {
+    const stray = nameChunk.lines.slice(1).filter((l) => !isBlank(l.text));
+    for (const line of stray) {
+      diagnostics.push(
+        diagnose('sheet/stray-line', 'afterName', { text: line.text.trim() }, {
+          file,
+          position: position(line.line, 1, line.text),
+          finding: findingId('sheet/stray-line', '-', [nameChunk.lines[0]!.text, line.text]),
+        }),
+      );
+    }
+  }
+  const nameText = nameChunk ? toPrinted(nameChunk.lines) : null;
   const numberLine = numberChunk?.lines.find((l) => !isBlank(l.text));
   const number: PrintedValue | null = numberLine
     ? { printed: numberLine.text.trim(), position: position(numberLine.line, numberLine.column, numberLine.text.trim()) }
@@ -250,7 +266,8 @@ export function parseSheet(
   const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file, tableSubject);
   append(diagnostics, initiatives.diagnostics);
   append(diagnostics, indicators.diagnostics);
-  append(diagnostics, checkLostLines(lines, context.afterEmptyRun, file, tableSubject));
+  // The sheet's last row lost leaves its empty lines before whatever follows the sheet.
+  append(diagnostics, checkLostLines([...lines, ...(context.followedBy ?? [])], context.afterEmptyRun, file, tableSubject));
 
   const prose = (section: Section) => {
     const chunk = get(section);

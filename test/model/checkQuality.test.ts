@@ -1,6 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { repostDifferences, ruleCatalog } from '../../pipeline/model/checkQuality.js';
 import type { Project } from '../../pipeline/model/plan.js';
+import { seedBytes, seedMeta, seedReview, SEEDS } from '../helpers.js';
+import { checkSeeds } from '../mutants.js';
+
+/** Both real editions with their review files; the 2025-03 text's line `line` (1-based) swapped with the next non-empty line, unless null. */
+async function checkWithSwap(line: number | null) {
+  const enc = new TextEncoder();
+  const text = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+  if (line !== null) [text[line - 1], text[line + 1]] = [text[line + 1]!, text[line - 1]!];
+  const files: Record<string, Uint8Array> = {};
+  for (const id of ['2021', '2025-03'] as const) {
+    files[`in/${id}/${SEEDS[id]}`] = id === '2025-03' ? enc.encode(text.join('\n')) : seedBytes(id);
+    files[`in/${id}/edition.json`] = enc.encode(seedMeta(id));
+    files[`in/${id}/review.json`] = enc.encode(seedReview(id)!);
+  }
+  return checkSeeds(files);
+}
 
 const base: Project = {
   id: '2-2-2',
@@ -37,7 +53,32 @@ describe('repostDifferences', () => {
     expect(repostDifferences(repost, base)).toEqual([]);
     repost.indicators = [{ ...repost.indicators[0]!, targets: [{ ...repost.indicators[0]!.targets[0]!, text: null, value: null, unit: null }] }];
     repost.indicatorRationale = '別の考え方';
-    expect(repostDifferences(repost, base)).toEqual(['indicatorRationale', 'indicators']);
+    expect(repostDifferences(repost, base)).toEqual(['indicators', 'indicatorRationale']);
+  });
+});
+
+describe('checkQuality', () => {
+  it('stops a 【再掲】 copy that no longer repeats its original, as one finding at the first differing row of both copies', async () => {
+    // 2-3-2 re-lists 2-2-2 in the 2025-03 text; lines 3059 and 3061 are its first two 取組内容 rows,
+    // line 2454 is the original's first.
+    const checked = await checkWithSwap(3059);
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([
+      ['quality/repost-differs', '2-3-2', 2454],
+      ['quality/repost-differs', '2-3-2', 3059],
+    ]);
+    expect(new Set(errors.map((d) => d.finding))).toEqual(new Set([expect.stringMatching(/^quality\/repost-differs@2-3-2~[0-9a-f]{8}$/)]));
+    expect(errors[1]!.message).toContain('年度ごとの取組が異なります（2-3-2 は 3059 行目、2-2-2 は 2454 行目から）');
+  });
+
+  it('accepts the real 2021 difference of 2-3-2 from 2-2-2 only through its review decision', async () => {
+    const checked = await checkWithSwap(null);
+    const edition2021 = checked.editions.find((e) => e.folder === '2021')!;
+    const repost = edition2021.diagnostics.filter((d) => d.code === 'quality/repost-differs');
+    expect(repost.map((d) => [d.severity, d.decision?.decision, d.position?.start.line])).toEqual([
+      ['info', 'accept', 1264],
+      ['info', 'accept', 1655],
+    ]);
   });
 });
 

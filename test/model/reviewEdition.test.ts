@@ -155,3 +155,21 @@ describe('reviewEdition', () => {
     expect(reviewEdition([plainError, warning], null, WHERE).summary).toMatchObject({ status: 'none', findings: [] });
   });
 });
+
+describe('reviewEdition at two places', () => {
+  it('counts a finding reported at two places (both copies of a 【再掲】) once, and applies its decision at both', () => {
+    const params = { id: '2-3-2', original: '2-2-2', fields: ['indicators'], line: 1655, originalLine: 1264 };
+    const finding = 'quality/repost-differs@2-3-2~2648bd73';
+    const atCopy = diagnose('quality/repost-differs', 'differs', params, { file: 'x.txt', position: linesPosition(1655, 1655), subject: '2-3-2', finding });
+    const atOriginal = diagnose('quality/repost-differs', 'originalDiffers', params, { file: 'x.txt', position: linesPosition(1264, 1264), subject: '2-3-2', finding });
+    const pending = reviewEdition([atOriginal, atCopy], null, WHERE);
+    expect([pending.summary.pending, pending.summary.findings.length]).toEqual([1, 1]);
+    expect(pending.diagnostics.filter(awaitsReview)).toHaveLength(2);
+    const accepted = reviewEdition([atOriginal, atCopy], reviewOf([decision(finding, 'accept')]), WHERE);
+    expect([accepted.summary.status, accepted.summary.accepted]).toEqual(['reviewed', 1]);
+    expect(accepted.diagnostics.map((d) => [d.severity, d.position?.start.line])).toEqual([
+      ['info', 1264],
+      ['info', 1655],
+    ]);
+  });
+});

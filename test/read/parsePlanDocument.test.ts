@@ -94,6 +94,38 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(errors.map((d) => d.code)).toContain('sheet/stray-line');
   });
 
+  /** The errors of the damaged 2021 text that the undamaged one does not have (it has two reviewed findings of its own). */
+  const newErrors2021 = (edit: (lines: string[]) => void) => {
+    const text2021 = new TextDecoder().decode(seedBytes('2021')).split('\n');
+    const before = new Set(parse(text2021.join('\n')).diagnostics.filter((d) => d.severity === 'error').map((d) => d.finding));
+    edit(text2021);
+    return parse(text2021.join('\n')).diagnostics.filter((d) => d.severity === 'error' && !before.has(d.finding));
+  };
+
+  it('stops where a sheet lost its last row: the empty lines before the page break (供用開始 of 2-2-6, 2021 line 1477)', () => {
+    const errors = newErrors2021((text2021) => {
+      expect(text2021[1476]).toBe('供用開始      ');
+      text2021.splice(1476, 1);
+    });
+    expect(errors.map((d) => [d.code, d.subject, d.position?.start.line, d.position?.end.line])).toEqual([['sheet/lost-line', '2-2-6', 1476, 1478]]);
+  });
+
+  it('stops where a line slipped between a one-line 「名称 … 番号 …」 and 主管課等 (2-2-6 of 2021, line 1454)', () => {
+    const errors = newErrors2021((text2021) => {
+      expect(text2021[1453]!.trim()).toMatch(/^名称 境界確定図等の電子化の推進 番号/);
+      [text2021[1452], text2021[1453]] = [text2021[1453]!, text2021[1452]!];
+    });
+    expect(errors.map((d) => [d.code, d.position?.start.line, d.finding?.startsWith('sheet/stray-line@')])).toEqual([['sheet/stray-line', 1454, true]]);
+    expect(errors[0]!.message).toContain('「GIS 搭載」');
+  });
+
+  it('stops at a line it cannot account for, as a finding: its text would not be published (2021 line 2187 after the banner)', () => {
+    const errors = newErrors2021((text2021) => {
+      [text2021[2186], text2021[2187]] = [text2021[2187]!, text2021[2186]!];
+    });
+    expect(errors.map((d) => [d.code, d.position?.start.line, d.finding?.startsWith('coverage/unaccounted-line@')])).toEqual([['coverage/unaccounted-line', 2188, true]]);
+  });
+
   it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
     for (const id of ['2021', '2025-03'] as const) {
       const doc = parse(new TextDecoder().decode(seedBytes(id)));
