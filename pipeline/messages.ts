@@ -38,6 +38,48 @@ const lineEn = (l: { line: number; text: string }) => `line ${l.line} ${l.text =
 const tagsJa = (tags: readonly string[]) => (tags.length ? tags.map((x) => `【${x}】`).join('') : '（付記なし）');
 const tagsEn = (tags: readonly string[]) => tags.map((x) => `【${x}】`).join('') || '(none)';
 
+/** What is wrong with a review file's JSON text, as the parser names it. */
+export type JsonProblem = 'trailing comma' | 'comma expected' | 'colon expected' | 'value expected' | 'property name expected' | 'unclosed string' | 'unclosed brace or bracket' | 'invalid character' | 'end of file expected' | 'invalid JSON';
+
+const JSON_PROBLEMS_JA: Record<JsonProblem, string> = {
+  'trailing comma': '最後の項目の後に「,」があります',
+  'comma expected': '項目と項目の間に「,」がありません',
+  'colon expected': '項目名の後に「:」がありません',
+  'value expected': '値がありません',
+  'property name expected': '項目名（"…"）がありません',
+  'unclosed string': '「"」が閉じていません',
+  'unclosed brace or bracket': '「}」か「]」が閉じていません',
+  'invalid character': 'JSON に使えない文字があります',
+  'end of file expected': 'ファイルの終わりの後にさらに文字があります',
+  'invalid JSON': 'JSON として読めません',
+};
+
+/** What is wrong with one field of a review file. */
+export type FieldProblem = 'empty' | 'date' | 'decision' | 'missing' | 'unknown field' | 'finding id' | 'edition id' | 'type';
+
+const FIELD_PROBLEMS_JA: Record<FieldProblem, (detail: string) => string> = {
+  empty: () => 'が空です。書いてください。',
+  date: () => 'は 2026-12-06 のように「年-月-日」で書きます。',
+  decision: () => 'は accept（承認）か reject（却下）のどちらかです。',
+  missing: (d) => `に ${d}${REVIEW_FIELDS_JA[d] ? `（${REVIEW_FIELDS_JA[d]}）` : ''} がありません。`,
+  'unknown field': (d) => `に、使えない項目「${d}」があります（項目名の書き誤りかもしれません）。`,
+  'finding id': () => 'は、build や review が表示する指摘ID（例：table/label-runs-on@1-2-1/indicator~0ba34238）をそのまま写します。',
+  'edition id': () => 'は版ID（フォルダーの名前、例：2026-03）です。',
+  type: (d) => `の種類が違います（${d}）。`,
+};
+
+/** The review file's fields, named for the staff. */
+const REVIEW_FIELDS_JA: Record<string, string> = {
+  finding: '指摘ID',
+  about: '指摘の内容',
+  decision: '判断',
+  reason: '理由',
+  by: '判断した人',
+  date: '判断した日',
+  edition: '版ID',
+  decisions: '判断の一覧',
+};
+
 /** The Japanese names of a project's fields, for `quality/repost-differs`. */
 const FIELD_NAMES_JA: Record<string, string> = {
   name: '名称',
@@ -592,7 +634,7 @@ export const MESSAGES = {
   },
   'review/stale-decision': {
     gone: t<{ finding: string; decision: 'accept' | 'reject'; date: string }>(
-      (p) => `所見 ${p.finding}（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）はこのビルドにあるはずですが、もう発生していません。この判断をレビューファイルから削除してください。`,
+      (p) => `指摘ID ${p.finding} の判断（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）がありますが、この指摘はもう出ていません（本文が直ったか、読み方が変わりました）。この判断を確認ファイルから消してください。`,
       (p) => `Expected finding ${p.finding} (decided ${p.decision} on ${p.date}) in this build, found it no longer occurs: remove the decision`,
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
     ),
@@ -618,27 +660,34 @@ export const MESSAGES = {
   },
   'review/invalid-file': {
     notUtf8: t(
-      () => 'レビューファイルは UTF-8 の JSON のはずですが、UTF-8 ではないバイト列があります。',
+      () => '確認ファイル（review.json）は UTF-8 の JSON のはずですが、UTF-8 ではないバイト列があります。UTF-8 で保存し直してください。',
       () => 'Expected a UTF-8 JSON review file, found bytes that are not UTF-8',
       {},
     ),
-    syntax: t<{ error: string }>(
-      (p) => `レビューファイルは JSON のはずですが、構文エラーがあります：${p.error}`,
-      (p) => `Expected a JSON review file, found a syntax error: ${p.error}`,
-      { error: 'Unexpected end of JSON input' },
+    syntax: t<{ line: number; column: number; problem: JsonProblem }>(
+      (p) =>
+        `確認ファイル（review.json）は JSON のはずですが、${p.line} 行目 ${p.column} 文字目に書き方の誤りがあります（${JSON_PROBLEMS_JA[p.problem]}）。` +
+        'よくある原因は、最後の項目の後の「,」と、「"」や「}」の閉じ忘れです。',
+      (p) => `Expected a JSON review file, found a syntax error at line ${p.line}, column ${p.column}: ${p.problem}`,
+      { line: 12, column: 5, problem: 'trailing comma' },
     ),
-    schema: t<{ path: string; keyword: string; message: string }>(
-      (p) => `${p.path || 'ファイル全体'} は schemas/review.schema.json の ${p.keyword} の条件を満たすはずですが、満たしていません（${p.message}）。`,
-      (p) => `Expected ${p.path || 'the file'} to satisfy ${p.keyword} (${p.message}) of schemas/review.schema.json`,
-      { path: '/decisions/0/decision', keyword: 'enum', message: 'must be equal to one of the allowed values' },
+    schema: t<{ decision: number | null; finding: string | null; field: string | null; problem: FieldProblem; detail: string }>(
+      (p) => {
+        const where = p.decision === null ? 'ファイル全体' : `${p.decision} 件目の判断${p.finding ? `（指摘ID ${p.finding}）` : ''}`;
+        const field = p.field === null ? '' : `の ${p.field}${REVIEW_FIELDS_JA[p.field] ? `（${REVIEW_FIELDS_JA[p.field]}）` : ''}`;
+        return `確認ファイル（review.json）の${where}${field}${FIELD_PROBLEMS_JA[p.problem](p.detail)}`;
+      },
+      (p) =>
+        `Expected ${p.decision === null ? 'the review file' : `decision ${p.decision}${p.finding ? ` (finding ${p.finding})` : ''}`}${p.field === null ? '' : ` field ${p.field}`} to match schemas/review.schema.json, found: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`,
+      { decision: 1, finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', field: 'by', problem: 'empty', detail: '' },
     ),
     otherEdition: t<{ expected: string; found: string }>(
-      (p) => `版 ${p.expected} のレビューファイルのはずですが、版「${p.found}」のものです。`,
+      (p) => `版 ${p.expected} の確認ファイルのはずですが、版IDが「${p.found}」になっています。フォルダーの名前と同じ版IDにしてください。`,
       (p) => `Expected the review file of edition ${p.expected}, found one for edition 「${p.found}」`,
       { expected: '2025-03', found: '2021' },
     ),
     decidedTwice: t<{ finding: string }>(
-      (p) => `判断は所見ごとに 1 件のはずですが、所見 ${p.finding} に 2 件あります。`,
+      (p) => `判断は指摘ごとに 1 件のはずですが、指摘ID ${p.finding} に 2 件あります。どちらか一方を消してください。`,
       (p) => `Expected one decision per finding, found finding ${p.finding} decided twice`,
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd' },
     ),

@@ -373,6 +373,23 @@ describe('the CLI with findings awaiting review', () => {
     expect(text).toMatch(/2021\/review\.json:\d+:1: warning review\/stale-decision \[table\/unplaced-cells@9-9-9\/initiative~0123abcd\]/);
   });
 
+  it('after a rejected finding, says what to do next: the text, not the review file, is fixed', async () => {
+    const rejected = join(dir, 'rejected');
+    cpSync(join(ROOT, 'seeds'), rejected, { recursive: true });
+    writeFileSync(
+      join(rejected, '2025-03/review.json'),
+      review2025((file) => {
+        const policy = file.decisions.find((d) => d.finding.startsWith(POLICY)) as { decision: string } | undefined;
+        if (policy) policy.decision = 'reject';
+      }),
+    );
+    const lines: string[] = [];
+    expect(await runCli(['validate', '--seeds', rejected, '--quiet'], (l) => lines.push(l))).toBe(1);
+    expect(lines).toContain(
+      `却下：2025-03：却下した指摘が 1 件あります。PDF から本文を取り出し直して ${rejected}/2025-03/ の .txt を置き換え（ファイル名はそのままでも変えてもかまいません。.txt は 1 つだけにします）、${rejected}/2025-03/review.json から却下した判断を消して、もう一度 build してください（手順書「却下したとき」）`,
+    );
+  });
+
   it('validate reports the same findings and writes nothing', async () => {
     const { code, text } = await run('validate', '--seeds', seeds, '--out', join(dir, 'never'));
     expect(code).toBe(1);
@@ -428,6 +445,6 @@ describe('the CLI with findings awaiting review', () => {
     const { code, text } = await run('build', '--seeds', broken, '--out', join(dir, 'broken-out'), '--draft', '--quiet');
     expect(code).toBe(1);
     expect(existsSync(join(dir, 'broken-out'))).toBe(false);
-    expect(text).toMatch(/2021\/review\.json: error review\/invalid-file Expected a JSON review file, found a syntax error/);
+    expect(text).toMatch(/2021\/review\.json:1:2: error review\/invalid-file Expected a JSON review file, found a syntax error at line 1, column 2/);
   });
 });

@@ -46,6 +46,7 @@ const OPTIONS = {
   ckan: { type: 'string' },
   org: { type: 'string' },
   apply: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   draft: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
   id: { type: 'string' },
@@ -278,7 +279,7 @@ export function toJsonReport(command: string, result: BuildResult, seconds: numb
 }
 
 async function publish(
-  values: { out: string; ckan?: string | undefined; org?: string | undefined; apply: boolean },
+  values: { out: string; ckan?: string | undefined; org?: string | undefined; apply: boolean; verbose: boolean },
   out: (line: string) => void,
   env: NodeJS.ProcessEnv,
   fetchImpl: typeof fetch,
@@ -309,11 +310,33 @@ async function publish(
   }
   const packages: CkanPackage[] = [];
   for (const name of names) packages.push(JSON.parse(new TextDecoder().decode((await nodeEffects.readFile(`${values.out}/ckan/${name}`))!)));
+  // What the portal would link to must be where the files really are, and the organisation the
+  // portal's own: the examples the project ships with are never sent.
+  const placeholder = packages.flatMap((p) => [p.url, ...p.resources.map((r) => r.url)]).find((url) => typeof url === 'string' && isPlaceholderUrl(url)) ?? null;
+  if (values.apply && !values.org) {
+    out(text.applyNeedsOrg);
+    return 2;
+  }
+  if (values.apply && placeholder) {
+    out(text.placeholderUrl(placeholder, true));
+    return 2;
+  }
   const result = await publishToCkan({ ckanUrl: values.ckan, token, packages, apply: values.apply, fetch: fetchImpl, lang, ...(values.org ? { organization: values.org } : {}) });
   out(values.apply ? text.sent(result.requests.length, values.ckan) : text.dryRun(values.ckan));
-  for (const request of result.requests) out(formatRequest(request));
+  for (const outcome of result.packages) out(text.packageOutcome(outcome, values.apply));
+  for (const why of result.unreachable) out(text.unreachable(why));
+  if (!values.apply && placeholder) out(text.placeholderUrl(placeholder, false));
+  if (!values.apply && !values.org) out(text.orgDefault(packages[0]?.owner_org ?? ''));
+  if (values.verbose) for (const request of result.requests) out(formatRequest(request));
+  else if (result.requests.length > 0) out(text.requestsHidden(result.requests.length));
   for (const error of result.errors) out(text.error(error));
   return result.ok ? 0 : 1;
+}
+
+/** True for an address in a domain reserved for examples (RFC 2606, RFC 6761): never a real place to publish. */
+export function isPlaceholderUrl(url: string): boolean {
+  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+  return /(^|\.)example\.(com|net|org)$/.test(host) || /\.(example|invalid|test)$/.test(host) || host === 'example';
 }
 
 /**
