@@ -73,11 +73,11 @@ async function buildBenchmarks(): Promise<void> {
     const floor = timeProcess(process.execPath, ['-e', '0']).seconds;
     // A synthetic edition repeats the real sheets under new numbers, so the findings its real text's
     // review file accepts are new findings there: it is built as a draft (every output still written).
-    const args = ['build', '--seeds', seeds, '--out', out, '--json', ...(seeds === join(ROOT, 'seeds') ? [] : ['--draft'])];
+    const args = ['--seeds', seeds, '--out', out, '--json', ...(seeds === join(ROOT, 'seeds') ? [] : ['--draft'])];
     const env = { ...process.env, SOURCE_DATE_EPOCH: '1743465600' };
     const child = viaNpm
       ? timeProcess('npm', ['run', '--silent', 'build', '--', ...args], env)
-      : timeProcess(process.execPath, [...NODE_FLAGS, join(ROOT, BUILD_DIR, 'cli.js'), ...args], env);
+      : timeProcess(process.execPath, [...NODE_FLAGS, join(ROOT, BUILD_DIR, 'cli.js'), 'build', ...args], env);
     if (child.status !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}${child.stdout.slice(0, 500)}`);
     const report = JSON.parse(child.stdout);
     rmSync(out, { recursive: true, force: true });
