@@ -597,21 +597,22 @@ export const MESSAGES = {
     ),
   },
   'review/unexplained-change': {
-    unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string }>(
+    unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string; cut: boolean }>(
       (p) =>
         `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
           p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')}しかありません`
-        }。説明のない変更：${p.change}`,
+        }。説明のない変更：${p.change}${p.cut ? '。名前が前の版の名前の一部だけになっています。計画の改訂ではなく、本文の行が抜けた（取り出しの誤り）可能性があります' : ''}`,
       (p) =>
         `Expected a 改訂履歴 entry of ${p.edition} that names ${p.project ?? 'the project'} and says ${p.mentions.map((m) => m.en).join(' or ')}, found ${
           p.naming.length === 0 ? `no entry naming ${p.project ?? 'it'}` : `only ${p.naming.map((e) => `${e.ref} 「${e.excerpt}」`).join(', ')}`
-        }: ${p.change}`,
+        }: ${p.change}${p.cut ? ' (the name is now a piece of the earlier one: a line of the text may have been lost)' : ''}`,
       {
         edition: '2025-03',
         project: '1-1-1',
         mentions: [{ ja: '上方修正（目標値の引き上げ）', en: '上方修正 (an increase)' }],
         naming: [{ ref: '2024-03#1', excerpt: '概要を修正。' }],
         change: '利用率の2023年度目標を「15％」から「５％」に変更',
+        cut: false,
       },
     ),
     unexplainedEverywhere: t<{ edition: string; projects: number; mentions: { ja: string; en: string }[]; naming: string[]; change: string }>(
@@ -749,6 +750,72 @@ export const DECISION_NOTES = {
     { by: '情報政策担当', date: '2026-12-02', reason: '読み取りの誤り' },
   ),
 } as const;
+
+/** Each rule's name in Japanese, as the review report and the runbook head a finding with it (the rule code stays beside it). */
+export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
+  'input/empty': '本文が空',
+  'input/not-text': '本文がテキストでない',
+  'input/no-outline': '個別事業一覧がない',
+  'input/no-sheets': '個別事業シートがない',
+  'meta/missing': 'edition.json がない',
+  'meta/invalid': 'edition.json の誤り',
+  'meta/unsafe-id': '使えない版ID',
+  'meta/no-text': '本文の .txt が 1 つでない',
+  'coverage/unaccounted-line': '分類できない行',
+  'outline/bad-entry-number': '一覧の事業番号の誤り',
+  'sheet/missing-number': '番号がない',
+  'sheet/bad-number': '番号が読めない',
+  'sheet/missing-name': '名称がない',
+  'sheet/duplicate-number': '同じ番号のシートが 2 枚',
+  'sheet/repeated-heading': '見出しが 2 回',
+  'sheet/stray-line': '場所の外れた行',
+  'sheet/lost-line': '行の抜け',
+  'sheet/lost-section': '表の見出しの抜け',
+  'sheet/missing-section': '欄がない',
+  'sheet/unexpected-line': '見出しの前の行',
+  'sheet/heading-out-of-order': '見出しの順序の乱れ',
+  'sheet/bad-year-heading': '年度の見出しの誤り',
+  'table/too-many-cells': '年度より多い欄',
+  'table/unplaced-cells': '年度に当てられない欄',
+  'table/extra-empty-cells': '余分な空欄',
+  'table/empty-indicator': '目標値のない評価指標',
+  'table/label-runs-on': '項目名のつながり',
+  'table/label-cut-short': '途中で切れた項目名',
+  'table/label-starts-mid-phrase': '途中から始まる項目名',
+  'table/value-in-label': '項目名の中の数値',
+  'table/values-run-together': '1 つの欄に 2 つの数値',
+  'table/text-in-value': '数値の後の文字',
+  'table/value-without-unit': '単位のない数値',
+  'table/unit-without-value': '数値のない単位',
+  'table/heading-in-row': '表の行になった見出し',
+  'table/label-lines-joined': '結合した項目名の行',
+  'table/duplicate-row-name': '同じ名前の行が 2 つ',
+  'table/row-without-cells': '年度欄のない行',
+  'table/repeated-line': '同じ行が 2 回',
+  'revision/bad-date': '改訂履歴の日付の誤り',
+  'revision/entry-without-date': '日付のない改訂履歴',
+  'revision/entry-without-name': '計画名のない改訂履歴',
+  'quality/list-sheet-name-mismatch': '一覧とシートの名称の違い',
+  'quality/list-sheet-tag-mismatch': '一覧とシートの付記の違い',
+  'quality/listed-without-sheet': 'シートのない事業',
+  'quality/sheet-not-listed': '一覧にないシート',
+  'quality/banner-mismatch': '見出しの帯の違い',
+  'quality/sheet-out-of-order': 'シートの順序',
+  'quality/repost-differs': '【再掲】と元の事業の違い',
+  'quality/repost-without-original': '元の事業のない【再掲】',
+  'quality/ended-without-reason': '終了理由のない計画終了',
+  'quality/revision-unknown-project': '改訂履歴の知らない事業番号',
+  'quality/revision-name-differs': '改訂履歴の古い名称',
+  'review/unexplained-change': '改訂履歴で説明されない変更',
+  'review/stale-decision': '古くなった判断',
+  'review/history-rewritten': '書き換えられた改訂履歴',
+  'review/decisions-unchecked': '確かめていない判断',
+  'review/invalid-file': '確認ファイルの誤り',
+  'jsonld/lossy': 'JSON-LD の欠落',
+  'csv/invalid': 'CSV の誤り',
+  'schema/violation': 'plan.json のスキーマ違反',
+  'fs/error': 'ファイルの読み書きの失敗',
+};
 
 /** The catalog's type: rule code → variant → template. */
 export type Messages = typeof MESSAGES;

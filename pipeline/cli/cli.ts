@@ -21,6 +21,7 @@ import { nodeEffects } from '../io/effects.js';
 import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
+import { isPlaceholderUrl } from '../common/urls.js';
 import { runNewEdition } from './newEdition.js';
 import { withoutPendingNote } from '../model/reviewEdition.js';
 import { fromEditionFolder } from '../io/editionFolder.js';
@@ -331,12 +332,6 @@ async function publish(
   else if (result.requests.length > 0) out(text.requestsHidden(result.requests.length));
   for (const error of result.errors) out(text.error(error));
   return result.ok ? 0 : 1;
-}
-
-/** True for an address in a domain reserved for examples (RFC 2606, RFC 6761): never a real place to publish. */
-export function isPlaceholderUrl(url: string): boolean {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(url)?.[1]?.toLowerCase() ?? '';
-  return /(^|\.)example\.(com|net|org)$/.test(host) || /\.(example|invalid|test)$/.test(host) || host === 'example';
 }
 
 /**

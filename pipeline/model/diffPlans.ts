@@ -293,6 +293,14 @@ function pairReplacements(changes: readonly Change[], entries: readonly EntryChe
  * real revisions lengthen names, never cut them), so a person looks at it.
  */
 function unexplainTruncations(changes: readonly Change[], entries: readonly EntryCheck[]): void {
+  for (const change of truncations(changes)) {
+    change.explainedBy.length = 0;
+    for (const entry of entries) entry.matchedChanges = entry.matchedChanges.filter((id) => id !== change.id);
+  }
+}
+
+/** The changes of names cut to a piece of themselves (see `unexplainTruncations`). */
+function truncations(changes: readonly Change[]): Set<Change> {
   const pieceOf = (whole: string | number | null, piece: string | number | null) => {
     const [w, p] = [squeeze(whole), squeeze(piece)];
     return w !== null && p !== null && p !== '' && p.length < w.length && (w.startsWith(p) || w.endsWith(p));
@@ -304,10 +312,7 @@ function unexplainTruncations(changes: readonly Change[], entries: readonly Entr
       for (const added of changes.filter((a) => a.kind === 'initiative-added' && a.projectId === c.projectId && pieceOf(c.old, a.new))) truncated.add(c).add(added);
     }
   }
-  for (const change of truncated) {
-    change.explainedBy.length = 0;
-    for (const entry of entries) entry.matchedChanges = entry.matchedChanges.filter((id) => id !== change.id);
-  }
+  return truncated;
 }
 
 /** A sentence that names an initiative (取組内容「X」) explains changes to that initiative only. */
@@ -632,6 +637,7 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan, source
   const indexes = new Map<string, number>();
   newer.projects.forEach((p, i) => indexes.has(p.id) || indexes.set(p.id, i));
   const file = newer.edition.source.fileName;
+  const cut = truncations(changelog.changes);
   return changelog.changes
     .filter((c) => c.explainedBy.length === 0)
     .map((change) => {
@@ -661,6 +667,7 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan, source
           mentions,
           naming: naming.map((e) => ({ ref: e.ref, excerpt: excerpt(e.summary) })),
           change: change.summary,
+          cut: cut.has(change),
         },
         {
           file,

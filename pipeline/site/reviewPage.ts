@@ -11,6 +11,7 @@ import type { ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
 import { html, type SafeHtml } from './html.js';
+import { RULE_TITLES_JA } from '../messages.js';
 
 /** What the review report of one edition is made from. */
 export interface ReviewPageInput {
@@ -52,11 +53,11 @@ function renderFinding(f: ReviewedFinding, lines: readonly string[], earlier: Re
   const decision = f.decision
     ? html`<p class="decision">判断：${f.decision.decision === 'accept' ? '承認（accept）' : '却下（reject）'} — ${f.decision.reason}（${f.decision.by}、${f.decision.date}）</p>`
     : html`<p class="decision pending">判断：まだありません。確認ファイルに accept か reject を書くまで、この版は公開されません。</p>`;
-  return html`<article class="finding ${f.status}"><h3>${STATUS[f.status]}：${f.code}${f.subject ? `［${f.subject}］` : ''}</h3>
+  return html`<article class="finding ${f.status}"><h3>${STATUS[f.status]}：${RULE_TITLES_JA[f.code]}${f.subject ? `［${f.subject}］` : ''}</h3>
 <p>${f.message}</p>
-<p class="meta">${f.file ?? ''}：${where}　指摘ID <code>${f.finding}</code></p>
+<p class="meta">${f.file ?? ''}：${where}　規則 <code>${f.code}</code>　指摘ID <code>${f.finding}</code></p>
 ${decision}
-${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
+${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}。理由の中の行番号は ${earlier!.edition} 版の本文のものです）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
 ${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}</article>`;
 }
 
@@ -120,7 +121,7 @@ ${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.ma
 ${r.pending > 0 ? html`<section><h2>確認ファイルに加える判断の雛形</h2><p><code>${r.reviewFile}</code> の "decisions" に加え、decision（accept または reject）、reason、by、date を書き入れてください。</p><pre><code>${input.pendingDecisions}</code></pre></section>` : ''}
 ${input.changelog ? renderChanges(input.changelog) : html`<section><h2>前の版からの変更</h2><p>前の版が seeds にないため、比べていません。</p></section>`}
 <section><h2>そのほかのエラーと警告（${others.length} 件）</h2>
-${others.length === 0 ? html`<p>ありません。</p>` : html`<ul>${others.map((d) => html`<li>${SEVERITY[d.severity]} ${d.code}${d.subject ? `［${d.subject}］` : ''}${d.position ? `（${d.position.start.line} 行）` : ''}：${d.message}</li>`)}</ul>`}
+${others.length === 0 ? html`<p>ありません。</p>` : html`<ul>${others.map((d) => html`<li>${SEVERITY[d.severity]} ${RULE_TITLES_JA[d.code]}（${d.code}）${d.subject ? `［${d.subject}］` : ''}${d.position ? `（${d.position.start.line} 行）` : ''}：${d.message}</li>`)}</ul>`}
 </section>
 </main>
 </body>

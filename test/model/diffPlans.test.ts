@@ -283,6 +283,16 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
       ['initiative-added', []],
       ['initiative-removed', []],
     ]);
+    // The finding says what a cut name most likely is; another name in its place gets no such hint.
+    const hinted = (plan: Plan) =>
+      findUnexplainedChanges(diffPlans(older, plan), plan, new Map())
+        .filter((d) => d.subject === '2-1-3' && d.message.includes('名前が前の版の名前の一部だけになっています'))
+        .map((d) => d.messageEn.replace(/^.*?(取組「)/, '$1'));
+    expect(hinted(cut)).toEqual([
+      '取組「開始」を追加 (the name is now a piece of the earlier one: a line of the text may have been lost)',
+      '取組「避難所での運用開始」を削除 (the name is now a piece of the earlier one: a line of the text may have been lost)',
+    ]);
+    expect(hinted(renamed)).toEqual([]);
   });
 
   it('never counts a 【再掲】 listing as a project of its own: its changes are its original’s', () => {

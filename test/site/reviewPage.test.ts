@@ -39,8 +39,11 @@ describe('toReviewPage', () => {
       pendingDecisions: '[]',
       earlier: { edition: '2025-03', decisions: [{ finding, decision: 'accept', reason: 'PDF でも 2 行に分かれて印刷されています。', by: 'デジタル推進課', date: '2026-04-01' }] },
     });
-    expect(page).toContain('前の版（2025-03）では同じ指摘を承認しています：PDF でも 2 行に分かれて印刷されています。（デジタル推進課、2026-04-01）');
+    expect(page).toContain('前の版（2025-03）では同じ指摘を承認しています：PDF でも 2 行に分かれて印刷されています。（デジタル推進課、2026-04-01。理由の中の行番号は 2025-03 版の本文のものです）');
     expect(page).toContain('&lt;b&gt;さらに&lt;/b&gt;');
+    // A finding is headed by its rule's Japanese name; the code stays beside its id.
+    expect(page).toMatch(/<h3>確認待ち：項目名のつながり［1-2-1］<\/h3>/);
+    expect(page).toMatch(/規則 <code>table\/label-runs-on<\/code>　指摘ID <code>/);
     expect(page).toMatch(/<tr class="own"><th scope="row">2<\/th><td><code>Ｘ（旧：Twitter）␣<\/code><\/td><\/tr>/);
     expect(page).toContain('前の版が seeds にないため、比べていません。');
     const without = toReviewPage({ edition: '2026-03', review, changelog: null, diagnostics: [], lines: [], pendingDecisions: '[]', earlier: null });
