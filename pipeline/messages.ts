@@ -611,7 +611,7 @@ export const MESSAGES = {
         project: '1-1-1',
         mentions: [{ ja: '上方修正（目標値の引き上げ）', en: '上方修正 (an increase)' }],
         naming: [{ ref: '2024-03#1', excerpt: '概要を修正。' }],
-        change: '利用率の2023年度目標を「15％」から「５％」に変更',
+        change: '利用率の令和5年度（2023年度）の目標を「15％」から「５％」に変更',
         cut: false,
       },
     ),

@@ -14,7 +14,7 @@
 import { firstByKey } from '../common/arrays.js';
 import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from '../diagnostics.js';
 import type { LineRange, Plan, Project } from './plan.js';
-import { nfkc } from '../common/text.js';
+import { fiscalYearLabel, nfkc } from '../common/text.js';
 
 /** The kinds of change, in the order the changelog lists them. */
 export const CHANGE_KINDS = [
@@ -448,7 +448,7 @@ function projectChanges(
             old: ot.text,
             new: nt.text,
             quantities: { old: { value: ot.value, unit: ot.unit }, new: { value: nt.value, unit: nt.unit } },
-            summary: `${ni.name}の${nt.fiscalYear}年度目標を${quote(ot.text)}から${quote(nt.text)}に変更`,
+            summary: `${ni.name}の${fiscalYearLabel(nt.fiscalYear)}（${nt.fiscalYear}年度）の目標を${quote(ot.text)}から${quote(nt.text)}に変更`,
           },
           `target/${ni.id}/${nt.fiscalYear}`,
         );

@@ -324,7 +324,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     // 2025-03 line 3402: 「ポリシーの改定 １回 １回    」.
     expect(policy.position!.start.line).toBe(3402);
     expect(policy.subject).toBe('2-5-3');
-    expect(policy.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names 2-5-3 and says .*, found no entry naming 2-5-3: ポリシーの改定の2022年度目標を（空欄）から「１回」に変更$/);
+    expect(policy.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names 2-5-3 and says .*, found no entry naming 2-5-3: ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更$/);
     // The department rename is one finding for the whole plan, at its first place's departments (1-1-1's
     // 主管課等): lines of the sheet, not the whole sheet. Its message names the rule's words and all its places.
     const renames = findings.filter((d) => d.finding!.includes('@department-renamed/'));
