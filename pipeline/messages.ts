@@ -599,7 +599,7 @@ export const MESSAGES = {
   'review/unexplained-change': {
     unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string; cut: boolean }>(
       (p) =>
-        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
+        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join('、または')} に触れた記載があるはずですが、${
           p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')}しかありません`
         }。説明のない変更：${p.change}${p.cut ? '。名前が前の版の名前の一部だけになっています。計画の改訂ではなく、本文の行が抜けた（取り出しの誤り）可能性があります' : ''}`,
       (p) =>
@@ -617,7 +617,7 @@ export const MESSAGES = {
     ),
     unexplainedEverywhere: t<{ edition: string; projects: number; mentions: { ja: string; en: string }[]; naming: string[]; change: string }>(
       (p) =>
-        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
+        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて ${p.mentions.map((m) => m.ja).join('、または')} に触れた記載があるはずですが、${
           p.naming.length === 0 ? 'どの事業を挙げた記載もありません' : `これらの事業を挙げた記載（${p.naming.join('、')}）はどれも触れていません`
         }。説明のない変更：${p.change}`,
       (p) =>
