@@ -202,7 +202,12 @@ export async function runCli(
     const earlier = before?.review
       ? { edition: before.id!, decisions: before.review.findings.flatMap((f) => (f.decision ? [{ finding: f.finding, ...f.decision }] : [])) }
       : null;
-    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier });
+    // The edition the changes are from, read again: its lines show what a changed thing printed there.
+    const from = edition.changelog ? result.editions.find((e) => e.id === edition.changelog!.from.id && e.plan) : undefined;
+    const fromRead = from ? await fromEditionFolder(nodeEffects, parsed.values.seeds, from.folder) : null;
+    const fromSource = fromRead?.ok ? toSourceText(fromRead.input.bytes, fromRead.input.textFile) : null;
+    const earlierText = from && fromSource?.ok ? { edition: from.id!, plan: from.plan!, lines: fromSource.source.lines.map((l) => l.text) } : null;
+    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier, earlierText });
     const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
     await nodeEffects.writeFile(path, page);
     out(text.reviewWritten(path, edition.review.findings.length, edition.review.pending));
