@@ -386,21 +386,27 @@ function stdoutPrinter(): (line: string) => void {
   };
 }
 
+/** Set for the CLI run right after compiling it again: it runs as it is, never compiling once more. */
+const RECOMPILED = 'HADANO_RECOMPILED';
+
 /**
  * When this is the compiled CLI (`.build/cli.js`) and a source changed since it was compiled: compiles
- * again (through tsx, as `npm run compile` does) and runs the new CLI with the same arguments and Node
- * options, returning its exit code; null when the CLI is current or is the TypeScript itself.
+ * it again into its own folder (through tsx, as `npm run compile` does) and runs the new CLI with the
+ * same arguments and Node options, returning its exit code; null when the CLI is current, is the
+ * TypeScript itself, or was itself just compiled again (so a source that keeps changing cannot make
+ * it compile forever).
  */
 function runRecompiledIfStale(argv: readonly string[]): number | null {
   const here = new URL('.', import.meta.url);
+  if (process.env[RECOMPILED]) return null;
   const stale = findStaleInputs(here);
   if (!stale || stale.length === 0) return null;
   const root = fileURLToPath(new URL('../', here));
   process.stderr.write(`${TEXTS[chooseLang(undefined, process.env) ?? 'ja'].recompiling(stale)}\n`);
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const compiled = spawnSync(process.execPath, [tsx, join(root, 'pipeline/cli/compile.ts')], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const compiled = spawnSync(process.execPath, [tsx, join(root, 'pipeline/cli/compile.ts'), fileURLToPath(here)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (compiled.status !== 0) return 1;
-  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit' });
+  const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env: { ...process.env, [RECOMPILED]: '1' } });
   return run.status ?? 1;
 }
 

@@ -7,7 +7,7 @@
  * changed since (`freshness.ts`); `npm run compile` runs it by hand.
  */
 import { chmodSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
@@ -159,9 +159,10 @@ function sourceLocations(entry: string, outDir: string): Plugin {
   };
 }
 
-// `npm run compile`, `npm ci` (prepare): compile into .build/.
+// `npm run compile`, `npm ci` (prepare): compile into .build/ (or the folder given, as the compiled
+// CLI does when it compiles itself again).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = performance.now();
-  const { files, inputs } = await compileCli();
-  process.stderr.write(`${BUILD_DIR}/: ${files.length} files from ${inputs} sources, ${Math.round(performance.now() - started)} ms\n`);
+  const { outDir, files, inputs } = await compileCli(ROOT, process.argv[2] ? resolve(process.argv[2]) : undefined);
+  process.stderr.write(`${relative(ROOT, outDir)}/: ${files.length} files from ${inputs} sources, ${Math.round(performance.now() - started)} ms\n`);
 }

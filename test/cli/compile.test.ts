@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
+import { compileCli, NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
 import { findStaleInputs, INPUTS_FILE, statInput } from '../../pipeline/cli/freshness.js';
 import { SCHEMAS, validateEditionSchema, validatePlanSchema, validateReviewSchema } from '../../pipeline/model/schemas.js';
 import { builtSeeds, ROOT } from '../helpers.js';
@@ -117,6 +117,28 @@ describe('the compiled CLI', () => {
     // ajv's standalone code, not the compiler: no schema is compiled at start.
     expect(cli).not.toMatch(/node_modules\/ajv\/dist\/compile\//);
     expect(cli).toMatch(/node_modules\/ajv\/dist\/runtime\//);
+  });
+});
+
+describe('a compiled CLI older than its sources', () => {
+  it('compiles itself again, in its own folder, and runs the new code with the same arguments', async () => {
+    // A folder of its own beside .build/ (a compiled CLI finds the repository as its folder's parent).
+    const dir = join(ROOT, `.build-test-${process.pid}`);
+    try {
+      await compileCli(ROOT, dir);
+      const record = JSON.parse(readFileSync(join(dir, INPUTS_FILE), 'utf8')) as { files: { path: string; mtimeMs: number }[] };
+      record.files[0]!.mtimeMs -= 1000;
+      writeFileSync(join(dir, INPUTS_FILE), JSON.stringify(record));
+      expect(findStaleInputs(pathToFileURL(`${dir}/`))).toEqual([record.files[0]!.path]);
+      const run = spawnSync(process.execPath, [...NODE_FLAGS, join(dir, 'cli.js'), '--lang', 'en', 'diff', '2021'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+      expect(run.stderr).toContain(`sources changed (${record.files[0]!.path})`);
+      // The new CLI ran: the usage error's exit code and text come through.
+      expect(run.status).toBe(2);
+      expect(run.stdout).toContain('hadano-ict-plan diff');
+      expect(findStaleInputs(pathToFileURL(`${dir}/`))).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
