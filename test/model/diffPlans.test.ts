@@ -119,7 +119,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     ...c,
   });
   const target = (fiscalYear: number, old: [number | null, string | null], now: [number | null, string | null]) =>
-    change({ kind: 'target-changed', fiscalYear, old: 'a', new: 'b', quantities: { old: { value: old[0], unit: old[1] }, new: { value: now[0], unit: now[1] } } });
+    change({ kind: 'target-changed', fiscalYear, old: 'a', new: 'b', quantities: { old: { value: old[0], unit: old[1], qualifier: null, per: null }, new: { value: now[0], unit: now[1], qualifier: null, per: null } } });
 
   const renamedEverywhere = change({
     kind: 'department-renamed',
@@ -302,7 +302,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
   });
 
   it('gives target changes their numbers and units beside the printed texts', () => {
-    expect(find('target-changed/1-3-1/target/1-3-1/1/2024')).toMatchObject({ old: '８２８万件', new: '930 万件', quantities: { old: { value: 828, unit: '万件' }, new: { value: 930, unit: '万件' } } });
+    expect(find('target-changed/1-3-1/target/1-3-1/1/2024')).toMatchObject({ old: '８２８万件', new: '930 万件', quantities: { old: { value: 828, unit: '万件', qualifier: null, per: null }, new: { value: 930, unit: '万件', qualifier: null, per: null } } });
     expect(find('department-renamed/情報システム課').quantities).toBeNull();
   });
 
