@@ -47,7 +47,7 @@ const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
  * them). Files not listed here (pages, Table Schemas) are published with no title of their own.
  */
 export const OUTPUT_KINDS: readonly OutputKind[] = [
-  { path: /\.zip$/, title: 'この版の全ファイル（ZIP）', description: null, onPage: 'top', inCatalog: true, inCkan: true, about: 'この版の全ファイル（CSV、JSON、JSON-LD、N-Quads、メタデータ、版のページ）をまとめたZIP' },
+  { path: /\.zip$/, title: 'この版の全ファイル（ZIP）', description: null, onPage: 'top', inCatalog: true, inCkan: true, about: 'この版の全ファイル（CSV、JSON、JSON-LD、N-Quads、スキーマとメタデータ、版のページ）に共通のJSON-LDコンテキストと語彙を添えたZIP' },
   ...csvKinds,
   { path: 'plan.json', title: '計画データ（JSON）', description: '計画モデル（JSON Schema: schemas/plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, about: '本文の記載すべてを構造化した計画モデル（JSON）。schemas/plan.schema.json（JSON Schema）に適合' },
   { path: 'plan.jsonld', title: '計画データ（JSON-LD）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, about: '計画のLinked Data（JSON-LD、版ごとの名前付きグラフ、共通語彙基盤のコア語彙を使用）' },

@@ -68,7 +68,7 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
   const period = latest.edition.planPeriod;
   const nodes: object[] = [];
   const mediaTypes = new Set<string>();
-  const fileTypes = new Set<string>();
+  const fileTypes = new Map<string, string>();
   const licenses = new Map<string, string>();
 
   const temporal = {
@@ -99,7 +99,7 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
         // A file kind listed in the catalog needs its EU file type: a new kind must choose one here.
         if (!fileType) throw new Error(`No EU file type for the catalog's ${format} distribution ${f.path}`);
         mediaTypes.add(mediatype);
-        fileTypes.add(fileType.iri);
+        fileTypes.set(fileType.iri, fileType.scheme);
         return {
           '@id': `${base}${f.path}#distribution`,
           '@type': 'dcat:Distribution',
@@ -197,7 +197,7 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
       // vocabulary entry typed, and each entry in its scheme (the controlled-vocabulary shapes).
       { '@id': 'spdx:checksumAlgorithm_sha256', '@type': 'spdx:ChecksumAlgorithm' },
       ...[...mediaTypes].sort().map((m) => ({ '@id': `${IANA}${m}`, '@type': 'dct:MediaType' })),
-      ...[...fileTypes].sort().map((f) => ({ '@id': f, '@type': 'dct:MediaTypeOrExtent', 'skos:inScheme': { '@id': FILE_TYPES.csv!.scheme } })),
+      ...[...fileTypes].sort(([a], [b]) => (a < b ? -1 : 1)).map(([f, scheme]) => ({ '@id': f, '@type': 'dct:MediaTypeOrExtent', 'skos:inScheme': { '@id': scheme } })),
       ...[...licenses].sort(([a], [b]) => (a < b ? -1 : 1)).map(([url, id]) => {
         const type = licenceTypeOf(id);
         return { '@id': url, '@type': 'dct:LicenseDocument', ...(type ? { 'dct:type': { '@id': type.iri } } : {}) };
