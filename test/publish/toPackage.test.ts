@@ -181,6 +181,8 @@ describe('plan.json’s JSON Schema, as published', () => {
       const validate = ajv.compile(JSON.parse(new TextDecoder().decode(zip.find((e) => e.name === 'schemas/plan.schema.json')!.data)));
       const plan = JSON.parse(zip.find((e) => e.name === 'plan.json')!.data.toString('utf8'));
       expect(validate(plan), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+      // And the edition folder's plan.json, as downloaded from the site.
+      expect(validate(JSON.parse(await builtText(`${edition}/plan.json`))), edition).toBe(true);
       // The published copy is the schema that judges: a plan it should refuse, it refuses.
       expect(validate({ ...plan, projects: [{ ...plan.projects[0], id: 7 }] })).toBe(false);
     }
