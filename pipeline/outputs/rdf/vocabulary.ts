@@ -1,8 +1,9 @@
 /**
  * The project's own vocabulary (prefix `hict`): every term of our own that the JSON-LD context or the
  * CSV metadata uses, with a Japanese and an English label and definition. Concepts the IMI core
- * vocabulary (`ic:`), Dublin Core or schema.org already have are used from there instead; a term
- * here says which IMI concept it relates to where there is one.
+ * vocabulary (`ic:`), Dublin Core or schema.org already have are used from there instead. Every class
+ * of our own is an rdfs:subClassOf the IMI class it is a kind of, so IMI's properties (ic:表記 on an
+ * ic:事物型 …) apply to it exactly where IMI allows them.
  */
 import { readFileSync } from 'node:fs';
 
