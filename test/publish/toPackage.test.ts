@@ -163,6 +163,10 @@ describe('plan.json’s JSON Schema, as published', () => {
     const { files } = await builtSeeds();
     const top = files.get('out/schemas/plan.schema.json')!;
     expect(top).toBeDefined();
+    // The schema's $id, which every plan.json names as its $schema, is where the top copy is published.
+    const $id = JSON.parse(new TextDecoder().decode(top)).$id;
+    expect($id).toBe('https://example.org/hadano-ict-plan/schemas/plan.schema.json');
+    for (const edition of EDITIONS) expect(JSON.parse(await builtText(`${edition}/plan.json`)).$schema).toBe($id);
     for (const edition of EDITIONS) {
       const published = files.get(`out/${edition}/schemas/plan.schema.json`)!;
       expect(Buffer.from(published).equals(Buffer.from(top)), edition).toBe(true);
