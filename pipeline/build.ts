@@ -330,6 +330,8 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
     return { ok: false, editions: [], written: [], files: [], diagnostics: [d], draft: false };
   }
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
+  // The writer thread starts while the editions are read and checked, ready for the first output.
+  if (options.write !== false) effects.startWriting?.();
   try {
     return await buildInto(options, folders);
   } catch (error) {

@@ -331,7 +331,7 @@ const SEVERITY_WORDS: Record<Lang, Record<Severity, string>> = {
 export function formatDiagnostic(d: Diagnostic, lang: Lang = 'ja'): string {
   const where = d.position ? `${d.file ?? '<input>'}:${d.position.start.line}:${d.position.start.column}` : d.file ?? '<input>';
   const subject = d.subject ? ` [${d.subject}]` : '';
-  const finding = d.finding ? (lang === 'ja' ? ` (所見 ${d.finding})` : ` (finding ${d.finding})`) : '';
+  const finding = d.finding ? (lang === 'ja' ? ` (指摘ID ${d.finding})` : ` (finding ${d.finding})`) : '';
   return `${where}: ${SEVERITY_WORDS[lang][d.severity]} ${d.code}${subject} ${lang === 'ja' ? d.message : d.messageEn}${finding}`;
 }
 

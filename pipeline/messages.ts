@@ -38,6 +38,48 @@ const lineEn = (l: { line: number; text: string }) => `line ${l.line} ${l.text =
 const tagsJa = (tags: readonly string[]) => (tags.length ? tags.map((x) => `【${x}】`).join('') : '（付記なし）');
 const tagsEn = (tags: readonly string[]) => tags.map((x) => `【${x}】`).join('') || '(none)';
 
+/** What is wrong with a review file's JSON text, as the parser names it. */
+export type JsonProblem = 'trailing comma' | 'comma expected' | 'colon expected' | 'value expected' | 'property name expected' | 'unclosed string' | 'unclosed brace or bracket' | 'invalid character' | 'end of file expected' | 'invalid JSON';
+
+const JSON_PROBLEMS_JA: Record<JsonProblem, string> = {
+  'trailing comma': '最後の項目の後に「,」があります',
+  'comma expected': '項目と項目の間に「,」がありません',
+  'colon expected': '項目名の後に「:」がありません',
+  'value expected': '値がありません',
+  'property name expected': '項目名（"…"）がありません',
+  'unclosed string': '「"」が閉じていません',
+  'unclosed brace or bracket': '「}」か「]」が閉じていません',
+  'invalid character': 'JSON に使えない文字があります',
+  'end of file expected': 'ファイルの終わりの後にさらに文字があります',
+  'invalid JSON': 'JSON として読めません',
+};
+
+/** What is wrong with one field of a review file. */
+export type FieldProblem = 'empty' | 'date' | 'decision' | 'missing' | 'unknown field' | 'finding id' | 'edition id' | 'type';
+
+const FIELD_PROBLEMS_JA: Record<FieldProblem, (detail: string) => string> = {
+  empty: () => 'が空です。書いてください。',
+  date: () => 'は 2026-12-06 のように「年-月-日」で書きます。',
+  decision: () => 'は accept（承認）か reject（却下）のどちらかです。',
+  missing: (d) => `に ${d}${REVIEW_FIELDS_JA[d] ? `（${REVIEW_FIELDS_JA[d]}）` : ''} がありません。`,
+  'unknown field': (d) => `に、使えない項目「${d}」があります（項目名の書き誤りかもしれません）。`,
+  'finding id': () => 'は、build や review が表示する指摘ID（例：table/label-runs-on@1-2-1/indicator~0ba34238）をそのまま写します。',
+  'edition id': () => 'は版ID（フォルダーの名前、例：2026-03）です。',
+  type: (d) => `の種類が違います（${d}）。`,
+};
+
+/** The review file's fields, named for the staff. */
+const REVIEW_FIELDS_JA: Record<string, string> = {
+  finding: '指摘ID',
+  about: '指摘の内容',
+  decision: '判断',
+  reason: '理由',
+  by: '判断した人',
+  date: '判断した日',
+  edition: '版ID',
+  decisions: '判断の一覧',
+};
+
 /** The Japanese names of a project's fields, for `quality/repost-differs`. */
 const FIELD_NAMES_JA: Record<string, string> = {
   name: '名称',
@@ -555,26 +597,27 @@ export const MESSAGES = {
     ),
   },
   'review/unexplained-change': {
-    unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string }>(
+    unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string; cut: boolean }>(
       (p) =>
-        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
+        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join('、または')} に触れた記載があるはずですが、${
           p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')}しかありません`
-        }。説明のない変更：${p.change}`,
+        }。説明のない変更：${p.change}${p.cut ? '。名前が前の版の名前の一部だけになっています。計画の改訂ではなく、本文の行が抜けた（取り出しの誤り）可能性があります' : ''}`,
       (p) =>
         `Expected a 改訂履歴 entry of ${p.edition} that names ${p.project ?? 'the project'} and says ${p.mentions.map((m) => m.en).join(' or ')}, found ${
           p.naming.length === 0 ? `no entry naming ${p.project ?? 'it'}` : `only ${p.naming.map((e) => `${e.ref} 「${e.excerpt}」`).join(', ')}`
-        }: ${p.change}`,
+        }: ${p.change}${p.cut ? ' (the name is now a piece of the earlier one: a line of the text may have been lost)' : ''}`,
       {
         edition: '2025-03',
         project: '1-1-1',
         mentions: [{ ja: '上方修正（目標値の引き上げ）', en: '上方修正 (an increase)' }],
         naming: [{ ref: '2024-03#1', excerpt: '概要を修正。' }],
-        change: '利用率の2023年度目標を「15％」から「５％」に変更',
+        change: '利用率の令和5年度（2023年度）の目標を「15％」から「５％」に変更',
+        cut: false,
       },
     ),
     unexplainedEverywhere: t<{ edition: string; projects: number; mentions: { ja: string; en: string }[]; naming: string[]; change: string }>(
       (p) =>
-        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて ${p.mentions.map((m) => m.ja).join(' または ')} に触れた記載があるはずですが、${
+        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて ${p.mentions.map((m) => m.ja).join('、または')} に触れた記載があるはずですが、${
           p.naming.length === 0 ? 'どの事業を挙げた記載もありません' : `これらの事業を挙げた記載（${p.naming.join('、')}）はどれも触れていません`
         }。説明のない変更：${p.change}`,
       (p) =>
@@ -592,7 +635,7 @@ export const MESSAGES = {
   },
   'review/stale-decision': {
     gone: t<{ finding: string; decision: 'accept' | 'reject'; date: string }>(
-      (p) => `所見 ${p.finding}（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）はこのビルドにあるはずですが、もう発生していません。この判断をレビューファイルから削除してください。`,
+      (p) => `指摘ID ${p.finding} の判断（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）がありますが、この指摘はもう出ていません（本文が直ったか、読み方が変わりました）。この判断を確認ファイルから消してください。`,
       (p) => `Expected finding ${p.finding} (decided ${p.decision} on ${p.date}) in this build, found it no longer occurs: remove the decision`,
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
     ),
@@ -618,27 +661,34 @@ export const MESSAGES = {
   },
   'review/invalid-file': {
     notUtf8: t(
-      () => 'レビューファイルは UTF-8 の JSON のはずですが、UTF-8 ではないバイト列があります。',
+      () => '確認ファイル（review.json）は UTF-8 の JSON のはずですが、UTF-8 ではないバイト列があります。UTF-8 で保存し直してください。',
       () => 'Expected a UTF-8 JSON review file, found bytes that are not UTF-8',
       {},
     ),
-    syntax: t<{ error: string }>(
-      (p) => `レビューファイルは JSON のはずですが、構文エラーがあります：${p.error}`,
-      (p) => `Expected a JSON review file, found a syntax error: ${p.error}`,
-      { error: 'Unexpected end of JSON input' },
+    syntax: t<{ line: number; column: number; problem: JsonProblem }>(
+      (p) =>
+        `確認ファイル（review.json）は JSON のはずですが、${p.line} 行目 ${p.column} 文字目に書き方の誤りがあります（${JSON_PROBLEMS_JA[p.problem]}）。` +
+        'よくある原因は、最後の項目の後の「,」と、「"」や「}」の閉じ忘れです。',
+      (p) => `Expected a JSON review file, found a syntax error at line ${p.line}, column ${p.column}: ${p.problem}`,
+      { line: 12, column: 5, problem: 'trailing comma' },
     ),
-    schema: t<{ path: string; keyword: string; message: string }>(
-      (p) => `${p.path || 'ファイル全体'} は schemas/review.schema.json の ${p.keyword} の条件を満たすはずですが、満たしていません（${p.message}）。`,
-      (p) => `Expected ${p.path || 'the file'} to satisfy ${p.keyword} (${p.message}) of schemas/review.schema.json`,
-      { path: '/decisions/0/decision', keyword: 'enum', message: 'must be equal to one of the allowed values' },
+    schema: t<{ decision: number | null; finding: string | null; field: string | null; problem: FieldProblem; detail: string }>(
+      (p) => {
+        const where = p.decision === null ? 'ファイル全体' : `${p.decision} 件目の判断${p.finding ? `（指摘ID ${p.finding}）` : ''}`;
+        const field = p.field === null ? '' : `の ${p.field}${REVIEW_FIELDS_JA[p.field] ? `（${REVIEW_FIELDS_JA[p.field]}）` : ''}`;
+        return `確認ファイル（review.json）の${where}${field}${FIELD_PROBLEMS_JA[p.problem](p.detail)}`;
+      },
+      (p) =>
+        `Expected ${p.decision === null ? 'the review file' : `decision ${p.decision}${p.finding ? ` (finding ${p.finding})` : ''}`}${p.field === null ? '' : ` field ${p.field}`} to match schemas/review.schema.json, found: ${p.problem}${p.detail ? ` (${p.detail})` : ''}`,
+      { decision: 1, finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', field: 'by', problem: 'empty', detail: '' },
     ),
     otherEdition: t<{ expected: string; found: string }>(
-      (p) => `版 ${p.expected} のレビューファイルのはずですが、版「${p.found}」のものです。`,
+      (p) => `版 ${p.expected} の確認ファイルのはずですが、版IDが「${p.found}」になっています。フォルダーの名前と同じ版IDにしてください。`,
       (p) => `Expected the review file of edition ${p.expected}, found one for edition 「${p.found}」`,
       { expected: '2025-03', found: '2021' },
     ),
     decidedTwice: t<{ finding: string }>(
-      (p) => `判断は所見ごとに 1 件のはずですが、所見 ${p.finding} に 2 件あります。`,
+      (p) => `判断は指摘ごとに 1 件のはずですが、指摘ID ${p.finding} に 2 件あります。どちらか一方を消してください。`,
       (p) => `Expected one decision per finding, found finding ${p.finding} decided twice`,
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd' },
     ),
@@ -700,6 +750,72 @@ export const DECISION_NOTES = {
     { by: '情報政策担当', date: '2026-12-02', reason: '読み取りの誤り' },
   ),
 } as const;
+
+/** Each rule's name in Japanese, as the review report and the runbook head a finding with it (the rule code stays beside it). */
+export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
+  'input/empty': '本文が空',
+  'input/not-text': '本文がテキストでない',
+  'input/no-outline': '個別事業一覧がない',
+  'input/no-sheets': '個別事業シートがない',
+  'meta/missing': 'edition.json がない',
+  'meta/invalid': 'edition.json の誤り',
+  'meta/unsafe-id': '使えない版ID',
+  'meta/no-text': '本文の .txt が 1 つでない',
+  'coverage/unaccounted-line': '分類できない行',
+  'outline/bad-entry-number': '一覧の事業番号の誤り',
+  'sheet/missing-number': '番号がない',
+  'sheet/bad-number': '番号が読めない',
+  'sheet/missing-name': '名称がない',
+  'sheet/duplicate-number': '同じ番号のシートが 2 枚',
+  'sheet/repeated-heading': '見出しが 2 回',
+  'sheet/stray-line': '場所の外れた行',
+  'sheet/lost-line': '行の抜け',
+  'sheet/lost-section': '表の見出しの抜け',
+  'sheet/missing-section': '欄がない',
+  'sheet/unexpected-line': '見出しの前の行',
+  'sheet/heading-out-of-order': '見出しの順序の乱れ',
+  'sheet/bad-year-heading': '年度の見出しの誤り',
+  'table/too-many-cells': '年度より多い欄',
+  'table/unplaced-cells': '年度に当てられない欄',
+  'table/extra-empty-cells': '余分な空欄',
+  'table/empty-indicator': '目標値のない評価指標',
+  'table/label-runs-on': '項目名のつながり',
+  'table/label-cut-short': '途中で切れた項目名',
+  'table/label-starts-mid-phrase': '途中から始まる項目名',
+  'table/value-in-label': '項目名の中の数値',
+  'table/values-run-together': '1 つの欄に 2 つの数値',
+  'table/text-in-value': '数値の後の文字',
+  'table/value-without-unit': '単位のない数値',
+  'table/unit-without-value': '数値のない単位',
+  'table/heading-in-row': '表の行になった見出し',
+  'table/label-lines-joined': '結合した項目名の行',
+  'table/duplicate-row-name': '同じ名前の行が 2 つ',
+  'table/row-without-cells': '年度欄のない行',
+  'table/repeated-line': '同じ行が 2 回',
+  'revision/bad-date': '改訂履歴の日付の誤り',
+  'revision/entry-without-date': '日付のない改訂履歴',
+  'revision/entry-without-name': '計画名のない改訂履歴',
+  'quality/list-sheet-name-mismatch': '一覧とシートの名称の違い',
+  'quality/list-sheet-tag-mismatch': '一覧とシートの付記の違い',
+  'quality/listed-without-sheet': 'シートのない事業',
+  'quality/sheet-not-listed': '一覧にないシート',
+  'quality/banner-mismatch': '見出しの帯の違い',
+  'quality/sheet-out-of-order': 'シートの順序',
+  'quality/repost-differs': '【再掲】と元の事業の違い',
+  'quality/repost-without-original': '元の事業のない【再掲】',
+  'quality/ended-without-reason': '終了理由のない計画終了',
+  'quality/revision-unknown-project': '改訂履歴の知らない事業番号',
+  'quality/revision-name-differs': '改訂履歴の古い名称',
+  'review/unexplained-change': '改訂履歴で説明されない変更',
+  'review/stale-decision': '古くなった判断',
+  'review/history-rewritten': '書き換えられた改訂履歴',
+  'review/decisions-unchecked': '確かめていない判断',
+  'review/invalid-file': '確認ファイルの誤り',
+  'jsonld/lossy': 'JSON-LD の欠落',
+  'csv/invalid': 'CSV の誤り',
+  'schema/violation': 'plan.json のスキーマ違反',
+  'fs/error': 'ファイルの読み書きの失敗',
+};
 
 /** The catalog's type: rule code → variant → template. */
 export type Messages = typeof MESSAGES;

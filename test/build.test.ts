@@ -238,8 +238,8 @@ describe('every change is declared or reviewed', () => {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.code, d.file, d.position?.start.line, d.subject])).toEqual([['review/unexplained-change', 'in/2025-03/000_5b993dc6e4c545ce.txt', 3402, '2-5-3']]);
     expect(errors[0]!.finding).toMatch(/^review\/unexplained-change@target-changed\/2-5-3\/target\/2-5-3\/1\/2022~[0-9a-f]{8}$/);
-    expect(errors[0]!.message).toMatch(/^2025-03 の改訂履歴に、2-5-3 を挙げて 上方修正（目標値の引き上げ） または .* に触れた記載があるはずですが、2-5-3 を挙げた記載がありません。説明のない変更：ポリシーの改定の2022年度目標を（空欄）から「１回」に変更（in\/2025-03\/review\.json で承認されるまで公開されません）$/);
-    expect(errors[0]!.messageEn).toMatch(/: ポリシーの改定の2022年度目標を（空欄）から「１回」に変更; not published until accepted in in\/2025-03\/review\.json$/);
+    expect(errors[0]!.message).toMatch(/^2025-03 の改訂履歴に、2-5-3 を挙げて 上方修正（目標値の引き上げ）、または.* に触れた記載があるはずですが、2-5-3 を挙げた記載がありません。説明のない変更：ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更（in\/2025-03\/review\.json で承認されるまで公開されません）$/);
+    expect(errors[0]!.messageEn).toMatch(/: ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更; not published until accepted in in\/2025-03\/review\.json$/);
     expect(result.editions[1]!.review).toMatchObject({ status: 'pending', pending: 1 });
   });
 
@@ -374,6 +374,23 @@ describe('the CLI with findings awaiting review', () => {
     expect(text).toMatch(/2021\/review\.json:\d+:1: warning review\/stale-decision \[table\/unplaced-cells@9-9-9\/initiative~0123abcd\]/);
   });
 
+  it('after a rejected finding, says what to do next: the text, not the review file, is fixed', async () => {
+    const rejected = join(dir, 'rejected');
+    cpSync(join(ROOT, 'seeds'), rejected, { recursive: true });
+    writeFileSync(
+      join(rejected, '2025-03/review.json'),
+      review2025((file) => {
+        const policy = file.decisions.find((d) => d.finding.startsWith(POLICY)) as { decision: string } | undefined;
+        if (policy) policy.decision = 'reject';
+      }),
+    );
+    const lines: string[] = [];
+    expect(await runCli(['validate', '--seeds', rejected, '--quiet'], (l) => lines.push(l))).toBe(1);
+    expect(lines).toContain(
+      `却下：2025-03：却下した指摘が 1 件あります。PDF から本文を取り出し直して ${rejected}/2025-03/ の .txt を置き換え（ファイル名はそのままでも変えてもかまいません。.txt は 1 つだけにします）、${rejected}/2025-03/review.json から却下した判断を消して、もう一度 build してください（手順書「却下したとき」）`,
+    );
+  });
+
   it('validate reports the same findings and writes nothing', async () => {
     const { code, text } = await run('validate', '--seeds', seeds, '--out', join(dir, 'never'));
     expect(code).toBe(1);
@@ -388,7 +405,7 @@ describe('the CLI with findings awaiting review', () => {
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({ decision: '', reason: '', by: '', date: '' });
     expect(decisions[0].finding.startsWith(POLICY)).toBe(true);
-    expect(decisions[0].about).toMatch(/\[2-5-3\] .*ポリシーの改定の2022年度目標を（空欄）から「１回」に変更$/);
+    expect(decisions[0].about).toMatch(/\[2-5-3\] .*ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更$/);
     expect((await run('review', '2030-01', '--seeds', seeds)).code).toBe(2);
     expect((await run('validate', '--draft', '--seeds', seeds)).code).toBe(2);
   });
@@ -429,6 +446,6 @@ describe('the CLI with findings awaiting review', () => {
     const { code, text } = await run('build', '--seeds', broken, '--out', join(dir, 'broken-out'), '--draft', '--quiet');
     expect(code).toBe(1);
     expect(existsSync(join(dir, 'broken-out'))).toBe(false);
-    expect(text).toMatch(/2021\/review\.json: error review\/invalid-file Expected a JSON review file, found a syntax error/);
+    expect(text).toMatch(/2021\/review\.json:1:2: error review\/invalid-file Expected a JSON review file, found a syntax error at line 1, column 2/);
   });
 });

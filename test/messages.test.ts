@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnose, formatDiagnostic, linesPosition, RULES, type RuleCode } from '../pipeline/diagnostics.js';
-import { DECISION_NOTES, MESSAGES, type AnyTemplate } from '../pipeline/messages.js';
+import { DECISION_NOTES, MESSAGES, RULE_TITLES_JA, type AnyTemplate } from '../pipeline/messages.js';
 import { ROOT } from './helpers.js';
 
 /** Tokens the Japanese may keep in Latin letters: formats, encodings, and the words of file names. */
@@ -85,7 +85,7 @@ describe('formatDiagnostic', () => {
 
   it('prints one line in Japanese by default: severity in Japanese, code, subject, path and finding id as they are', () => {
     expect(formatDiagnostic(d)).toBe(
-      'x.txt:3:1: エラー table/empty-indicator [1-1-1] 評価指標の項目「利用率」には目標値の欄があるはずですが、見つかりません。 (所見 table/empty-indicator@1-1-1/indicator~0123abcd)',
+      'x.txt:3:1: エラー table/empty-indicator [1-1-1] 評価指標の項目「利用率」には目標値の欄があるはずですが、見つかりません。 (指摘ID table/empty-indicator@1-1-1/indicator~0123abcd)',
     );
     expect(formatDiagnostic({ ...d, severity: 'warning', finding: null })).toMatch(/^x\.txt:3:1: 警告 /);
     expect(formatDiagnostic({ ...d, severity: 'info', finding: null })).toMatch(/^x\.txt:3:1: 注記 /);
@@ -133,5 +133,12 @@ describe('every diagnostic of the pipeline takes its message from the catalog', 
     const unused = Object.entries(MESSAGES).flatMap(([code, variants]) => Object.keys(variants).map((v) => `${code}:${v}`)).filter((k) => !used.has(k));
     // The two an encoding check chooses by its result (`detectEncoding`'s reason).
     expect(unused.sort()).toEqual(['input/not-text:unknownEncoding', 'input/not-text:utf16']);
+  });
+});
+
+describe('RULE_TITLES_JA', () => {
+  it('names every rule of the catalog in Japanese, for the review report’s headings', () => {
+    expect(Object.keys(RULE_TITLES_JA).sort()).toEqual(Object.keys(RULES).sort());
+    for (const title of Object.values(RULE_TITLES_JA)) expect(title).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 });

@@ -21,6 +21,7 @@ import { nodeEffects } from '../io/effects.js';
 import { awaitingReview, formatBuildReport } from './report.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
+import { isPlaceholderUrl } from '../common/urls.js';
 import { runNewEdition } from './newEdition.js';
 import { withoutPendingNote } from '../model/reviewEdition.js';
 import { fromEditionFolder } from '../io/editionFolder.js';
@@ -46,6 +47,7 @@ const OPTIONS = {
   ckan: { type: 'string' },
   org: { type: 'string' },
   apply: { type: 'boolean', default: false },
+  verbose: { type: 'boolean', default: false },
   draft: { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
   id: { type: 'string' },
@@ -200,7 +202,12 @@ export async function runCli(
     const earlier = before?.review
       ? { edition: before.id!, decisions: before.review.findings.flatMap((f) => (f.decision ? [{ finding: f.finding, ...f.decision }] : [])) }
       : null;
-    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier });
+    // The edition the changes are from, read again: its lines show what a changed thing printed there.
+    const from = edition.changelog ? result.editions.find((e) => e.id === edition.changelog!.from.id && e.plan) : undefined;
+    const fromRead = from ? await fromEditionFolder(nodeEffects, parsed.values.seeds, from.folder) : null;
+    const fromSource = fromRead?.ok ? toSourceText(fromRead.input.bytes, fromRead.input.textFile) : null;
+    const earlierText = from && fromSource?.ok ? { edition: from.id!, plan: from.plan!, lines: fromSource.source.lines.map((l) => l.text) } : null;
+    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier, earlierText });
     const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
     await nodeEffects.writeFile(path, page);
     out(text.reviewWritten(path, edition.review.findings.length, edition.review.pending));
@@ -278,7 +285,7 @@ export function toJsonReport(command: string, result: BuildResult, seconds: numb
 }
 
 async function publish(
-  values: { out: string; ckan?: string | undefined; org?: string | undefined; apply: boolean },
+  values: { out: string; ckan?: string | undefined; org?: string | undefined; apply: boolean; verbose: boolean },
   out: (line: string) => void,
   env: NodeJS.ProcessEnv,
   fetchImpl: typeof fetch,
@@ -309,9 +316,25 @@ async function publish(
   }
   const packages: CkanPackage[] = [];
   for (const name of names) packages.push(JSON.parse(new TextDecoder().decode((await nodeEffects.readFile(`${values.out}/ckan/${name}`))!)));
+  // What the portal would link to must be where the files really are, and the organisation the
+  // portal's own: the examples the project ships with are never sent.
+  const placeholder = packages.flatMap((p) => [p.url, ...p.resources.map((r) => r.url)]).find((url) => typeof url === 'string' && isPlaceholderUrl(url)) ?? null;
+  if (values.apply && !values.org) {
+    out(text.applyNeedsOrg);
+    return 2;
+  }
+  if (values.apply && placeholder) {
+    out(text.placeholderUrl(placeholder, true));
+    return 2;
+  }
   const result = await publishToCkan({ ckanUrl: values.ckan, token, packages, apply: values.apply, fetch: fetchImpl, lang, ...(values.org ? { organization: values.org } : {}) });
   out(values.apply ? text.sent(result.requests.length, values.ckan) : text.dryRun(values.ckan));
-  for (const request of result.requests) out(formatRequest(request));
+  for (const outcome of result.packages) out(text.packageOutcome(outcome, values.apply));
+  for (const why of result.unreachable) out(text.unreachable(why));
+  if (!values.apply && placeholder) out(text.placeholderUrl(placeholder, false));
+  if (!values.apply && !values.org) out(text.orgDefault(packages[0]?.owner_org ?? ''));
+  if (values.verbose) for (const request of result.requests) out(formatRequest(request));
+  else if (result.requests.length > 0) out(text.requestsHidden(result.requests.length));
   for (const error of result.errors) out(text.error(error));
   return result.ok ? 0 : 1;
 }

@@ -8,6 +8,7 @@ import { parseEditionMeta } from '../read/parseEditionMeta.js';
 import { parsePlanDocument } from '../read/parsePlanDocument.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { parseEraYearMonth } from '../common/text.js';
+import { isPlaceholderUrl } from '../common/urls.js';
 import type { Effects } from '../io/effects.js';
 import type { Lang } from '../messages.js';
 
@@ -32,42 +33,44 @@ const SAYS = {
     error: (m: string) => `エラー：${m}`,
     unreadable: (file: string, why: string) => `${file} を計画の本文として読めません（${why}）`,
     noDate: (file: string) => `${file} の【改訂履歴】に改定年月が見つかりません。--id <版ID>（例：2026-03）で版IDを指定してください`,
-    exists: (folder: string) => `${folder} はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください）`,
+    exists: (folder: string) => `${folder} はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）`,
     noPrevious: (seeds: string) => `${seeds} に元にする版（edition.json のある版フォルダー）がありません`,
     badJson: (path: string) => `${path} を JSON として読めません`,
     badMeta: (why: string) => `新しい edition.json が schemas/edition.schema.json に合いません（${why}）`,
     notFound: (path: string) => `エラー：本文ファイル ${path} が見つかりません`,
-    made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string }) => [
+    made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string; placeholder: string | null }) => [
       `新しい版 ${p.id}（版ID は${p.newest === null ? '--id で指定' : `【改訂履歴】の最新の改定年月 ${p.newest} から`}）を作りました：${p.folder}/`,
       `  本文：${p.folder}/${p.file}（元のファイルのまま）`,
       `  edition.json：${p.previous} の edition.json を複製し、id を ${p.id} にしました`,
       '次の手順：',
-      `  1. npm run build -- --draft${p.seeds} で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）`,
+      `  1. npm run build -- --draft --quiet${p.seeds} で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）`,
       `  2. npx tsx pipeline/cli/cli.ts review ${p.id}${p.seeds} で確認レポート（dist-review/${p.id}.html）を作り、指摘を本文とPDFと見比べて一件ずつ判断する`,
-      `  3. 判断（accept または reject、理由、判断者、日付）を ${p.folder}/review.json に書く（雛形はレポートにあります）`,
-      `  4. npm run build${p.seeds ? ` --${p.seeds}` : ''} で全件確認済みの版を作る（エラーがあれば何も書き出しません）`,
-      '  5. npm run publish -- --ckan <URL> で送信内容を確認し、よければ --apply を付けて公開する',
+      `  3. 判断（accept または reject、理由、判断者、日付）を ${p.folder}/review.json に書く（雛形はレポートと review ${p.id} --json の表示にあります）`,
+      `  4. npm run build -- --quiet${p.seeds} で全件確認済みの版を作り（エラーがあれば何も書き出しません）、${p.folder}/ をコミットする`,
+      '  5. npm run publish -- --ckan <URL> で送信内容を確認し、よければ --org <組織名> と --apply を付けて公開する',
+      ...(p.placeholder ? [`注意：edition.json の baseIri が例示用の仮の値（${p.placeholder}）のままです。公開する前に、ファイルを実際に置く場所の URL に直してください`] : []),
     ],
   },
   en: {
     error: (m: string) => `error: ${m}`,
     unreadable: (file: string, why: string) => `${file} cannot be read as a plan's text (${why})`,
     noDate: (file: string) => `found no revision month in the 【改訂履歴】 of ${file}: give the edition id with --id <id> (e.g. 2026-03)`,
-    exists: (folder: string) => `${folder} exists already: an edition is never overwritten (for another edition, give another id with --id <id>)`,
+    exists: (folder: string) => `${folder} exists already: an edition is never overwritten (for another edition, give another id with --id <id>; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)`,
     noPrevious: (seeds: string) => `${seeds} holds no edition to start from (an edition folder with an edition.json)`,
     badJson: (path: string) => `${path} is not valid JSON`,
     badMeta: (why: string) => `the new edition.json does not match schemas/edition.schema.json (${why})`,
     notFound: (path: string) => `error: no text file ${path}`,
-    made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string }) => [
+    made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string; placeholder: string | null }) => [
       `made the new edition ${p.id} (the id ${p.newest === null ? 'given with --id' : `from the newest revision month of the 【改訂履歴】, ${p.newest}`}): ${p.folder}/`,
       `  text: ${p.folder}/${p.file} (the file as it was)`,
       `  edition.json: ${p.previous}'s edition.json with the id ${p.id}`,
       'next:',
-      `  1. npm run build -- --draft${p.seeds}: a draft with the changes from the previous edition and the findings (not publishable)`,
+      `  1. npm run build -- --draft --quiet${p.seeds}: a draft with the changes from the previous edition and the findings (not publishable)`,
       `  2. npx tsx pipeline/cli/cli.ts review ${p.id}${p.seeds}: the review report (dist-review/${p.id}.html); compare each finding with the text and the PDF`,
-      `  3. write each decision (accept or reject, reason, by, date) into ${p.folder}/review.json (the report has the template)`,
-      `  4. npm run build${p.seeds ? ` --${p.seeds}` : ''}: the reviewed edition (nothing is written if there are errors)`,
-      '  5. npm run publish -- --ckan <URL> to see the requests, then with --apply to publish',
+      `  3. write each decision (accept or reject, reason, by, date) into ${p.folder}/review.json (templates in the report and from review ${p.id} --json)`,
+      `  4. npm run build -- --quiet${p.seeds}: the reviewed edition (nothing is written if there are errors); commit ${p.folder}/`,
+      '  5. npm run publish -- --ckan <URL> to see what would be sent, then with --org <slug> --apply to publish',
+      ...(p.placeholder ? [`note: the baseIri in edition.json is still an example placeholder (${p.placeholder}): set it to where the files will really be before publishing`] : []),
     ],
   },
 } as const;
@@ -105,7 +108,7 @@ export function planNewEdition(input: NewEditionInput, lang: Lang = 'ja'): NewEd
       { path: `${folder}/${input.fileName}`, data: input.text },
       { path: `${folder}/edition.json`, data: metaText },
     ],
-    messages: say.made({ id, folder, file: input.fileName, previous: previous.folder, newest: input.id === undefined ? newest : null, seeds }),
+    messages: say.made({ id, folder, file: input.fileName, previous: previous.folder, newest: input.id === undefined ? newest : null, seeds, placeholder: typeof meta.baseIri === 'string' && isPlaceholderUrl(meta.baseIri) ? meta.baseIri : null }),
   };
 }
 

@@ -59,6 +59,8 @@ export function formatBuildReport(result: BuildResult, options: { verbose?: bool
   for (const d of extra) lines.push(formatDiagnostic(d, lang));
   for (const e of result.editions) {
     if (e.review && e.review.pending > 0) lines.push(text.awaiting(e.review.edition, e.review.pending, e.review.reviewFile));
+    // A rejected reading is fixed in the text, not in the review file: say what to do next.
+    if (e.review && e.review.rejected > 0) lines.push(text.rejectedNext(e.review.edition, e.review.rejected, e.review.reviewFile));
   }
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const pending = awaitingReview(result);

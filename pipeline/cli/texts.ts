@@ -6,6 +6,7 @@
  */
 import type { StageName } from '../build.js';
 import type { Lang } from '../messages.js';
+import type { PackageOutcome } from '../publish/publishCkan.js';
 
 /** A language the command line speaks (the diagnostics' own). */
 export type { Lang } from '../messages.js';
@@ -59,6 +60,7 @@ export interface CliTexts {
   quality: (errors: number, warnings: number, notes: number) => string;
   reviewLine: (r: { findings: number; accepted: number; pending: number; rejected: number; stale: number; reviewFile: string }) => string;
   awaiting: (edition: string, pending: number, reviewFile: string) => string;
+  rejectedNext: (edition: string, rejected: number, reviewFile: string) => string;
   failed: (errors: number, pending: number) => string;
   checkFailed: (errors: number, pending: number) => string;
   builtDraft: (editions: number, pending: number, files: number) => string;
@@ -88,6 +90,12 @@ export interface CliTexts {
   noPackages: (folder: string) => string;
   sent: (n: number, url: string) => string;
   dryRun: (url: string) => string;
+  packageOutcome: (outcome: PackageOutcome, applied: boolean) => string;
+  unreachable: (why: string) => string;
+  placeholderUrl: (url: string, refused: boolean) => string;
+  applyNeedsOrg: string;
+  orgDefault: (org: string) => string;
+  requestsHidden: (n: number) => string;
   unreviewedEdition: (edition: string, pending: number, reviewFile: string) => string;
   unreadableMarker: (path: string) => string;
   draftRefused: (outDir: string, unreviewed: string[]) => string;
@@ -143,12 +151,14 @@ const ja: CliTexts = {
 本文はそのまま（1バイトも変えずに）複製し、edition.json は直前の版のものを複製して id だけを変えます。
 既にある版は上書きしません。作った後にすることを表示します。
 終了コード：0 作成した、1 作れなかった（既にある版、改訂履歴がない など）、2 使い方の誤り。`,
-    publish: `使い方：hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--apply]
+    publish: `使い方：hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--verbose] [--apply]
 
 各版のパッケージ（build が作る --out/ckan/*.json、既定の out：dist）を、CKAN の Action API でポータルに
-作成または更新します。--apply を付けるまでは、送る書き込み要求をそのまま表示するだけです。API トークンは
-環境変数 CKAN_API_TOKEN から読み、表示しません。未確認の下書きは公開しません。
-  --org <slug>  パッケージを持つ CKAN の組織（既定：hadano-city）
+作成または更新します。--apply を付けるまでは、版ごとに何をするか（新規作成か更新か、リソースの数）を
+表示するだけです（ポータルに接続できないときも表示します）。API トークンは環境変数 CKAN_API_TOKEN から
+読み、表示しません。未確認の下書き、例示用の仮の URL（example.org など）のままの版は公開しません。
+  --org <slug>  パッケージを持つ CKAN の組織（--apply では必須。確認だけのときの既定：hadano-city）
+  --verbose     ポータルに送る要求の全文も表示する
 終了コード：0 完了、1 ポータルのエラー、2 使い方の誤り。`,
   },
   error: (message) => `エラー：${message}`,
@@ -174,6 +184,8 @@ const ja: CliTexts = {
   reviewLine: (r) =>
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれの指摘ID（finding）について ${reviewFile} に accept か reject を書いてください`,
+  rejectedNext: (edition, rejected, reviewFile) =>
+    `却下：${edition}：却下した指摘が ${rejected} 件あります。PDF から本文を取り出し直して ${reviewFile.replace(/[^/]*$/, '')} の .txt を置き換え（ファイル名はそのままでも変えてもかまいません。.txt は 1 つだけにします）、${reviewFile} から却下した判断を消して、もう一度 build してください（手順書「却下したとき」）`,
   failed: (errors, pending) => `作成できませんでした：何も書き出していません（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）`,
   checkFailed: (errors, pending) => `検査でエラーが見つかりました（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）`,
   builtDraft: (editions, pending, files) => `${editions} 版を「未確認の下書き」として作りました（確認待ちの指摘 ${pending} 件。publish は公開を拒みます）。ファイル ${files} 個を書き出しました`,
@@ -198,8 +210,18 @@ const ja: CliTexts = {
   publishNeedsCkan: 'エラー：publish には --ckan <url>（http または https）が要ります',
   applyNeedsToken: 'エラー：--apply には環境変数 CKAN_API_TOKEN の API トークンが要ります',
   noPackages: (folder) => `エラー：${folder} にパッケージの記述がありません。先に build してください`,
-  sent: (n, url) => `${url} に ${n} 件の要求を送りました：`,
-  dryRun: (url) => `確認だけ（送信していません）：publish が ${url} に送る要求です（送るには --apply を付けます）：`,
+  sent: (n, url) => `${url} に送信しました（要求 ${n} 件）：`,
+  dryRun: (url) => `確認だけ（送信していません）：${url} に公開する内容です（送るには --apply を付けます）：`,
+  packageOutcome: (o, applied) => {
+    const what = o.action === 'create' ? '新規作成' : o.action === 'update' ? '更新' : '新規作成（ポータルに接続できないため、すでにあるかは確かめていません）';
+    return `  ${o.name}：${what}${applied ? 'しました' : 'します'}。リソースの追加 ${o.resourcesCreated} 件、更新 ${o.resourcesUpdated} 件`;
+  },
+  unreachable: (why) => `注意：${why}。内容は、新しく作る場合として表示しています`,
+  placeholderUrl: (url, refused) =>
+    `${refused ? 'エラー' : '注意'}：公開先の URL が例示用の仮の値のままです（${url}）。各版の edition.json の baseIri を、ファイルを実際に置く場所に直してから build してください${refused ? '。送信しません' : '（--apply はこのままでは送信しません）'}`,
+  applyNeedsOrg: 'エラー：--apply には --org <組織名>（ポータルでパッケージを持つ組織の名前。ポータルの管理者に確かめます）が要ります',
+  orgDefault: (org) => `注意：--org がないため、組織名は仮の「${org}」で表示しています。--apply では --org で実際の組織名を指定します`,
+  requestsHidden: (n) => `ポータルに送る要求 ${n} 件の全文は --verbose を付けると表示します`,
   unreviewedEdition: (edition, pending, reviewFile) => `${edition}：確認待ちの指摘 ${pending} 件（${reviewFile}）`,
   unreadableMarker: (path) => `${path} を読めません`,
   draftRefused: (outDir, unreviewed) => `エラー：${outDir} は未確認の下書き（build --draft）なので公開しません（${unreviewed.join('；')}）。確認ファイルで指摘を判断してから、--draft を付けずに build してください`,
@@ -260,12 +282,14 @@ The id is the newest revision month of the text's 【改訂履歴】 (令和8年
 is copied byte for byte; edition.json is the previous edition's with the new id. An existing edition
 is never overwritten. Prints what to do next.
 Exit codes: 0 made, 1 not made (the edition exists, no revision history …), 2 usage errors.`,
-    publish: `Usage: hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--apply]
+    publish: `Usage: hadano-ict-plan publish --ckan <url> [--out <dir>] [--org <slug>] [--verbose] [--apply]
 
 Creates or updates each edition's package (--out/ckan/*.json, made by build; default out: dist) on a
-CKAN portal through its Action API. Dry run unless --apply: prints the exact write requests. The API
-token is read from the environment variable CKAN_API_TOKEN and never printed.
-  --org <slug>  CKAN organisation that owns the packages (default: hadano-city)
+CKAN portal through its Action API. Dry run unless --apply: says what it would do per package (even
+when the portal cannot be reached). The API token is read from the environment variable CKAN_API_TOKEN
+and never printed. Drafts and editions still at an example address (example.org, …) are not sent.
+  --org <slug>  CKAN organisation that owns the packages (required with --apply; dry-run default: hadano-city)
+  --verbose     also print the requests in full
 Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   },
   error: (message) => `error: ${message}`,
@@ -288,6 +312,8 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   reviewLine: (r) =>
     `  review: ${plural(r.findings, 'finding')} (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${r.stale ? `, ${plural(r.stale, 'stale decision')}` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `review: ${edition}: ${plural(pending, 'finding')} awaiting review — accept or reject each by its finding id in ${reviewFile}`,
+  rejectedNext: (edition, rejected, reviewFile) =>
+    `rejected: ${edition}: ${plural(rejected, 'finding')} rejected: extract the text from the PDF again, replace the .txt in ${reviewFile.replace(/[^/]*$/, '')} (keep one .txt only), remove the rejected decisions from ${reviewFile} and build again (runbook: 却下したとき)`,
   failed: (errors, pending) => `build failed: nothing written (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`,
   checkFailed: (errors, pending) => `check failed (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`,
   builtDraft: (editions, pending, files) => `built ${plural(editions, 'edition')} as an UNREVIEWED DRAFT (${plural(pending, 'finding')} awaiting review; publish refuses it), wrote ${plural(files, 'file')}`,
@@ -313,7 +339,18 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   applyNeedsToken: 'error: --apply needs the API token in the environment variable CKAN_API_TOKEN',
   noPackages: (folder) => `error: no package descriptions in ${folder}: run the build first`,
   sent: (n, url) => `sent ${n} requests to ${url}:`,
-  dryRun: (url) => `dry run: the requests publish would send to ${url} (use --apply to send them):`,
+  dryRun: (url) => `dry run: what publish would send to ${url} (use --apply to send it):`,
+  packageOutcome: (o, applied) => {
+    const what = o.action === 'update' ? (applied ? 'updated' : 'update') : applied ? 'created' : 'create';
+    const unknown = o.action === 'unknown' ? ' (the portal could not be reached to see whether it exists)' : '';
+    return `  ${o.name}: ${what}${unknown}; resources added ${o.resourcesCreated}, updated ${o.resourcesUpdated}`;
+  },
+  unreachable: (why) => `note: ${why}; shown as if the packages were new`,
+  placeholderUrl: (url, refused) =>
+    `${refused ? 'error' : 'note'}: the published address is still an example placeholder (${url}): set each edition's baseIri in edition.json to where the files really are and build again${refused ? '; nothing sent' : ' (--apply refuses to send it as is)'}`,
+  applyNeedsOrg: 'error: --apply needs --org <slug> (the portal organisation that owns the packages; ask the portal administrator)',
+  orgDefault: (org) => `note: no --org, so the placeholder organisation 「${org}」 is shown; --apply needs the real one with --org`,
+  requestsHidden: (n) => `the ${n} requests in full: add --verbose`,
   unreviewedEdition: (edition, pending, reviewFile) => `${edition}: ${plural(pending, 'finding')} awaiting review in ${reviewFile}`,
   unreadableMarker: (path) => `${path} is unreadable`,
   draftRefused: (outDir, unreviewed) => `error: ${outDir} is an unreviewed draft (build --draft) and is never published (${unreviewed.join('; ')}): decide the findings in the review files, then build without --draft`,

@@ -34,9 +34,35 @@ export function removeLayoutSpaces(text: string): string {
   return out;
 }
 
-/** Normalises one printed text fragment for the model: NFKC, then layout spaces removed, trimmed. */
+/**
+ * Writes printed text the way Japanese public data is written (../shared/CONVENTIONS.md, Text), not by
+ * blanket NFKC: full-width Latin letters and digits half-width, and a full-width comma or point between
+ * two digits with them (`７，０００` → `7,000`); the ideographic space a space; half-width katakana and
+ * Japanese punctuation full-width (`ｶﾞ` → `ガ`); Japanese punctuation and brackets kept as printed
+ * (`（旧：Twitter）`). The platform-dependent characters of rule L1-08 are replaced: circled numbers by
+ * the number in brackets (`①` → `（1）`), Roman-numeral characters by letters (`Ⅱ` → `II`), squares by
+ * what they stand for (`㍻` → `平成`, `㎡` → `m2`, `㈱` → `（株）`), and the full-width tilde by the wave
+ * dash it stands for on Windows (`～` → `〜`).
+ */
+export function toJapaneseTypography(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000) out += ' ';
+    else if (code === 0xff5e) out += '〜';
+    else if ((code >= 0x2460 && code <= 0x2473) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf)) out += `（${ch.normalize('NFKC')}）`;
+    else if ((code >= 0x2150 && code <= 0x218f) || (code >= 0x3200 && code <= 0x33ff)) out += ch.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）');
+    else out += ch;
+  }
+  return out
+    .replace(/(?<=[0-9])[，．](?=[0-9])/g, (mark) => (mark === '，' ? ',' : '.'))
+    .replace(/[\uff61-\uff9f]+/g, (run) => run.normalize('NFKC'));
+}
+
+/** Normalises one printed text fragment for the model: Japanese typography (`toJapaneseTypography`), then layout spaces removed, trimmed. */
 export function normalizeText(text: string): string {
-  return removeLayoutSpaces(nfkc(text)).trim();
+  return removeLayoutSpaces(toJapaneseTypography(text)).trim();
 }
 
 /**

@@ -3,7 +3,9 @@
  * folders and writes outputs only through `Effects`, so tests run the whole pipeline in memory with
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
-import { renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { crc32 } from 'node:zlib';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { startWriterThread, takeBuffer, type MeasuredFile, type WriterThread } from './writerThread.js';
@@ -38,6 +40,8 @@ export interface Effects {
    * Without it the sink measures the pieces itself and calls `writeFile`.
    */
   writeMeasured?(path: string, data: AsyncIterable<Uint8Array>, crc: boolean): Promise<MeasuredFile>;
+  /** Starts, ahead of the first file, what `writeMeasured` needs (the writer thread takes a while to start). */
+  startWriting?(): void;
   /**
    * Reads a file back in pieces (for files too large to hold at once: the zip re-reads them); a
    * piece's memory is reused once `PIECES_IN_FLIGHT` more pieces have been asked for.
@@ -61,6 +65,21 @@ const FAULT = /^(write|rename):([1-9]\d*)$/.exec(process.env.HADANO_FAULT_KILL ?
 let faultCount = 0;
 function faultPoint(kind: 'write' | 'rename'): void {
   if (FAULT && FAULT[1] === kind && ++faultCount === Number(FAULT[2])) process.kill(process.pid, 'SIGKILL');
+}
+
+/** Writes a small file at once on this thread, measuring it (see `Effects.writeMeasured`). */
+function writeSmallFile(path: string, pieces: readonly Uint8Array[], crc: boolean): MeasuredFile {
+  const hash = createHash('sha256');
+  let sum = 0;
+  let bytes = 0;
+  for (const piece of pieces) {
+    hash.update(piece);
+    if (crc) sum = crc32(piece, sum);
+    bytes += piece.length;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
+  return { bytes, sha256: hash.digest('hex'), crc32: sum };
 }
 
 /** The writer thread of `nodeEffects`, started with the first file it measures. */
@@ -119,10 +138,29 @@ export const nodeEffects: Effects = {
       await file.close();
     }
   },
+  startWriting() {
+    writer ??= startWriterThread();
+  },
   async writeMeasured(path, data, crc) {
     faultPoint('write');
     writer ??= startWriterThread();
-    return writer.write(path, data, crc);
+    // A file that ends within its first pieces (up to 448 KiB: most files) is measured and written
+    // here at once: handing it to the thread and waiting for its answer took longer than that.
+    const pieces = data[Symbol.asyncIterator]();
+    const head: Uint8Array[] = [];
+    while (head.length < PIECES_IN_FLIGHT) {
+      const next = await pieces.next();
+      if (next.done) return writeSmallFile(path, head, crc);
+      head.push(next.value);
+    }
+    return writer.write(
+      path,
+      (async function* () {
+        yield* head;
+        for (let next = await pieces.next(); !next.done; next = await pieces.next()) yield next.value;
+      })(),
+      crc,
+    );
   },
   async *readChunks(path) {
     const file = await open(path, 'r');

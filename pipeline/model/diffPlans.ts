@@ -14,7 +14,7 @@
 import { firstByKey } from '../common/arrays.js';
 import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from '../diagnostics.js';
 import type { LineRange, Plan, Project, Target } from './plan.js';
-import { nfkc } from '../common/text.js';
+import { fiscalYearLabel, nfkc } from '../common/text.js';
 
 /** The kinds of change, in the order the changelog lists them. */
 export const CHANGE_KINDS = [
@@ -133,8 +133,8 @@ export interface ExplanationRule {
   says: RegExp;
   /** `says` in words, for messages. */
   mentions: string;
-  /** `mentions` in Japanese where it differs beyond its punctuation (it explains in English). */
-  mentionsJa?: string;
+  /** `mentions` in plain Japanese, for the staff's messages (the English one quotes the words the rule looks for). */
+  mentionsJa: string;
   /**
    * Which target changes fit: `increase` (上方修正: both numbers, same unit, new > old), `decrease`
    * (下方修正), `numbered` (数値化: no number before, a number after); absent: any. A sentence's
@@ -162,36 +162,37 @@ const INDICATORS: readonly ChangeTopic[] = ['indicator-added', 'indicator-remove
  * (or declares that replacement 「A」を「B」に).
  */
 export const EXPLANATION_RULES: readonly ExplanationRule[] = [
-  { explains: ['project-added'], says: /新規追加/, mentions: '新規追加' },
-  { explains: ['project-ended', 'text-changed:終了理由'], says: /計画終了/, mentions: '計画終了' },
-  { explains: ['project-removed'], says: /計画終了|事業を?(?:削除|廃止)/, mentions: '計画終了, 事業を削除/廃止' },
-  { explains: ['project-moved'], says: /番号/, mentions: '番号' },
-  { explains: ['project-renamed'], says: /名称/, mentions: '名称' },
-  { explains: ['department-added', 'department-removed'], says: /主管課|関係課|担当|組織/, mentions: '主管課, 関係課, 担当, 組織' },
+  { explains: ['project-added'], says: /新規追加/, mentions: '新規追加', mentionsJa: '「新規追加」' },
+  { explains: ['project-ended', 'text-changed:終了理由'], says: /計画終了/, mentions: '計画終了', mentionsJa: '「計画終了」' },
+  { explains: ['project-removed'], says: /計画終了|事業を?(?:削除|廃止)/, mentions: '計画終了, 事業を削除/廃止', mentionsJa: '「計画終了」や事業の削除・廃止' },
+  { explains: ['project-moved'], says: /番号/, mentions: '番号', mentionsJa: '「番号」' },
+  { explains: ['project-renamed'], says: /名称/, mentions: '名称', mentionsJa: '「名称」' },
+  { explains: ['department-added', 'department-removed'], says: /主管課|関係課|担当|組織/, mentions: '主管課, 関係課, 担当, 組織', mentionsJa: '主管課・関係課・担当・組織のどれか' },
   // A department renamed everywhere is a reorganisation of the city, not a revision of one project: an
   // entry that only says 主管課 or 担当 speaks of its own project's departments, so it takes 組織改正 or 課の名称.
-  { explains: ['department-renamed'], says: /組織の?(?:改正|改編|再編|変更)|課等?の?名称|課名/, mentions: '組織改正, 課の名称' },
+  { explains: ['department-renamed'], says: /組織の?(?:改正|改編|再編|変更)|課等?の?名称|課名/, mentions: '組織改正, 課の名称', mentionsJa: '組織改正や課の名称の変更' },
   // 「…を取組内容に追加」 adds initiatives; it does not explain one removed or changed.
-  { explains: ['initiative-added'], says: /取り?組(?:内容)?(?:に|を)[^。]*?追加|新たに[^。]*?取り?組/, mentions: '取組内容に追加' },
+  { explains: ['initiative-added'], says: /取り?組(?:内容)?(?:に|を)[^。]*?追加|新たに[^。]*?取り?組/, mentions: '取組内容に追加', mentionsJa: '取組内容の追加' },
   // 「取組内容「X」の実施時期等を一部修正」 explains changes to the initiative X only (see `fitsInitiative`).
-  { explains: INITIATIVES, says: /取り?組(?:内容)?[^。]*?(?:変更|修正|見直|削除)/, mentions: '取組内容 … 変更/修正/見直し/削除' },
-  { explains: ['initiative-changed'], says: /実施時期/, mentions: '実施時期' },
+  { explains: INITIATIVES, says: /取り?組(?:内容)?[^。]*?(?:変更|修正|見直|削除)/, mentions: '取組内容 … 変更/修正/見直し/削除', mentionsJa: '取組内容の変更・修正・見直し・削除' },
+  { explains: ['initiative-changed'], says: /実施時期/, mentions: '実施時期', mentionsJa: '「実施時期」' },
   // 評価指標 with a word of adding or changing indicators — not 「評価指標に令和5年度の数値を追加」.
   {
     explains: INDICATORS,
     says: /評価指標[^。]*?(?<!(?:数値|目標値)[をの])(?:追加|細分化|新たに|見直|削除)|新たに[^。]*?評価指標|評価指標[^。]*?「[^」]+」から「[^」]+」に/,
     mentions: '評価指標 … 追加/細分化/新たに/見直し/削除/「…」から「…」に',
+    mentionsJa: '評価指標の追加・細分化・見直し・削除（「…」から「…」に、を含む）',
   },
   { explains: ['target-changed'], says: /上方修正/, fits: 'increase', mentions: '上方修正 (an increase)', mentionsJa: '上方修正（目標値の引き上げ）' },
   { explains: ['target-changed'], says: /下方修正/, fits: 'decrease', mentions: '下方修正 (a decrease)', mentionsJa: '下方修正（目標値の引き下げ）' },
   { explains: ['target-changed'], says: /数値化|数値を記載|(?:数値|目標値)(?:を|の)追加/, fits: 'numbered', mentions: '数値化/数値の追加 (a number where there was none)', mentionsJa: '数値化/数値の追加（数値がなかった欄への数値）' },
-  { explains: ['target-changed'], says: /(?:評価指標|目標値|数値)[^。]*?(?:(?<!上方|下方)修正|変更|見直|追記)/, mentions: '評価指標/目標値/数値 … 修正/変更/見直し/追記' },
-  { explains: ['text-changed:概要'], says: /概要(?!書)/, mentions: '概要' },
-  { explains: ['text-changed:目指すもの'], says: /目指すもの/, mentions: '目指すもの' },
-  { explains: ['text-changed:指標の考え方'], says: /考え方/, mentions: '(指標の)考え方' },
-  { explains: ['text-changed:終了理由'], says: /終了理由/, mentions: '終了理由' },
-  { explains: PROSE, says: /(?:名称|概要(?!書)|目指すもの|考え方)等/, mentions: '概要等, 目指すもの等' },
-  { explains: [...PROSE, ...INITIATIVES], says: /取り?組内容等/, mentions: '取組内容等' },
+  { explains: ['target-changed'], says: /(?:評価指標|目標値|数値)[^。]*?(?:(?<!上方|下方)修正|変更|見直|追記)/, mentions: '評価指標/目標値/数値 … 修正/変更/見直し/追記', mentionsJa: '評価指標・目標値・数値の修正・変更・見直し・追記' },
+  { explains: ['text-changed:概要'], says: /概要(?!書)/, mentions: '概要', mentionsJa: '「概要」' },
+  { explains: ['text-changed:目指すもの'], says: /目指すもの/, mentions: '目指すもの', mentionsJa: '「目指すもの」' },
+  { explains: ['text-changed:指標の考え方'], says: /考え方/, mentions: '(指標の)考え方', mentionsJa: '「（指標の）考え方」' },
+  { explains: ['text-changed:終了理由'], says: /終了理由/, mentions: '終了理由', mentionsJa: '「終了理由」' },
+  { explains: PROSE, says: /(?:名称|概要(?!書)|目指すもの|考え方)等/, mentions: '概要等, 目指すもの等', mentionsJa: '「概要等」や「目指すもの等」' },
+  { explains: [...PROSE, ...INITIATIVES], says: /取り?組内容等/, mentions: '取組内容等', mentionsJa: '「取組内容等」' },
   { explains: [...CHANGE_KINDS.filter((k) => k !== 'text-changed'), ...PROSE], says: /「[^」]+」(?:を|から)「[^」]+」に/, replaces: true, mentions: '「old」を「new」に (that replacement)', mentionsJa: '「旧」を「新」に（その置き換え）' },
 ];
 
@@ -304,6 +305,14 @@ function pairReplacements(changes: readonly Change[], entries: readonly EntryChe
  * real revisions lengthen names, never cut them), so a person looks at it.
  */
 function unexplainTruncations(changes: readonly Change[], entries: readonly EntryCheck[]): void {
+  for (const change of truncations(changes)) {
+    change.explainedBy.length = 0;
+    for (const entry of entries) entry.matchedChanges = entry.matchedChanges.filter((id) => id !== change.id);
+  }
+}
+
+/** The changes of names cut to a piece of themselves (see `unexplainTruncations`). */
+function truncations(changes: readonly Change[]): Set<Change> {
   const pieceOf = (whole: string | number | null, piece: string | number | null) => {
     const [w, p] = [squeeze(whole), squeeze(piece)];
     return w !== null && p !== null && p !== '' && p.length < w.length && (w.startsWith(p) || w.endsWith(p));
@@ -315,10 +324,7 @@ function unexplainTruncations(changes: readonly Change[], entries: readonly Entr
       for (const added of changes.filter((a) => a.kind === 'initiative-added' && a.projectId === c.projectId && pieceOf(c.old, a.new))) truncated.add(c).add(added);
     }
   }
-  for (const change of truncated) {
-    change.explainedBy.length = 0;
-    for (const entry of entries) entry.matchedChanges = entry.matchedChanges.filter((id) => id !== change.id);
-  }
+  return truncated;
 }
 
 /** A sentence that names an initiative (取組内容「X」) explains changes to that initiative only. */
@@ -454,7 +460,7 @@ function projectChanges(
             old: ot.text,
             new: nt.text,
             quantities: { old: quantityOf(ot), new: quantityOf(nt) },
-            summary: `${ni.name}の${nt.fiscalYear}年度目標を${quote(ot.text)}から${quote(nt.text)}に変更`,
+            summary: `${ni.name}の${fiscalYearLabel(nt.fiscalYear)}（${nt.fiscalYear}年度）の目標を${quote(ot.text)}から${quote(nt.text)}に変更`,
           },
           `target/${ni.id}/${nt.fiscalYear}`,
         );
@@ -643,12 +649,13 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan, source
   const indexes = new Map<string, number>();
   newer.projects.forEach((p, i) => indexes.has(p.id) || indexes.set(p.id, i));
   const file = newer.edition.source.fileName;
+  const cut = truncations(changelog.changes);
   return changelog.changes
     .filter((c) => c.explainedBy.length === 0)
     .map((change) => {
       const topic = topicOf(change);
       const mentions = EXPLANATION_RULES.filter((r) => r.explains.includes(topic) && !r.replaces).map((r) => ({
-        ja: r.mentionsJa ?? r.mentions.replaceAll(', ', '、'),
+        ja: r.mentionsJa,
         en: r.mentions,
       }));
       const projects = new Set(projectsOf(change));
@@ -672,6 +679,7 @@ export function findUnexplainedChanges(changelog: Changelog, newer: Plan, source
           mentions,
           naming: naming.map((e) => ({ ref: e.ref, excerpt: excerpt(e.summary) })),
           change: change.summary,
+          cut: cut.has(change),
         },
         {
           file,

@@ -9,7 +9,9 @@
  * match the schema, names another edition or decides a finding twice is `review/invalid-file`.
  */
 import { diagnose, isReviewable, linesPosition, type Diagnostic, type FindingDecision, type Position, type RuleCode, type Where } from '../diagnostics.js';
-import { DECISION_NOTES, type Template } from '../messages.js';
+import { DECISION_NOTES, type FieldProblem, type JsonProblem, type Template } from '../messages.js';
+import type { ErrorObject } from 'ajv';
+import { findNodeAtLocation, parse as parseJsonc, parseTree, ParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { validateReviewSchema } from './schemas.js';
 
 /** The review file's name in an edition folder. */
@@ -120,17 +122,26 @@ export function parseReviewFile(bytes: Uint8Array, file: string, edition: string
     return invalid((w) => diagnose('review/invalid-file', 'notUtf8', {}, w));
   }
   let data: unknown;
+  const body = text.replace(/^\uFEFF/, '');
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
-  } catch (error) {
-    return invalid((w) => diagnose('review/invalid-file', 'syntax', { error: (error as Error).message }, w));
+    data = JSON.parse(body);
+  } catch {
+    // JSON.parse names no position; the tolerant parser finds where the first mistake is.
+    const at = firstJsonProblem(body);
+    const { line, column } = lineAndColumn(body, at.offset);
+    return { ok: false, file, diagnostics: [diagnose('review/invalid-file', 'syntax', { line, column, problem: at.problem }, { file, position: { start: { line, column }, end: { line, column: column + 1 } } })] };
   }
   if (!validateReviewSchema(data)) {
     const errors = validateReviewSchema.errors ?? [];
+    const decisions = (data as { decisions?: unknown }).decisions;
     return {
       ok: false,
       file,
-      diagnostics: errors.map((e) => diagnose('review/invalid-file', 'schema', { path: e.instancePath, keyword: e.keyword, message: e.message ?? '' }, { file })),
+      diagnostics: errors.map((e) => {
+        const problem = describeSchemaError(e, Array.isArray(decisions) ? decisions : []);
+        const line = problem.decision === null ? null : lineOfDecision(body, problem.decision - 1);
+        return diagnose('review/invalid-file', 'schema', problem, { file, position: line === null ? null : linesPosition(line, line) });
+      }),
     };
   }
   const raw = data as { edition: string; decisions: (FindingDecision & { finding: string; about?: string })[] };
@@ -156,6 +167,73 @@ export function parseReviewFile(bytes: Uint8Array, file: string, edition: string
     seen.add(d.finding);
   }
   return { ok: true, file, review: { edition: raw.edition, decisions } };
+}
+
+/** The first mistake in a JSON text that JSON.parse refused: its offset and what it is. */
+function firstJsonProblem(text: string): { offset: number; problem: JsonProblem } {
+  const errors: ParseError[] = [];
+  parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: true, allowEmptyContent: false });
+  const first = errors[0];
+  if (!first) return { offset: 0, problem: 'invalid JSON' };
+  // A comma followed by a closing bracket is reported as a missing value or name after it.
+  const before = text.slice(0, first.offset).trimEnd();
+  const trailing = before.endsWith(',') && /^\s*[\]}]/.test(text.slice(first.offset));
+  const problems: Partial<Record<number, JsonProblem>> = {
+    [ParseErrorCode.CommaExpected]: 'comma expected',
+    [ParseErrorCode.ColonExpected]: 'colon expected',
+    [ParseErrorCode.ValueExpected]: 'value expected',
+    [ParseErrorCode.PropertyNameExpected]: 'property name expected',
+    [ParseErrorCode.UnexpectedEndOfString]: 'unclosed string',
+    [ParseErrorCode.CloseBraceExpected]: 'unclosed brace or bracket',
+    [ParseErrorCode.CloseBracketExpected]: 'unclosed brace or bracket',
+    [ParseErrorCode.InvalidSymbol]: 'invalid character',
+    [ParseErrorCode.InvalidCharacter]: 'invalid character',
+    [ParseErrorCode.EndOfFileExpected]: 'end of file expected',
+  };
+  return trailing ? { offset: before.length - 1, problem: 'trailing comma' } : { offset: first.offset, problem: problems[first.error] ?? 'invalid JSON' };
+}
+
+/** The 1-based line and column (in characters) of an offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length, column: [...before.at(-1)!].length + 1 };
+}
+
+/** The line on which the `index`-th decision (0-based) starts, or null. */
+function lineOfDecision(text: string, index: number): number | null {
+  const root = parseTree(text);
+  const decisions = root ? findNodeAtLocation(root, ['decisions', index]) : undefined;
+  return decisions ? lineAndColumn(text, decisions.offset).line : null;
+}
+
+/** One schema error, named for the staff: which decision (1-based) and field, and what is wrong. */
+function describeSchemaError(
+  e: ErrorObject,
+  decisions: readonly unknown[],
+): { decision: number | null; finding: string | null; field: string | null; problem: FieldProblem; detail: string } {
+  const path = e.instancePath.split('/').slice(1);
+  const index = path[0] === 'decisions' && path[1] !== undefined ? Number(path[1]) : null;
+  const decision = index === null ? null : index + 1;
+  const item = index === null ? null : (decisions[index] as { finding?: unknown } | undefined);
+  const finding = typeof item?.finding === 'string' && item.finding !== '' ? item.finding : null;
+  const field = index === null ? (path[0] ?? null) : (path[2] ?? null);
+  const params = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'required':
+      return { decision, finding, field, problem: 'missing', detail: String(params.missingProperty) };
+    case 'additionalProperties':
+      return { decision, finding, field, problem: 'unknown field', detail: String(params.additionalProperty) };
+    case 'minLength':
+      return { decision, finding, field, problem: 'empty', detail: '' };
+    case 'format':
+      return { decision, finding, field, problem: 'date', detail: '' };
+    case 'enum':
+      return { decision, finding, field, problem: 'decision', detail: '' };
+    case 'pattern':
+      return { decision, finding, field, problem: field === 'edition' ? 'edition id' : 'finding id', detail: '' };
+    default:
+      return { decision, finding, field, problem: 'type', detail: e.message ?? e.keyword };
+  }
 }
 
 /** The 1-based line on which `needle` first occurs in `text`, or null. */

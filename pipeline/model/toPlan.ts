@@ -9,12 +9,13 @@ import type { CellNode, OutlineEntryNode, PlanDocument, PrintedText, SheetNode, 
 import type { Department, EditionMeta, Indicator, Initiative, LineRange, Measure, Plan, Policy, Project, Revision, Target } from './plan.js';
 import { displayWidth, fiscalYearLabel, joinProse, nfkc, normalizeText, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from '../common/text.js';
 import { maxOf } from '../common/arrays.js';
+import { PlanSourceMap } from './planSourceMap.js';
 
 /** The plan, where each of its parts came from, and what could not be given meaning. */
 export interface PlanResult {
   plan: Plan;
   /** JSON pointer of a model node → the source position it was read from. */
-  sourceMap: Map<string, Position>;
+  sourceMap: ReadonlyMap<string, Position>;
   diagnostics: Diagnostic[];
 }
 
@@ -143,7 +144,7 @@ function planYears(doc: PlanDocument, diagnostics: Diagnostic[]): number[] {
 export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
   const file = doc.source.fileName;
   const diagnostics: Diagnostic[] = [];
-  const sourceMap = new Map<string, Position>();
+  const sourceMap = new PlanSourceMap();
   const years = planYears(doc, diagnostics);
   const widths = proseWidths(doc);
 
@@ -162,7 +163,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       source: range(m.position),
     })),
   );
-  doc.outline.forEach((p, i) => sourceMap.set(`/policies/${i}`, p.position));
+  doc.outline.forEach((p, i) => sourceMap.setOther(`/policies/${i}`, p.position));
 
   const listed = new Map<string, OutlineEntryNode>();
   for (const p of doc.outline) for (const m of p.measures) for (const e of m.entries) listed.set(`${p.number}-${m.number}-${e.ordinal}`, e);
@@ -198,13 +199,19 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     const sheet = sheets.get(id) ?? null;
     const entry = listed.get(id) ?? null;
     const tags = new Set([...(sheet?.tags ?? []), ...(entry?.tags ?? [])]);
-    const pointer = `/projects/${index}`;
-    if (sheet) sourceMap.set(pointer, sheet.position);
-    else if (entry) sourceMap.set(pointer, entry.position);
     // Where each part of a sheet was read, so a change or error about it points at its lines rather
     // than at the whole sheet.
+    const parts = new Map<string, Position>();
+    const targetCells: (Position | undefined)[][] = [];
+    sourceMap.setProject(index, {
+      self: sheet?.position ?? entry?.position ?? null,
+      parts,
+      initiatives: sheet ? sheet.initiatives.map((row) => row.position) : [],
+      indicators: sheet ? sheet.indicators.map((row) => row.position) : [],
+      targets: targetCells,
+    });
     if (sheet) {
-      const parts: [string, readonly { position: Position }[]][] = [
+      const spans: [string, readonly { position: Position }[]][] = [
         ['name', sheet.name ? [sheet.name] : []],
         ['leadDepartments', sheet.leadDepartments],
         ['relatedDepartments', sheet.relatedDepartments],
@@ -215,13 +222,12 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
         ['indicatorRationale', sheet.indicatorRationale ? [sheet.indicatorRationale] : []],
         ['endReason', sheet.endReason ? [sheet.endReason] : []],
       ];
-      for (const [key, nodes] of parts) if (nodes.length > 0) sourceMap.set(`${pointer}/${key}`, spanOf(nodes));
-      sheet.initiatives.forEach((row, n) => sourceMap.set(`${pointer}/initiatives/${n}`, row.position));
+      for (const [key, nodes] of spans) if (nodes.length > 0) parts.set(key, spanOf(nodes));
     }
     const indicators: Indicator[] = (sheet?.indicators ?? []).map((row, n) => {
-      sourceMap.set(`${pointer}/indicators/${n}`, row.position);
+      const cells: (Position | undefined)[] = (targetCells[n] = []);
       row.cells.forEach((cell) => {
-        if (cell.slots) for (let s = cell.slots[0]; s <= cell.slots[1]; s++) sourceMap.set(`${pointer}/indicators/${n}/targets/${s}`, cell.position);
+        if (cell.slots) for (let s = cell.slots[0]; s <= cell.slots[1]; s++) cells[s] = cell.position;
       });
       return {
         id: `${id}/${n + 1}`,
@@ -272,7 +278,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
 
   const revisions: Revision[] = (doc.revisions ?? []).map((group, g) => {
     const date = parseEraYearMonth(group.date.printed);
-    sourceMap.set(`/revisions/${g}`, group.position);
+    sourceMap.setOther(`/revisions/${g}`, group.position);
     if (!date) {
       diagnostics.push(
         diagnose('revision/bad-date', 'unreadable', { printed: group.date.printed }, {
@@ -285,7 +291,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       date: date ?? '',
       printedDate: normalizeText(group.date.printed),
       entries: group.entries.map((e, i) => {
-        sourceMap.set(`/revisions/${g}/entries/${i}`, e.position);
+        sourceMap.setOther(`/revisions/${g}/entries/${i}`, e.position);
         return {
           planNumbers: e.numbers.map((n) => parsePlanNumber(n.printed) ?? normalizeText(n.printed)),
           planName: toName(e.name),

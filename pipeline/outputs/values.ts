@@ -4,7 +4,7 @@
  * value derived from the plan model (a one-line summary, a label) has to be the same in both.
  */
 import type { Target } from '../model/plan.js';
-import { fiscalYearLabel, nfkc } from '../common/text.js';
+import { fiscalYearLabel, normalizeText } from '../common/text.js';
 
 /** 1-1-1 → 1-1-(1), the way the plan prints project numbers. */
 export function printedProjectNumber(id: string): string {
@@ -27,9 +27,9 @@ export function yearMonthLabel(yearMonth: string): string {
   return `${label}${month}月`;
 }
 
-/** A target cell's text normalised (NFKC, trimmed): what citizens read; the printed text is kept beside it. */
+/** A target cell's text in Japanese typography without layout spaces (`normalizeText`): what citizens read; the printed text is kept beside it. */
 export function targetText(target: Target): string | null {
-  return target.text === null ? null : nfkc(target.text).trim();
+  return target.text === null ? null : normalizeText(target.text);
 }
 
 /** The project a 【再掲】 listing repeats, when the edition has it (a link to nothing is not stated). */

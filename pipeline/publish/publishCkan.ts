@@ -15,11 +15,23 @@ export interface CkanRequest {
   body: Record<string, unknown> | null;
 }
 
-/** The outcome of publishing: the requests (token redacted), whether all succeeded, and errors. */
+/** What publishing does to one package: create it, update it, or (a dry run that could not ask the portal) not known. */
+export interface PackageOutcome {
+  name: string;
+  action: 'create' | 'update' | 'unknown';
+  /** Resources created and updated (or, in a dry run, that would be). */
+  resourcesCreated: number;
+  resourcesUpdated: number;
+}
+
+/** The outcome of publishing: the requests (token redacted), whether all succeeded, errors, and what happens to each package. */
 export interface PublishResult {
   ok: boolean;
   requests: CkanRequest[];
   errors: string[];
+  packages: PackageOutcome[];
+  /** Dry run only: the portal could not be asked whether a package exists (why, in the run's language); its requests are listed as for a new package. */
+  unreachable: string[];
 }
 
 /** Options of `publishToCkan`. */
@@ -113,33 +125,49 @@ export async function publishToCkan(options: PublishOptions): Promise<PublishRes
     return response.body.result;
   };
 
+  const outcomes: PackageOutcome[] = [];
+  const unreachable: string[] = [];
   for (const pkg of options.packages) {
     const { resources, ...fields } = { ...pkg, owner_org: options.organization ?? pkg.owner_org };
     const errorsBefore = errors.length;
     type Existing = { id?: string; resources?: { id: string; name: string }[] };
     let existing: Existing | null;
+    let known = true;
     try {
       const shown = await send({ method: 'GET', url: `${action(options.ckanUrl, 'package_show')}?id=${encodeURIComponent(pkg.name)}`, headers: { ...auth }, body: null });
       existing = shown.status === 200 && shown.body.success ? (shown.body.result as Existing) : null;
       if (!existing && shown.status !== 404) errors.push(`package_show ${pkg.name}: HTTP ${shown.status} ${JSON.stringify(shown.body.error ?? '')}`);
     } catch (error) {
-      errors.push(`package_show ${pkg.name}: ${describeFetchError(error, options.ckanUrl, options.lang ?? 'ja')}`);
-      continue;
+      const why = `package_show ${pkg.name}: ${describeFetchError(error, options.ckanUrl, options.lang ?? 'ja')}`;
+      // A dry run is for reading what would be sent: without the portal it still shows that, as for
+      // a new package, and says it could not ask. Sending needs the portal.
+      if (options.apply) {
+        errors.push(why);
+        continue;
+      }
+      unreachable.push(why);
+      existing = null;
+      known = false;
     }
     if (errors.length > errorsBefore) continue;
+    const outcome: PackageOutcome = { name: pkg.name, action: !known ? 'unknown' : existing ? 'update' : 'create', resourcesCreated: 0, resourcesUpdated: 0 };
+    outcomes.push(outcome);
     if (!existing) {
       const created = (await write('package_create', fields)) as { id?: string } | null;
       const packageId = created?.id ?? pkg.name;
       if (options.apply && !created) continue;
-      for (const resource of resources) await write('resource_create', { package_id: packageId, ...resource });
+      for (const resource of resources) if ((await write('resource_create', { package_id: packageId, ...resource })) !== null || !options.apply) outcome.resourcesCreated++;
     } else {
       await write('package_patch', { id: existing.id ?? pkg.name, ...fields });
       for (const resource of resources) {
         const same = existing.resources?.find((r) => r.name === resource.name);
-        if (same) await write('resource_patch', { id: same.id, ...resource });
-        else await write('resource_create', { package_id: existing.id ?? pkg.name, ...resource });
+        if (same) {
+          if ((await write('resource_patch', { id: same.id, ...resource })) !== null || !options.apply) outcome.resourcesUpdated++;
+        } else if ((await write('resource_create', { package_id: existing.id ?? pkg.name, ...resource })) !== null || !options.apply) {
+          outcome.resourcesCreated++;
+        }
       }
     }
   }
-  return { ok: errors.length === 0, requests, errors };
+  return { ok: errors.length === 0, requests, errors, packages: outcomes, unreachable };
 }

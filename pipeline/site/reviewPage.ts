@@ -6,11 +6,14 @@
  * matches, and the review-file decisions to fill in for the findings still awaiting review.
  */
 import type { Diagnostic } from '../diagnostics.js';
-import type { Changelog } from '../model/diffPlans.js';
+import type { Change, Changelog } from '../model/diffPlans.js';
+import type { Plan } from '../model/plan.js';
+import { nfkc } from '../common/text.js';
 import type { ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
 import { html, type SafeHtml } from './html.js';
+import { RULE_TITLES_JA } from '../messages.js';
 
 /** What the review report of one edition is made from. */
 export interface ReviewPageInput {
@@ -26,6 +29,8 @@ export interface ReviewPageInput {
   pendingDecisions: string;
   /** The review file of the edition before it, whose decisions on the same findings are shown (never applied). */
   earlier?: { edition: string; decisions: readonly { finding: string; decision: string; reason: string; by: string; date: string }[] } | null;
+  /** The edition the changes are from, read: its plan and text lines, to show what a changed thing printed there. */
+  earlierText?: { edition: string; plan: Plan; lines: readonly string[] } | null;
 }
 
 const STATUS: Record<ReviewedFinding['status'], string> = { pending: '確認待ち', accepted: '承認済み', rejected: '却下' };
@@ -33,8 +38,33 @@ const SEVERITY: Record<Diagnostic['severity'], string> = { error: 'エラー', w
 /** Lines shown before and after a finding's own lines. */
 const CONTEXT = 3;
 
+/** Text compared without the spaces and widths the extraction varies. */
+const squeezed = (text: string) => nfkc(text).replace(/\s+/g, '');
+
+/**
+ * Where the edition the changes are from printed what a change changed: the line of its sheet that
+ * holds the start of the old value (or of the thing's name), else the sheet's first line. The plan
+ * keeps no position for every part, so the old text is looked up in the sheet's own lines.
+ */
+export function locateInEarlier(change: Change, earlier: { plan: Plan; lines: readonly string[] }): { start: number; end: number } | null {
+  const project = earlier.plan.projects.find((p) => p.id === (change.projectId ?? change.places?.[0]?.projectId));
+  const sheet = project?.source.sheet ?? project?.source.list;
+  if (!sheet) return null;
+  const indicator = project!.indicators.find((i) => change.subject !== null && (i.id === change.subject || squeezed(i.name) === squeezed(String(change.subject))));
+  if (indicator && (change.kind === 'target-changed' || change.kind.startsWith('indicator'))) return { start: indicator.source.startLine, end: indicator.source.endLine };
+  for (const value of [change.old, change.subject]) {
+    // The first characters of a value are on its first printed line (a label wraps after 5 to 8).
+    const head = value === null ? '' : [...squeezed(String(value))].slice(0, 4).join('');
+    if (head === '') continue;
+    for (let n = sheet.startLine; n <= sheet.endLine; n++) {
+      if (squeezed(earlier.lines[n - 1] ?? '').includes(head)) return { start: n, end: n };
+    }
+  }
+  return { start: sheet.startLine, end: sheet.startLine };
+}
+
 /** The source lines around a position, the position's own lines marked. */
-function renderSource(lines: readonly string[], start: number, end: number): SafeHtml {
+function renderSource(lines: readonly string[], start: number, end: number, of = '本文'): SafeHtml {
   const from = Math.max(1, start - CONTEXT);
   const to = Math.min(lines.length, end + CONTEXT);
   const rows = [];
@@ -43,21 +73,34 @@ function renderSource(lines: readonly string[], start: number, end: number): Saf
     // Spaces are the table's empty cells: shown as ␣ so a line of spaces does not read as empty.
     rows.push(html`<tr${own ? html` class="own"` : ''}><th scope="row">${n}</th><td><code>${(lines[n - 1] ?? '').replace(/ /g, '␣')}</code></td></tr>`);
   }
-  return html`<table class="source"><caption>本文 ${start === end ? `${start} 行目` : `${start}〜${end} 行目`}とその前後</caption><tbody>${rows}</tbody></table>`;
+  return html`<table class="source"><caption>${of} ${start === end ? `${start} 行目` : `${start}〜${end} 行目`}とその前後</caption><tbody>${rows}</tbody></table>`;
 }
 
-function renderFinding(f: ReviewedFinding, lines: readonly string[], earlier: ReviewPageInput['earlier']): SafeHtml {
+/** The change a `review/unexplained-change` finding is about (its id is `<code>@<change id>~<hash>`). */
+function changeOf(f: ReviewedFinding, changelog: Changelog | null): Change | undefined {
+  const prefix = 'review/unexplained-change@';
+  if (!changelog || !f.finding.startsWith(prefix)) return undefined;
+  const id = f.finding.slice(prefix.length, f.finding.lastIndexOf('~'));
+  return changelog.changes.find((c) => c.id === id);
+}
+
+function renderFinding(f: ReviewedFinding, input: ReviewPageInput): SafeHtml {
+  const { lines } = input;
+  const earlier = input.earlier ?? null;
+  const change = changeOf(f, input.changelog);
+  const then = change && input.earlierText ? locateInEarlier(change, input.earlierText) : null;
   const before = f.status === 'pending' ? earlier?.decisions.find((d) => d.finding === f.finding) : undefined;
   const where = f.position ? `${f.position.start.line} 行 ${f.position.start.column} 桁` : '位置なし';
   const decision = f.decision
     ? html`<p class="decision">判断：${f.decision.decision === 'accept' ? '承認（accept）' : '却下（reject）'} — ${f.decision.reason}（${f.decision.by}、${f.decision.date}）</p>`
     : html`<p class="decision pending">判断：まだありません。確認ファイルに accept か reject を書くまで、この版は公開されません。</p>`;
-  return html`<article class="finding ${f.status}"><h3>${STATUS[f.status]}：${f.code}${f.subject ? `［${f.subject}］` : ''}</h3>
+  return html`<article class="finding ${f.status}"><h3>${STATUS[f.status]}：${RULE_TITLES_JA[f.code]}${f.subject ? `［${f.subject}］` : ''}</h3>
 <p>${f.message}</p>
-<p class="meta">${f.file ?? ''}：${where}　指摘ID <code>${f.finding}</code></p>
+<p class="meta">${f.file ?? ''}：${where}　規則 <code>${f.code}</code>　指摘ID <code>${f.finding}</code></p>
 ${decision}
-${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
-${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}</article>`;
+${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}。理由の中の行番号は ${earlier!.edition} 版の本文のものです）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
+${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}
+${then ? renderSource(input.earlierText!.lines, then.start, then.end, `前の版（${input.earlierText!.edition}）の本文`) : ''}</article>`;
 }
 
 function renderChanges(log: Changelog): SafeHtml {
@@ -115,12 +158,12 @@ ${r.staleDecisions.length > 0 ? html`<p>古くなった判断（もう起きな�
 </header>
 <main>
 <section><h2>指摘（${findings.length} 件）</h2>
-${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.map((f) => renderFinding(f, input.lines, input.earlier ?? null))}
+${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.map((f) => renderFinding(f, input))}
 </section>
 ${r.pending > 0 ? html`<section><h2>確認ファイルに加える判断の雛形</h2><p><code>${r.reviewFile}</code> の "decisions" に加え、decision（accept または reject）、reason、by、date を書き入れてください。</p><pre><code>${input.pendingDecisions}</code></pre></section>` : ''}
 ${input.changelog ? renderChanges(input.changelog) : html`<section><h2>前の版からの変更</h2><p>前の版が seeds にないため、比べていません。</p></section>`}
 <section><h2>そのほかのエラーと警告（${others.length} 件）</h2>
-${others.length === 0 ? html`<p>ありません。</p>` : html`<ul>${others.map((d) => html`<li>${SEVERITY[d.severity]} ${d.code}${d.subject ? `［${d.subject}］` : ''}${d.position ? `（${d.position.start.line} 行）` : ''}：${d.message}</li>`)}</ul>`}
+${others.length === 0 ? html`<p>ありません。</p>` : html`<ul>${others.map((d) => html`<li>${SEVERITY[d.severity]} ${RULE_TITLES_JA[d.code]}（${d.code}）${d.subject ? `［${d.subject}］` : ''}${d.position ? `（${d.position.start.line} 行）` : ''}：${d.message}</li>`)}</ul>`}
 </section>
 </main>
 </body>

@@ -1,20 +1,27 @@
 /**
  * `npm run bench`: times the full build (parse, validate, CSV, JSON-LD and RDF, packages, zip,
  * pages, write) of the real seeds and of synthetic editions made by replicating the real sheets
- * 10× and 100× (1000× with `--full`), each in a fresh process through the CLI (`pipeline/cli/cli.ts` run as
- * the `hadano-ict-plan` command, with its Node options, run by zx), and prints a
- * Markdown table of medians (wall time including Node's start, peak memory, time per stage).
+ * 10× and 100× (1000× with `--full`), each in a fresh process through the compiled CLI as `npm run
+ * build` runs it (`node` with the CLI's `NODE_FLAGS` and `.build/cli.js build`, compiled first when stale), and
+ * the real seeds once more through `npm run build` itself (npm's own start included). Before every
+ * build it times a bare `node -e 0`, so each figure is printed beside the floor measured in the same
+ * run (a ratio survives this shared machine's noise). Prints a Markdown table of medians (wall time
+ * including Node's start, × `node -e 0`, peak memory, time per stage) and the time per sheet from
+ * 10× up, to show the cost grows linearly.
  *
  * `npm run bench -- --mutants [--workers N]`: builds every mutant of the mutation suite
  * (`test/mutants.ts`) over the real seeds, spread over worker threads (default: one per core, at
  * most 2), prints the mutation table and every `changed` and `stopped-far` mutant, and writes them to
  * `test/artifacts/mutants.md` and `mutants.json`.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { $ } from 'zx';
+import { BUILD_DIR, compileCli, NODE_FLAGS } from '../../pipeline/cli/compile.js';
+import { findStaleInputs } from '../../pipeline/cli/freshness.js';
 import { writeSyntheticSeeds } from '../helpers.js';
 import {
   baselineOf,
@@ -34,63 +41,85 @@ const ROOT = new URL('../../', import.meta.url).pathname;
 const full = process.argv.includes('--full');
 const machine = () => `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 
+/** The median of some numbers. */
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall seconds of a process run to its end (spawned directly, no shell), with what it printed. */
+function timeProcess(command: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): { seconds: number; status: number | null; stdout: string; stderr: string } {
+  const started = performance.now();
+  const child = spawnSync(command, args, { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 1 << 30 });
+  return { seconds: (performance.now() - started) / 1000, status: child.status, stdout: child.stdout, stderr: child.stderr };
+}
+
 /** The build benchmarks (the default mode). */
 async function buildBenchmarks(): Promise<void> {
+  // The CLI as `npm run build` runs it: compiled, and current.
+  const stale = findStaleInputs(pathToFileURL(`${ROOT}${BUILD_DIR}/`));
+  if (stale === null || stale.length > 0) await compileCli();
   const work = mkdtempSync(join(tmpdir(), 'bench-'));
-
-  /** A seeds folder holding the 2025-03 edition with its sheets replicated `factor` times. */
-  function synthetic(factor: number): string {
-    return writeSyntheticSeeds(factor, join(work, `x${factor}`));
-  }
 
   interface Run {
     wall: number;
+    /** A bare `node -e 0` timed just before the build. */
+    floor: number;
     peakRssMiB: number;
     stages: { stage: string; ms: number }[];
-    projects: number;
+    sheets: number;
   }
 
-  async function build(seeds: string): Promise<Run> {
+  /** One build of `seeds` (`viaNpm`: through `npm run build`), after one `node -e 0`. */
+  function build(seeds: string, viaNpm = false): Run {
     const out = join(work, 'dist');
-    const started = performance.now();
-    // The CLI as users run it (`hadano-ict-plan`): the file itself, so its shebang's Node options apply.
+    const floor = timeProcess(process.execPath, ['-e', '0']).seconds;
     // A synthetic edition repeats the real sheets under new numbers, so the findings its real text's
     // review file accepts are new findings there: it is built as a draft (every output still written).
-    const draft = seeds === join(ROOT, 'seeds') ? [] : ['--draft'];
-    const child = await $({ cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' }, nothrow: true, quiet: true })`${join(ROOT, 'pipeline/cli/cli.ts')} build --seeds ${seeds} --out ${out} --json ${draft}`;
-    const wall = (performance.now() - started) / 1000;
-    if (child.exitCode !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}`);
+    const args = ['--seeds', seeds, '--out', out, '--json', ...(seeds === join(ROOT, 'seeds') ? [] : ['--draft'])];
+    const env = { ...process.env, SOURCE_DATE_EPOCH: '1743465600' };
+    const child = viaNpm
+      ? timeProcess('npm', ['run', '--silent', 'build', '--', ...args], env)
+      : timeProcess(process.execPath, [...NODE_FLAGS, join(ROOT, BUILD_DIR, 'cli.js'), 'build', ...args], env);
+    if (child.status !== 0) throw new Error(`build of ${seeds} failed: ${child.stderr.slice(0, 500)}${child.stdout.slice(0, 500)}`);
     const report = JSON.parse(child.stdout);
     rmSync(out, { recursive: true, force: true });
     const stages = new Map<string, number>();
     for (const s of report.stages as { stage: string; ms: number }[]) stages.set(s.stage, (stages.get(s.stage) ?? 0) + s.ms);
-    const projects = (report.editions as { totals: { sheets: number } }[]).reduce((n, e) => n + e.totals.sheets, 0);
-    return { wall, peakRssMiB: report.peakRssMiB, stages: [...stages].map(([stage, ms]) => ({ stage, ms })), projects };
+    const sheets = (report.editions as { totals: { sheets: number } }[]).reduce((n, e) => n + e.totals.sheets, 0);
+    return { wall: child.seconds, floor, peakRssMiB: report.peakRssMiB, stages: [...stages].map(([stage, ms]) => ({ stage, ms })), sheets };
   }
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-  const cases: [string, string, number][] = [
-    ['seeds (both editions)', join(ROOT, 'seeds'), 5],
-    ['10× 2025-03', synthetic(10), 3],
-    ['100× 2025-03', synthetic(100), 3],
-    ...(full ? ([['1000× 2025-03', synthetic(1000), 3]] as [string, string, number][]) : []),
+  const seeds = join(ROOT, 'seeds');
+  const cases: { name: string; seeds: string; times: number; viaNpm?: boolean; factor?: number }[] = [
+    { name: 'seeds (both editions)', seeds, times: 7 },
+    { name: 'seeds, through `npm run build`', seeds, times: 5, viaNpm: true },
+    { name: '10× 2025-03', seeds: writeSyntheticSeeds(10, join(work, 'x10')), times: 3, factor: 10 },
+    { name: '100× 2025-03', seeds: writeSyntheticSeeds(100, join(work, 'x100')), times: 3, factor: 100 },
+    ...(full ? [{ name: '1000× 2025-03', seeds: writeSyntheticSeeds(1000, join(work, 'x1000')), times: 3, factor: 1000 }] : []),
   ];
 
   const rows: string[] = [];
-  for (const [name, seeds, times] of cases) {
+  const floors: number[] = [];
+  const perSheet: string[] = [];
+  for (const { name, seeds: folder, times, viaNpm, factor } of cases) {
     const runs: Run[] = [];
-    for (let i = 0; i < times; i++) runs.push(await build(seeds));
+    for (let i = 0; i < times; i++) runs.push(build(folder, viaNpm));
+    floors.push(...runs.map((r) => r.floor));
+    const wall = median(runs.map((r) => r.wall));
+    const floor = median(runs.map((r) => r.floor));
     const stageNames = runs[0]!.stages.map((s) => s.stage);
     const stages = stageNames.map((stage) => `${stage} ${(median(runs.map((r) => r.stages.find((s) => s.stage === stage)?.ms ?? 0)) / 1000).toFixed(2)}`).join(', ');
-    rows.push(`| ${name} | ${runs[0]!.projects} | ${times} | ${median(runs.map((r) => r.wall)).toFixed(2)} s | ${median(runs.map((r) => r.peakRssMiB))} MiB | ${stages} |`);
+    const walls = runs.map((r) => r.wall.toFixed(2)).join(', ');
+    rows.push(`| ${name} | ${runs[0]!.sheets} | ${times} | ${wall.toFixed(2)} s (${walls}) | ${(floor * 1000).toFixed(0)} ms | ${(wall / floor).toFixed(1)}× | ${median(runs.map((r) => r.peakRssMiB))} MiB | ${stages} |`);
+    if (factor) perSheet.push(`${factor}×: ${((wall / runs[0]!.sheets) * 1000).toFixed(2)} ms per sheet`);
     console.error(`done: ${name}`);
   }
-  console.log(`Machine: ${machine()}`);
+  console.log(`Machine: ${machine()}; \`node -e 0\`: ${(median(floors) * 1000).toFixed(0)} ms (median of ${floors.length}, one before each build)`);
+  console.log(`Command: \`npm run bench${full ? ' -- --full' : ''}\`, ${new Date().toISOString().slice(0, 10)}`);
   console.log('');
-  console.log('| input | sheets | runs | wall (median, incl. Node start) | peak memory (median) | seconds per stage (median) |');
-  console.log('|---|---:|---:|---:|---:|---|');
+  console.log('| input | sheets | runs | wall (median, incl. Node start; each run) | `node -e 0` (median, same runs) | × `node -e 0` | peak memory (median) | seconds per stage (median) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const row of rows) console.log(row);
+  console.log('');
+  console.log(`Wall time per sheet (linear when equal): ${perSheet.join('; ')}`);
   rmSync(work, { recursive: true, force: true });
 }
 

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toStandaloneValidators } from '../../pipeline/cli/compile.js';
+import { NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
 import { findStaleInputs, INPUTS_FILE, statInput } from '../../pipeline/cli/freshness.js';
 import { SCHEMAS, validateEditionSchema, validatePlanSchema, validateReviewSchema } from '../../pipeline/model/schemas.js';
 import { builtSeeds, ROOT } from '../helpers.js';
@@ -97,7 +97,7 @@ describe('the compiled CLI', () => {
   it('builds the real seeds byte for byte as the TypeScript pipeline does', async () => {
     const out = join(work, 'dist');
     // The build clock of the in-memory build (TEST_DATE, 2025-04-01T00:00:00Z).
-    const run = spawnSync(process.execPath, ['--max-semi-space-size=64', join(ROOT, '.build/cli.js'), 'build', '--seeds', join(ROOT, 'seeds'), '--out', out, '--quiet'], {
+    const run = spawnSync(process.execPath, [...NODE_FLAGS, join(ROOT, '.build/cli.js'), 'build', '--seeds', join(ROOT, 'seeds'), '--out', out, '--quiet'], {
       cwd: ROOT,
       env: { ...process.env, SOURCE_DATE_EPOCH: '1743465600' },
       encoding: 'utf8',

@@ -33,7 +33,7 @@ describe('planNewEdition', () => {
     const withId = planNewEdition({ text: revisedText(), fileName: 'r8.txt', seedsDir: 'seeds', editions, id: '2026-03-draft' });
     expect(withId.ok && withId.id).toBe('2026-03-draft');
     const again = planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions });
-    expect(again).toEqual({ ok: false, messages: ['エラー：seeds/2025-03 はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください）'] });
+    expect(again).toEqual({ ok: false, messages: ['エラー：seeds/2025-03 はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）'] });
     const original = planNewEdition({ text: seedBytes('2021'), fileName: 'x.txt', seedsDir: 'seeds', editions });
     expect(original.ok).toBe(false);
     expect(original.messages[0]).toMatch(/^エラー：x\.txt の【改訂履歴】に改定年月が見つかりません。--id <版ID>/);
@@ -46,7 +46,7 @@ describe('planNewEdition in English', () => {
     const made = planNewEdition({ text: revisedText(), fileName: 'r8.txt', seedsDir: 'seeds', editions }, 'en');
     expect(made.messages[0]).toBe('made the new edition 2026-03 (the id from the newest revision month of the 【改訂履歴】, 2026-03): seeds/2026-03/');
     expect(planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions }, 'en').messages).toEqual([
-      'error: seeds/2025-03 exists already: an edition is never overwritten (for another edition, give another id with --id <id>)',
+      "error: seeds/2025-03 exists already: an edition is never overwritten (for another edition, give another id with --id <id>; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)",
     ]);
   });
 });
@@ -57,7 +57,10 @@ describe('runNewEdition', () => {
     const lines: string[] = [];
     expect(await runNewEdition('in/r8.txt', { seeds: 'own' }, effects, (l) => lines.push(l))).toBe(0);
     expect([...effects.files.keys()].sort()).toEqual(['in/r8.txt', 'own/2025-03/edition.json', 'own/2026-03/edition.json', 'own/2026-03/r8.txt']);
-    expect(lines).toContain('  1. npm run build -- --draft --seeds own で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）');
+    expect(lines).toContain('  1. npm run build -- --draft --quiet --seeds own で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）');
+    expect(lines).toContain('  4. npm run build -- --quiet --seeds own で全件確認済みの版を作り（エラーがあれば何も書き出しません）、own/2026-03/ をコミットする');
+    // The shipped edition.json points at an example address: the staff are told before they publish.
+    expect(lines.at(-1)).toBe('注意：edition.json の baseIri が例示用の仮の値（https://example.org/hadano-ict-plan/）のままです。公開する前に、ファイルを実際に置く場所の URL に直してください');
     const missing: string[] = [];
     expect(await runNewEdition('in/none.txt', { seeds: 'own' }, effects, (l) => missing.push(l))).toBe(2);
     expect(missing).toEqual(['エラー：本文ファイル in/none.txt が見つかりません']);

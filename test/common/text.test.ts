@@ -4,6 +4,7 @@ import {
   fiscalYearLabel,
   joinProse,
   normalizeText,
+  toJapaneseTypography,
   parseEraYearMonth,
   parseFiscalYearHeading,
   parsePlanNumber,
@@ -42,8 +43,18 @@ describe('removeLayoutSpaces', () => {
 });
 
 describe('normalizeText', () => {
-  it('NFKC-normalises full-width ASCII and half-width katakana', () => {
-    expect(normalizeText(' ＲＰＡ（自動化技術）ｶﾅ ')).toBe('RPA(自動化技術)カナ');
+  it('writes Japanese typography: letters and digits half-width, katakana and Japanese punctuation full-width', () => {
+    expect(normalizeText(' ＲＰＡ（自動化技術）ｶﾅ ')).toBe('RPA（自動化技術）カナ');
+    expect(normalizeText('Ｘ（旧：Twitter） フォロワー数')).toBe('X（旧：Twitter）フォロワー数');
+    expect(normalizeText('ﾃﾞｼﾞﾀﾙ｢推進｣､ｶﾞｲﾄﾞ')).toBe('デジタル「推進」、ガイド');
+    expect(normalizeText('７，０００人 ５４．４％ 平成８年度～１０年度分')).toBe('7,000人54.4％平成8年度〜10年度分');
+    expect(normalizeText('庁内会議（ＷＥＢ会議含む）、Microsoft　Teams')).toBe('庁内会議（WEB会議含む）、Microsoft Teams');
+  });
+
+  it('replaces the platform-dependent characters of rule L1-08', () => {
+    expect(toJapaneseTypography('①検討 ⑳ ㉑ Ⅱ期 ⅳ ㍻ ㎡ ㈱ ～')).toBe('（1）検討 （20） （21） II期 iv 平成 m2 （株） 〜');
+    // What is left: no circled number, Roman-numeral character, square or full-width tilde.
+    expect(toJapaneseTypography('①Ⅻ㌔㍉㈲～')).not.toMatch(/[\u2150-\u218f\u2460-\u24ff\u3200-\u33ff\uff5e]/);
   });
 });
 
@@ -59,7 +70,7 @@ describe('joinProse', () => {
 describe('joinProse paragraph rules', () => {
   it('breaks before a bracketed heading and after a short hard break, not after a justified line', () => {
     const full = 50;
-    expect(joinProse(['（令和 6 年度：７割） ', '【オンラインによる母子保健相談】設定。 '], full)).toBe('(令和6年度:7割)\n【オンラインによる母子保健相談】設定。');
+    expect(joinProse(['（令和 6 年度：７割） ', '【オンラインによる母子保健相談】設定。 '], full)).toBe('（令和6年度：7割）\n【オンラインによる母子保健相談】設定。');
     expect(joinProse(['現在までの実績値を基に設定 ', '利用者の満足度を設定  '], full)).toBe('現在までの実績値を基に設定\n利用者の満足度を設定');
     expect(joinProse(['法改正により、高齢者の保健事業と介護予防との一体的な実施について令和２年    ', '４月１日から施行されました。 '], full)).toBe(
       '法改正により、高齢者の保健事業と介護予防との一体的な実施について令和2年4月1日から施行されました。',

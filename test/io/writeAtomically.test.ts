@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryEffects } from '../../pipeline/io/effects.js';
 import { builtSeeds, ROOT, writeAtomically } from '../helpers.js';
+import { NODE_FLAGS } from '../../pipeline/cli/compile.js';
 
 /** One hash over every file of a folder (paths and contents), or null when it does not exist. */
 function treeHash(dir: string): string | null {
@@ -39,7 +40,7 @@ const shown = (label: string, run: Run) => `${label}: exit code ${run.code}, sig
 
 /**
  * Runs the compiled CLI build (`.build/cli.js`, compiled by the global setup) in a child process as
- * its shebang does (`node --max-semi-space-size=64`). With a `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file
+ * its shebang does (`NODE_FLAGS`). With a `fault` (`write:N` or `rename:N`) the build kills itself with SIGKILL as its Nth file
  * write or rename starts (`HADANO_FAULT_KILL`, pipeline/io/effects.ts): an abrupt death at an exact
  * point, no timers.
  */
@@ -48,7 +49,7 @@ function build(seeds: string, out: string, fault?: string): Promise<Run> {
     const env: NodeJS.ProcessEnv = { ...process.env, SOURCE_DATE_EPOCH: '1743465600' };
     delete env.HADANO_FAULT_KILL;
     if (fault) env.HADANO_FAULT_KILL = fault;
-    const child = spawn(process.execPath, ['--max-semi-space-size=64', join(ROOT, '.build/cli.js'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
+    const child = spawn(process.execPath, [...NODE_FLAGS, join(ROOT, '.build/cli.js'), 'build', '--seeds', seeds, '--out', out, '--quiet'], { cwd: ROOT, env });
     let output = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));

@@ -59,7 +59,7 @@ describe('diffPlans between the 2021 and 2025-03 editions', async () => {
   it('lists target changes per fiscal year, old → new', () => {
     expect(find('target-changed/1-2-1/target/1-2-1/1/2022')).toMatchObject({ fiscalYear: 2022, old: '７，3００', new: '8,000' });
     expect(find('target-changed/1-1-1/target/1-1-1/2/2023')).toMatchObject({ old: '方向性整理を踏まえ決定', new: '29 手続' });
-    expect(find('indicator-added/1-1-3/indicator/1-1-3/2')).toMatchObject({ new: '交付率(対申請件数)' });
+    expect(find('indicator-added/1-1-3/indicator/1-1-3/2')).toMatchObject({ new: '交付率（対申請件数）' });
   });
 
   it('cross-checks every change against the revision history', () => {
@@ -212,8 +212,8 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(explains(etc, change({ kind: 'initiative-reordered' }))).toBe(true);
     // 2024-03#16: 「…名称、概要等を修正。」 — the initiatives of 2-1-4 changed too, and are findings.
     expect(explains(entry('2024-03#16'), change({ kind: 'text-changed', subject: '概要' }))).toBe(true);
-    expect(explains(entry('2024-03#16'), change({ kind: 'initiative-added', subject: '導入(幼稚園)' }))).toBe(false);
-    expect(find('initiative-added/2-1-4/initiative/導入(幼稚園)').explainedBy).toEqual([]);
+    expect(explains(entry('2024-03#16'), change({ kind: 'initiative-added', subject: '導入（幼稚園）' }))).toBe(false);
+    expect(find('initiative-added/2-1-4/initiative/導入（幼稚園）').explainedBy).toEqual([]);
     expect(explains(etc, change({ kind: 'indicator-added' }))).toBe(true); // said outright: 評価指標を追加
     expect(explains(etc, change({ kind: 'project-renamed' }))).toBe(false);
     expect(explains(etc, target(2024, [1, '件'], [2, '件']))).toBe(false);
@@ -283,6 +283,16 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
       ['initiative-added', []],
       ['initiative-removed', []],
     ]);
+    // The finding says what a cut name most likely is; another name in its place gets no such hint.
+    const hinted = (plan: Plan) =>
+      findUnexplainedChanges(diffPlans(older, plan), plan, new Map())
+        .filter((d) => d.subject === '2-1-3' && d.message.includes('名前が前の版の名前の一部だけになっています'))
+        .map((d) => d.messageEn.replace(/^.*?(取組「)/, '$1'));
+    expect(hinted(cut)).toEqual([
+      '取組「開始」を追加 (the name is now a piece of the earlier one: a line of the text may have been lost)',
+      '取組「避難所での運用開始」を削除 (the name is now a piece of the earlier one: a line of the text may have been lost)',
+    ]);
+    expect(hinted(renamed)).toEqual([]);
   });
 
   it('never counts a 【再掲】 listing as a project of its own: its changes are its original’s', () => {
@@ -314,7 +324,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     // 2025-03 line 3402: 「ポリシーの改定 １回 １回    」.
     expect(policy.position!.start.line).toBe(3402);
     expect(policy.subject).toBe('2-5-3');
-    expect(policy.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names 2-5-3 and says .*, found no entry naming 2-5-3: ポリシーの改定の2022年度目標を（空欄）から「１回」に変更$/);
+    expect(policy.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names 2-5-3 and says .*, found no entry naming 2-5-3: ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更$/);
     // The department rename is one finding for the whole plan, at its first place's departments (1-1-1's
     // 主管課等): lines of the sheet, not the whole sheet. Its message names the rule's words and all its places.
     const renames = findings.filter((d) => d.finding!.includes('@department-renamed/'));
@@ -325,7 +335,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(department.position!.start.line).toBeGreaterThan(sheet.startLine);
     expect(department.position!.end.line - department.position!.start.line).toBeLessThan(4);
     expect(department.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names one of the 23 projects of the renamed department and says 組織改正, 課の名称, found only entries that do not \(2022-06#1, .*\): 課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、/);
-    expect(department.message).toContain('名称の変わった課等のある事業（23 件）のどれかを挙げて 組織改正、課の名称 に触れた記載があるはずですが');
+    expect(department.message).toContain('名称の変わった課等のある事業（23 件）のどれかを挙げて 組織改正や課の名称の変更 に触れた記載があるはずですが');
     // Read in fewer places (a department line lost), it is another finding: the places are part of what was accepted.
     const fewer = { ...log, changes: log.changes.map((c) => (c.kind === 'department-renamed' ? { ...c, places: c.places!.slice(1) } : c)) };
     expect(findUnexplainedChanges(fewer, newer, sourceMapOf('2025-03')).find((d) => d.finding!.includes('@department-renamed/'))!.finding).not.toBe(department.finding);

@@ -56,7 +56,7 @@ describe('parseReviewFile', () => {
     expect(codes(parseReviewFile(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]), FILE, '2025-03'))).toEqual([['review/invalid-file', 'error', FILE]]);
     const offSchema = reviewOf([{ ...decision(change.finding!, 'accept'), decision: 'maybe', date: '2 Dec' }]);
     expect(offSchema.ok).toBe(false);
-    if (!offSchema.ok) expect(offSchema.diagnostics.map((d) => d.messageEn).join('\n')).toMatch(/decision.*enum[\s\S]*date.*format/);
+    if (!offSchema.ok) expect(offSchema.diagnostics.map((d) => d.messageEn).join('\n')).toMatch(/field decision .*found: decision[\s\S]*field date .*found: date/);
     expect(parseReviewFile(encode({ edition: '2021', decisions: [] }), FILE, '2025-03')).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', messageEn: 'Expected the review file of edition 2025-03, found one for edition 「2021」', position: { start: { line: 2 } } }] });
     const twice = reviewOf([decision(change.finding!, 'accept'), decision(change.finding!, 'reject')]);
     expect(twice).toMatchObject({ ok: false, diagnostics: [{ code: 'review/invalid-file', messageEn: `Expected one decision per finding, found finding ${change.finding} decided twice` }] });
@@ -171,5 +171,33 @@ describe('reviewEdition at two places', () => {
       ['info', 1264],
       ['info', 1655],
     ]);
+  });
+});
+
+describe('parseReviewFile: mistakes named for the staff', () => {
+  it('names the line and column of a JSON mistake and what it is (a comma after the last decision)', () => {
+    const text = ['{', '  "edition": "2025-03",', '  "decisions": [', '    { "finding": "x" },', '  ]', '}'].join('\n');
+    const read = parseReviewFile(encode(text), FILE, '2025-03');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.diagnostics.map((d) => [d.position?.start.line, d.position?.start.column])).toEqual([[4, 23]]);
+    expect(read.diagnostics[0]!.message).toBe(
+      '確認ファイル（review.json）は JSON のはずですが、4 行目 23 文字目に書き方の誤りがあります（最後の項目の後に「,」があります）。よくある原因は、最後の項目の後の「,」と、「"」や「}」の閉じ忘れです。',
+    );
+    const unclosed = parseReviewFile(encode('{"edition": "2025-03", "decisions": [ {"finding": "x}]}'), FILE, '2025-03');
+    expect(unclosed.ok ? null : unclosed.diagnostics[0]!.messageEn).toMatch(/^Expected a JSON review file, found a syntax error at line 1, column \d+: unclosed string$/);
+  });
+
+  it('says which decision and field is wrong, in words the staff use, on the decision’s line (the review --json template left unfilled)', () => {
+    const template = { edition: '2025-03', decisions: [{ finding: cells.finding, about: '2-2-3', decision: '', reason: '', by: '', date: '' }] };
+    const read = parseReviewFile(encode(template), FILE, '2025-03');
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    const messages = read.diagnostics.map((d) => d.message);
+    expect(messages).toContain(`確認ファイル（review.json）の1 件目の判断（指摘ID ${cells.finding}）の by（判断した人）が空です。書いてください。`);
+    expect(messages).toContain(`確認ファイル（review.json）の1 件目の判断（指摘ID ${cells.finding}）の decision（判断）は accept（承認）か reject（却下）のどちらかです。`);
+    expect(messages).toContain(`確認ファイル（review.json）の1 件目の判断（指摘ID ${cells.finding}）の date（判断した日）は 2026-12-06 のように「年-月-日」で書きます。`);
+    expect(messages.join('\n')).not.toMatch(/must|minLength|enum/);
+    expect(new Set(read.diagnostics.map((d) => d.position?.start.line))).toEqual(new Set([4]));
   });
 });

@@ -144,6 +144,62 @@ describe('npm run publish', () => {
   });
 });
 
+describe('npm run publish, as the staff run it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'publish-staff-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** The built 2025-03 package, its addresses moved from the example base to `base`. */
+  const packageAt = async (base: string | null) => {
+    const text = await builtText('ckan/2025-03.json');
+    return base === null ? text : text.replaceAll('https://example.org/hadano-ict-plan/', base);
+  };
+
+  it('says in Japanese what it would do per package, and shows the requests only with --verbose', async () => {
+    mkdirSync(join(dir, 'a/ckan'), { recursive: true });
+    writeFileSync(join(dir, 'a/ckan/2025-03.json'), (await packageAt(null)).replaceAll('hadano-ict-plan-2025-03', 'staff-dry-2025-03'));
+    const lines: string[] = [];
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'a')], (l) => lines.push(l), {})).toBe(0);
+    const pkg = JSON.parse(await packageAt(null)) as CkanPackage;
+    expect(lines[0]).toBe(`確認だけ（送信していません）：${stub.url} に公開する内容です（送るには --apply を付けます）：`);
+    expect(lines).toContain(`  staff-dry-2025-03：新規作成します。リソースの追加 ${pkg.resources.length} 件、更新 0 件`);
+    expect(lines.some((l) => l.startsWith('注意：公開先の URL が例示用の仮の値のままです（https://example.org/hadano-ict-plan/'))).toBe(true);
+    expect(lines).toContain('注意：--org がないため、組織名は仮の「hadano-city」で表示しています。--apply では --org で実際の組織名を指定します');
+    expect(lines.join('\n')).not.toContain('POST ');
+    const verbose: string[] = [];
+    await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'a'), '--verbose'], (l) => verbose.push(l), {});
+    expect(verbose.join('\n')).toContain(`POST ${stub.url}/api/3/action/package_create`);
+  });
+
+  it('still shows what it would send when the portal cannot be reached (a dry run offline)', async () => {
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const port = (server.address() as AddressInfo).port;
+    await new Promise((resolve) => server.close(resolve));
+    const lines: string[] = [];
+    expect(await runCli(['publish', '--ckan', `http://127.0.0.1:${port}`, '--out', join(dir, 'a')], (l) => lines.push(l), {})).toBe(0);
+    expect(lines.find((l) => l.includes('staff-dry-2025-03：'))).toMatch(/新規作成（ポータルに接続できないため、すでにあるかは確かめていません）します。/);
+    expect(lines.find((l) => l.startsWith('注意：package_show staff-dry-2025-03: 接続を拒否されました'))).toMatch(/内容は、新しく作る場合として表示しています$/);
+  });
+
+  it('sends only with --org and an address that is not an example, then reports what it did', async () => {
+    const env = { CKAN_API_TOKEN: TOKEN };
+    const lines: string[] = [];
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'a'), '--apply'], (l) => lines.push(l), env)).toBe(2);
+    expect(lines.at(-1)).toMatch(/^エラー：--apply には --org <組織名>/);
+    const posts = stub.seen.filter((r) => r.method === 'POST').length;
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'a'), '--apply', '--org', 'hadano-city'], (l) => lines.push(l), env)).toBe(2);
+    expect(lines.at(-1)).toMatch(/^エラー：公開先の URL が例示用の仮の値のままです.*送信しません$/);
+    expect(stub.seen.filter((r) => r.method === 'POST')).toHaveLength(posts);
+    mkdirSync(join(dir, 'b/ckan'), { recursive: true });
+    writeFileSync(join(dir, 'b/ckan/2025-03.json'), (await packageAt(`${stub.url}/files/`)).replaceAll('hadano-ict-plan-2025-03', 'staff-run-2025-03'));
+    const sent: string[] = [];
+    expect(await runCli(['publish', '--ckan', stub.url, '--out', join(dir, 'b'), '--apply', '--org', 'hadano-city'], (l) => sent.push(l), env)).toBe(0);
+    expect(sent[0]).toMatch(new RegExp(`^${stub.url.replace(/[.]/g, '\\.')} に送信しました（要求 \\d+ 件）：$`));
+    expect(sent[1]).toMatch(/^  staff-run-2025-03：新規作成しました。リソースの追加 \d+ 件、更新 0 件$/);
+    expect(sent.join('\n')).not.toContain(TOKEN);
+  });
+});
+
 describe('describeFetchError', () => {
   it('names why a request could not be sent: connection refused, DNS, a blocked port, in Japanese or English', async () => {
     const failure = async (url: string) => fetch(url).then(() => null, (error: unknown) => error);

@@ -45,8 +45,8 @@ describe('the review report', () => {
   it('shows each finding awaiting review first, with its source lines, the decision to write and the unexplained changes', () => {
     const html = readFileSync(page, 'utf8');
     expect(html).toContain('<html lang="ja">');
-    expect(html.indexOf('確認待ち：table/label-runs-on［1-2-1］')).toBeGreaterThan(0);
-    expect(html.indexOf('確認待ち：table/label-runs-on［1-2-1］')).toBeLessThan(html.indexOf('承認済み：'));
+    expect(html.indexOf('確認待ち：項目名のつながり［1-2-1］')).toBeGreaterThan(0);
+    expect(html.indexOf('確認待ち：項目名のつながり［1-2-1］')).toBeLessThan(html.indexOf('承認済み：'));
     // The finding's own line (690, 「YouTube チャン」) marked among its neighbours.
     expect(html).toMatch(/<tr class="own"><th scope="row">690<\/th><td><code>YouTube␣チャン<\/code><\/td><\/tr>/);
     const template = /<pre><code>([^<]*)<\/code><\/pre>/.exec(html)![1]!.replace(/&quot;/g, '"');

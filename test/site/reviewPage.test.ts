@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Changelog } from '../../pipeline/model/diffPlans.js';
 import type { ReviewSummary } from '../../pipeline/model/reviewEdition.js';
-import { toReviewPage } from '../../pipeline/site/reviewPage.js';
-import { builtText } from '../helpers.js';
+import { locateInEarlier, toReviewPage } from '../../pipeline/site/reviewPage.js';
+import { builtText, seedBytes } from '../helpers.js';
+import type { Plan } from '../../pipeline/model/plan.js';
 
 const finding = 'table/label-runs-on@1-2-1/indicator~ee070db1';
 const review: ReviewSummary = {
@@ -39,8 +40,11 @@ describe('toReviewPage', () => {
       pendingDecisions: '[]',
       earlier: { edition: '2025-03', decisions: [{ finding, decision: 'accept', reason: 'PDF でも 2 行に分かれて印刷されています。', by: 'デジタル推進課', date: '2026-04-01' }] },
     });
-    expect(page).toContain('前の版（2025-03）では同じ指摘を承認しています：PDF でも 2 行に分かれて印刷されています。（デジタル推進課、2026-04-01）');
+    expect(page).toContain('前の版（2025-03）では同じ指摘を承認しています：PDF でも 2 行に分かれて印刷されています。（デジタル推進課、2026-04-01。理由の中の行番号は 2025-03 版の本文のものです）');
     expect(page).toContain('&lt;b&gt;さらに&lt;/b&gt;');
+    // A finding is headed by its rule's Japanese name; the code stays beside its id.
+    expect(page).toMatch(/<h3>確認待ち：項目名のつながり［1-2-1］<\/h3>/);
+    expect(page).toMatch(/規則 <code>table\/label-runs-on<\/code>　指摘ID <code>/);
     expect(page).toMatch(/<tr class="own"><th scope="row">2<\/th><td><code>Ｘ（旧：Twitter）␣<\/code><\/td><\/tr>/);
     expect(page).toContain('前の版が seeds にないため、比べていません。');
     const without = toReviewPage({ edition: '2026-03', review, changelog: null, diagnostics: [], lines: [], pendingDecisions: '[]', earlier: null });
@@ -54,5 +58,30 @@ describe('toReviewPage', () => {
     expect(unexplained).toContain(`（${changelog.unexplainedChanges.length} 件）`);
     expect(unexplained.match(/<tr><td>[^<]*<\/td><td>課等名称の変更<\/td>/g)).toEqual(['<tr><td>計画全体</td><td>課等名称の変更</td>']);
     expect(unexplained).toMatch(/<td>課等名称の変更<\/td><td>課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、[^<]*3-1-2 主管課等）<\/td>/);
+  });
+
+  it('shows, beside an unexplained change, the lines the earlier edition printed it on', async () => {
+    const changelog = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
+    const plan2021 = JSON.parse(await builtText('2021/plan.json')) as Plan;
+    const lines2021 = new TextDecoder().decode(seedBytes('2021')).split('\n');
+    const earlierText = { edition: '2021', plan: plan2021, lines: lines2021 };
+    const target = changelog.changes.find((c) => c.kind === 'target-changed' && c.projectId === '1-1-2' && c.fiscalYear === 2023)!;
+    const indicator = plan2021.projects.find((p) => p.id === '1-1-2')!.indicators.find((i) => i.id === target.subject)!;
+    expect(locateInEarlier(target, earlierText)).toEqual({ start: indicator.source.startLine, end: indicator.source.endLine });
+    const removed = changelog.changes.find((c) => c.kind === 'initiative-removed' && c.projectId === '2-1-1')!;
+    const at = locateInEarlier(removed, earlierText)!;
+    expect(lines2021[at.start - 1]!.replace(/\s+/g, '')).toContain([...String(removed.old)].slice(0, 4).join(''));
+    const finding = `review/unexplained-change@${target.id}~0123abcd`;
+    const page = toReviewPage({
+      edition: '2025-03',
+      review: { ...review, edition: '2025-03', findings: [{ ...review.findings[0]!, finding, code: 'review/unexplained-change', subject: '1-1-2' }] },
+      changelog,
+      diagnostics: [],
+      lines: [],
+      pendingDecisions: '[]',
+      earlier: null,
+      earlierText,
+    });
+    expect(page).toContain(`<caption>前の版（2021）の本文 ${indicator.source.startLine === indicator.source.endLine ? `${indicator.source.startLine} 行目` : `${indicator.source.startLine}〜${indicator.source.endLine} 行目`}とその前後</caption>`);
   });
 });

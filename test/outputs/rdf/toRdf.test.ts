@@ -44,7 +44,7 @@ describe('the N-Quads in a SPARQL store', () => {
       { name: 'デジタルガイドブックへの累計アクセス数', text: '50,000 件', value: '50000', unit: '件' },
       { name: '電子地域通貨登録店舗数', text: '600 店舗', value: '600', unit: '店舗' },
       { name: '電子地域通貨利用額', text: '1,440,000千円', value: '1440000', unit: '千円' },
-      { name: '秦野商工会議所景況調査商業(売上高)のDI値', text: '▲28ｐｔ', value: '-28', unit: 'pt' },
+      { name: '秦野商工会議所景況調査商業（売上高）のDI値', text: '▲28ｐｔ', value: '-28', unit: 'pt' },
     ]);
   });
 
