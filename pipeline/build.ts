@@ -40,7 +40,7 @@ import { validatePlan } from './model/validatePlan.js';
 import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
 import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
 import { toCsvChunks } from './outputs/csv/toCsvText.js';
-import { toJsonChunks, toJsonText } from './outputs/jsonText.js';
+import { toJsonChunks, toJsonText, toPlanDocument } from './outputs/jsonText.js';
 import { toJsonLd } from './outputs/rdf/toJsonLd.js';
 import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
 import { JSONLD_CONTEXT } from './outputs/rdf/vocabulary.js';
@@ -220,7 +220,7 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
     csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
     return { csvFiles, tables };
   });
-  const planFile = await stage('json', () => put('plan.json', toJsonChunks(plan)));
+  const planFile = await stage('json', () => put('plan.json', toJsonChunks(toPlanDocument(plan))));
   const { jsonldFile, nqFile, diagnostics: rdfDiagnostics } = await linkedData(plan, put, stage);
   append(later, rdfDiagnostics);
   const quality = withIssues(check.quality, later);

@@ -3,7 +3,8 @@
  * publisher relies on — `Authorization` header with the API token on every write, JSON bodies,
  * required fields (`name`, `owner_org` for packages; `package_id`, `url` for resources), names of
  * lowercase letters, digits, `-` and `_`, and HTTP 409 with `Validation Error` when they are broken,
- * 403 without a valid token, 404 for a missing package.
+ * 403 without a valid token, 404 for a missing package — and, as a portal running ckanext-spatial
+ * does, refuses a package whose `spatial` extra is not a GeoJSON geometry (with its messages).
  */
 import { createServer, type Server } from 'node:http';
 
@@ -21,6 +22,38 @@ export interface CkanStub {
   packages: Map<string, StubPackage>;
   seen: { method: string; path: string; authorization: string | null }[];
   close(): Promise<void>;
+}
+
+const GEOMETRY_TYPES = ['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'];
+
+/**
+ * Why a `spatial` extra is refused, in ckanext-spatial's words, or null for a GeoJSON geometry (an
+ * object with a geometry `type` and nested arrays of numbers as `coordinates`, or a GeometryCollection of them).
+ */
+export function spatialExtraError(value: unknown): string | null {
+  let geometry: unknown;
+  try {
+    geometry = JSON.parse(String(value));
+  } catch (error) {
+    return `Error decoding JSON object: ${(error as Error).message}`;
+  }
+  const isPosition = (p: unknown) => Array.isArray(p) && p.length >= 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n));
+  const isCoordinates = (c: unknown): boolean => isPosition(c) || (Array.isArray(c) && c.length > 0 && c.every(isCoordinates));
+  const isGeometry = (g: unknown): boolean => {
+    if (typeof g !== 'object' || g === null) return false;
+    const { type, coordinates, geometries } = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
+    if (type === 'GeometryCollection') return Array.isArray(geometries) && geometries.every(isGeometry);
+    return typeof type === 'string' && GEOMETRY_TYPES.includes(type) && isCoordinates(coordinates);
+  };
+  return isGeometry(geometry) ? null : `Error creating geometry: not a GeoJSON geometry: ${String(value).slice(0, 80)}`;
+}
+
+/** The refusal of a package's extras by ckanext-spatial, or null. */
+function extrasError(body: Record<string, unknown>): Record<string, string[]> | null {
+  const extras = Array.isArray(body.extras) ? (body.extras as { key?: unknown; value?: unknown }[]) : [];
+  const spatial = extras.find((e) => e.key === 'spatial');
+  const error = spatial ? spatialExtraError(spatial.value) : null;
+  return error ? { spatial: [error] } : null;
 }
 
 /** Starts the stub on a free loopback port; `token` is the only accepted API token. */
@@ -61,6 +94,8 @@ export async function startCkanStub(token: string, organizations: string[] = ['h
           if (find(name)) return invalid({ name: ['That URL is already in use.'] });
           if (typeof body.owner_org !== 'string' || !organizations.includes(body.owner_org)) return invalid({ owner_org: ['Organization does not exist'] });
           if ('resources' in body) return invalid({ resources: ['Created one by one in this test'] });
+          const refused = extrasError(body);
+          if (refused) return invalid(refused);
           const pkg: StubPackage = { ...body, id: `pkg-${next++}`, name, resources: [] };
           packages.set(pkg.id, pkg);
           return reply(200, { success: true, result: pkg });
@@ -68,6 +103,8 @@ export async function startCkanStub(token: string, organizations: string[] = ['h
         case 'package_patch': {
           const pkg = find(body.id);
           if (!pkg) return reply(404, { success: false, error: { __type: 'Not Found Error', message: 'Not found' } });
+          const refused = extrasError(body);
+          if (refused) return invalid(refused);
           Object.assign(pkg, body, { id: pkg.id, resources: pkg.resources });
           return reply(200, { success: true, result: pkg });
         }

@@ -155,10 +155,10 @@ describe('the 2021 edition (002_85c4f7d9f38b493a.txt)', () => {
     // Lines 1390–1411.
     const ledger = project(plan, '2-2-4').initiatives.find((i) => i.name === '建築確認台帳の電子化')!;
     expect(ledger.yearTexts.map((y) => [y.fiscalYear, y.text])).toEqual([
-      [2022, '昭和54年度~59年度分'],
+      [2022, '昭和54年度〜59年度分'],
       [2023, '昭和60年度平成元年度分'],
-      [2024, '平成2年度~7年度分'],
-      [2025, '平成8年度~10年度分'],
+      [2024, '平成2年度〜7年度分'],
+      [2025, '平成8年度〜10年度分'],
     ]);
     // Lines 1286–1311: four cells for five years with two texts that could span.
     const register = project(plan, '2-2-3').initiatives[0]!;
@@ -202,7 +202,7 @@ describe('the 2025-03 edition (000_5b993dc6e4c545ce.txt)', () => {
       date: '2022-06',
       planNumbers: ['1-1-3'],
       planName: 'マイナンバーカード交付事務の円滑化',
-      summary: '令和3年12月の交付円滑化計画の改定に伴い、評価指標を交付率(対人口)、交付率(対申請件数)に細分化。また、目標値の追加及び数値の変更。',
+      summary: '令和3年12月の交付円滑化計画の改定に伴い、評価指標を交付率（対人口）、交付率（対申請件数）に細分化。また、目標値の追加及び数値の変更。',
     });
     expect(all.filter((e) => e.planNumbers.length === 2).map((e) => [e.date, e.planNumbers])).toEqual([
       ['2024-03', ['2-2-2', '2-3-2']],
@@ -246,7 +246,7 @@ describe('the 2025-03 edition (000_5b993dc6e4c545ce.txt)', () => {
     expect(cells(plan, '1-1-1/2')).toEqual([null, null, '29 手続', '31 手続', '28 手続']);
     expect(target(plan, '1-1-1/2', 2025)).toMatchObject({ value: 28, unit: '手続' });
     // Lines 420–430: two 交付率 rows.
-    expect(project(plan, '1-1-3').indicators.map((i) => i.name)).toEqual(['交付率(対人口)', '交付率(対申請件数)']);
+    expect(project(plan, '1-1-3').indicators.map((i) => i.name)).toEqual(['交付率（対人口）', '交付率（対申請件数）']);
     expect(target(plan, '1-1-3/1', 2021)).toMatchObject({ text: '54．4％', value: 54.4, unit: '%' });
     // Line 571: dashes.
     expect(cells(plan, '1-1-5/1')).toEqual(['-', '-', '-', '1,490', '2,120']);
@@ -254,14 +254,14 @@ describe('the 2025-03 edition (000_5b993dc6e4c545ce.txt)', () => {
     // Lines 949–970.
     expect(cells(plan, '1-2-5/4')).toEqual([null, null, null, '７０0,000千円', '1,440,000千円']);
     expect(target(plan, '1-2-5/4', 2025)).toMatchObject({ value: 1440000, unit: '千円' });
-    expect(project(plan, '1-2-5').indicators[4]!.name).toBe('秦野商工会議所景況調査商業(売上高)のDI値');
+    expect(project(plan, '1-2-5').indicators[4]!.name).toBe('秦野商工会議所景況調査商業（売上高）のDI値');
     expect(target(plan, '1-2-5/5', 2022)).toMatchObject({ text: '▲28.2ｐｔ', value: -28.2, unit: 'pt' });
     // Line 1408.
     expect(cells(plan, '1-3-3/1')).toEqual([null, null, '３箇所', '１箇所', '１箇所']);
     // Lines 1968–1976.
     expect(target(plan, '2-1-7/2', 2022)).toMatchObject({ text: '60％減', value: 60, unit: '%', qualifier: '減' });
     // Lines 2016–2025: letter-spaced label; 65,000 / 件 wrapped.
-    expect(project(plan, '2-1-8').indicators[0]!.name).toBe('電子化した財産調査件数(債権回収課)');
+    expect(project(plan, '2-1-8').indicators[0]!.name).toBe('電子化した財産調査件数（債権回収課）');
     expect(cells(plan, '2-1-8/1')).toEqual([null, null, '1,000 件', '1,000 件', '65,000件']);
     // Line 2140.
     expect(cells(plan, '2-1-10/1')).toEqual([null, null, '45 件', '－', '－']);
@@ -288,11 +288,11 @@ describe('the 2025-03 edition (000_5b993dc6e4c545ce.txt)', () => {
       '母子健康手帳スマートフォンアプリ普及推進',
       '【スマートフォンアプリ】子育て支援情報のプッシュ通知の検討・実施',
       '【市ホームページ】子育て支援情報ページの検討・作成',
-      '【オンライン個別相談(乳幼児家庭)】個別保健指導の実施',
+      '【オンライン個別相談（乳幼児家庭）】個別保健指導の実施',
       '【オンラインによる母子保健相談】活用業務の検討',
       '【オンラインによる母子保健相談】集団保健指導の試行',
       '【オンラインによる母子保健相談】集団保健指導の実施',
-      '【オンライン個別相談(ひとり親家庭)】個別相談の実施',
+      '【オンライン個別相談（ひとり親家庭）】個別相談の実施',
       '【オンライン診療】支援内容の検討',
     ]);
   });

@@ -13,7 +13,7 @@
  */
 import { firstByKey } from '../common/arrays.js';
 import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from '../diagnostics.js';
-import type { LineRange, Plan, Project } from './plan.js';
+import type { LineRange, Plan, Project, Target } from './plan.js';
 import { fiscalYearLabel, nfkc } from '../common/text.js';
 
 /** The kinds of change, in the order the changelog lists them. */
@@ -40,10 +40,16 @@ export const CHANGE_KINDS = [
 /** A kind of change. */
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
-/** A target's number and unit as read (`value` null when the cell is not a number or is empty). */
+/**
+ * A target's number as read, with what the cell prints around it (`value` null when the cell is not a
+ * number or is empty): the unit, the qualifier after it (以上: 「１種類以上」 is at least 1, not 1) and
+ * the period it is counted per (年 in 「年３回以上」) — the fields of the indicator_targets table.
+ */
 export interface Quantity {
   value: number | null;
   unit: string | null;
+  qualifier: string | null;
+  per: string | null;
 }
 
 /** The role a department has in a project, as the sheet heads it. */
@@ -243,6 +249,11 @@ function fitsTarget(rule: ExplanationRule, sentence: Sentence, change: Change): 
   const comparable = before.value !== null && after.value !== null && nfkc(before.unit ?? '') === nfkc(after.unit ?? '');
   if (!comparable) return false;
   return rule.fits === 'increase' ? after.value! > before.value! : after.value! < before.value!;
+}
+
+/** A target's quantity: its number and the unit, qualifier and period printed with it. */
+function quantityOf(target: Target): Quantity {
+  return { value: target.value, unit: target.unit, qualifier: target.qualifier, per: target.per };
 }
 
 const squeeze = (t: string | number | null) => (t === null ? null : nfkc(String(t)).replace(/\s+/g, ''));
@@ -448,7 +459,7 @@ function projectChanges(
             fiscalYear: nt.fiscalYear,
             old: ot.text,
             new: nt.text,
-            quantities: { old: { value: ot.value, unit: ot.unit }, new: { value: nt.value, unit: nt.unit } },
+            quantities: { old: quantityOf(ot), new: quantityOf(nt) },
             summary: `${ni.name}の${fiscalYearLabel(nt.fiscalYear)}（${nt.fiscalYear}年度）の目標を${quote(ot.text)}から${quote(nt.text)}に変更`,
           },
           `target/${ni.id}/${nt.fiscalYear}`,

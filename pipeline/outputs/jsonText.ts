@@ -2,7 +2,18 @@
  * Stage `json`: JSON text of the published files: two-space indent and a final line end, the same bytes every
  * time. `toJsonChunks` gives the same text as `toJsonText` in pieces, so a plan of 60,000 projects
  * is written without ever holding its whole JSON text (which would pass V8's string length limit).
+ * plan.json is the plan model with its schema's IRI (`toPlanDocument`).
  */
+import type { Plan } from '../model/plan.js';
+import { iriPaths, toIri } from './rdf/iris.js';
+
+/**
+ * plan.json as published: the plan model, led by `$schema`, the IRI of its JSON Schema under the
+ * edition's base IRI (the schema's `$id`), so a developer can validate the download against it.
+ */
+export function toPlanDocument(plan: Plan): { $schema: string } & Plan {
+  return { $schema: toIri(plan.edition.baseIri, iriPaths.planSchema()), ...plan };
+}
 
 /** Serialises JSON the same way every time: two-space indent, final line end. */
 export function toJsonText(value: unknown): string {

@@ -1,7 +1,8 @@
 /**
  * The output manifest: every kind of file an edition publishes, with what each consumer says of it —
  * its media type and format, its Japanese title (the page's download table), its description (the
- * Data Package resource title), where it is listed (the page, the DCAT catalog, CKAN) — so the facts
+ * Data Package resource title), what it holds in a sentence (the DCAT distribution's and the CKAN
+ * resource's description), where it is listed (the page, the DCAT catalog, CKAN) — so the facts
  * about a published file live in one table, not in one list per output.
  */
 import { CSV_TABLES } from '../outputs/csv/toCsvTables.js';
@@ -18,10 +19,17 @@ export interface OutputKind {
   onPage: 'every' | 'top' | null;
   /** A DCAT distribution in the catalog. */
   inCatalog: boolean;
-  /** A resource of the edition's CKAN package, with its description there (null: the file's name). */
+  /** A resource of the edition's CKAN package. */
   inCkan: boolean;
-  ckanDescription: string | null;
+  /**
+   * What the file holds, in Japanese, for a person choosing what to download: the description of
+   * its DCAT distribution and of its CKAN resource (a catalog that repeats the file's name says nothing).
+   */
+  about: string | null;
 }
+
+/** Where every edition publishes the JSON Schema of its `plan.json` (also at the top of the output, the schema's `$id`). */
+export const PLAN_SCHEMA_PATH = 'schemas/plan.schema.json';
 
 const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
   path: `csv/${t.name}.csv`,
@@ -30,7 +38,7 @@ const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
   onPage: 'every',
   inCatalog: true,
   inCkan: true,
-  ckanDescription: null,
+  about: `${t.title}の表（${t.description}）。CSV（UTF-8 BOM付き、改行CRLF、見出し行は日本語）`,
 }));
 
 /**
@@ -39,15 +47,16 @@ const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
  * them). Files not listed here (pages, Table Schemas) are published with no title of their own.
  */
 export const OUTPUT_KINDS: readonly OutputKind[] = [
-  { path: /\.zip$/, title: 'この版の全ファイル（ZIP）', description: null, onPage: 'top', inCatalog: true, inCkan: true, ckanDescription: 'この版の全ファイル（CSV、JSON、JSON-LD、メタデータ）' },
+  { path: /\.zip$/, title: 'この版の全ファイル（ZIP）', description: null, onPage: 'top', inCatalog: true, inCkan: true, about: 'この版の全ファイル（CSV、JSON、JSON-LD、N-Quads、スキーマとメタデータ、版のページ）に共通のJSON-LDコンテキストと語彙を添えたZIP' },
   ...csvKinds,
-  { path: 'plan.json', title: '計画データ（JSON）', description: '計画モデル（JSON Schema: plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, ckanDescription: null },
-  { path: 'plan.jsonld', title: '計画データ（JSON-LD）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, ckanDescription: null },
-  { path: 'plan.nq', title: '計画データ（RDF N-Quads）', description: '計画のRDF（N-Quads）', onPage: 'every', inCatalog: true, inCkan: true, ckanDescription: null },
-  { path: 'datapackage.json', title: 'データパッケージ記述子', description: null, onPage: 'top', inCatalog: false, inCkan: true, ckanDescription: 'Frictionless Data Package 記述子' },
-  { path: 'quality.json', title: null, description: 'データ品質レポート', onPage: null, inCatalog: false, inCkan: false, ckanDescription: null },
-  { path: 'coverage.json', title: null, description: '原資料の行の対応状況', onPage: null, inCatalog: false, inCkan: false, ckanDescription: null },
-  { path: 'csv/csv-metadata.json', title: null, description: 'CSVのCSVWメタデータ', onPage: null, inCatalog: false, inCkan: false, ckanDescription: null },
+  { path: 'plan.json', title: '計画データ（JSON）', description: '計画モデル（JSON Schema: schemas/plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, about: '本文の記載すべてを構造化した計画モデル（JSON）。schemas/plan.schema.json（JSON Schema）に適合' },
+  { path: 'plan.jsonld', title: '計画データ（JSON-LD）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, about: '計画のLinked Data（JSON-LD、版ごとの名前付きグラフ、共通語彙基盤のコア語彙を使用）' },
+  { path: 'plan.nq', title: '計画データ（RDF N-Quads）', description: '計画のRDF（N-Quads）', onPage: 'every', inCatalog: true, inCkan: true, about: 'JSON-LDと同じグラフのRDF（N-Quads）' },
+  { path: 'datapackage.json', title: 'データパッケージ記述子', description: null, onPage: 'top', inCatalog: false, inCkan: true, about: 'この版のFrictionless Data Package（v2）記述子：全ファイルのバイト数とSHA-256、CSVの表スキーマ' },
+  { path: PLAN_SCHEMA_PATH, title: null, description: 'plan.jsonのJSON Schema', onPage: null, inCatalog: false, inCkan: true, about: 'plan.jsonのJSON Schema（draft 2020-12）。plan.jsonはこのスキーマで検証済み' },
+  { path: 'quality.json', title: null, description: 'データ品質レポート', onPage: null, inCatalog: false, inCkan: false, about: null },
+  { path: 'coverage.json', title: null, description: '原資料の行の対応状況', onPage: null, inCatalog: false, inCkan: false, about: null },
+  { path: 'csv/csv-metadata.json', title: null, description: 'CSVのCSVWメタデータ', onPage: null, inCatalog: false, inCkan: false, about: null },
 ];
 
 /** The kind of a file by its path in the edition folder, or null for a file the manifest does not list. */

@@ -1,6 +1,7 @@
 /**
  * Stage: `Changelog` → its published files: JSON (everything), CSV (one row per change, the same
- * conventions as the other CSVs) and Markdown (readable, in Japanese). A change of the whole plan (a
+ * conventions as the other CSVs; a target change with its numbers beside the printed texts: value,
+ * unit, qualifier and period before and after) and Markdown (readable, in Japanese). A change of the whole plan (a
  * department renamed everywhere) is one row with an empty 事業ID and its places in 箇所, and in the
  * Markdown the first group, 計画全体.
  */
@@ -62,9 +63,13 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       col('summary', '内容', 'string', '変更の内容', 'summary'),
       col('explainedBy', '改訂履歴', 'string', 'この変更を説明する改訂履歴の項目（改定年月#項番、複数は;区切り）', 'explainedBy'),
       col('oldValue', '変更前の数値', 'decimal', '目標値の変更で、変更前の数値（数値でない記載は空欄）', 'oldValue'),
-      col('oldUnit', '変更前の単位', 'string', '目標値の変更で、変更前の単位', 'oldUnit'),
+      col('oldUnit', '変更前の単位', 'string', '目標値の変更で、変更前の単位（記載にない場合は空欄）', 'oldUnit'),
+      col('oldQualifier', '変更前の条件', 'string', '目標値の変更で、変更前の数値に付く条件（以上、以下、減 など）', 'oldQualifier'),
+      col('oldPer', '変更前の頻度の単位', 'string', '目標値の変更で、変更前の数値を数える期間（「年３回」の年）', 'oldPer'),
       col('newValue', '変更後の数値', 'decimal', '目標値の変更で、変更後の数値（数値でない記載は空欄）', 'newValue'),
-      col('newUnit', '変更後の単位', 'string', '目標値の変更で、変更後の単位', 'newUnit'),
+      col('newUnit', '変更後の単位', 'string', '目標値の変更で、変更後の単位（記載にない場合は空欄）', 'newUnit'),
+      col('newQualifier', '変更後の条件', 'string', '目標値の変更で、変更後の数値に付く条件（以上、以下、減 など）', 'newQualifier'),
+      col('newPer', '変更後の頻度の単位', 'string', '目標値の変更で、変更後の数値を数える期間（「年３回」の年）', 'newPer'),
       col('places', '箇所', 'string', '計画全体の変更（どこでも名称の変わった課等）で、その課等のある事業のIDと役割（主管課等・関係課等）。計画の順、複数は;区切り。事業IDは空欄', 'places'),
     ],
     rows: changelog.changes.map((c) => [
@@ -81,8 +86,12 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       c.explainedBy.length > 0 ? c.explainedBy.join(';') : null,
       c.quantities?.old.value ?? null,
       c.quantities?.old.unit ?? null,
+      c.quantities?.old.qualifier ?? null,
+      c.quantities?.old.per ?? null,
       c.quantities?.new.value ?? null,
       c.quantities?.new.unit ?? null,
+      c.quantities?.new.qualifier ?? null,
+      c.quantities?.new.per ?? null,
       placesCell(c.places),
     ]),
     foreignKeys: [],

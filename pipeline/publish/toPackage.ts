@@ -4,7 +4,7 @@
  * reproducible zip of the edition (sorted entries, one fixed timestamp, relative paths), and the
  * `SHA256SUMS` list of every published file.
  */
-import { mediaTypeOf, outputKindOf } from './outputManifest.js';
+import { mediaTypeOf, outputKindOf, PLAN_SCHEMA_PATH } from './outputManifest.js';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { publisherName } from '../read/parseEditionMeta.js';
@@ -58,48 +58,82 @@ export function zipName(plan: Plan): string {
 }
 
 /**
+ * The resource names of an edition's files, unique in the package (the Data Package standard
+ * requires it): a CSV is named by its table, the name its Table Schema's foreign keys give it
+ * (`indicators`); any other file by its path without the extension, and where two files share that
+ * (`plan.json`, `plan.jsonld`, `plan.nq`) each with its extension (`plan-json`, `plan-jsonld`, `plan-nq`).
+ */
+export function toResourceNames(paths: readonly string[], tables: readonly CsvTableDescription[]): Map<string, string> {
+  const table = new Map(tables.map((t) => [`csv/${t.name}.csv`, t.name]));
+  const stem = (path: string) => path.replace(/\.[^./]+$/, '').replace(/[^a-z0-9._-]/gi, '-').toLowerCase();
+  const sharing = new Map<string, number>();
+  for (const path of paths) if (!table.has(path)) sharing.set(stem(path), (sharing.get(stem(path)) ?? 0) + 1);
+  const names = new Map(
+    paths.map((path) => {
+      const name = table.get(path) ?? (sharing.get(stem(path))! > 1 ? `${stem(path)}-${path.slice(path.lastIndexOf('.') + 1)}` : stem(path));
+      return [path, name.toLowerCase()] as const;
+    }),
+  );
+  const seen = new Map<string, string>();
+  for (const [path, name] of names) {
+    // A file named like a table (or two files like each other) would make the foreign keys ambiguous.
+    if (seen.has(name)) throw new Error(`Two resources of the data package would be named ${name}: ${seen.get(name)} and ${path}`);
+    seen.set(name, path);
+  }
+  return names;
+}
+
+/**
  * The Frictionless Data Package (v2) descriptor of one edition. `files` are the edition's files
  * (paths relative to the edition folder) other than the descriptor and the zip; `created` is the
- * build's fixed clock.
+ * build's fixed clock. Every file is a resource except the CSVs' Table Schema files, whose content
+ * is each CSV resource's `schema`.
  */
 export function toDataPackage(plan: Plan, tables: readonly CsvTableDescription[], files: readonly PublishedFile[], created: string): object {
   const e = plan.edition;
   const table = new Map(tables.map((t) => [`csv/${t.name}.csv`, t]));
-  const resources = [...files]
-    .filter((f) => !f.path.endsWith('.schema.json'))
-    .sort((a, b) => a.path.localeCompare(b.path))
-    .map((file) => {
-      const csv = table.get(file.path);
-      const { mediatype, format } = mediaTypeOf(file.path);
-      const base = file.path.split('/').pop()!;
-      return {
-        name: file.path.replace(/\.[^.]+$/, '').replace(/[^a-z0-9._-]/gi, '-').toLowerCase(),
-        path: file.path,
-        title: csv ? csv.title : outputKindOf(file.path)?.description ?? base,
-        ...(csv ? { description: `${csv.description} / ${csv.titleEn}` } : {}),
-        format,
-        mediatype,
-        encoding: 'utf-8',
-        bytes: file.bytes,
-        hash: `sha256:${file.sha256}`,
-        ...(csv
-          ? {
-              type: 'table',
-              // The CSVs start with a UTF-8 byte order mark (for Excel on Japanese Windows).
-              byteOrderMark: CSV_DIALECT.bom,
-              dialect: {
-                $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json',
-                header: true,
-                delimiter: CSV_DIALECT.delimiter,
-                lineTerminator: CSV_DIALECT.lineTerminator,
-                quoteChar: CSV_DIALECT.quoteChar,
-                doubleQuote: CSV_DIALECT.doubleQuote,
-              },
-              schema: toTableSchema(csv),
-            }
-          : {}),
-      };
-    });
+  const listed = [...files].filter((f) => !/^csv\/[^/]+\.schema\.json$/.test(f.path)).sort((a, b) => a.path.localeCompare(b.path));
+  const names = toResourceNames(
+    listed.map((f) => f.path),
+    tables,
+  );
+  const hasPlanSchema = files.some((f) => f.path === PLAN_SCHEMA_PATH);
+  const resources = listed.map((file) => {
+    const csv = table.get(file.path);
+    const { mediatype, format } = mediaTypeOf(file.path);
+    const base = file.path.split('/').pop()!;
+    return {
+      name: names.get(file.path)!,
+      path: file.path,
+      title: csv ? csv.title : outputKindOf(file.path)?.description ?? base,
+      ...(csv ? { description: `${csv.description} / ${csv.titleEn}` } : {}),
+      format,
+      mediatype,
+      encoding: 'utf-8',
+      bytes: file.bytes,
+      hash: `sha256:${file.sha256}`,
+      // plan.json's JSON Schema, by its path in the package. Data Package v2 has no property for the
+      // schema of a JSON resource (`schema` is a Table Schema, which a Frictionless tool would try to
+      // read as one); `jsonSchema` is the name v2 gives a JSON Schema elsewhere (a field's constraint).
+      ...(file.path === 'plan.json' && hasPlanSchema ? { jsonSchema: PLAN_SCHEMA_PATH } : {}),
+      ...(csv
+        ? {
+            type: 'table',
+            // The CSVs start with a UTF-8 byte order mark (for Excel on Japanese Windows).
+            byteOrderMark: CSV_DIALECT.bom,
+            dialect: {
+              $schema: 'https://datapackage.org/profiles/2.0/tabledialect.json',
+              header: true,
+              delimiter: CSV_DIALECT.delimiter,
+              lineTerminator: CSV_DIALECT.lineTerminator,
+              quoteChar: CSV_DIALECT.quoteChar,
+              doubleQuote: CSV_DIALECT.doubleQuote,
+            },
+            schema: toTableSchema(csv),
+          }
+        : {}),
+    };
+  });
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: DATASET_NAME,

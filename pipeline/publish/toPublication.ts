@@ -1,8 +1,8 @@
 /**
- * Stage `publication`: what is published once for all editions — the shared context and vocabulary,
- * each edition's page (and project pages), Data Package descriptor and zip, the CKAN package
- * descriptions, the changelogs, the DCAT catalog, the top page, `draft.json` for a draft, and
- * `SHA256SUMS` — written to a sink as each is made.
+ * Stage `publication`: what is published once for all editions — the shared context, vocabulary and
+ * plan.json's JSON Schema, each edition's page (and project pages), copy of the schema, Data Package
+ * descriptor and zip, the CKAN package descriptions, the changelogs, the DCAT catalog, the top page,
+ * `draft.json` for a draft, and `SHA256SUMS` — written to a sink as each is made.
  */
 import type { EditionBuild } from '../build.js';
 import { diffPlans } from '../model/diffPlans.js';
@@ -11,6 +11,8 @@ import { toJsonText } from '../outputs/jsonText.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from '../outputs/rdf/vocabulary.js';
 import { toPortalPageChunks } from '../site/page.js';
 import { toProjectPageChunks, toProjectPages } from '../site/projectPages.js';
+import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
+import { PLAN_SCHEMA_PATH } from './outputManifest.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
@@ -19,11 +21,20 @@ import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type
 /** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
 export const DRAFT_MARKER = 'draft.json';
 
-/** Files shared by every edition: the JSON-LD context and the vocabulary. */
+/** The JSON Schema of `plan.json` as published: the schema the build validated every plan against. */
+export function toPlanSchemaText(): string {
+  return toJsonText(planSchema);
+}
+
+/**
+ * Files shared by every edition: the JSON-LD context, the vocabulary, and plan.json's JSON Schema at
+ * the place its `$id` names under the base IRI (each edition also carries a copy, for its zip).
+ */
 export function toSharedOutputs(): BuiltFile[] {
   return [
     { path: 'context.jsonld', data: toJsonText(JSONLD_CONTEXT) },
     { path: 'vocab.jsonld', data: toJsonText(toVocabularyDocument()) },
+    { path: PLAN_SCHEMA_PATH, data: toPlanSchemaText() },
   ];
 }
 
@@ -61,15 +72,22 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
     const projectPages = toProjectPages(plan) ?? [];
     const pageFiles: PublishedFile[] = [];
     for (const projectPage of projectPages) pageFiles.push(await sink.write(`${id}/${projectPage.path}`, toProjectPageChunks(plan, projectPage, projectPages, unreviewed)));
-    const inFolder = [...edition.outputs, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
+    // The edition's own copy of plan.json's schema: whoever downloads the edition can validate it offline.
+    const schema = await sink.write(`${id}/${PLAN_SCHEMA_PATH}`, [toPlanSchemaText()]);
+    const inFolder = [...edition.outputs, schema, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
     const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
-    // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer to.
+    // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer
+    // to (a shared file the edition has a copy of, the schema, is in it once, from the edition).
     const inZip = [...inFolder, ...pageFiles.map((f) => ({ ...f, path: f.path.slice(id.length + 1) })), { ...descriptor, path: 'datapackage.json' }];
-    const entries = [...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })), ...shared.map((f) => ({ ...f, read: () => sink.read(f.path) }))];
+    const zipped = new Set(inZip.map((f) => f.path));
+    const entries = [
+      ...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })),
+      ...shared.filter((f) => !zipped.has(f.path)).map((f) => ({ ...f, read: () => sink.read(f.path) })),
+    ];
     const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
-    files.push(...edition.outputs, page, ...pageFiles, descriptor, zip);
+    files.push(...edition.outputs, schema, page, ...pageFiles, descriptor, zip);
   }
-  for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files))]));
+  for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files, plans.at(-1)))]));
   for (const { older, newer, log } of changelogs) {
     for (const file of toChangelogFiles(log, older, newer)) files.push(await sink.write(file.path, [file.data]));
   }

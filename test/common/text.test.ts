@@ -70,7 +70,7 @@ describe('joinProse', () => {
 describe('joinProse paragraph rules', () => {
   it('breaks before a bracketed heading and after a short hard break, not after a justified line', () => {
     const full = 50;
-    expect(joinProse(['（令和 6 年度：７割） ', '【オンラインによる母子保健相談】設定。 '], full)).toBe('(令和6年度:7割)\n【オンラインによる母子保健相談】設定。');
+    expect(joinProse(['（令和 6 年度：７割） ', '【オンラインによる母子保健相談】設定。 '], full)).toBe('（令和6年度：7割）\n【オンラインによる母子保健相談】設定。');
     expect(joinProse(['現在までの実績値を基に設定 ', '利用者の満足度を設定  '], full)).toBe('現在までの実績値を基に設定\n利用者の満足度を設定');
     expect(joinProse(['法改正により、高齢者の保健事業と介護予防との一体的な実施について令和２年    ', '４月１日から施行されました。 '], full)).toBe(
       '法改正により、高齢者の保健事業と介護予防との一体的な実施について令和2年4月1日から施行されました。',

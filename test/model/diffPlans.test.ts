@@ -59,7 +59,7 @@ describe('diffPlans between the 2021 and 2025-03 editions', async () => {
   it('lists target changes per fiscal year, old → new', () => {
     expect(find('target-changed/1-2-1/target/1-2-1/1/2022')).toMatchObject({ fiscalYear: 2022, old: '７，3００', new: '8,000' });
     expect(find('target-changed/1-1-1/target/1-1-1/2/2023')).toMatchObject({ old: '方向性整理を踏まえ決定', new: '29 手続' });
-    expect(find('indicator-added/1-1-3/indicator/1-1-3/2')).toMatchObject({ new: '交付率(対申請件数)' });
+    expect(find('indicator-added/1-1-3/indicator/1-1-3/2')).toMatchObject({ new: '交付率（対申請件数）' });
   });
 
   it('cross-checks every change against the revision history', () => {
@@ -119,7 +119,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     ...c,
   });
   const target = (fiscalYear: number, old: [number | null, string | null], now: [number | null, string | null]) =>
-    change({ kind: 'target-changed', fiscalYear, old: 'a', new: 'b', quantities: { old: { value: old[0], unit: old[1] }, new: { value: now[0], unit: now[1] } } });
+    change({ kind: 'target-changed', fiscalYear, old: 'a', new: 'b', quantities: { old: { value: old[0], unit: old[1], qualifier: null, per: null }, new: { value: now[0], unit: now[1], qualifier: null, per: null } } });
 
   const renamedEverywhere = change({
     kind: 'department-renamed',
@@ -212,8 +212,8 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(explains(etc, change({ kind: 'initiative-reordered' }))).toBe(true);
     // 2024-03#16: 「…名称、概要等を修正。」 — the initiatives of 2-1-4 changed too, and are findings.
     expect(explains(entry('2024-03#16'), change({ kind: 'text-changed', subject: '概要' }))).toBe(true);
-    expect(explains(entry('2024-03#16'), change({ kind: 'initiative-added', subject: '導入(幼稚園)' }))).toBe(false);
-    expect(find('initiative-added/2-1-4/initiative/導入(幼稚園)').explainedBy).toEqual([]);
+    expect(explains(entry('2024-03#16'), change({ kind: 'initiative-added', subject: '導入（幼稚園）' }))).toBe(false);
+    expect(find('initiative-added/2-1-4/initiative/導入（幼稚園）').explainedBy).toEqual([]);
     expect(explains(etc, change({ kind: 'indicator-added' }))).toBe(true); // said outright: 評価指標を追加
     expect(explains(etc, change({ kind: 'project-renamed' }))).toBe(false);
     expect(explains(etc, target(2024, [1, '件'], [2, '件']))).toBe(false);
@@ -312,7 +312,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
   });
 
   it('gives target changes their numbers and units beside the printed texts', () => {
-    expect(find('target-changed/1-3-1/target/1-3-1/1/2024')).toMatchObject({ old: '８２８万件', new: '930 万件', quantities: { old: { value: 828, unit: '万件' }, new: { value: 930, unit: '万件' } } });
+    expect(find('target-changed/1-3-1/target/1-3-1/1/2024')).toMatchObject({ old: '８２８万件', new: '930 万件', quantities: { old: { value: 828, unit: '万件', qualifier: null, per: null }, new: { value: 930, unit: '万件', qualifier: null, per: null } } });
     expect(find('department-renamed/情報システム課').quantities).toBeNull();
   });
 

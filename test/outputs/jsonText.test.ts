@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toJsonChunks, toJsonText } from '../../pipeline/outputs/jsonText.js';
-import { builtText } from '../helpers.js';
+import { builtText, ROOT } from '../helpers.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => Ajv2020;
 
 const joined = (value: unknown) => [...toJsonChunks(value)].join('');
 
@@ -25,5 +30,22 @@ describe('toJsonChunks', () => {
     // Each project is one piece, indented as it sits in the file; no piece holds two projects.
     const pieces = new Set(chunks);
     for (const project of plan.projects) expect(pieces.has(JSON.stringify(project, null, 2).replaceAll('\n', '\n    '))).toBe(true);
+  });
+});
+
+describe('plan.json', () => {
+  it('names its JSON Schema by the schema’s $id under the base IRI, and is valid against the schema as published', async () => {
+    const schema = JSON.parse(readFileSync(`${ROOT}schemas/plan.schema.json`, 'utf8')) as { $id: string };
+    // A developer's own validator, not the pipeline's.
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    for (const edition of ['2021', '2025-03']) {
+      const plan = JSON.parse(await builtText(`${edition}/plan.json`)) as { $schema: string; edition: { baseIri: string } };
+      expect(Object.keys(plan)[0]).toBe('$schema');
+      expect(plan.$schema).toBe(`${plan.edition.baseIri}schemas/plan.schema.json`);
+      expect(schema.$id).toBe(plan.$schema);
+      expect(validate(plan), JSON.stringify(validate.errors)).toBe(true);
+    }
   });
 });

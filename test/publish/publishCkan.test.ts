@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../pipeline/cli/cli.js';
 import { describeFetchError, formatRequest, publishToCkan } from '../../pipeline/publish/publishCkan.js';
 import type { CkanPackage } from '../../pipeline/publish/toCkanPackage.js';
-import { startCkanStub, type CkanStub } from '../ckanStub.js';
+import { spatialExtraError, startCkanStub, type CkanStub } from '../ckanStub.js';
 import { builtText } from '../helpers.js';
 
 const TOKEN = 'secret-token-1234';
@@ -27,8 +27,37 @@ describe('the CKAN package descriptions', () => {
     const zip = pkg.resources.find((r) => r.name === 'hadano-ict-plan-2025-03.zip')!;
     expect(zip).toMatchObject({ url: 'https://example.org/hadano-ict-plan/2025-03/hadano-ict-plan-2025-03.zip', format: 'ZIP', mimetype: 'application/zip' });
     const sums = (await builtText('SHA256SUMS')).split('\n').find((l) => l.endsWith('  2025-03/hadano-ict-plan-2025-03.zip'))!;
-    expect(zip.hash).toBe(`sha256:${sums.split('  ')[0]}`);
+    // ckanext-dcat's resource fields: the hexadecimal checksum (spdx:checksumValue) and its algorithm.
+    expect(zip).toMatchObject({ hash: sums.split('  ')[0], hash_algorithm: 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256' });
     expect(pkg.resources.filter((r) => r.format === 'CSV')).toHaveLength(9);
+    expect(pkg.resources.map((r) => r.name)).toContain('schemas/plan.schema.json');
+  });
+
+  it('give every resource a Japanese description of what it holds, not its file name', () => {
+    for (const pkg of packages) {
+      for (const r of pkg.resources) {
+        expect(r.description, r.name).toMatch(/[ぁ-んァ-ヶ一-龠]/);
+        expect(r.description).not.toContain(r.name);
+      }
+      expect(new Set(pkg.resources.map((r) => r.description)).size).toBe(pkg.resources.length);
+    }
+    expect(packages[1]!.resources.find((r) => r.name === 'csv/indicator_targets.csv')!.description).toMatch(/^評価指標の目標値の表（/);
+  });
+
+  it('use ckanext-dcat’s extras: the place by IRI and name, and no `spatial` (no true geometry of the city is known)', () => {
+    for (const pkg of packages) {
+      const extras = new Map(pkg.extras.map((e) => [e.key, e.value]));
+      expect(extras.size).toBe(pkg.extras.length);
+      expect(extras.get('spatial_uri')).toBe('https://example.org/hadano-ict-plan/municipality/142115');
+      expect(extras.get('spatial_text')).toBe('神奈川県秦野市');
+      expect(extras.has('spatial')).toBe(false);
+      expect(extras.get('contact_name')).toBe('秦野市 デジタル推進課');
+      expect(extras.get('publisher_name')).toBe('秦野市');
+      expect(JSON.parse(extras.get('theme')!)).toEqual(['http://publications.europa.eu/resource/authority/data-theme/GOVE']);
+      expect(extras.get('temporal_start')).toBe('2021-04-01');
+    }
+    expect(new Map(packages[1]!.extras.map((e) => [e.key, e.value])).get('issued')).toBe('2025-03');
+    expect(packages[0]!.extras.some((e) => e.key === 'issued')).toBe(false);
   });
 });
 
@@ -73,6 +102,27 @@ describe('publishToCkan against a local CKAN', () => {
     expect(unknownOrg.errors[0]).toMatch(/HTTP 409 .*owner_org/);
     const denied = await publishToCkan({ ckanUrl: stub.url, token: 'wrong', packages: [{ ...packages[0]!, name: 'third-one' }], apply: true });
     expect(denied.errors[0]).toMatch(/HTTP 403 .*Authorization Error/);
+  });
+});
+
+describe('the stand-in’s ckanext-spatial rule', () => {
+  it('refuses a `spatial` extra that is not a GeoJSON geometry, on create and on update, and accepts one that is', async () => {
+    expect(spatialExtraError('142115 神奈川県秦野市')).toMatch(/^Error decoding JSON object: /);
+    expect(spatialExtraError('"神奈川県秦野市"')).toMatch(/^Error creating geometry: /);
+    expect(spatialExtraError('{"type":"Feature","geometry":null}')).toMatch(/^Error creating geometry: /);
+    expect(spatialExtraError('{"type":"Point","coordinates":["a","b"]}')).toMatch(/^Error creating geometry: /);
+    // A made-up square, only to exercise the rule: the published packages carry no geometry.
+    const square = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] };
+    expect(spatialExtraError(JSON.stringify(square))).toBeNull();
+    expect(spatialExtraError(JSON.stringify({ type: 'GeometryCollection', geometries: [square, { type: 'Point', coordinates: [0, 0] }] }))).toBeNull();
+
+    const withSpatial = (name: string, value: string) => ({ ...packages[0]!, name, resources: [], extras: [...packages[0]!.extras, { key: 'spatial', value }] });
+    const old = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages: [withSpatial('spatial-as-text', '142115 神奈川県秦野市')], apply: true });
+    expect(old.errors[0]).toMatch(/^package_create spatial-as-text: HTTP 409 .*Validation Error.*"spatial":\["Error decoding JSON object/);
+    const geometry = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages: [withSpatial('spatial-as-geometry', JSON.stringify(square))], apply: true });
+    expect(geometry.errors).toEqual([]);
+    const update = await publishToCkan({ ckanUrl: stub.url, token: TOKEN, packages: [withSpatial('spatial-as-geometry', 'Kanagawa')], apply: true });
+    expect(update.errors[0]).toMatch(/^package_patch .*HTTP 409 .*Error decoding JSON object/);
   });
 });
 

@@ -5,11 +5,20 @@ describe('the published changelog', () => {
   it('is a CSV with the common columns, one change per row, BOM and CRLF', async () => {
     const csv = await builtText('changes/2021..2025-03.csv');
     const json = JSON.parse(await builtText('changes/2021..2025-03.json'));
-    expect(csv.startsWith('\uFEFF全国地方公共団体コード,ID,地方公共団体名,種別,事業ID,対象,年度,変更前,変更後,内容,改訂履歴,変更前の数値,変更前の単位,変更後の数値,変更後の単位,箇所\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF全国地方公共団体コード,ID,地方公共団体名,種別,事業ID,対象,年度,変更前,変更後,内容,改訂履歴,変更前の数値,変更前の単位,変更前の条件,変更前の頻度の単位,変更後の数値,変更後の単位,変更後の条件,変更後の頻度の単位,箇所\r\n')).toBe(true);
     expect(csv.trimEnd().split('\r\n')).toHaveLength(json.changes.length + 1);
     // A target change carries its numbers and units beside the printed texts; 2024-03#11 (令和6年度以降…上方修正) explains it.
     expect(csv).toContain('target-changed/1-3-1/target/1-3-1/1/2024,神奈川県秦野市,目標値の変更,project/1-3-1,1-3-1/1,2024,８２８万件,930 万件,');
-    expect(csv).toMatch(/target-changed\/1-3-1\/target\/1-3-1\/1\/2024,.*,2024-03#11,828,万件,930,万件,\r\n/);
+    expect(csv).toMatch(/target-changed\/1-3-1\/target\/1-3-1\/1\/2024,.*,2024-03#11,828,万件,,,930,万件,,,\r\n/);
+    // 「１箇所以上」 is at least 1: the qualifier travels with the number, in the CSV and the JSON.
+    expect(csv).toMatch(/\r\n142115,target-changed\/1-3-3\/target\/1-3-3\/1\/2023,.*,１箇所以上,３箇所,.*,1,箇所,以上,,3,箇所,,,\r\n/);
+    const change = json.changes.find((c: { id: string }) => c.id === 'target-changed/1-3-3/target/1-3-3/1/2023');
+    expect(change.quantities).toEqual({ old: { value: 1, unit: '箇所', qualifier: '以上', per: null }, new: { value: 3, unit: '箇所', qualifier: null, per: null } });
+    // Every target change carries its quantities; every other change none.
+    expect(json.changes.every((c: { kind: string; quantities: unknown }) => (c.kind === 'target-changed') === (c.quantities !== null))).toBe(true);
+    // The numbers are numbers in the JSON, not the printed texts.
+    const numbers = json.changes.flatMap((c: { quantities: { old: { value: unknown }; new: { value: unknown } } | null }) => (c.quantities ? [c.quantities.old.value, c.quantities.new.value] : []));
+    expect(numbers.every((v: unknown) => v === null || typeof v === 'number')).toBe(true);
   });
 
   it('gives a department renamed everywhere one row, without a project, with its places', async () => {
@@ -19,7 +28,7 @@ describe('the published changelog', () => {
     expect(renames).toHaveLength(1);
     const [row] = renames as [string];
     // 事業ID, 対象 and 年度 empty; the places in 箇所, in plan order, each as the project's ID and its role.
-    expect(row).toMatch(/^142115,department-renamed\/情報システム課,神奈川県秦野市,課等名称の変更,,,,情報システム課,デジタル推進課,課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、.*）,,,,,,project\/1-1-1 主管課等;project\/1-1-2 関係課等;.*;project\/3-1-2 主管課等$/);
+    expect(row).toMatch(/^142115,department-renamed\/情報システム課,神奈川県秦野市,課等名称の変更,,,,情報システム課,デジタル推進課,課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、.*）,,,,,,,,,,project\/1-1-1 主管課等;project\/1-1-2 関係課等;.*;project\/3-1-2 主管課等$/);
     expect(row.split(',').at(-1)!.split(';')).toHaveLength(23);
     const [rename] = json.changes.filter((c: { kind: string }) => c.kind === 'department-renamed');
     expect(rename).toMatchObject({ id: 'department-renamed/情報システム課', projectId: null, subject: null, old: '情報システム課', new: 'デジタル推進課' });

@@ -4,7 +4,7 @@
  * the CSVs convert to RDF by the W3C recommendation. Both state the dialect, including the BOM.
  */
 import type { Plan } from '../../model/plan.js';
-import type { ColumnType, CsvTableDescription } from './toCsvTables.js';
+import type { ColumnType, CsvColumn, CsvTableDescription } from './toCsvTables.js';
 import { CSV_DIALECT } from './toCsvText.js';
 import { csvTermIri } from '../rdf/vocabulary.js';
 
@@ -45,6 +45,23 @@ export function toTableSchema(table: CsvTableDescription): object {
   };
 }
 
+/**
+ * How a column's cells become statements of the edition's graph (CSVW): the property, the node they
+ * are about and the node they point to (templates under the base IRI; a foreign key points to the
+ * row it names), the language of Japanese text; or, for a column the graph states otherwise, no
+ * statement and why. The CSVs' RDF is then part of the graph of plan.jsonld and plan.nq.
+ */
+function columnRdf(c: CsvColumn, isReference: boolean, base: string): object {
+  if (c.notInGraph) return { suppressOutput: true, 'rdfs:comment': { '@value': c.notInGraph, '@language': 'en' } };
+  const valueUrl = c.valueUrl ?? (isReference ? `{+${c.name}}` : null);
+  return {
+    ...(c.about ? { aboutUrl: `${base}${c.about}` } : {}),
+    propertyUrl: csvTermIri(c.term),
+    ...(valueUrl ? { valueUrl: `${base}${valueUrl}` } : {}),
+    ...(c.lang ? { lang: c.lang } : {}),
+  };
+}
+
 /** The CSVW metadata (`csv-metadata.json`) describing every table of one edition. */
 export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Plan): object {
   const base = plan.edition.baseIri;
@@ -77,7 +94,7 @@ export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Pla
         'dc:title': both(table.title, table.titleEn),
         'dc:description': table.description,
         tableSchema: {
-          aboutUrl: `${base}{+id}`,
+          aboutUrl: `${base}${table.about ?? '{+id}'}`,
           primaryKey: 'id',
           ...(table.foreignKeys.length > 0
             ? {
@@ -94,8 +111,7 @@ export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Pla
             datatype: c.type,
             required: c.required ?? false,
             null: '',
-            ...(c.name === 'id' ? { suppressOutput: true } : { propertyUrl: csvTermIri(c.term) }),
-            ...(references.has(c.name) ? { valueUrl: `${base}{+${c.name}}` } : {}),
+            ...columnRdf(c, references.has(c.name), base),
             ...(c.unit ? { 'schema:unitText': c.unit } : {}),
           })),
         },

@@ -10,8 +10,9 @@
  */
 import { diagnose, type Diagnostic } from '../../diagnostics.js';
 import type { Plan, Project } from '../../model/plan.js';
-import { fiscalYearLabel, nfkc } from '../../common/text.js';
+import { fiscalYearLabel } from '../../common/text.js';
 import { iriPaths as paths } from '../rdf/iris.js';
+import { oneLine, printedProjectNumber, repostedProject, targetText, yearMonthLabel } from '../values.js';
 
 /** The value types a column can hold (CSVW / XSD names). */
 export type ColumnType = 'string' | 'integer' | 'decimal' | 'gYearMonth' | 'gYear';
@@ -29,8 +30,20 @@ export interface CsvColumn {
   /** English description, for the metadata. */
   descriptionEn: string;
   required?: boolean;
-  /** Name of the vocabulary term the column maps to (see `vocabulary.ts`). */
+  /** The key of the JSON-LD context whose property the column states (see `vocabulary.ts`, `csvTermIri`). */
   term: string;
+  /**
+   * URI template, relative to the base IRI, of the node the cell states something about when that is
+   * not the row's own node (CSVW `aboutUrl`): `{+projectId}` with `valueUrl` `{+id}` states the
+   * project's link to the row's node, in the direction the graph has it.
+   */
+  about?: string;
+  /** URI template, relative to the base IRI, of the node the cell points to (CSVW `valueUrl`); a foreign key's is `{+column}`. */
+  valueUrl?: string;
+  /** The language of a text column (CSVW `lang`): Japanese text is `@ja` in the graph too. */
+  lang?: 'ja';
+  /** Why the column states nothing in the graph (CSVW `suppressOutput`), and where the graph says it. */
+  notInGraph?: string;
 }
 
 /** A cell value: text, a number, or null for blank (empty or unknown, never 0). */
@@ -46,6 +59,8 @@ export interface CsvForeignKey {
 export interface CsvTable {
   /** File name without extension (`projects`). */
   name: string;
+  /** URI template, relative to the base IRI, of the node a row describes (CSVW `aboutUrl`); `{+id}` when not given. */
+  about?: string;
   title: string;
   titleEn: string;
   description: string;
@@ -86,7 +101,9 @@ function commonColumns<R extends RowRecord>(plan: Plan): CsvColumnOf<R>[] {
       description: '全国地方公共団体コード（6桁、検査数字付き）',
       descriptionEn: 'Local government code of Japan (6 digits with check digit)',
       required: true,
-      term: 'localGovernmentCode',
+      term: 'code',
+      // The municipality's code: a statement about the municipality, not about the row's node.
+      about: 'municipality/{lgCode}',
       value: () => code,
     },
     {
@@ -97,6 +114,7 @@ function commonColumns<R extends RowRecord>(plan: Plan): CsvColumnOf<R>[] {
       descriptionEn: 'Identifier of what the row describes: its IRI path relative to the base IRI, the same across editions',
       required: true,
       term: 'identifier',
+      notInGraph: 'The row’s node itself (the table’s aboutUrl); the graph states the node’s own identifier where it has one',
       value: (r) => r.id,
     },
     {
@@ -106,14 +124,17 @@ function commonColumns<R extends RowRecord>(plan: Plan): CsvColumnOf<R>[] {
       description: '都道府県名と市区町村名',
       descriptionEn: 'Prefecture and municipality name',
       required: true,
-      term: 'localGovernmentName',
+      term: 'name',
+      about: 'municipality/{lgCode}',
+      lang: 'ja',
       value: () => name,
     },
   ];
 }
 
 /** The parts of a column besides its value function, in the order the metadata lists them. */
-type ColumnFacts = Pick<CsvColumn, 'name' | 'title' | 'type' | 'description' | 'descriptionEn' | 'term'> & Partial<Pick<CsvColumn, 'unit' | 'required'>>;
+type ColumnFacts = Pick<CsvColumn, 'name' | 'title' | 'type' | 'description' | 'descriptionEn' | 'term'> &
+  Partial<Pick<CsvColumn, 'unit' | 'required' | 'about' | 'valueUrl' | 'lang' | 'notInGraph'>>;
 
 /** A column of records `R`: its facts and its value function. */
 function column<R>(facts: ColumnFacts, value: (record: R) => CsvValue): CsvColumnOf<R> {
@@ -134,24 +155,6 @@ function tableOf<R extends RowRecord>(
     columns: columns.map(({ value: _value, ...facts }) => facts),
     rows: () => Array.from(records(), (record) => columns.map((c) => c.value(record))),
   };
-}
-
-/** 1-1-1 → 1-1-(1), the way the plan prints project numbers. */
-export function printedProjectNumber(id: string): string {
-  const [p, m, n] = id.split('-');
-  return `${p}-${m}-(${n})`;
-}
-
-/** Prose as one cell: paragraphs joined by a space (machine-readability rule L1-14: no line breaks in cells). */
-function oneLine(text: string | null): string | null {
-  return text === null ? null : text.replace(/\n+/g, ' ');
-}
-
-/** The 和暦 label of a revision month: 2022-06 → 令和4年6月. */
-function yearMonthLabel(yearMonth: string): string {
-  const [year, month] = yearMonth.split('-').map(Number);
-  const label = fiscalYearLabel(year!).replace(/年度$/, '年');
-  return `${label}${month}月`;
 }
 
 /**
@@ -191,7 +194,15 @@ export const CSV_TABLES = {
         { column: 'projectId', table: 'projects' },
       ],
     },
-  revisions: { name: 'revisions', title: '改訂履歴', titleEn: 'Revision history', description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）', foreignKeys: [{ column: 'projectId', table: 'projects' }] },
+  revisions: {
+    name: 'revisions',
+    title: '改訂履歴',
+    titleEn: 'Revision history',
+    description: '計画の改訂履歴。1行に1改訂項目1事業（2事業にまたがる項目は2行）',
+    // A row is an entry and one project it names; what the row states is about the entry.
+    about: 'revision/{revisionDate}/{entryNumber}',
+    foreignKeys: [{ column: 'projectId', table: 'projects' }],
+  },
 } as const satisfies Record<string, Omit<CsvTableDescription, 'columns'>>;
 
 /** Builds the citizen tables of one edition. */
@@ -199,15 +210,29 @@ export function toCsvTables(plan: Plan): CsvTable[] {
   return toCsvTableSpecs(plan).map(({ rows, ...table }) => ({ ...table, rows: rows() }));
 }
 
-/** Columns shared by tables that describe a thing of a project in sheet order. */
-const projectIdColumn = <R extends { project: Project }>() =>
-  column<R>({ name: 'projectId', title: '事業ID', type: 'string', description: '事業のID', descriptionEn: 'ID of the project', term: 'project', required: true }, (r) => paths.project(r.project.id));
+// Columns shared by tables that describe a thing of a project in sheet order.
+
+/** The project's ID, stated as the project's link (`term`) to the row's node: the graph's direction. */
+const projectIdColumn = <R extends { project: Project }>(term: string, valueUrl = '{+id}') =>
+  column<R>(
+    { name: 'projectId', title: '事業ID', type: 'string', description: '事業のID', descriptionEn: 'ID of the project', term, about: '{+projectId}', valueUrl, required: true },
+    (r) => paths.project(r.project.id),
+  );
 const orderColumn = <R extends { order: number }>() =>
   column<R>({ name: 'order', title: '順序', type: 'integer', description: 'シートに記載された順序', descriptionEn: 'Order on the sheet', term: 'order', required: true }, (r) => r.order);
 const spanColumns = <R extends { span: [number, number] | null }>() => [
   column<R>({ name: 'spanStart', title: '結合開始年度', type: 'gYear', description: '複数年度にまたがる欄の最初の年度', descriptionEn: 'First fiscal year of a merged cell', term: 'spanStart' }, (r) => r.span?.[0] ?? null),
   column<R>({ name: 'spanEnd', title: '結合終了年度', type: 'gYear', description: '複数年度にまたがる欄の最後の年度', descriptionEn: 'Last fiscal year of a merged cell', term: 'spanEnd' }, (r) => r.span?.[1] ?? null),
 ];
+/** The fiscal year, stated as a link to the fiscal year's node (`fiscal-year/2021`), as the graph has it. */
+const fiscalYearColumn = <R extends { fiscalYear: number | null }>(facts: Pick<CsvColumn, 'description' | 'descriptionEn'> & Partial<Pick<CsvColumn, 'required'>>) =>
+  column<R>({ name: 'fiscalYear', title: '年度', type: 'gYear', term: 'fiscalYear', valueUrl: 'fiscal-year/{fiscalYear}', ...facts }, (r) => r.fiscalYear);
+/** The fiscal year's 和暦 label, a statement about the fiscal year's node. */
+const fiscalYearLabelColumn = <R extends { fiscalYear: number | null }>(required: boolean) =>
+  column<R>(
+    { name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel', about: 'fiscal-year/{fiscalYear}', lang: 'ja', required },
+    (r) => (r.fiscalYear === null ? null : fiscalYearLabel(r.fiscalYear)),
+  );
 
 /**
  * The citizen tables with their rows made only when asked for, so the build can make, check and
@@ -216,14 +241,16 @@ const spanColumns = <R extends { span: [number, number] | null }>() => [
 export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
   const projects = plan.projects;
   const projectIds = new Set(projects.map((p) => p.id));
+  const ja = 'ja' as const;
 
   const policies = tableOf(
     plan,
     CSV_TABLES.policies,
     () => plan.policies.map((p) => ({ id: paths.policy(p.id), policy: p })),
     [
-      column({ name: 'policyNumber', title: '基本方針番号', type: 'integer', description: '基本方針の番号', descriptionEn: 'Number of the basic policy', term: 'number' }, (r) => Number(r.policy.id)),
-      column({ name: 'name', title: '名称', type: 'string', description: '基本方針の名称', descriptionEn: 'Name of the basic policy', term: 'name', required: true }, (r) => r.policy.name),
+      // The policy's identifier (dcterms:identifier "1" in the graph): a code, so a string, not a number to add up.
+      column({ name: 'policyNumber', title: '基本方針番号', type: 'string', description: '基本方針の番号', descriptionEn: 'Number of the basic policy', term: 'identifier' }, (r) => r.policy.id),
+      column({ name: 'name', title: '名称', type: 'string', description: '基本方針の名称', descriptionEn: 'Name of the basic policy', term: 'name', lang: ja, required: true }, (r) => r.policy.name),
     ],
   );
 
@@ -233,8 +260,8 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     () => plan.measures.map((m) => ({ id: paths.measure(m.id), measure: m })),
     [
       column({ name: 'policyId', title: '基本方針ID', type: 'string', description: '属する基本方針のID', descriptionEn: 'ID of the basic policy the measure belongs to', term: 'policy', required: true }, (r) => paths.policy(r.measure.policyId)),
-      column({ name: 'measureNumber', title: '事業推進計画番号', type: 'string', description: '基本方針番号-事業推進計画番号', descriptionEn: 'Policy number and measure number', term: 'number' }, (r) => r.measure.id),
-      column({ name: 'name', title: '名称', type: 'string', description: '事業推進計画の名称', descriptionEn: 'Name of the measure', term: 'name', required: true }, (r) => r.measure.name),
+      column({ name: 'measureNumber', title: '事業推進計画番号', type: 'string', description: '基本方針番号-事業推進計画番号', descriptionEn: 'Policy number and measure number', term: 'identifier' }, (r) => r.measure.id),
+      column({ name: 'name', title: '名称', type: 'string', description: '事業推進計画の名称', descriptionEn: 'Name of the measure', term: 'name', lang: ja, required: true }, (r) => r.measure.name),
     ],
   );
 
@@ -245,17 +272,34 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     [
       column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '計画に印刷された事業番号（基本方針-事業推進計画-(個別事業)）', descriptionEn: 'Project number as the plan prints it', term: 'number', required: true }, (r) => printedProjectNumber(r.project.id)),
       column({ name: 'measureId', title: '事業推進計画ID', type: 'string', description: '属する事業推進計画のID', descriptionEn: 'ID of the measure', term: 'measure', required: true }, (r) => paths.measure(r.project.measureId)),
-      column({ name: 'name', title: '名称', type: 'string', description: '個別事業シートに記載の名称', descriptionEn: 'Name on the project sheet', term: 'name' }, (r) => r.project.name),
-      column({ name: 'listedName', title: '一覧上の名称', type: 'string', description: '個別事業一覧に記載の名称（シートと異なる場合がある）', descriptionEn: 'Name in the project list (may differ from the sheet)', term: 'listedName' }, (r) => r.project.listedName),
-      column({ name: 'status', title: '状態', type: 'string', description: '実施中 または 計画終了', descriptionEn: 'In progress (実施中) or ended (計画終了)', term: 'status', required: true }, (r) => (r.project.status === 'ended' ? '計画終了' : '実施中')),
-      column({ name: 'repostOf', title: '再掲元ID', type: 'string', description: '【再掲】の場合、再掲元の事業のID', descriptionEn: 'For a 【再掲】 listing, the ID of the original project', term: 'repostOf' }, (r) => (r.project.repostOf ? paths.project(r.project.repostOf) : null)),
-      column({ name: 'summary', title: '概要', type: 'string', description: '事業の概要', descriptionEn: 'Summary of the project', term: 'summary' }, (r) => oneLine(r.project.summary)),
-      column({ name: 'objective', title: '目指すもの', type: 'string', description: '事業が目指すもの', descriptionEn: 'What the project aims at', term: 'objective' }, (r) => oneLine(r.project.objective)),
-      column({ name: 'indicatorRationale', title: '指標の考え方', type: 'string', description: '評価指標の考え方', descriptionEn: 'Rationale of the indicators', term: 'indicatorRationale' }, (r) => oneLine(r.project.indicatorRationale)),
-      column({ name: 'endReason', title: '終了理由', type: 'string', description: '計画終了の理由', descriptionEn: 'Why the project ended', term: 'endReason' }, (r) => oneLine(r.project.endReason)),
+      column({ name: 'name', title: '名称', type: 'string', description: '個別事業シートに記載の名称', descriptionEn: 'Name on the project sheet', term: 'name', lang: ja }, (r) => r.project.name),
+      column({ name: 'listedName', title: '一覧上の名称', type: 'string', description: '個別事業一覧に記載の名称（シートと異なる場合がある）', descriptionEn: 'Name in the project list (may differ from the sheet)', term: 'listedName', lang: ja }, (r) => r.project.listedName),
+      column(
+        {
+          name: 'status',
+          title: '状態',
+          type: 'string',
+          description: '実施中 または 計画終了',
+          descriptionEn: 'In progress (実施中) or ended (計画終了)',
+          term: 'status',
+          required: true,
+          notInGraph: 'The graph states the status as an IRI, hict:Active or hict:Ended, whose labels are 実施中 and 計画終了; a URI template cannot turn the label into that IRI',
+        },
+        (r) => (r.project.status === 'ended' ? '計画終了' : '実施中'),
+      ),
+      column({ name: 'repostOf', title: '再掲元ID', type: 'string', description: '【再掲】の場合、再掲元の事業のID', descriptionEn: 'For a 【再掲】 listing, the ID of the original project', term: 'repostOf' }, (r) => {
+        const original = repostedProject(projectIds, r.project.repostOf);
+        return original === null ? null : paths.project(original);
+      }),
+      column({ name: 'summary', title: '概要', type: 'string', description: '事業の概要', descriptionEn: 'Summary of the project', term: 'summary', lang: ja }, (r) => oneLine(r.project.summary)),
+      column({ name: 'objective', title: '目指すもの', type: 'string', description: '事業が目指すもの', descriptionEn: 'What the project aims at', term: 'objective', lang: ja }, (r) => oneLine(r.project.objective)),
+      column({ name: 'indicatorRationale', title: '指標の考え方', type: 'string', description: '評価指標の考え方', descriptionEn: 'Rationale of the indicators', term: 'indicatorRationale', lang: ja }, (r) => oneLine(r.project.indicatorRationale)),
+      column({ name: 'endReason', title: '終了理由', type: 'string', description: '計画終了の理由', descriptionEn: 'Why the project ended', term: 'endReason', lang: ja }, (r) => oneLine(r.project.endReason)),
     ],
   );
 
+  // A row is a participation (ic:関与) of a department in a project, as in the graph: its role, its
+  // order on the sheet and the department.
   const departments = tableOf(
     plan,
     CSV_TABLES.project_departments,
@@ -265,10 +309,13 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
         ...p.relatedDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'related', i + 1), project: p, role: '関係', order: i + 1, name: d.name })),
       ]),
     [
-      projectIdColumn(),
-      column({ name: 'role', title: '役割', type: 'string', description: '主管 または 関係', descriptionEn: 'Lead (主管) or related (関係)', term: 'role', required: true }, (r) => r.role),
+      projectIdColumn('participations'),
+      column({ name: 'role', title: '役割', type: 'string', description: '主管 または 関係', descriptionEn: 'Lead (主管) or related (関係)', term: 'role', lang: ja, required: true }, (r) => r.role),
       orderColumn(),
-      column({ name: 'department', title: '課等名称', type: 'string', description: '課等の名称', descriptionEn: 'Name of the department', term: 'departmentName', required: true }, (r) => r.name),
+      column(
+        { name: 'department', title: '課等名称', type: 'string', description: '課等の名称', descriptionEn: 'Name of the department', term: 'participant', valueUrl: 'department/{department}', required: true },
+        (r) => r.name,
+      ),
     ],
   );
 
@@ -277,9 +324,9 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     CSV_TABLES.initiatives,
     () => projects.flatMap((p) => p.initiatives.map((ini, i) => ({ id: paths.initiative(p.id, i + 1), project: p, order: i + 1, name: ini.name }))),
     [
-      projectIdColumn(),
+      projectIdColumn('initiatives'),
       orderColumn(),
-      column({ name: 'name', title: '取組内容', type: 'string', description: '取組の名称', descriptionEn: 'Name of the initiative', term: 'name', required: true }, (r) => r.name),
+      column({ name: 'name', title: '取組内容', type: 'string', description: '取組の名称', descriptionEn: 'Name of the initiative', term: 'name', lang: ja, required: true }, (r) => r.name),
     ],
   );
 
@@ -294,10 +341,13 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
         ]),
       ),
     [
-      column({ name: 'initiativeId', title: '取組ID', type: 'string', description: '取組のID', descriptionEn: 'ID of the initiative', term: 'initiative', required: true }, (r) => r.initiative),
-      column({ name: 'fiscalYear', title: '年度', type: 'gYear', description: '年度（西暦。4月1日から翌年3月31日）。空欄は年度不明', descriptionEn: 'Fiscal year (April to March); blank when it cannot be placed', term: 'fiscalYear' }, (r) => r.fiscalYear),
-      column({ name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel' }, (r) => (r.fiscalYear === null ? null : fiscalYearLabel(r.fiscalYear))),
-      column({ name: 'text', title: '記載内容', type: 'string', description: '年度欄の文言', descriptionEn: 'Text printed in the year cell', term: 'text', required: true }, (r) => r.text),
+      column(
+        { name: 'initiativeId', title: '取組ID', type: 'string', description: '取組のID', descriptionEn: 'ID of the initiative', term: 'yearTexts', about: '{+initiativeId}', valueUrl: '{+id}', required: true },
+        (r) => r.initiative,
+      ),
+      fiscalYearColumn({ description: '年度（西暦。4月1日から翌年3月31日）。空欄は年度不明', descriptionEn: 'Fiscal year (April to March); blank when it cannot be placed' }),
+      fiscalYearLabelColumn(false),
+      column({ name: 'text', title: '記載内容', type: 'string', description: '年度欄の文言', descriptionEn: 'Text printed in the year cell', term: 'text', lang: ja, required: true }, (r) => r.text),
       ...spanColumns(),
     ],
   );
@@ -307,9 +357,9 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     CSV_TABLES.indicators,
     () => projects.flatMap((p) => p.indicators.map((ind, i) => ({ id: paths.indicator(p.id, i + 1), project: p, order: i + 1, name: ind.name }))),
     [
-      projectIdColumn(),
+      projectIdColumn('indicators'),
       orderColumn(),
-      column({ name: 'name', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'name', required: true }, (r) => r.name),
+      column({ name: 'name', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'name', lang: ja, required: true }, (r) => r.name),
     ],
   );
 
@@ -318,19 +368,26 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     CSV_TABLES.indicator_targets,
     () =>
       projects.flatMap((p) =>
-        p.indicators.flatMap((ind, i) => ind.targets.map((t) => ({ id: paths.target(p.id, i + 1, t.fiscalYear), indicator: paths.indicator(p.id, i + 1), project: p, name: ind.name, target: t, span: t.span }))),
+        p.indicators.flatMap((ind, i) => ind.targets.map((t) => ({ id: paths.target(p.id, i + 1, t.fiscalYear), indicator: paths.indicator(p.id, i + 1), project: p, name: ind.name, fiscalYear: t.fiscalYear, target: t, span: t.span }))),
       ),
     [
-      column({ name: 'indicatorId', title: '指標ID', type: 'string', description: '評価指標のID', descriptionEn: 'ID of the indicator', term: 'indicator', required: true }, (r) => r.indicator),
-      projectIdColumn(),
-      column({ name: 'indicatorName', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'indicatorName', required: true }, (r) => r.name),
-      column({ name: 'fiscalYear', title: '年度', type: 'gYear', description: '年度（西暦。4月1日から翌年3月31日）', descriptionEn: 'Fiscal year (April to March)', term: 'fiscalYear', required: true }, (r) => r.target.fiscalYear),
-      column({ name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel', required: true }, (r) => fiscalYearLabel(r.target.fiscalYear)),
+      column(
+        { name: 'indicatorId', title: '指標ID', type: 'string', description: '評価指標のID', descriptionEn: 'ID of the indicator', term: 'targets', about: '{+indicatorId}', valueUrl: '{+id}', required: true },
+        (r) => r.indicator,
+      ),
+      // The project's link to the indicator (the row's node is a target, which the project does not link to).
+      projectIdColumn('indicators', '{+indicatorId}'),
+      column(
+        { name: 'indicatorName', title: '指標名', type: 'string', description: '評価指標の名称', descriptionEn: 'Name of the indicator', term: 'name', about: '{+indicatorId}', lang: ja, required: true },
+        (r) => r.name,
+      ),
+      fiscalYearColumn({ description: '年度（西暦。4月1日から翌年3月31日）', descriptionEn: 'Fiscal year (April to March)', required: true }),
+      fiscalYearLabelColumn(true),
       column({ name: 'value', title: '目標値', type: 'decimal', description: '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', descriptionEn: 'Target number (▲ as minus); blank when the cell is not a number', term: 'value' }, (r) => r.target.value),
-      column({ name: 'unit', title: '単位', type: 'string', description: '目標値の単位（件、時間、% など）', descriptionEn: 'Unit of the target value', term: 'unit' }, (r) => r.target.unit),
-      column({ name: 'qualifier', title: '条件', type: 'string', description: '目標値に付く条件（以上、以下、減 など）', descriptionEn: 'Qualifier printed after the value (以上, 以下, 減 …)', term: 'qualifier' }, (r) => r.target.qualifier),
-      column({ name: 'per', title: '頻度の単位', type: 'string', description: '「年３回」の年、「月２回」の月', descriptionEn: 'Period the value is counted per (年 in 年３回)', term: 'per' }, (r) => r.target.per),
-      column({ name: 'text', title: '記載内容', type: 'string', description: '計画に印刷された目標の記載', descriptionEn: 'Target cell as printed', term: 'text' }, (r) => (r.target.text === null ? null : nfkc(r.target.text).trim())),
+      column({ name: 'unit', title: '単位', type: 'string', description: '目標値の単位（件、時間、% など）', descriptionEn: 'Unit of the target value', term: 'unit', lang: ja }, (r) => r.target.unit),
+      column({ name: 'qualifier', title: '条件', type: 'string', description: '目標値に付く条件（以上、以下、減 など）', descriptionEn: 'Qualifier printed after the value (以上, 以下, 減 …)', term: 'qualifier', lang: ja }, (r) => r.target.qualifier),
+      column({ name: 'per', title: '頻度の単位', type: 'string', description: '「年３回」の年、「月２回」の月', descriptionEn: 'Period the value is counted per (年 in 年３回)', term: 'per', lang: ja }, (r) => r.target.per),
+      column({ name: 'text', title: '記載内容', type: 'string', description: '計画に印刷された目標の記載（正規化したもの）', descriptionEn: 'Target cell as printed, normalised', term: 'text', lang: ja }, (r) => targetText(r.target)),
       ...spanColumns(),
     ],
   );
@@ -340,13 +397,43 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     CSV_TABLES.revisions,
     () => plan.revisions.flatMap((r) => r.entries.flatMap((e, i) => e.planNumbers.map((n) => ({ id: paths.revisionEntry(r.date, i + 1, n), date: r.date, order: i + 1, number: n, entry: e })))),
     [
-      column({ name: 'revisionDate', title: '改定年月', type: 'gYearMonth', description: '改定の年月（西暦）', descriptionEn: 'Month of the revision', term: 'revisionDate', required: true }, (r) => r.date),
-      column({ name: 'revisionDateLabel', title: '改定年月（和暦）', type: 'string', description: '改定の年月の和暦表記', descriptionEn: 'Month of the revision in the Japanese calendar', term: 'revisionDateLabel', required: true }, (r) => yearMonthLabel(r.date)),
+      column(
+        { name: 'revisionDate', title: '改定年月', type: 'gYearMonth', description: '改定の年月（西暦）', descriptionEn: 'Month of the revision', term: 'revisionDate', about: 'revision/{revisionDate}', required: true },
+        (r) => r.date,
+      ),
+      column(
+        {
+          name: 'revisionDateLabel',
+          title: '改定年月（和暦）',
+          type: 'string',
+          description: '改定の年月の和暦表記',
+          descriptionEn: 'Month of the revision in the Japanese calendar',
+          term: 'dateLabel',
+          about: 'revision/{revisionDate}',
+          lang: ja,
+          required: true,
+        },
+        (r) => yearMonthLabel(r.date),
+      ),
       column({ name: 'entryNumber', title: '項番', type: 'integer', description: '改定年月ごとの項目の順序', descriptionEn: 'Order of the entry within its revision', term: 'order', required: true }, (r) => r.order),
-      column({ name: 'projectNumber', title: '事業番号', type: 'string', description: '改訂履歴に記載の事業番号', descriptionEn: 'Project number in the revision entry', term: 'number', required: true }, (r) => printedProjectNumber(r.number)),
-      column({ name: 'projectId', title: '事業ID', type: 'string', description: 'この版にある事業のID（ない場合は空欄）', descriptionEn: 'ID of the project, when the edition has it', term: 'project' }, (r) => (projectIds.has(r.number) ? paths.project(r.number) : null)),
-      column({ name: 'planName', title: '計画名称', type: 'string', description: '改訂時の事業の名称', descriptionEn: 'Project name at the revision', term: 'planName' }, (r) => r.entry.planName),
-      column({ name: 'summary', title: '主な改定内容', type: 'string', description: '主な改定内容（概要）', descriptionEn: 'Summary of the change', term: 'summary' }, (r) => oneLine(r.entry.summary)),
+      column(
+        {
+          name: 'projectNumber',
+          title: '事業番号',
+          type: 'string',
+          description: '改訂履歴に記載の事業番号',
+          descriptionEn: 'Project number in the revision entry',
+          term: 'planNumbers',
+          required: true,
+          notInGraph: 'The graph lists the entry’s numbers as identifiers (hict:planNumber "1-1-3", an ordered list CSVW cannot make) and links the project (hict:aboutProject) when the edition has it',
+        },
+        (r) => printedProjectNumber(r.number),
+      ),
+      column({ name: 'projectId', title: '事業ID', type: 'string', description: 'この版にある事業のID（ない場合は空欄）', descriptionEn: 'ID of the project, when the edition has it', term: 'aboutProjects' }, (r) =>
+        projectIds.has(r.number) ? paths.project(r.number) : null,
+      ),
+      column({ name: 'planName', title: '計画名称', type: 'string', description: '改訂時の事業の名称', descriptionEn: 'Project name at the revision', term: 'planName', lang: ja }, (r) => r.entry.planName),
+      column({ name: 'summary', title: '主な改定内容', type: 'string', description: '主な改定内容（概要）', descriptionEn: 'Summary of the change', term: 'summary', lang: ja }, (r) => oneLine(r.entry.summary)),
     ],
   );
 

@@ -13,7 +13,10 @@ export const iriPaths = {
   measure: (measureId: string) => `measure/${measureId}`,
   project: (projectId: string) => `project/${projectId}`,
   projectDepartment: (projectId: string, role: 'lead' | 'related', n: number) => `project/${projectId}/department/${role}/${n}`,
-  department: (name: string) => `department/${encodeURIComponent(name)}`,
+  // Percent-encoded as a CSVW processor expands the URI template `department/{department}` (RFC 6570
+  // simple expansion also encodes !'()*, which encodeURIComponent leaves), so both make one IRI.
+  department: (name: string) => `department/${encodeURIComponent(name).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`,
+  municipality: (code: string) => `municipality/${code}`,
   initiative: (projectId: string, n: number) => `project/${projectId}/initiative/${n}`,
   initiativeText: (projectId: string, n: number, key: string) => `project/${projectId}/initiative/${n}/text/${key}`,
   indicator: (projectId: string, n: number) => `project/${projectId}/indicator/${n}`,
@@ -21,6 +24,8 @@ export const iriPaths = {
   fiscalYear: (fiscalYear: number) => `fiscal-year/${fiscalYear}`,
   revision: (date: string) => `revision/${date}`,
   revisionEntry: (date: string, n: number, projectId?: string) => `revision/${date}/${n}${projectId ? `/${projectId}` : ''}`,
+  // The JSON Schema of plan.json, published at this path under the base IRI and in each edition folder.
+  planSchema: () => 'schemas/plan.schema.json',
 } as const;
 
 /** The absolute IRI of a relative path under `baseIri` (which ends with `/`). */

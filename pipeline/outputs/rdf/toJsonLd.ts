@@ -1,20 +1,20 @@
 /**
  * Stage `jsonld`: `Plan` → the JSON-LD document of one edition (`plan.jsonld`). Same content as plan.json,
  * as linked data: every node gets a stable IRI (relative to the edition's base IRI, set by `@base`),
- * every key maps to an IRI through schemas/context.jsonld, and the edition's statements form one
- * named graph, named by the edition's IRI, so several editions can share a store and be compared.
+ * every key maps to an IRI through the context (schemas/context.jsonld, embedded in the document so it
+ * loads with any JSON-LD processor's defaults, offline), and the edition's statements form one named
+ * graph, named by the edition's IRI, so several editions can share a store and be compared. Values
+ * the CSVs state too (one-line prose, labels, normalised target texts) come from `../values.ts`, so the
+ * CSVs' RDF (through their CSVW metadata) is part of this graph.
  */
 import { iriPaths as paths } from './iris.js';
 import type { Plan, Project, Target } from '../../model/plan.js';
 import { fiscalYearLabel } from '../../common/text.js';
+import { oneLine, printedProjectNumber, repostedProject, targetText, yearMonthLabel } from '../values.js';
+import { JSONLD_CONTEXT } from './vocabulary.js';
 
 /** A JSON-LD node or value as written (nulls are left out: RDF has no null). */
 type Json = string | number | boolean | Json[] | { [key: string]: Json };
-
-/** The IRI at which the context is published: `<base>context.jsonld`. */
-export function contextIri(baseIri: string): string {
-  return `${baseIri}context.jsonld`;
-}
 
 /** Drops null-valued and empty-array keys (null means "not stated"). */
 function compact(node: Record<string, unknown>): { [key: string]: Json } {
@@ -41,46 +41,75 @@ export function decimalLexical(value: number): string {
   return /e/i.test(plain) ? value.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : plain;
 }
 
+/** A period's start and end as IMI 期間型 needs them (ic:開始日時, ic:終了日時), in Japan's time zone. */
+function imiPeriod(startDate: string, endDate: string): { [key: string]: Json } {
+  return {
+    開始日時: { '@type': '日時型', 標準型日時: `${startDate}T00:00:00+09:00` },
+    終了日時: { '@type': '日時型', 標準型日時: `${endDate}T23:59:59+09:00` },
+  };
+}
+
 function target(projectId: string, n: number, t: Target): Json {
   return compact({
     '@id': paths.target(projectId, n, t.fiscalYear),
     '@type': ['数量型', 'Target'],
     fiscalYear: paths.fiscalYear(t.fiscalYear),
-    text: t.text,
+    text: targetText(t),
+    printedText: t.text,
     value: t.value === null ? null : decimalLexical(t.value),
     unit: t.unit,
     qualifier: t.qualifier,
     per: t.per,
-    span: t.span,
+    spanStart: t.span?.[0] ?? null,
+    spanEnd: t.span?.[1] ?? null,
   });
 }
 
 function project(p: Project, projectIds: ReadonlySet<string>): Json {
-  const department = (d: { name: string; printedName: string }) =>
-    compact({ '@id': paths.department(d.name), '@type': '組織型', name: d.name, printedName: d.printedName });
+  const original = repostedProject(projectIds, p.repostOf);
+  // Each department's part in the project is an IMI 関与 (participation) with its role, as a row of
+  // project_departments.csv is; the department itself is one node wherever it takes part.
+  const participation = (role: 'lead' | 'related') => (d: { name: string; printedName: string }, i: number) => ({
+    '@id': paths.projectDepartment(p.id, role, i + 1),
+    '@type': '関与型',
+    role: role === 'lead' ? '主管' : '関係',
+    order: i + 1,
+    participant: compact({ '@id': paths.department(d.name), '@type': '組織型', name: d.name, printedName: d.printedName }),
+  });
   return compact({
     '@id': paths.project(p.id),
     '@type': ['活動型', 'Project'],
     identifier: p.id,
+    number: printedProjectNumber(p.id),
     measure: paths.measure(p.measureId),
     name: p.name,
     listedName: p.listedName,
     status: p.status,
-    repostOf: p.repostOf && projectIds.has(p.repostOf) ? paths.project(p.repostOf) : null,
-    leadDepartments: p.leadDepartments.map(department),
-    relatedDepartments: p.relatedDepartments.map(department),
-    summary: p.summary,
-    objective: p.objective,
+    repostOf: original === null ? null : paths.project(original),
+    participations: [...p.leadDepartments.map(participation('lead')), ...p.relatedDepartments.map(participation('related'))],
+    summary: oneLine(p.summary),
+    objective: oneLine(p.objective),
     initiatives: p.initiatives.map((ini, i) =>
       compact({
         '@id': paths.initiative(p.id, i + 1),
         '@type': 'Initiative',
+        order: i + 1,
         name: ini.name,
         printedName: ini.printedName,
-        yearTexts: ini.yearTexts.map((y) =>
-          compact({ '@id': paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), '@type': 'YearText', fiscalYear: paths.fiscalYear(y.fiscalYear), text: y.text, span: y.span }),
-        ),
-        unplacedTexts: ini.unplacedTexts,
+        yearTexts: [
+          ...ini.yearTexts.map((y) =>
+            compact({
+              '@id': paths.initiativeText(p.id, i + 1, String(y.fiscalYear)),
+              '@type': 'YearText',
+              fiscalYear: paths.fiscalYear(y.fiscalYear),
+              text: y.text,
+              spanStart: y.span?.[0] ?? null,
+              spanEnd: y.span?.[1] ?? null,
+            }),
+          ),
+          // A text that could not be placed on one fiscal year is a year text without a fiscal year.
+          ...ini.unplacedTexts.map((text, j) => ({ '@id': paths.initiativeText(p.id, i + 1, `unplaced-${j + 1}`), '@type': 'YearText', text })),
+        ],
       }),
     ),
     indicators: p.indicators.map((ind, i) =>
@@ -88,6 +117,7 @@ function project(p: Project, projectIds: ReadonlySet<string>): Json {
         '@id': paths.indicator(p.id, i + 1),
         '@type': 'Indicator',
         identifier: ind.id,
+        order: i + 1,
         name: ind.name,
         printedName: ind.printedName,
         targets: ind.targets.map((t) => target(p.id, i + 1, t)),
@@ -95,8 +125,8 @@ function project(p: Project, projectIds: ReadonlySet<string>): Json {
         source: lines(ind.source),
       }),
     ),
-    indicatorRationale: p.indicatorRationale,
-    endReason: p.endReason,
+    indicatorRationale: oneLine(p.indicatorRationale),
+    endReason: oneLine(p.endReason),
     printed: compact({ '@type': 'PrintedTexts', ...p.printed }),
     source: compact({ '@type': 'LineRange', sheet: lines(p.source.sheet), list: lines(p.source.list) }),
   });
@@ -117,15 +147,17 @@ export function toJsonLd(plan: Plan): { [key: string]: Json } {
     revisionDate: e.revisionDate,
     title: e.title,
     titleSource: e.titleSource,
-    municipality: { '@id': `municipality/${e.municipality.code}`, '@type': '組織型', code: e.municipality.code, name: e.municipality.name },
+    municipality: { '@id': paths.municipality(e.municipality.code), '@type': '組織型', code: e.municipality.code, name: e.municipality.name },
     planPeriod: {
       '@type': '期間型',
       startFiscalYear: e.planPeriod.startFiscalYear,
       endFiscalYear: e.planPeriod.endFiscalYear,
       startDate: e.planPeriod.startDate,
       endDate: e.planPeriod.endDate,
+      ...imiPeriod(e.planPeriod.startDate, e.planPeriod.endDate),
     },
-    license: { '@id': e.license.url, '@type': 'Licence', identifier: e.license.id, name: e.license.name, url: e.license.url, attribution: e.license.attribution },
+    // A licence is a document (IMI 文書型), so its name is its ic:表題.
+    license: { '@id': e.license.url, '@type': ['文書型', 'Licence'], identifier: e.license.id, title: e.license.name, url: e.license.url, attribution: e.license.attribution },
     baseIri: e.baseIri,
     source: { '@type': 'SourceFile', ...e.source },
     policies: plan.policies.map((p) =>
@@ -148,15 +180,17 @@ export function toJsonLd(plan: Plan): { [key: string]: Json } {
         '@id': paths.revision(r.date),
         '@type': 'Revision',
         date: r.date,
+        dateLabel: yearMonthLabel(r.date),
         printedDate: r.printedDate,
         entries: r.entries.map((entry, i) =>
           compact({
             '@id': paths.revisionEntry(r.date, i + 1),
             '@type': 'RevisionEntry',
+            order: i + 1,
             planNumbers: entry.planNumbers,
             aboutProjects: entry.planNumbers.filter((n) => projectIds.has(n)).map((n) => paths.project(n)),
             planName: entry.planName,
-            summary: entry.summary,
+            summary: oneLine(entry.summary),
             printed: compact({ '@type': 'PrintedTexts', ...entry.printed }),
             source: lines(entry.source),
           }),
@@ -170,15 +204,16 @@ export function toJsonLd(plan: Plan): { [key: string]: Json } {
     '@id': paths.fiscalYear(y),
     '@type': ['期間型', 'FiscalYear'],
     fiscalYearNumber: y,
-    name: fiscalYearLabel(y),
+    // A 期間型 is no 事物型, so IMI gives it no ic:表記: the 和暦 label is our own property.
+    fiscalYearLabel: fiscalYearLabel(y),
     startDate: `${y}-04-01`,
     endDate: `${y + 1}-03-31`,
-    開始日時: { '@type': '日時型', 標準型日時: `${y}-04-01T00:00:00+09:00` },
-    終了日時: { '@type': '日時型', 標準型日時: `${y + 1}-03-31T23:59:59+09:00` },
+    ...imiPeriod(`${y}-04-01`, `${y + 1}-03-31`),
   }));
 
   return {
-    '@context': [contextIri(e.baseIri), { '@base': e.baseIri }],
+    // The context itself, not its URL: the document loads with any processor's defaults, offline.
+    '@context': { ...JSONLD_CONTEXT['@context'], '@base': e.baseIri },
     '@id': paths.edition(e.id),
     '@graph': [edition, ...fiscalYears],
   };

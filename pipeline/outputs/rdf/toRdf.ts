@@ -1,7 +1,7 @@
 /**
- * Stage `rdf`: linked-data conversions of a JSON-LD document with jsonld.js, strictly offline: the document
- * loader serves only the contexts it is given (the project's own context) and refuses every other
- * URL, so neither the build nor the tests ever fetch a remote context. Expansion runs in jsonld.js
+ * Stage `rdf`: linked-data conversions of a JSON-LD document with jsonld.js, strictly offline: the project's
+ * documents carry their contexts, and the document loader serves only what it is given (nothing, in
+ * the build) and refuses every other URL, so neither the build nor the tests ever fetch a remote context. Expansion runs in jsonld.js
  * "safe mode", which fails instead of silently dropping a key or value the context does not map.
  * jsonld.js is loaded only when a conversion needs it (the catalog, the tests): the plan's N-Quads
  * are the pipeline's own (`writeNQuads.ts`), and loading jsonld.js (with Node's http modules it

@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../pipeline/model/plan.js';
 import { toCsvTables } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { JSONLD_CONTEXT } from '../../../pipeline/outputs/rdf/vocabulary.js';
 import { builtText } from '../../helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -40,7 +41,27 @@ describe('the CSV metadata', async () => {
       for (const c of t.tableSchema.columns) {
         expect(c.name).toMatch(/^[A-Za-z][A-Za-z0-9]*$/);
         expect(['string', 'integer', 'decimal', 'gYear', 'gYearMonth']).toContain(c.datatype);
-        if (c.name !== 'id') expect(c.propertyUrl).toMatch(/^https?:\/\//);
+        if (c.suppressOutput) expect(c['rdfs:comment']['@value'], c.name).toMatch(/\w/);
+        else expect(c.propertyUrl).toMatch(/^https?:\/\//);
+      }
+    }
+  });
+
+  it('states each column as the JSON-LD states the same property: datatype, language, node or literal', () => {
+    const context = JSONLD_CONTEXT['@context'] as Record<string, string | { '@type'?: string; '@language'?: string | null }>;
+    for (const table of tables) {
+      for (const c of table.columns.filter((column) => column.notInGraph === undefined)) {
+        const definition = context[c.term];
+        const where = `${table.name}.${c.name} (${c.term})`;
+        expect(definition, where).toBeDefined();
+        const type = typeof definition === 'object' ? definition['@type'] : undefined;
+        const language = typeof definition === 'object' && '@language' in definition ? definition['@language'] : 'ja';
+        if (c.valueUrl !== undefined || table.foreignKeys.some((fk) => fk.column === c.name)) {
+          expect(type === undefined || type === '@id', where).toBe(true);
+        } else {
+          expect(type === undefined ? 'string' : type.replace(/^xsd:/, ''), where).toBe(c.type);
+          expect(c.type !== 'string' || (c.lang ?? null) === language, where).toBe(true);
+        }
       }
     }
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../pipeline/model/plan.js';
-import { checkCsvTables, printedProjectNumber, toCsvTables, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { checkCsvTables, toCsvTables, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { printedProjectNumber } from '../../../pipeline/outputs/values.js';
 import { builtText } from '../../helpers.js';
 
 function column(table: CsvTable, name: string): (string | number | null)[] {
@@ -86,10 +87,10 @@ describe('toCsvTables', async () => {
 
   it('passes its own cell checks, which catch a wrong type, a missing value and a duplicate ID', () => {
     expect(checkCsvTables(Object.values(t2025))).toEqual([]);
-    const broken: CsvTable = { ...t2025.policies!, rows: [...t2025.policies!.rows, ['142115', 'policy/1', '神奈川県秦野市', 'one', null]] };
+    const broken: CsvTable = { ...t2025.policies!, rows: [...t2025.policies!.rows, ['142115', 'policy/1', '神奈川県秦野市', 1, null]] };
     expect(checkCsvTables([broken]).map((d) => d.messageEn)).toEqual([
       'Expected unique IDs in policies.csv, found policy/1 twice',
-      'Expected integer in policies.csv column policyNumber, found "one"',
+      'Expected string in policies.csv column policyNumber, found 1',
       'Expected a required string in policies.csv column name, found null',
     ]);
   });

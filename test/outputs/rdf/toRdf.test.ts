@@ -1,15 +1,10 @@
 /**
  * The RDF of both editions, as other tools read it: SPARQL over the N-Quads in an RDF store from npm
- * (oxigraph), and an independent JSON-LD processor (rdflib from Debian's python3-rdflib) given the
- * local context, which must find the same number of triples as jsonld.js.
+ * (oxigraph). rdflib and jsonld.js read the JSON-LD with their defaults in defaultLoaders.test.ts.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import oxigraph from 'oxigraph';
-import { afterAll, describe, expect, it } from 'vitest';
-import { $ } from 'zx';
-import { builtText, requireSystemPackages } from '../../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { builtText } from '../../helpers.js';
 
 const BASE = 'https://example.org/hadano-ict-plan/';
 const PREFIXES = `PREFIX hict: <${BASE}vocab#> PREFIX ic: <http://imi.go.jp/ns/core/rdf#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>`;
@@ -49,7 +44,7 @@ describe('the N-Quads in a SPARQL store', () => {
       { name: 'デジタルガイドブックへの累計アクセス数', text: '50,000 件', value: '50000', unit: '件' },
       { name: '電子地域通貨登録店舗数', text: '600 店舗', value: '600', unit: '店舗' },
       { name: '電子地域通貨利用額', text: '1,440,000千円', value: '1440000', unit: '千円' },
-      { name: '秦野商工会議所景況調査商業(売上高)のDI値', text: '▲28ｐｔ', value: '-28', unit: 'pt' },
+      { name: '秦野商工会議所景況調査商業（売上高）のDI値', text: '▲28ｐｔ', value: '-28', unit: 'pt' },
     ]);
   });
 
@@ -64,31 +59,4 @@ describe('the N-Quads in a SPARQL store', () => {
       { g: `${BASE}edition/2025-03`, value: '10000' },
     ]);
   });
-});
-
-describe('the JSON-LD in rdflib', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'rdflib-'));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-  it('yields the same number of quads as jsonld.js, with the local context', async () => {
-    await requireSystemPackages('python3-rdflib');
-    const context = JSON.parse(await builtText('context.jsonld')) as { '@context': object };
-    for (const edition of ['2021', '2025-03']) {
-      const document = JSON.parse(await builtText(`${edition}/plan.jsonld`)) as { '@context': unknown[] };
-      // The published document names its context by URL; rdflib gets the same context inline, offline.
-      document['@context'] = [context['@context'], document['@context'][1]];
-      writeFileSync(join(dir, `${edition}.jsonld`), JSON.stringify(document));
-      const script = `
-import sys
-from rdflib import ConjunctiveGraph
-g = ConjunctiveGraph()
-g.parse(sys.argv[1], format='json-ld')
-print(len(g), len(list(g.contexts())))
-`;
-      const [quads, graphs] = (await $`/usr/bin/python3 -c ${script} ${join(dir, `${edition}.jsonld`)}`).stdout.trim().split(' ').map(Number);
-      const nquads = (await builtText(`${edition}/plan.nq`)).split('\n').filter((l) => l !== '').length;
-      expect(quads, edition).toBe(nquads);
-      expect(graphs).toBe(1);
-    }
-  }, 60_000);
 });
