@@ -11,7 +11,7 @@ import { CSV_TABLES } from '../outputs/csv/toCsvTables.js';
 export interface OutputKind {
   /** Path in the edition folder (`plan.json`, `csv/policies.csv`), or a pattern (the zip). */
   path: string | RegExp;
-  /** Japanese title for citizens (the page's download table), or null when the page does not list it. */
+  /** Japanese title for citizens, saying what the file holds without its format (the page's links), or null when the page does not list it. */
   title: string | null;
   /** Japanese description: the Data Package resource title (a CSV's is its table title). */
   description: string | null;
@@ -47,12 +47,12 @@ const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
  * them). Files not listed here (pages, Table Schemas) are published with no title of their own.
  */
 export const OUTPUT_KINDS: readonly OutputKind[] = [
-  { path: /\.zip$/, title: 'この版の全ファイル（ZIP）', description: null, onPage: 'top', inCatalog: true, inCkan: true, about: 'この版の全ファイル（CSV、JSON、JSON-LD、N-Quads、スキーマとメタデータ、版のページ）に共通のJSON-LDコンテキストと語彙を添えたZIP' },
+  { path: /\.zip$/, title: 'この版のファイル一式', description: null, onPage: 'top', inCatalog: true, inCkan: true, about: 'この版の全ファイル（CSV、JSON、JSON-LD、N-Quads、スキーマとメタデータ、版のページ）に共通のJSON-LDコンテキストと語彙を添えたZIP' },
   ...csvKinds,
-  { path: 'plan.json', title: '計画データ（JSON）', description: '計画モデル（JSON Schema: schemas/plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, about: '本文の記載すべてを構造化した計画モデル（JSON）。schemas/plan.schema.json（JSON Schema）に適合' },
-  { path: 'plan.jsonld', title: '計画データ（JSON-LD）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, about: '計画のLinked Data（JSON-LD、版ごとの名前付きグラフ、共通語彙基盤のコア語彙を使用）' },
-  { path: 'plan.nq', title: '計画データ（RDF N-Quads）', description: '計画のRDF（N-Quads）', onPage: 'every', inCatalog: true, inCkan: true, about: 'JSON-LDと同じグラフのRDF（N-Quads）' },
-  { path: 'datapackage.json', title: 'データパッケージ記述子', description: null, onPage: 'top', inCatalog: false, inCkan: true, about: 'この版のFrictionless Data Package（v2）記述子：全ファイルのバイト数とSHA-256、CSVの表スキーマ' },
+  { path: 'plan.json', title: '計画の全データ（プログラム向け）', description: '計画モデル（JSON Schema: schemas/plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, about: '本文の記載すべてを構造化した計画モデル（JSON）。schemas/plan.schema.json（JSON Schema）に適合' },
+  { path: 'plan.jsonld', title: '計画の全データ（Linked Data）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, about: '計画のLinked Data（JSON-LD、版ごとの名前付きグラフ、共通語彙基盤のコア語彙を使用）' },
+  { path: 'plan.nq', title: '計画の全データ（RDFのグラフ）', description: '計画のRDF（N-Quads）', onPage: 'every', inCatalog: true, inCkan: true, about: 'JSON-LDと同じグラフのRDF（N-Quads）' },
+  { path: 'datapackage.json', title: 'ファイル一覧と表の定義（Data Package）', description: null, onPage: 'top', inCatalog: false, inCkan: true, about: 'この版のFrictionless Data Package（v2）記述子：全ファイルのバイト数とSHA-256、CSVの表スキーマ' },
   { path: PLAN_SCHEMA_PATH, title: null, description: 'plan.jsonのJSON Schema', onPage: null, inCatalog: false, inCkan: true, about: 'plan.jsonのJSON Schema（draft 2020-12）。plan.jsonはこのスキーマで検証済み' },
   { path: 'quality.json', title: null, description: 'データ品質レポート', onPage: null, inCatalog: false, inCkan: false, about: null },
   { path: 'coverage.json', title: null, description: '原資料の行の対応状況', onPage: null, inCatalog: false, inCkan: false, about: null },

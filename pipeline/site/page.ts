@@ -1,7 +1,8 @@
 /**
- * Site part: the portal page. `index.html` at the top presents the dataset, its editions and
- * downloads, the latest plan and what changed; each edition folder gets its own `index.html` (so the
- * page also works from the edition's zip, offline). The pages load nothing from anywhere (no CDN,
+ * Site part: the portal page. `index.html` at the top shows the latest plan for citizens: a sentence
+ * on what it is, the search and filters, the plan, then the downloads (developer formats collapsed),
+ * the editions, what changed (newest first) and the terms of use; each edition folder gets its own
+ * `index.html` (so the page also works from the edition's zip, offline). The pages load nothing from anywhere (no CDN,
  * font or analytics: styles and the filter script are inline). Without JavaScript the whole plan is
  * there, with a table of contents and a department index; the script adds live filters.
  */
@@ -13,7 +14,8 @@ import { zipName, type PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf } from '../publish/outputManifest.js';
 import { html, joinHtml, unsafe, type SafeHtml } from './html.js';
 import { indexProjectPages, PAGE_PROJECTS, toProjectPages } from './projectPages.js';
-import { listDepartments, renderChangelog, renderDownloadTable, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
+import { renderChangelog, type ChangeContext } from './changes.js';
+import { formatYearMonth, listDepartments, renderDownloads, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
 
 /** The options of one page: which edition it shows, and where the other files are relative to it. */
 export interface PageOptions {
@@ -58,6 +60,29 @@ function renderSchemaOrg(plan: Plan, files: readonly PublishedFile[]): SafeHtml 
   return unsafe(JSON.stringify(data).replace(/</g, '\\u003c'));
 }
 
+/** Counts an edition's projects as the plan does: the 【再掲】 listings apart (59 事業 and 3 再掲 in 2025-03, not 62). */
+export function countProjects(plan: Plan): { projects: number; reposts: number } {
+  const reposts = plan.projects.filter((p) => p.repostOf).length;
+  return { projects: plan.projects.length - reposts, reposts };
+}
+
+/** Names an edition for people: 第5版（令和7年3月（2025-03）改訂）, or 第1版（原版）. */
+function labelEdition(plan: Plan): string {
+  const e = plan.edition;
+  return e.revisionDate ? `第${e.number}版（${formatYearMonth(e.revisionDate)}改訂）` : `第${e.number}版（原版）`;
+}
+
+/** Makes the link from a page to a project's card in an edition, on the edition's page or its project page. */
+function toProjectHref(plan: Plan, pathToEdition: string, pageProjects: number | undefined): (projectId: string) => string | null {
+  const pages = toProjectPages(plan, pageProjects) ?? [];
+  const { byId, pageOf } = indexProjectPages(plan, pages);
+  return (projectId) => {
+    if (!byId.has(projectId)) return null;
+    const page = pageOf.get(projectId);
+    return `${pathToEdition}${page ? page.path : 'index.html'}#${toProjectAnchor(projectId)}`;
+  };
+}
+
 /** Renders one portal page. */
 export function toPortalPage(options: PageOptions): string {
   return [...toPortalPageChunks(options)].join('');
@@ -71,10 +96,10 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   const departments = listDepartments(plan.projects);
   const editions = [...plans]
     .sort((a, b) => b.edition.number - a.edition.number)
-    .map(
-      (p) =>
-        html`<tr><th scope="row">第${p.edition.number}版（${p.edition.id}）</th><td>${p.edition.revisionDate ? `${p.edition.revisionDate}改訂` : '原版（策定日は本文に記載なし）'}</td><td class="num">${p.projects.filter((x) => !x.repostOf).length}</td><td><a href="${`${root}${p.edition.id}/index.html`}">第${p.edition.number}版のページを開く</a>、<a href="${`${root}${p.edition.id}/${zipName(p)}`}" download>第${p.edition.number}版のZIPをダウンロード</a></td></tr>`,
-    );
+    .map((p) => {
+      const { projects, reposts } = countProjects(p);
+      return html`<tr><th scope="row">第${p.edition.number}版</th><td>${p.edition.revisionDate ? `${formatYearMonth(p.edition.revisionDate)}改訂` : '原版（策定日は本文に記載なし）'}</td><td class="num">${projects}</td><td class="num">${reposts}</td><td><a href="${`${root}${p.edition.id}/index.html`}">第${p.edition.number}版のページ</a>、<a href="${`${root}${p.edition.id}/${zipName(p)}`}" download>第${p.edition.number}版のファイル一式</a> <span class="note">ZIP</span></td></tr>`;
+    });
   const pages = toProjectPages(plan, options.pageProjects);
   const { byId, pageOf } = indexProjectPages(plan, pages ?? []);
   const byMeasure = new Map<string, Project[]>();
@@ -118,7 +143,28 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   function* departmentIndex(): Generator<SafeHtml> {
     for (const d of departments) yield html`<li>${d}：${joinHtml(byDepartment.get(d)!, ' ')}</li>`;
   }
-  const logs = changelogs.filter((l) => l.to.id === e.id || root === '');
+  // Newest comparison first: what changed last is what people look for.
+  const logs = changelogs.filter((l) => l.to.id === e.id || root === '').sort((a, b) => b.to.number - a.to.number);
+  const planById = new Map(plans.map((p) => [p.edition.id, p]));
+  const contextOf = (log: Changelog): ChangeContext => {
+    const newer = planById.get(log.to.id);
+    const older = planById.get(log.from.id);
+    // The page's own edition links to its cards on this page; other editions to their own pages.
+    const newerHref = log.to.id === e.id ? (id: string) => (byId.has(id) ? hrefOf(id) : null) : newer ? toProjectHref(newer, `${root}${newer.edition.id}/`, options.pageProjects) : () => null;
+    const olderHref = older ? toProjectHref(older, `${root}${older.edition.id}/`, options.pageProjects) : () => null;
+    const newerNames = new Map((newer?.projects ?? []).map((p) => [p.id, p.name ?? p.listedName]));
+    const olderNames = new Map((older?.projects ?? []).map((p) => [p.id, p.name ?? p.listedName]));
+    return {
+      root,
+      nameOf: (id) => newerNames.get(id) ?? olderNames.get(id) ?? null,
+      hrefOf: (id) => newerHref(id) ?? olderHref(id),
+      editionLabel: (id) => {
+        const p = planById.get(id);
+        return p ? labelEdition(p) : id;
+      },
+    };
+  };
+  const counts = countProjects(plan);
   yield html`${renderPageStart(
     `${e.title}（第${e.number}版）｜${city}オープンデータ`,
     html`<meta name="description" content="${`${e.municipality.name}のICT計画の個別事業・評価指標をオープンデータとして公開しています。`}">\n`,
@@ -129,31 +175,15 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   <h1>${e.title}</h1>${renderDraftNotice(plan, plans, options.unreviewed)}
 </header>
 <main>
-  <section aria-labelledby="about">
-    <h2 id="about">このデータについて</h2>
-    <p>${e.municipality.name}のICT計画（${fiscalYearLabel(e.planPeriod.startFiscalYear)}から${fiscalYearLabel(e.planPeriod.endFiscalYear)}まで）の個別事業一覧・個別事業シート・改訂履歴を、誰でも使えるデータにしたものです。このページは第${e.number}版（${e.id}）を表示しています。</p>
-    <dl class="meta">
-      <dt>公開者</dt><dd>${city}</dd>
-      <dt>ライセンス</dt><dd><a href="${e.license.url}" rel="license">${e.license.name}（${e.license.id}）の条文を開く</a></dd>
-      <dt>出典の表示</dt><dd>${e.license.attribution}</dd>
-      <dt>計画期間</dt><dd>${fiscalYearLabel(e.planPeriod.startFiscalYear)}（${e.planPeriod.startDate}）から${fiscalYearLabel(e.planPeriod.endFiscalYear)}（${e.planPeriod.endDate}）まで</dd>
-    </dl>
-    <p class="note">表題は本文に記載がないため、データ作成者が付けたものです。数値・名称は原資料の記載どおりで、原資料と異なる箇所はデータ品質レポートにまとめています。</p>
-  </section>
-  <section aria-labelledby="editions">
-    <h2 id="editions">版（バージョン）</h2>
-    <div class="table-wrap"><table><caption>公開している版</caption><thead><tr><th scope="col">版</th><th scope="col">時点</th><th scope="col">事業数</th><th scope="col">リンク</th></tr></thead><tbody>${editions}</tbody></table></div>
-  </section>
-  <section aria-labelledby="downloads">
-    <h2 id="downloads">ダウンロード</h2>
-    <p>CSVはUTF-8（BOM付き）で、Excelでそのまま開けます。各ファイルのSHA-256で、ダウンロードしたファイルが改ざんされていないことを確かめられます。</p>
-    ${renderDownloadTable(plan, files, root)}
-    <p><a href="${root}catalog.ttl">データカタログ（DCAT、Turtle）を開く</a>、<a href="${root}SHA256SUMS">全ファイルのSHA-256一覧を開く</a></p>
+  <p class="lead">${e.municipality.name}が進めるICT（情報通信技術）の計画（${fiscalYearLabel(e.planPeriod.startFiscalYear)}から${fiscalYearLabel(e.planPeriod.endFiscalYear)}まで）の${labelEdition(plan)}です。${counts.projects} 件の事業${counts.reposts > 0 ? `（ほかに再掲 ${counts.reposts} 件）` : ''}の内容・担当課・年度ごとの目標を見られ、表データとしてダウンロードできます。</p>
+  <section aria-labelledby="find">
+    <h2 id="find">事業を探す</h2>
+    ${pages ? html`<p>事業が${plan.projects.length}件あるため、事業推進計画ごとのページ（1ページに${options.pageProjects ?? PAGE_PROJECTS}件まで）に分けて表示しています。下の目次からページを開いてください。</p>` : renderFilterForm(plan, departments)}
+    <p class="note">基本方針・事業推進計画の目次と担当課別の一覧からも探せます。</p>
   </section>
   <section aria-labelledby="plan">
     <h2 id="plan">計画の内容</h2>
-    <nav class="toc" aria-label="基本方針と事業推進計画の目次"><ul>${toc}</ul></nav>
-    ${pages ? html`<p>事業が${plan.projects.length}件あるため、事業推進計画ごとのページ（1ページに${options.pageProjects ?? PAGE_PROJECTS}件まで）に分けて表示しています。</p>` : renderFilterForm(plan, departments)}
+    <nav class="toc" aria-label="基本方針と事業推進計画の目次"><details open><summary>目次</summary><ul>${toc}</ul></details></nav>
     `.toString();
   for (const part of policies()) yield part.toString();
   yield html`
@@ -161,9 +191,29 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   for (const item of departmentIndex()) yield item.toString();
   yield html`</ul></details>
   </section>
+  <section aria-labelledby="downloads">
+    <h2 id="downloads">データのダウンロード</h2>
+    ${renderDownloads(plan, files, root)}
+  </section>
+  <section aria-labelledby="editions">
+    <h2 id="editions">版（バージョン）</h2>
+    <p>計画は改訂されるたびに新しい版として公開しています。事業数に再掲（別の事業推進計画にも載せている事業）は含みません。</p>
+    <div class="table-wrap"><table><caption>公開している版（新しい順）</caption><thead><tr><th scope="col">版</th><th scope="col">時点</th><th scope="col">事業数</th><th scope="col">再掲</th><th scope="col">ページとファイル</th></tr></thead><tbody>${editions}</tbody></table></div>
+  </section>
   <section aria-labelledby="changes">
     <h2 id="changes">版の間の変更点</h2>
-    ${logs.length > 0 ? logs.map((l) => renderChangelog(l, root, l.to.id === e.id ? hrefOf : null)) : html`<p>この版より前の版はありません。</p>`}
+    ${logs.length > 0 ? logs.map((l) => renderChangelog(l, contextOf(l))) : html`<p>この版より前の版はありません。</p>`}
+  </section>
+  <section aria-labelledby="about">
+    <h2 id="about">このデータについて</h2>
+    <p>${e.municipality.name}のICT計画の個別事業一覧・個別事業シート・改訂履歴を、誰でも使えるデータにしたものです。このページは第${e.number}版（${e.id}）を表示しています。</p>
+    <dl class="meta">
+      <dt>公開者</dt><dd>${city}</dd>
+      <dt>ライセンス</dt><dd><a href="${e.license.url}" rel="license">${e.license.name}（${e.license.id}）の条文</a></dd>
+      <dt>出典の表示</dt><dd>${e.license.attribution}</dd>
+      <dt>計画期間</dt><dd>${fiscalYearLabel(e.planPeriod.startFiscalYear)}（${e.planPeriod.startDate}）から${fiscalYearLabel(e.planPeriod.endFiscalYear)}（${e.planPeriod.endDate}）まで</dd>
+    </dl>
+    <p class="note">表題は本文に記載がないため、データ作成者が付けたものです。数値・名称は原資料の記載どおりで、原資料と異なる箇所はデータ品質レポートにまとめています。</p>
   </section>
 </main>
 ${renderPageEnd(plan)}`.toString();

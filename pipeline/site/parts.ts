@@ -1,13 +1,10 @@
 /**
  * Site parts shared by the portal page and the project pages: the start and end of a page, the
- * draft notice, the filter form, the project card, the download table and the changelog section.
+ * draft notice, the filter form, the project card and the downloads.
  * Every part is built with `html`, so every text from the source in it is escaped.
  */
-import type { Change, Changelog } from '../model/diffPlans.js';
-import { CHANGE_KINDS, describePlaces } from '../model/diffPlans.js';
 import type { Plan, Project } from '../model/plan.js';
 import { fiscalYearLabel } from '../common/text.js';
-import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import type { PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../publish/outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
@@ -19,6 +16,20 @@ export function formatSize(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/**
+ * Formats a year and month (`2025-03`) as people read it, 和暦 first with the Western form beside it:
+ * 令和7年3月（2025-03）. Reiwa began on 1 May 2019; earlier months are Heisei.
+ */
+export function formatYearMonth(yearMonth: string): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(yearMonth);
+  if (!match) return yearMonth;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const reiwa = year > 2019 || (year === 2019 && month >= 5);
+  const n = reiwa ? year - 2018 : year - 1988;
+  return `${reiwa ? '令和' : '平成'}${n === 1 ? '元' : n}年${month}月（${yearMonth}）`;
 }
 
 /** Makes the id of a project's card, the target of links to it. */
@@ -75,13 +86,13 @@ export function renderDraftNotice(current: Plan, plans: readonly Plan[], unrevie
   <p class="draft" role="status" style="border:2px solid #8a1c1c;color:#8a1c1c;background:#fff4f4;padding:.5rem .75rem;font-weight:bold">${joinHtml(lines, html`<br>`)}。確認が済むまで公開できません。</p>`;
 }
 
-/** Renders the filter form (shown by the script; without it every project stays visible). */
+/** Renders the filter form, the search box first (shown by the script; without it every project stays visible). */
 export function renderFilterForm(plan: Plan, departments: readonly string[]): SafeHtml {
-  return html`<form id="filters" class="filters" hidden role="search" aria-label="事業の絞り込み">
+  return html`<form id="filters" class="filters" hidden role="search" aria-label="事業の検索と絞り込み">
+      <label class="search">キーワードで探す<input type="search" name="q" placeholder="例：オープンデータ、防災"></label>
       <label>基本方針<select name="policy"><option value="">すべて</option>${plan.policies.map((p) => html`<option value="${p.id}">基本方針${p.id} ${p.name}</option>`)}</select></label>
       <label>担当課<select name="department"><option value="">すべて</option>${departments.map((d) => html`<option value="${d}">${d}</option>`)}</select></label>
       <label>状態<select name="status"><option value="">すべて</option><option value="active">実施中</option><option value="ended">計画終了</option><option value="repost">再掲</option></select></label>
-      <label>キーワード<input type="search" name="q" placeholder="例：オープンデータ"></label>
       <p id="result-count" role="status" aria-live="polite"></p>
     </form>`;
 }
@@ -142,58 +153,42 @@ export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<stri
     </article>`;
 }
 
-/**
- * Renders the download table of an edition. An edition page (`root` '../') sits in the edition
- * folder and goes into the zip: it cannot list the zip or the descriptor, whose hashes depend on the
- * page itself. The top page lists everything.
- */
-export function renderDownloadTable(plan: Plan, files: readonly PublishedFile[], root: string): SafeHtml {
+/** The downloads an edition page lists, in the manifest's order (see `renderDownloads`). */
+function listDownloads(plan: Plan, files: readonly PublishedFile[], root: string): { file: PublishedFile; href: string; title: string; format: string; size: string }[] {
   const id = plan.edition.id;
   const listed = OUTPUT_KINDS.filter((k) => k.onPage === 'every' || (k.onPage === 'top' && root === ''));
-  const rows = listed
+  return listed
     .map((kind) => files.find((f) => f.path.startsWith(`${id}/`) && outputKindOf(f.path.slice(id.length + 1)) === kind))
     .filter((f): f is PublishedFile => f !== undefined)
-    .map((f) => {
-      const name = f.path.slice(id.length + 1);
-      const href = root === '' ? f.path : name;
-      const title = outputKindOf(name)!.title!;
-      const format = mediaTypeOf(f.path).format.toUpperCase();
-      const size = formatSize(f.bytes);
-      return html`<tr><td><a href="${href}" download data-sha256="${f.sha256}">${title}（${format}、${size}）をダウンロード</a></td><td>${format}</td><td class="num">${size}</td><td><span class="hash">${f.sha256}</span></td></tr>`;
+    .map((file) => {
+      const name = file.path.slice(id.length + 1);
+      return { file, href: root === '' ? file.path : name, title: outputKindOf(name)!.title!, format: FORMAT_NAMES[mediaTypeOf(file.path).format] ?? mediaTypeOf(file.path).format.toUpperCase(), size: formatSize(file.bytes) };
     });
-  return html`<div class="table-wrap"><table><caption>${plan.edition.id}版のダウンロード</caption><thead><tr><th scope="col">ファイル</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
-/** A change's summary, with the places of a change of the whole plan linked to their projects when `hrefOf` is given. */
-function renderSummary(c: Change, hrefOf: ((projectId: string) => string) | null): SafeHtml | string {
-  if (c.places === null || hrefOf === null) return c.summary;
-  const places = `（${describePlaces(c.places)}）`;
-  if (!c.summary.endsWith(places)) return c.summary;
-  const links = c.places.map((p) => html`<a href="${hrefOf(p.projectId)}">${p.projectId}</a> ${p.role}`);
-  return html`${c.summary.slice(0, -places.length)}（${c.places.length} か所：${joinHtml(links, '、')}）`;
-}
+// The names people know the formats by (N-Quads is a format name, nq only its file extension).
+const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', zip: 'ZIP', json: 'JSON', jsonld: 'JSON-LD', nq: 'N-Quads' };
 
 /**
- * Renders the changes from one edition to the next: totals by kind, links to the change files, the
- * changes by project, the changes of the whole plan (a department renamed everywhere) first, as one
- * group. `hrefOf` links the projects of the page's own edition, given when the changes lead to it.
+ * Renders an edition's downloads: for citizens, one CSV per table (Excel opens it) and, on the top
+ * page, the whole edition as a zip; for developers, in a collapsed section, every file with its
+ * format, size and SHA-256, the catalog and the checksums. An edition page (`root` '../') sits in
+ * the edition folder and goes into the zip: it cannot list the zip or the descriptor, whose hashes
+ * depend on the page itself.
  */
-export function renderChangelog(log: Changelog, root: string, hrefOf: ((projectId: string) => string) | null = null): SafeHtml {
-  const base = `${root}changes/${log.from.id}..${log.to.id}`;
-  const totals = CHANGE_KINDS.filter((k) => log.totals[k] > 0).map((k) => html`<tr><th scope="row">${CHANGE_LABELS[k]}</th><td class="num">${log.totals[k]}</td></tr>`);
-  const byProject = new Map<string, typeof log.changes>();
-  for (const c of log.changes) byProject.set(c.projectId ?? '-', [...(byProject.get(c.projectId ?? '-') ?? []), c]);
-  const lists = [...byProject].map(
-    ([pid, changes]) =>
-      html`<details><summary>${pid === '-' ? WHOLE_PLAN_LABEL : pid}（${changes.length}件）</summary><ul>${changes.map(
-        (c) =>
-          html`<li>${CHANGE_LABELS[c.kind]}：${renderSummary(c, hrefOf)}${c.explainedBy.length > 0 ? html`<span class="note">（改訂履歴 ${c.explainedBy.join('、')}）</span>` : html`<span class="note">（改訂履歴に記載なし）</span>`}</li>`,
-      )}</ul></details>`,
+export function renderDownloads(plan: Plan, files: readonly PublishedFile[], root: string): SafeHtml {
+  const downloads = listDownloads(plan, files, root);
+  const tables = downloads.filter((d) => d.file.path.endsWith('.csv'));
+  const zip = downloads.find((d) => d.file.path.endsWith('.zip'));
+  const rows = downloads.map(
+    (d) => html`<tr><td><a href="${d.href}" download data-sha256="${d.file.sha256}">${d.title}</a></td><td>${d.format}</td><td class="num">${d.size}</td><td><code class="hash">${d.file.sha256}</code></td></tr>`,
   );
-  return html`
-    <h3>第${log.from.number}版（${log.from.id}）から第${log.to.number}版（${log.to.id}）へ</h3>
-    <p>両版のデータを比べて検出した変更です。対象の改訂：${log.revisionDates.join('、') || 'なし'}。改訂履歴に説明のない変更は ${log.unexplainedChanges.length} 件、変更を検出できなかった改訂履歴の項目は ${log.unmatchedEntries.length} 件です。</p>
-    <div class="table-wrap"><table><caption>変更の種別と件数</caption><thead><tr><th scope="col">種別</th><th scope="col">件数</th></tr></thead><tbody>${totals}</tbody></table></div>
-    <p>変更点の一覧：<a href="${base}.md">変更点の説明（Markdown）を開く</a>、<a href="${base}.csv" download>変更点のCSVをダウンロード</a>、<a href="${base}.json" download>変更点のJSONをダウンロード</a></p>
-    ${lists}`;
+  return html`<p>表ごとのCSVファイルです。UTF-8（BOM付き）で、Excelでそのまま開けます。</p>
+    <ul class="downloads">${tables.map((d) => html`<li><a href="${d.href}" download>${d.title}の表</a> <span class="note">CSV、${d.size}</span></li>`)}</ul>
+    ${zip && html`<p><a href="${zip.href}" download>第${plan.edition.number}版のファイルをまとめてダウンロード</a> <span class="note">ZIP、${zip.size}</span></p>`}
+    <details class="developer"><summary>開発者向けのデータ（JSON・JSON-LD・N-Quads、SHA-256、データの記述）</summary>
+    <p>計画の全データは、構造化したJSON（JSON Schemaつき）、共通語彙基盤を使ったJSON-LD、同じグラフのN-Quadsで公開しています。SHA-256で、ダウンロードしたファイルが改ざんされていないことを確かめられます。</p>
+    <div class="table-wrap"><table><caption>第${plan.edition.number}版（${plan.edition.id}）の全ファイル</caption><thead><tr><th scope="col">内容</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>
+    <p><a href="${root}catalog.ttl">全版のデータカタログ（DCAT、Turtle）</a>、<a href="${root}SHA256SUMS">全ファイルのSHA-256一覧</a></p>
+    </details>`;
 }

@@ -15,6 +15,7 @@ const SLOWEST = [
   'mutants.2025-03.test.ts',
   'build.test.ts',
   'writeAtomically.test.ts',
+  'portal.browser.test.ts',
   'site.browser.test.ts',
   'parsePlanDocument.property.test.ts',
   'mutants.test.ts',

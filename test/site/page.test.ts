@@ -62,25 +62,42 @@ describe('toPortalPage', async () => {
     expect(html.match(/<script/g)).toHaveLength(2);
   });
 
-  it('shows a department renamed everywhere once, under 計画全体, its places linked to their projects, the counts agreeing with the changelog', async () => {
+  it('shows the changes by kind, a department renamed everywhere as one item of 計画全体 with its places linked, the counts agreeing with the changelog', async () => {
     const log = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
-    const section = page.slice(page.indexOf('<h2 id="changes">'));
-    expect(section).toContain('<tr><th scope="row">課等名称の変更</th><td class="num">1</td></tr>');
-    // Every change is in exactly one group, and the groups add up to the changelog.
-    const groups = [...section.matchAll(/<details><summary>([^<（]+)（(\d+)件）<\/summary>/g)].map((m) => [m[1]!, Number(m[2])] as const);
-    expect(groups[0]).toEqual(['計画全体', 1]);
+    const section = page.slice(page.indexOf('<h2 id="changes">'), page.indexOf('<h2 id="about">'));
+    // Every change is in exactly one group of its kind, and the groups add up to the changelog.
+    const groups = [...section.matchAll(/<details class="change-group"><summary>([^<（]+)（(\d+)件）<\/summary>/g)].map((m) => [m[1]!, Number(m[2])] as const);
+    expect(groups.map(([label]) => label)).toContain('課等名称の変更');
     expect(groups.reduce((sum, [, n]) => sum + n, 0)).toBe(log.changes.length);
-    expect(section.match(/<li>課等名称の変更：/g)).toHaveLength(1);
     expect(section).toContain(`改訂履歴に説明のない変更は ${log.unexplainedChanges.length} 件`);
-    const item = /<li>課等名称の変更：(.*?)<\/li>/.exec(section)![1]!;
-    expect(item).toMatch(/^課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：<a href="#project-1-1-1">1-1-1<\/a> 主管課等、<a href="#project-1-1-2">1-1-2<\/a> 関係課等、/);
+    const item = /<li>計画全体：(.*?)<\/details><\/li>/.exec(section)![1]!;
+    expect(item).toMatch(/^課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所）<br>/);
+    expect(item).toContain('<li><a href="#project-1-1-1">1-1-1 各種手続のオンライン化の推進</a>（主管課等）</li><li><a href="#project-1-1-2">1-1-2 ');
     const links = [...item.matchAll(/<a href="#(project-[^"]+)">/g)].map((m) => m[1]!);
     expect(links).toHaveLength(23);
     for (const anchor of links) expect(page, anchor).toContain(`<article class="project" id="${anchor}"`);
-    // Changes that lead to another edition than the page's: the places stay text (their cards are not on the page).
+    // No bare revision references: each explanation quotes the entry with its date in 和暦 and the Western form.
+    expect(section).not.toMatch(/\d{4}-\d{2}#\d+/);
+    expect(section).toContain('改訂履歴 令和6年3月（2024-03）：「');
+    // Changes that lead to another edition than the page's: the places link to that edition's page.
     const other = { ...plan, edition: { ...plan.edition, id: 'other' } };
     const elsewhere = toPortalPage({ plans: [plan, other], current: other, files: [], changelogs: [log], root: '' });
-    expect(/<li>課等名称の変更：(.*?)<\/li>/.exec(elsewhere)![1]).toMatch(/^課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、1-1-2 関係課等、[^<]*）<span class="note">/);
+    expect(/<li>計画全体：(.*?)<\/details><\/li>/.exec(elsewhere)![1]).toContain('<li><a href="2025-03/index.html#project-1-1-1">1-1-1 ');
+  });
+
+  it('puts the search before the plan, and the plan before the downloads, the editions, the changes and the terms', () => {
+    const at = (text: string) => page.indexOf(text);
+    const order = [at('<p class="lead">'), at('<form id="filters"'), at('<h2 id="plan">'), at('<article class="project"'), at('<h2 id="downloads">'), at('<h2 id="editions">'), at('<h2 id="changes">'), at('<h2 id="about">')];
+    expect(order.every((x) => x > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // Developer formats and hashes are in the collapsed developer section only.
+    const downloads = page.slice(at('<h2 id="downloads">'), at('<h2 id="editions">'));
+    const citizen = downloads.slice(0, downloads.indexOf('<details class="developer">'));
+    expect(citizen).not.toMatch(/[0-9a-f]{64}|JSON|N-Quads|RDF|記述子/);
+    expect(citizen.match(/<a href="[^"]+\.csv" download>[^<]+の表<\/a>/g)).toHaveLength(9);
+    expect(downloads.slice(downloads.indexOf('<details class="developer">')).match(/<code class="hash">[0-9a-f]{64}<\/code>/g)!.length).toBeGreaterThanOrEqual(14);
+    // Link texts say what they download, never the format again.
+    for (const [, text] of downloads.matchAll(/<a [^>]*>([^<]+)<\/a>/g)) expect(text).not.toMatch(/（(CSV|JSON|ZIP|JSON-LD)[、）]/);
   });
 
   it('says at the top when the edition is an unreviewed draft, and only then', () => {

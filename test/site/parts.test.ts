@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../pipeline/model/plan.js';
 import { drawTargetChart } from '../../pipeline/site/chart.js';
-import { formatSize, renderPageEnd, renderPageStart, renderProjectCard } from '../../pipeline/site/parts.js';
+import { formatSize, formatYearMonth, renderPageEnd, renderPageStart, renderProjectCard } from '../../pipeline/site/parts.js';
 import { builtText, ROOT } from '../helpers.js';
 
 describe('site parts', async () => {
@@ -13,6 +13,13 @@ describe('site parts', async () => {
     expect(formatSize(512)).toBe('512 B');
     expect(formatSize(2048)).toBe('2.0 KB');
     expect(formatSize(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+
+  it('formats a year and month in 和暦 first, the Western form beside it (Reiwa from May 2019)', () => {
+    expect(formatYearMonth('2025-03')).toBe('令和7年3月（2025-03）');
+    expect(formatYearMonth('2019-05')).toBe('令和元年5月（2019-05）');
+    expect(formatYearMonth('2019-04')).toBe('平成31年4月（2019-04）');
+    expect(formatYearMonth('2021')).toBe('2021');
   });
 
   it('draws a chart only where at least two targets are numbers', () => {

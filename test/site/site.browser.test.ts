@@ -113,7 +113,7 @@ describe('the portal page in Chromium', () => {
     expect(await visible(page)).toBe(62);
     await page.selectOption('select[name=policy]', '3');
     expect(await visible(page)).toBe(6);
-    await expect(page.locator('#result-count').textContent()).resolves.toBe('6 件の事業を表示しています');
+    await expect(page.locator('#result-count').textContent()).resolves.toBe('5 件の事業（ほかに再掲 1 件）を表示しています');
     await page.selectOption('select[name=policy]', '');
     await page.selectOption('select[name=status]', 'ended');
     expect(await visible(page)).toBe(3);
