@@ -2,9 +2,20 @@
  * Site part: the bar chart of an indicator's numeric targets (inline SVG, no script), drawn under
  * the indicator's table; its label and title say every target in words for screen readers.
  */
-import type { Project } from '../model/plan.js';
-import { fiscalYearLabel } from '../common/text.js';
+import type { Project, Target } from '../model/plan.js';
+import { fiscalYearLabel, normalizeText } from '../common/text.js';
 import { html, type SafeHtml } from './html.js';
+
+/**
+ * A target as people read it: formatted from its value and unit (`7,000 人`, `年3 回以上`, `-28 pt`)
+ * when it is a number, so the printed forms (`７，０００`, `8,000`) do not sit side by side; otherwise
+ * its text in Japanese typography. The printed text stays in the data.
+ */
+export function formatTarget(t: Pick<Target, 'text' | 'value' | 'unit' | 'qualifier' | 'per'>): string | null {
+  if (t.value === null) return t.text === null ? null : normalizeText(t.text);
+  const number = t.value.toLocaleString('en-US', { maximumFractionDigits: 10 });
+  return `${t.per ?? ''}${number}${t.unit ? ` ${t.unit}` : ''}${t.qualifier ?? ''}`;
+}
 
 /** Draws a small bar chart of the numeric targets of an indicator, or nothing when fewer than two are numbers. */
 export function drawTargetChart(indicator: Project['indicators'][number]): SafeHtml {
@@ -16,7 +27,7 @@ export function drawTargetChart(indicator: Project['indicators'][number]): SafeH
   const max = Math.max(...numeric.map((t) => Math.abs(t.value!)), 1);
   const slot = (width - pad) / indicator.targets.length;
   const unit = numeric.find((t) => t.unit)?.unit ?? '';
-  const label = `${indicator.name}の年度別目標：${indicator.targets.map((t) => `${fiscalYearLabel(t.fiscalYear)} ${t.value === null ? 'なし' : `${t.value}${t.unit ?? ''}`}`).join('、')}`;
+  const label = `${indicator.name}の年度別目標：${indicator.targets.map((t) => `${fiscalYearLabel(t.fiscalYear)} ${t.value === null ? 'なし' : formatTarget(t)}`).join('、')}`;
   const bars = indicator.targets.map((t, i) => {
     const x = pad + i * slot + slot * 0.2;
     const w = slot * 0.6;

@@ -8,7 +8,7 @@ import { fiscalYearLabel } from '../common/text.js';
 import type { PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../publish/outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
-import { drawTargetChart } from './chart.js';
+import { drawTargetChart, formatTarget } from './chart.js';
 import { html, joinHtml, type SafeHtml } from './html.js';
 
 /** Formats a byte count as people read it: 12.3 KB. */
@@ -123,7 +123,7 @@ export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<stri
         <div class="table-wrap"><table>
           <caption>評価指標：${ind.name}</caption>
           <thead><tr><th scope="col">年度</th>${fiscalYears.map((y) => html`<th scope="col">${fiscalYearLabel(y)}<br><span class="note">${y}</span></th>`)}</tr></thead>
-          <tbody><tr><th scope="row">目標</th>${ind.targets.map((t) => html`<td${t.value !== null && html` class="num"`}>${t.text === null ? html`<span class="note">－</span>` : t.text}</td>`)}</tr></tbody>
+          <tbody><tr><th scope="row">目標</th>${ind.targets.map((t) => html`<td${t.value !== null && html` class="num"`}>${t.text === null ? html`<span class="note">－</span>` : formatTarget(t)}</td>`)}</tr></tbody>
         </table></div>
         ${drawTargetChart(ind)}
         ${ind.unplacedTexts.length > 0 && html`<p class="note">年度を特定できない記載：${ind.unplacedTexts.join('、')}</p>`}

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../pipeline/model/plan.js';
-import { drawTargetChart } from '../../pipeline/site/chart.js';
+import { drawTargetChart, formatTarget } from '../../pipeline/site/chart.js';
 import { formatSize, formatYearMonth, renderPageEnd, renderPageStart, renderProjectCard } from '../../pipeline/site/parts.js';
 import { builtText, ROOT } from '../helpers.js';
 
@@ -24,9 +24,24 @@ describe('site parts', async () => {
 
   it('draws a chart only where at least two targets are numbers', () => {
     const social = plan.projects.find((p) => p.id === '1-2-1')!.indicators[0]!;
-    expect(String(drawTargetChart(social))).toMatch(/^<svg class="chart" role="img" aria-label="[^"]+令和7年度 10000/);
+    expect(String(drawTargetChart(social))).toMatch(/^<svg class="chart" role="img" aria-label="[^"]+令和7年度 10,000/);
     const text = plan.projects.find((p) => p.id === '2-1-13')!.indicators[0]!;
     expect(String(drawTargetChart(text))).toBe('');
+  });
+
+  it('shows people a target formatted from its value and unit, the printed forms side by side never', () => {
+    const social = plan.projects.find((p) => p.id === '1-2-1')!.indicators[0]!;
+    expect(social.targets.map((t) => t.text)).toEqual(['７，0００', '8,000', '8,300', '9,000', '10,000']);
+    expect(social.targets.map(formatTarget)).toEqual(['7,000', '8,000', '8,300', '9,000', '10,000']);
+    const base = { text: 'x', value: null, unit: null, qualifier: null, per: null };
+    expect(formatTarget({ ...base, text: '年３回以上', value: 3, unit: '回', qualifier: '以上', per: '年' })).toBe('年3 回以上');
+    expect(formatTarget({ ...base, text: '７，０００人', value: 7000, unit: '人' })).toBe('7,000 人');
+    expect(formatTarget({ ...base, text: '▲28ｐｔ', value: -28, unit: 'pt' })).toBe('-28 pt');
+    expect(formatTarget({ ...base, text: '運用方法の検討を踏まえ、決定' })).toBe('運用方法の検討を踏まえ、決定');
+    expect(formatTarget({ ...base, text: null })).toBeNull();
+    const card = String(renderProjectCard(plan, plan.projects.find((p) => p.id === '1-2-1')!, new Map(), (id) => `#${id}`));
+    expect(card).toContain('<td class="num">7,000</td>');
+    expect(card).not.toContain('７，0００');
   });
 
   it('breaks a project text at its newlines, each line escaped', () => {
