@@ -13,7 +13,7 @@ import { zipName, type PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf } from '../publish/outputManifest.js';
 import { html, joinHtml, unsafe, type SafeHtml } from './html.js';
 import { indexProjectPages, PAGE_PROJECTS, toProjectPages } from './projectPages.js';
-import { listDepartments, renderChangelog, renderDownloadTable, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
+import { listDepartments, renderChangelog, renderDownloadTable, renderDraftNotice, renderSharedDownloadTable, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
 
 /** The options of one page: which edition it shows, and where the other files are relative to it. */
 export interface PageOptions {
@@ -56,6 +56,13 @@ function renderSchemaOrg(plan: Plan, files: readonly PublishedFile[]): SafeHtml 
   // is inserted unescaped, and made safe as JSON instead: every `<` becomes `\u003c` (the same
   // character to a JSON reader), so no `</script` can occur and the element cannot be closed early.
   return unsafe(JSON.stringify(data).replace(/</g, '\\u003c'));
+}
+
+/** The top page's data made of all editions: what it is for, and its download table (an edition page, which goes into its zip, has none). */
+function renderSharedDownloads(files: readonly PublishedFile[]): SafeHtml {
+  return html`
+    <p>評価指標の目標値が版ごとにどう変わったかは、全版の目標値を1行に1指標1年度1版で並べた表にまとめています（列の説明は同じフォルダーの表スキーマとCSVWメタデータにあります）。</p>
+    ${renderSharedDownloadTable(files)}`;
 }
 
 /** Renders one portal page. */
@@ -147,7 +154,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   <section aria-labelledby="downloads">
     <h2 id="downloads">ダウンロード</h2>
     <p>CSVはUTF-8（BOM付き）で、Excelでそのまま開けます。各ファイルのSHA-256で、ダウンロードしたファイルが改ざんされていないことを確かめられます。</p>
-    ${renderDownloadTable(plan, files, root)}
+    ${renderDownloadTable(plan, files, root)}${root === '' ? renderSharedDownloads(files) : ''}
     <p><a href="${root}catalog.ttl">データカタログ（DCAT、Turtle）を開く</a>、<a href="${root}SHA256SUMS">全ファイルのSHA-256一覧を開く</a></p>
   </section>
   <section aria-labelledby="plan">

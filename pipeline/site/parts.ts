@@ -1,6 +1,6 @@
 /**
  * Site parts shared by the portal page and the project pages: the start and end of a page, the
- * draft notice, the filter form, the project card, the download table and the changelog section.
+ * draft notice, the filter form, the project card, the download tables and the changelog section.
  * Every part is built with `html`, so every text from the source in it is escaped.
  */
 import type { Change, Changelog } from '../model/diffPlans.js';
@@ -9,7 +9,7 @@ import type { Plan, Project } from '../model/plan.js';
 import { fiscalYearLabel } from '../common/text.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import type { PublishedFile } from '../publish/toPackage.js';
-import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../publish/outputManifest.js';
+import { mediaTypeOf, outputKindOf, OUTPUT_KINDS, SHARED_OUTPUT_KINDS } from '../publish/outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
 import { drawTargetChart } from './chart.js';
 import { html, joinHtml, type SafeHtml } from './html.js';
@@ -162,6 +162,22 @@ export function renderDownloadTable(plan: Plan, files: readonly PublishedFile[],
       return html`<tr><td><a href="${href}" download data-sha256="${f.sha256}">${title}（${format}、${size}）をダウンロード</a></td><td>${format}</td><td class="num">${size}</td><td><span class="hash">${f.sha256}</span></td></tr>`;
     });
   return html`<div class="table-wrap"><table><caption>${plan.edition.id}版のダウンロード</caption><thead><tr><th scope="col">ファイル</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
+/**
+ * Renders the download table of the data made of all editions (the targets' history), for the top
+ * page only: an edition page goes into its edition's zip, which holds no file of the other editions.
+ */
+export function renderSharedDownloadTable(files: readonly PublishedFile[]): SafeHtml {
+  const rows = SHARED_OUTPUT_KINDS.filter((k) => k.title !== null)
+    .map((kind) => ({ kind, file: files.find((f) => f.path === kind.path) }))
+    .filter((r): r is { kind: (typeof SHARED_OUTPUT_KINDS)[number]; file: PublishedFile } => r.file !== undefined)
+    .map(({ kind, file }) => {
+      const format = mediaTypeOf(file.path).format.toUpperCase();
+      const size = formatSize(file.bytes);
+      return html`<tr><td><a href="${file.path}" download data-sha256="${file.sha256}">${kind.title}（${format}、${size}）をダウンロード</a></td><td>${format}</td><td class="num">${size}</td><td><span class="hash">${file.sha256}</span></td></tr>`;
+    });
+  return html`<div class="table-wrap"><table><caption>全版をまたぐデータのダウンロード</caption><thead><tr><th scope="col">ファイル</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 /** A change's summary, with the places of a change of the whole plan linked to their projects when `hrefOf` is given. */

@@ -4,7 +4,7 @@
  * Japanese titles in the header row, numbers as plain numbers, blank for null.
  */
 import { stringify } from 'csv-stringify/sync';
-import type { CsvTable } from './toCsvTables.js';
+import type { CsvTable, CsvTableDescription, CsvValue } from './toCsvTables.js';
 
 /** The dialect every CSV uses, stated in the metadata too. */
 export const CSV_DIALECT = { encoding: 'utf-8', bom: true, lineTerminator: '\r\n', delimiter: ',', quoteChar: '"', doubleQuote: true, header: true } as const;
@@ -29,8 +29,11 @@ export function toCsvText(table: CsvTable): string {
 // small string (large strings are allocated where only a full garbage collection frees them).
 const ROWS_PER_CHUNK = 200;
 
-/** The CSV text of a table in pieces of rows (their concatenation is `toCsvText`). */
-export function* toCsvChunks(table: CsvTable): Generator<string> {
+/**
+ * The CSV text of a table in pieces of rows (their concatenation is `toCsvText`). The rows may be
+ * made as they are read (a table made once for all editions): only one piece's rows are held.
+ */
+export function* toCsvChunks(table: CsvTableDescription & { rows: Iterable<readonly CsvValue[]> }): Generator<string> {
   const options = {
     record_delimiter: 'windows',
     delimiter: CSV_DIALECT.delimiter,
@@ -38,14 +41,20 @@ export function* toCsvChunks(table: CsvTable): Generator<string> {
     // Numbers in plain decimal notation, never exponents.
     cast: { number: (n: number) => (Number.isInteger(n) ? n.toFixed(0) : String(n)) },
   } as const;
-  const cells = (row: CsvTable['rows'][number]) =>
+  const cells = (row: readonly CsvValue[]) =>
     row.map((value, i) => {
       if (value === null) return null;
       if (typeof value === 'number') return value;
       return table.columns[i]!.type === 'string' ? neutralizeFormula(value) : value;
     });
   yield stringify([table.columns.map((c) => c.title)], { ...options, bom: CSV_DIALECT.bom });
-  for (let start = 0; start < table.rows.length; start += ROWS_PER_CHUNK) {
-    yield stringify(table.rows.slice(start, start + ROWS_PER_CHUNK).map(cells), options);
+  let piece: (string | number | null)[][] = [];
+  for (const row of table.rows) {
+    piece.push(cells(row));
+    if (piece.length === ROWS_PER_CHUNK) {
+      yield stringify(piece, options);
+      piece = [];
+    }
   }
+  if (piece.length > 0) yield stringify(piece, options);
 }
