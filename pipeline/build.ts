@@ -19,7 +19,7 @@
  *    rdf         outputs/rdf/toRdf      plan.nq, refusing anything the context does not map
  *    report      model/checkQuality     quality.json (with the review) and coverage.json
  *   once for all editions:
- *    publication publish/toPublication  pages (site/), descriptors, zips, CKAN, changelogs, catalog, SHA256SUMS
+ *    publication publish/toPublication  pages (site/), descriptors, zips, CKAN, changelogs, targets' history, catalog, SHA256SUMS
  *    write       io/outputFolder        `<out>.building` swapped in for `<out>` as a whole
  *
  * Every file is streamed into `<out>.building` as it is made (`folderSink`); when a check fails the

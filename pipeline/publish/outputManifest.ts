@@ -3,9 +3,11 @@
  * its media type and format, its Japanese title (the page's download table), its description (the
  * Data Package resource title), what it holds in a sentence (the DCAT distribution's and the CKAN
  * resource's description), where it is listed (the page, the DCAT catalog, CKAN) — so the facts
- * about a published file live in one table, not in one list per output.
+ * about a published file live in one table, not in one list per output. The files published once
+ * for all editions that the page or the catalog list (the targets' history) have a table of their own.
  */
 import { CSV_TABLES } from '../outputs/csv/toCsvTables.js';
+import { TARGET_HISTORY_CSV, TARGET_HISTORY_FOLDER, TARGET_HISTORY_TABLE } from './toTargetHistoryFiles.js';
 
 /** One kind of published file of an edition, by its path in the edition folder. */
 export interface OutputKind {
@@ -59,6 +61,33 @@ export const OUTPUT_KINDS: readonly OutputKind[] = [
   { path: 'csv/csv-metadata.json', title: null, description: 'CSVのCSVWメタデータ', onPage: null, inCatalog: false, inCkan: false, about: null },
 ];
 
+/** One kind of file published once for all editions, by its path under the output folder. */
+export interface SharedOutputKind {
+  path: string;
+  /** Japanese title for citizens (the top page's table of data across editions), or null when the page does not list it. */
+  title: string | null;
+  /** A DCAT distribution of the version-independent plan dataset. */
+  inCatalog: boolean;
+  /** What the file holds, in Japanese: the description of its DCAT distribution. */
+  about: string | null;
+}
+
+/**
+ * The files published once for all editions that the top page or the catalog list, in the page's
+ * order. The changelogs are listed with the changes they describe; the shared context, vocabulary and
+ * schema where they are used. Not in CKAN, whose packages are the editions.
+ */
+export const SHARED_OUTPUT_KINDS: readonly SharedOutputKind[] = [
+  {
+    path: TARGET_HISTORY_CSV,
+    title: `${TARGET_HISTORY_TABLE.title}（全版）`,
+    inCatalog: true,
+    about: `${TARGET_HISTORY_TABLE.title}の表：全版の評価指標の年度別目標値を、1行に1指標1年度1版で並べたもの（数値・単位・記載内容・印刷どおりの記載・前の版からの変更）。CSV（UTF-8 BOM付き、改行CRLF、見出し行は日本語）、表スキーマとCSVWメタデータ付き`,
+  },
+  { path: `${TARGET_HISTORY_FOLDER}/${TARGET_HISTORY_TABLE.name}.schema.json`, title: null, inCatalog: false, about: null },
+  { path: `${TARGET_HISTORY_FOLDER}/csv-metadata.json`, title: null, inCatalog: false, about: null },
+];
+
 /** The kind of a file by its path in the edition folder, or null for a file the manifest does not list. */
 export function outputKindOf(pathInEdition: string): OutputKind | null {
   return OUTPUT_KINDS.find((k) => (typeof k.path === 'string' ? k.path === pathInEdition : k.path.test(pathInEdition))) ?? null;
@@ -76,6 +105,11 @@ const MEDIA_TYPES: [RegExp, string, string][] = [
   [/\.md$/, 'text/markdown', 'md'],
   [/\.html$/, 'text/html', 'html'],
 ];
+
+/** The kind of a file published once for all editions, by its path under the output folder, or null. */
+export function sharedOutputKindOf(path: string): SharedOutputKind | null {
+  return SHARED_OUTPUT_KINDS.find((k) => k.path === path) ?? null;
+}
 
 /** IANA media type and format of a published file, from its name. */
 export function mediaTypeOf(path: string): { mediatype: string; format: string } {

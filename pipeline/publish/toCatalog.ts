@@ -14,7 +14,7 @@ import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
 import type { PublishedFile } from './toPackage.js';
-import { mediaTypeOf, outputKindOf } from './outputManifest.js';
+import { mediaTypeOf, outputKindOf, sharedOutputKindOf } from './outputManifest.js';
 import { fiscalYearLabel } from '../common/text.js';
 import { expandSafely, offlineDocumentLoader, toNQuads } from '../outputs/rdf/toRdf.js';
 import {
@@ -85,6 +85,33 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
   const contactPoint = contact ? { 'dcat:contactPoint': { '@id': contact.iri } } : {};
   const described = { 'dcat:theme': { '@id': THEME_GOVERNMENT.iri }, 'dcat:keyword': KEYWORDS, 'dct:language': { '@id': LANGUAGE_JAPANESE.iri } };
   const schemaIri = (planSchema as { $id: string }).$id;
+  /** A distribution of a published file: where to get it, its type, size, checksum, licence and what it holds. */
+  const distribution = (f: PublishedFile, title: string, about: string, accessUrl: string, license: string) => {
+    const { mediatype, format } = mediaTypeOf(f.path);
+    const fileType = FILE_TYPES[format];
+    // A file kind listed in the catalog needs its EU file type: a new kind must choose one here.
+    if (!fileType) throw new Error(`No EU file type for the catalog's ${format} distribution ${f.path}`);
+    mediaTypes.add(mediatype);
+    fileTypes.set(fileType.iri, fileType.scheme);
+    return {
+      '@id': `${base}${f.path}#distribution`,
+      '@type': 'dcat:Distribution',
+      'dct:title': title,
+      'dct:description': about,
+      'dcat:accessURL': { '@id': accessUrl },
+      'dcat:downloadURL': { '@id': `${base}${f.path}` },
+      'dcat:mediaType': { '@id': `${IANA}${mediatype}` },
+      'dct:format': { '@id': fileType.iri },
+      'dcat:byteSize': { '@value': String(f.bytes), '@type': 'xsd:nonNegativeInteger' },
+      'spdx:checksum': {
+        '@type': 'spdx:Checksum',
+        'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
+        'spdx:checksumValue': { '@value': f.sha256, '@type': 'xsd:hexBinary' },
+      },
+      'dct:license': { '@id': license },
+      'dcatap:availability': { '@id': AVAILABILITY_STABLE.iri },
+    };
+  };
 
   let currentDistributions: object[] = [];
   for (const [index, plan] of sorted.entries()) {
@@ -94,29 +121,8 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
       .filter((f) => f.path.startsWith(`${e.id}/`) && outputKindOf(f.path.slice(e.id.length + 1))?.inCatalog === true)
       .map((f) => {
         const name = f.path.slice(e.id.length + 1);
-        const { mediatype, format } = mediaTypeOf(f.path);
-        const fileType = FILE_TYPES[format];
-        // A file kind listed in the catalog needs its EU file type: a new kind must choose one here.
-        if (!fileType) throw new Error(`No EU file type for the catalog's ${format} distribution ${f.path}`);
-        mediaTypes.add(mediatype);
-        fileTypes.set(fileType.iri, fileType.scheme);
         return {
-          '@id': `${base}${f.path}#distribution`,
-          '@type': 'dcat:Distribution',
-          'dct:title': name,
-          'dct:description': outputKindOf(name)!.about!,
-          'dcat:accessURL': { '@id': `${base}${e.id}/` },
-          'dcat:downloadURL': { '@id': `${base}${f.path}` },
-          'dcat:mediaType': { '@id': `${IANA}${mediatype}` },
-          'dct:format': { '@id': fileType.iri },
-          'dcat:byteSize': { '@value': String(f.bytes), '@type': 'xsd:nonNegativeInteger' },
-          'spdx:checksum': {
-            '@type': 'spdx:Checksum',
-            'spdx:algorithm': { '@id': 'spdx:checksumAlgorithm_sha256' },
-            'spdx:checksumValue': { '@value': f.sha256, '@type': 'xsd:hexBinary' },
-          },
-          'dct:license': { '@id': e.license.url },
-          'dcatap:availability': { '@id': AVAILABILITY_STABLE.iri },
+          ...distribution(f, name, outputKindOf(name)!.about!, `${base}${e.id}/`, e.license.url),
           ...(name === 'plan.json' ? { 'dct:conformsTo': { '@id': schemaIri } } : {}),
         };
       });
@@ -176,8 +182,15 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
         ...described,
         'dcat:hasVersion': sorted.map((p) => ({ '@id': editionDatasetIri(p) })),
         'dcat:hasCurrentVersion': { '@id': editionDatasetIri(latest) },
-        // The plan as it stands is its current version: that version's files are its distributions.
-        'dcat:distribution': currentDistributions,
+        // The plan as it stands is its current version: that version's files are its distributions,
+        // with the files made of all its versions (the targets' history), reached from the top page.
+        'dcat:distribution': [
+          ...currentDistributions,
+          ...files.flatMap((f) => {
+            const kind = sharedOutputKindOf(f.path);
+            return kind?.inCatalog ? [distribution(f, f.path, kind.about!, base, latest.edition.license.url)] : [];
+          }),
+        ],
       },
       ...nodes,
       { '@id': publisher['@id'], '@type': 'foaf:Agent', 'foaf:name': city, 'dct:identifier': { '@value': latest.edition.municipality.code }, 'dct:type': { '@id': PUBLISHER_LOCAL_AUTHORITY.iri } },

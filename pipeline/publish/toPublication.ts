@@ -1,10 +1,12 @@
 /**
  * Stage `publication`: what is published once for all editions — the shared context, vocabulary and
  * plan.json's JSON Schema, each edition's page (and project pages), copy of the schema, Data Package
- * descriptor and zip, the CKAN package descriptions, the changelogs, the DCAT catalog, the top page,
- * `draft.json` for a draft, and `SHA256SUMS` — written to a sink as each is made.
+ * descriptor and zip, the CKAN package descriptions, the changelogs, the targets' history across
+ * editions, the DCAT catalog, the top page, `draft.json` for a draft, and `SHA256SUMS` — written to a
+ * sink as each is made.
  */
 import type { EditionBuild } from '../build.js';
+import type { Diagnostic } from '../diagnostics.js';
 import { diffPlans } from '../model/diffPlans.js';
 import type { OutputSink } from '../io/writeOutput.js';
 import { toJsonText } from '../outputs/jsonText.js';
@@ -16,6 +18,7 @@ import { PLAN_SCHEMA_PATH } from './outputManifest.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
+import { toTargetHistoryFiles } from './toTargetHistoryFiles.js';
 import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
 
 /** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
@@ -41,7 +44,8 @@ export function toSharedOutputs(): BuiltFile[] {
 /**
  * Everything published besides the editions' own files, written to `sink`: the shared files, each
  * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
- * package descriptions, the changelogs, the catalog, the top page, and `SHA256SUMS` over all of them.
+ * package descriptions, the changelogs, the targets' history, the catalog, the top page, and
+ * `SHA256SUMS` over all of them.
  * Returns every published file, sorted by path.
  */
 export async function toPublication(editions: readonly EditionBuild[], buildDate: string, sink: OutputSink, draft = false): Promise<PublishedFile[]> {
@@ -91,6 +95,10 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
   for (const { older, newer, log } of changelogs) {
     for (const file of toChangelogFiles(log, older, newer)) files.push(await sink.write(file.path, [file.data]));
   }
+  const wrong: Diagnostic[] = [];
+  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong)) files.push(await sink.write(file.path, file.chunks));
+  // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
+  if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
   const catalog = toCatalog(plans, files);
   files.push(await sink.write('catalog.jsonld', [toJsonText(catalog)]), await sink.write('catalog.ttl', [await toCatalogTurtle(catalog)]));
   const latest = plans.at(-1)!;

@@ -82,6 +82,18 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   };
 }
 
+/** The index of the first line numbered after `line` in lines sorted by number (`lines.length` if none). */
+function firstLineAfter(lines: readonly SourceLine[], line: number): number {
+  let low = 0;
+  let high = lines.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle]!.line > line) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /**
  * Walks the sheet region: section banners set the policy and measure in force, page headers and
  * page numbers are furniture, and each `名称` starts a sheet that runs to the next sheet or banner.
@@ -114,9 +126,14 @@ function parseSheetRegion(
       const last = body.at(-1)?.line ?? 0;
       // The lines after the sheet up to the next printed one (a banner, the next sheet). Two empty
       // lines before a 基本方針 banner are the layout, not a lost line.
-      const from = lines.findIndex((l) => l.line > last);
-      const next = from < 0 ? -1 : lines.findIndex((l, i) => i >= from && !isBlank(l.text));
-      const followedBy = from < 0 ? [] : lines.slice(from, next < 0 ? lines.length : next + 1).filter((l) => l.text !== '' && !/^\s*基本方針/.test(l.text));
+      // Lines are in order: the first after the sheet is found by halving, and the walk stops at the
+      // next printed line, so a text of many sheets is not searched from its start for each one.
+      const followedBy: SourceLine[] = [];
+      for (let i = firstLineAfter(lines, last); i < lines.length; i++) {
+        const line = lines[i]!;
+        if (line.text !== '' && !/^\s*基本方針/.test(line.text)) followedBy.push(line);
+        if (!isBlank(line.text)) break;
+      }
       const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun, followedBy });
       sheets.push(parsed.sheet);
       append(roles, parsed.roles);

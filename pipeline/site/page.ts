@@ -15,7 +15,7 @@ import { mediaTypeOf } from '../publish/outputManifest.js';
 import { html, joinHtml, unsafe, type SafeHtml } from './html.js';
 import { indexProjectPages, PAGE_PROJECTS, toProjectPages } from './projectPages.js';
 import { renderChangelog, type ChangeContext } from './changes.js';
-import { formatYearMonth, listDepartments, renderDownloads, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
+import { formatYearMonth, listDepartments, renderDownloads, renderSharedDownloads, renderDraftNotice, renderFilterForm, renderPageEnd, renderPageStart, renderProjectCard, toProjectAnchor } from './parts.js';
 
 /** The options of one page: which edition it shows, and where the other files are relative to it. */
 export interface PageOptions {
@@ -193,7 +193,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   </section>
   <section aria-labelledby="downloads">
     <h2 id="downloads">データのダウンロード</h2>
-    ${renderDownloads(plan, files, root)}
+    ${renderDownloads(plan, files, root)}${root === '' ? renderSharedDownloads(files) : ''}
   </section>
   <section aria-labelledby="editions">
     <h2 id="editions">版（バージョン）</h2>

@@ -1,12 +1,12 @@
 /**
  * Site parts shared by the portal page and the project pages: the start and end of a page, the
- * draft notice, the filter form, the project card and the downloads.
+ * draft notice, the filter form, the project card, the downloads and the data made of all editions.
  * Every part is built with `html`, so every text from the source in it is escaped.
  */
 import type { Plan, Project } from '../model/plan.js';
 import { fiscalYearLabel } from '../common/text.js';
 import type { PublishedFile } from '../publish/toPackage.js';
-import { mediaTypeOf, outputKindOf, OUTPUT_KINDS } from '../publish/outputManifest.js';
+import { mediaTypeOf, outputKindOf, OUTPUT_KINDS, SHARED_OUTPUT_KINDS } from '../publish/outputManifest.js';
 import { CLIENT_SCRIPT, PAGE_STYLE } from './assets.js';
 import { drawTargetChart, formatTarget } from './chart.js';
 import { html, joinHtml, type SafeHtml } from './html.js';
@@ -190,5 +190,26 @@ export function renderDownloads(plan: Plan, files: readonly PublishedFile[], roo
     <p>計画の全データは、構造化したJSON（JSON Schemaつき）、共通語彙基盤を使ったJSON-LD、同じグラフのN-Quadsで公開しています。SHA-256で、ダウンロードしたファイルが改ざんされていないことを確かめられます。</p>
     <div class="table-wrap"><table><caption>第${plan.edition.number}版（${plan.edition.id}）の全ファイル</caption><thead><tr><th scope="col">内容</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>
     <p><a href="${root}catalog.ttl">全版のデータカタログ（DCAT、Turtle）</a>、<a href="${root}SHA256SUMS">全ファイルのSHA-256一覧</a></p>
+    </details>`;
+}
+
+/**
+ * Renders the data made of all editions (the targets' history) for the top page only: an edition page
+ * goes into its edition's zip, which holds no file of the other editions. One link for citizens, the
+ * file with its schema and CSVW metadata in the developer section.
+ */
+export function renderSharedDownloads(files: readonly PublishedFile[]): SafeHtml {
+  const shared = SHARED_OUTPUT_KINDS.map((kind) => ({ kind, file: files.find((f) => f.path === kind.path) })).filter(
+    (r): r is { kind: (typeof SHARED_OUTPUT_KINDS)[number]; file: PublishedFile } => r.file !== undefined,
+  );
+  const main = shared.find((r) => r.kind.title !== null);
+  if (!main) return html``;
+  const rows = shared.map(
+    ({ file }) => html`<tr><td><a href="${file.path}" download data-sha256="${file.sha256}">${file.path}</a></td><td>${mediaTypeOf(file.path).format.toUpperCase()}</td><td class="num">${formatSize(file.bytes)}</td><td><code class="hash">${file.sha256}</code></td></tr>`,
+  );
+  return html`<p>評価指標の目標値が版ごとにどう変わったかは、全版の目標値を1行に1指標1年度1版で並べた表にまとめています。</p>
+    <ul class="downloads"><li><a href="${main.file.path}" download>${main.kind.title}の表</a> <span class="note">CSV、${formatSize(main.file.bytes)}</span></li></ul>
+    <details class="developer"><summary>開発者向け：全版をまたぐデータ（表スキーマ、CSVWメタデータ、SHA-256）</summary>
+    <div class="table-wrap"><table><caption>全版をまたぐデータの全ファイル</caption><thead><tr><th scope="col">ファイル</th><th scope="col">形式</th><th scope="col">サイズ</th><th scope="col">SHA-256</th></tr></thead><tbody>${rows}</tbody></table></div>
     </details>`;
 }

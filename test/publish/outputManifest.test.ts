@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mediaTypeOf, OUTPUT_KINDS, outputKindOf } from '../../pipeline/publish/outputManifest.js';
+import { mediaTypeOf, OUTPUT_KINDS, outputKindOf, SHARED_OUTPUT_KINDS } from '../../pipeline/publish/outputManifest.js';
 import { builtSeeds } from '../helpers.js';
 
 describe('the output manifest', () => {
@@ -17,5 +17,13 @@ describe('the output manifest', () => {
     expect(unknown).toEqual([]);
     expect(OUTPUT_KINDS.filter((k) => k.onPage !== null && k.title === null)).toEqual([]);
     expect(OUTPUT_KINDS.filter((k) => k.onPage === 'top').map((k) => String(k.path))).toEqual(['/\\.zip$/', 'datapackage.json']);
+  });
+
+  it('lists every file of the targets’ history, published once for all editions, and describes what it lists in the catalog', async () => {
+    const { files } = await builtSeeds();
+    const history = [...files.keys()].filter((p) => p.startsWith('out/history/')).map((p) => p.slice('out/'.length));
+    expect(history.sort()).toEqual(SHARED_OUTPUT_KINDS.map((k) => k.path).sort());
+    expect(SHARED_OUTPUT_KINDS.filter((k) => k.inCatalog && (k.about === null || k.title === null))).toEqual([]);
+    expect(SHARED_OUTPUT_KINDS.map((k) => mediaTypeOf(k.path).mediatype)).toEqual(['text/csv', 'application/schema+json', 'application/csvm+json']);
   });
 });

@@ -50,8 +50,8 @@ describe('the DCAT catalog', () => {
     const unexplained = report.results.filter((r) => known(r) === null).map((r) => `${r.severity?.value} ${r.focusNode?.value} ${r.path?.value} ${r.value?.value} ${r.sourceConstraintComponent?.value}`);
     expect(unexplained).toEqual([]);
     const counts = Object.fromEntries(['spdx', 'publisher', 'place', 'geometry'].map((k) => [k, report.results.filter((r) => known(r) === k).length]));
-    // One checksum per distribution (13 per edition); the catalog and its three datasets name publisher and place.
-    expect(counts).toEqual({ spdx: 26, publisher: 4, place: 4, geometry: 2 });
+    // One checksum per distribution (13 per edition and the targets' history); the catalog and its three datasets name publisher and place.
+    expect(counts).toEqual({ spdx: 27, publisher: 4, place: 4, geometry: 2 });
   }, 60_000);
 
   it('says who to contact, what the data is about and when the editions were issued, from the editions themselves', async () => {
@@ -87,10 +87,24 @@ describe('the DCAT catalog', () => {
     }
     const format = (title: string) => distributions.find((d: { 'dct:title': string }) => d['dct:title'] === title)['dct:format']['@id'].replace(/.*\//, '');
     expect(['csv/projects.csv', 'plan.json', 'plan.jsonld', 'plan.nq', 'hadano-ict-plan-2025-03.zip'].map(format)).toEqual(['CSV', 'JSON', 'JSON_LD', 'RDF_N_QUADS', 'ZIP']);
-    // plan.json's distribution names its JSON Schema; the plan dataset's distributions are its current version's.
+    // plan.json's distribution names its JSON Schema; the plan dataset's distributions are its current
+    // version's and the targets' history, which is made of all its versions.
     const planJson = distributions.find((d: { 'dct:title': string }) => d['dct:title'] === 'plan.json');
     expect(planJson['dct:conformsTo']['@id']).toBe(JSON.parse(await builtText('schemas/plan.schema.json')).$id);
-    expect(node(`${base}dataset`)['dcat:distribution']).toEqual(distributions.map((d: { '@id': string }) => ({ '@id': d['@id'] })));
+    const [history, ...others] = [...node(`${base}dataset`)['dcat:distribution']].reverse();
+    expect(others.reverse()).toEqual(distributions.map((d: { '@id': string }) => ({ '@id': d['@id'] })));
+    const historyCsv = await builtText('history/indicator_targets_history.csv');
+    expect(history).toMatchObject({
+      '@id': `${base}history/indicator_targets_history.csv#distribution`,
+      'dcat:downloadURL': { '@id': `${base}history/indicator_targets_history.csv` },
+      'dcat:accessURL': { '@id': base },
+      'dct:format': { '@id': 'http://publications.europa.eu/resource/authority/file-type/CSV' },
+      'dcat:byteSize': { '@value': String(Buffer.byteLength(historyCsv)) },
+      'dct:license': { '@id': 'https://creativecommons.org/licenses/by/4.0/' },
+    });
+    expect(history['dct:description']).toContain('評価指標の目標値の推移');
+    const sums = (await builtText('SHA256SUMS')).split('\n').find((l) => l.endsWith('  history/indicator_targets_history.csv'))!;
+    expect(history['spdx:checksum']['spdx:checksumValue']['@value']).toBe(sums.split('  ')[0]);
   });
 
   it('links the editions as versions of one dataset, with distributions that carry size and checksum', async () => {

@@ -28,6 +28,16 @@ describe('toPortalPage', async () => {
     for (const table of tables) expect(table.slice(0, table.indexOf('</table>'))).toContain('<th scope=');
   });
 
+  it('offers the targets’ history across editions on the top page only, with its SHA-256 (an edition page goes into its zip)', async () => {
+    const sums = new Map((await builtText('SHA256SUMS')).trim().split('\n').map((l) => l.split('  ').reverse() as [string, string]));
+    // One link for citizens; the file with its hash among the developers' files.
+    expect(page).toMatch(/<li><a href="history\/indicator_targets_history\.csv" download>評価指標の目標値の推移（全版）の表<\/a> <span class="note">CSV、[\d.]+ KB<\/span><\/li>/);
+    const link = /<a href="history\/indicator_targets_history\.csv" download data-sha256="([0-9a-f]{64})">/.exec(page);
+    expect(link?.[1]).toBe(sums.get('history/indicator_targets_history.csv'));
+    expect(page.indexOf('<caption>全版をまたぐデータの全ファイル</caption>')).toBeGreaterThan(page.indexOf('<h2 id="downloads">'));
+    for (const edition of ['2021', '2025-03']) expect(await builtText(`${edition}/index.html`)).not.toContain('history/');
+  });
+
   it('escapes every text from the source', () => {
     const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
     const crafted: Plan = {

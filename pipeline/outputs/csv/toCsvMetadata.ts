@@ -1,7 +1,8 @@
 /**
  * Stage `csv`: `CsvTable[]` → the metadata that makes the CSVs self-describing: one Frictionless Table
  * Schema per table (v2) and one W3C CSVW metadata document (`csv-metadata.json`) for all of them, so
- * the CSVs convert to RDF by the W3C recommendation. Both state the dialect, including the BOM.
+ * the CSVs convert to RDF by the W3C recommendation. Both state the dialect, including the BOM. The
+ * targets' history across editions is described the same way (`toCsvwGroup`).
  */
 import type { Plan } from '../../model/plan.js';
 import type { ColumnType, CsvColumn, CsvTableDescription } from './toCsvTables.js';
@@ -62,9 +63,33 @@ function columnRdf(c: CsvColumn, isReference: boolean, base: string): object {
   };
 }
 
+/** What a CSVW table group says of itself besides its tables. */
+export interface CsvwGroupFacts {
+  title: string;
+  titleEn: string;
+  publisher: string;
+  license: string;
+  /** The source text(s) the tables were read from. */
+  source: string | string[];
+  /** The base IRI every URI template is under. */
+  baseIri: string;
+}
+
 /** The CSVW metadata (`csv-metadata.json`) describing every table of one edition. */
 export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Plan): object {
-  const base = plan.edition.baseIri;
+  return toCsvwGroup(tables, {
+    title: `${plan.edition.title}（${plan.edition.id}版）CSV`,
+    titleEn: `${plan.edition.title} (edition ${plan.edition.id}) as CSV`,
+    publisher: plan.edition.municipality.name,
+    license: plan.edition.license.url,
+    source: plan.edition.source.fileName,
+    baseIri: plan.edition.baseIri,
+  });
+}
+
+/** The CSVW metadata of a group of tables in one folder (an edition's, or the targets' history across editions). */
+export function toCsvwGroup(tables: readonly CsvTableDescription[], facts: CsvwGroupFacts): object {
+  const base = facts.baseIri;
   const both = (ja: string, en: string) => [
     { '@value': ja, '@language': 'ja' },
     { '@value': en, '@language': 'en' },
@@ -72,10 +97,10 @@ export function toCsvwMetadata(tables: readonly CsvTableDescription[], plan: Pla
   return {
     '@context': ['http://www.w3.org/ns/csvw', { '@language': 'ja' }],
     '@type': 'TableGroup',
-    'dc:title': both(`${plan.edition.title}（${plan.edition.id}版）CSV`, `${plan.edition.title} (edition ${plan.edition.id}) as CSV`),
-    'dc:publisher': plan.edition.municipality.name,
-    'dc:license': { '@id': plan.edition.license.url },
-    'dc:source': plan.edition.source.fileName,
+    'dc:title': both(facts.title, facts.titleEn),
+    'dc:publisher': facts.publisher,
+    'dc:license': { '@id': facts.license },
+    'dc:source': facts.source,
     'dc:description': both(BOM_NOTE_JA, BOM_NOTE_EN),
     dialect: {
       encoding: CSV_DIALECT.encoding,

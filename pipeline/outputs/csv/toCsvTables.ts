@@ -7,9 +7,13 @@
  * IDs are the IRI paths of the nodes relative to the base IRI (`project/1-1-1`,
  * `project/1-1-1/indicator/2/target/2021`): stable across editions for the same project or
  * indicator, and — unlike `1-1-1` or `1-2` — never read as dates by a spreadsheet.
+ *
+ * The column builders shared by tables about the same things (a project's ID, a fiscal year, a
+ * target's value and unit, a merged cell's span) are exported, so a table made once for all
+ * editions (the targets' history, `publish/toTargetHistoryFiles.ts`) states them exactly as these do.
  */
 import { diagnose, type Diagnostic } from '../../diagnostics.js';
-import type { Plan, Project } from '../../model/plan.js';
+import type { Plan, Project, Target } from '../../model/plan.js';
 import { fiscalYearLabel } from '../../common/text.js';
 import { iriPaths as paths } from '../rdf/iris.js';
 import { oneLine, printedProjectNumber, repostedProject, targetText, yearMonthLabel } from '../values.js';
@@ -77,6 +81,11 @@ export interface CsvTableSpec extends CsvTableDescription {
   rows(): CsvValue[][];
 }
 
+/** A table whose rows are made one at a time as they are read: never held whole (see `toStreamedTable`). */
+export interface CsvStreamedTable extends CsvTableDescription {
+  rows(): Iterable<CsvValue[]>;
+}
+
 /**
  * A column with the function that gives its cell from the thing a row describes (`R`): a table's
  * rows are its columns applied to its records, so a value can never land in another column.
@@ -137,7 +146,7 @@ type ColumnFacts = Pick<CsvColumn, 'name' | 'title' | 'type' | 'description' | '
   Partial<Pick<CsvColumn, 'unit' | 'required' | 'about' | 'valueUrl' | 'lang' | 'notInGraph'>>;
 
 /** A column of records `R`: its facts and its value function. */
-function column<R>(facts: ColumnFacts, value: (record: R) => CsvValue): CsvColumnOf<R> {
+export function column<R>(facts: ColumnFacts, value: (record: R) => CsvValue): CsvColumnOf<R> {
   return { ...facts, value };
 }
 
@@ -154,6 +163,26 @@ function tableOf<R extends RowRecord>(
     // The metadata describes columns, not how their values are made.
     columns: columns.map(({ value: _value, ...facts }) => facts),
     rows: () => Array.from(records(), (record) => columns.map((c) => c.value(record))),
+  };
+}
+
+/**
+ * A table like `tableOf`'s (the common columns of `plan`'s municipality first), whose rows are made
+ * one at a time as they are read, so a table made once for all editions is never held whole.
+ */
+export function toStreamedTable<R extends RowRecord>(
+  plan: Plan,
+  description: Omit<CsvTableDescription, 'columns'>,
+  records: () => Iterable<R>,
+  own: NoInfer<CsvColumnOf<R>>[],
+): CsvStreamedTable {
+  const columns = [...commonColumns<R>(plan), ...own];
+  return {
+    ...description,
+    columns: columns.map(({ value: _value, ...facts }) => facts),
+    *rows() {
+      for (const record of records()) yield columns.map((c) => c.value(record));
+    },
   };
 }
 
@@ -213,26 +242,36 @@ export function toCsvTables(plan: Plan): CsvTable[] {
 // Columns shared by tables that describe a thing of a project in sheet order.
 
 /** The project's ID, stated as the project's link (`term`) to the row's node: the graph's direction. */
-const projectIdColumn = <R extends { project: Project }>(term: string, valueUrl = '{+id}') =>
+export const projectIdColumn = <R extends { project: Project }>(term: string, valueUrl = '{+id}') =>
   column<R>(
     { name: 'projectId', title: '事業ID', type: 'string', description: '事業のID', descriptionEn: 'ID of the project', term, about: '{+projectId}', valueUrl, required: true },
     (r) => paths.project(r.project.id),
   );
 const orderColumn = <R extends { order: number }>() =>
   column<R>({ name: 'order', title: '順序', type: 'integer', description: 'シートに記載された順序', descriptionEn: 'Order on the sheet', term: 'order', required: true }, (r) => r.order);
-const spanColumns = <R extends { span: [number, number] | null }>() => [
+/** The first and last fiscal year of a merged cell (blank for a cell of one year). */
+export const spanColumns = <R extends { span: [number, number] | null }>() => [
   column<R>({ name: 'spanStart', title: '結合開始年度', type: 'gYear', description: '複数年度にまたがる欄の最初の年度', descriptionEn: 'First fiscal year of a merged cell', term: 'spanStart' }, (r) => r.span?.[0] ?? null),
   column<R>({ name: 'spanEnd', title: '結合終了年度', type: 'gYear', description: '複数年度にまたがる欄の最後の年度', descriptionEn: 'Last fiscal year of a merged cell', term: 'spanEnd' }, (r) => r.span?.[1] ?? null),
 ];
 /** The fiscal year, stated as a link to the fiscal year's node (`fiscal-year/2021`), as the graph has it. */
-const fiscalYearColumn = <R extends { fiscalYear: number | null }>(facts: Pick<CsvColumn, 'description' | 'descriptionEn'> & Partial<Pick<CsvColumn, 'required'>>) =>
+export const fiscalYearColumn = <R extends { fiscalYear: number | null }>(facts: Pick<CsvColumn, 'description' | 'descriptionEn'> & Partial<Pick<CsvColumn, 'required'>>) =>
   column<R>({ name: 'fiscalYear', title: '年度', type: 'gYear', term: 'fiscalYear', valueUrl: 'fiscal-year/{fiscalYear}', ...facts }, (r) => r.fiscalYear);
 /** The fiscal year's 和暦 label, a statement about the fiscal year's node. */
-const fiscalYearLabelColumn = <R extends { fiscalYear: number | null }>(required: boolean) =>
+export const fiscalYearLabelColumn = <R extends { fiscalYear: number | null }>(required: boolean) =>
   column<R>(
     { name: 'fiscalYearLabel', title: '年度（和暦）', type: 'string', description: '年度の和暦表記', descriptionEn: 'Fiscal year in the Japanese calendar', term: 'fiscalYearLabel', about: 'fiscal-year/{fiscalYear}', lang: 'ja', required },
     (r) => (r.fiscalYear === null ? null : fiscalYearLabel(r.fiscalYear)),
   );
+
+/** A target's number, unit, qualifier, period and normalised text (記載内容), each in its own column: statements about the target. */
+export const targetValueColumns = <R extends { target: Target }>() => [
+  column<R>({ name: 'value', title: '目標値', type: 'decimal', description: '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', descriptionEn: 'Target number (▲ as minus); blank when the cell is not a number', term: 'value' }, (r) => r.target.value),
+  column<R>({ name: 'unit', title: '単位', type: 'string', description: '目標値の単位（件、時間、% など）', descriptionEn: 'Unit of the target value', term: 'unit', lang: 'ja' }, (r) => r.target.unit),
+  column<R>({ name: 'qualifier', title: '条件', type: 'string', description: '目標値に付く条件（以上、以下、減 など）', descriptionEn: 'Qualifier printed after the value (以上, 以下, 減 …)', term: 'qualifier', lang: 'ja' }, (r) => r.target.qualifier),
+  column<R>({ name: 'per', title: '頻度の単位', type: 'string', description: '「年３回」の年、「月２回」の月', descriptionEn: 'Period the value is counted per (年 in 年３回)', term: 'per', lang: 'ja' }, (r) => r.target.per),
+  column<R>({ name: 'text', title: '記載内容', type: 'string', description: '計画に印刷された目標の記載（正規化したもの）', descriptionEn: 'Target cell as printed, normalised', term: 'text', lang: 'ja' }, (r) => targetText(r.target)),
+];
 
 /**
  * The citizen tables with their rows made only when asked for, so the build can make, check and
@@ -383,11 +422,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
       ),
       fiscalYearColumn({ description: '年度（西暦。4月1日から翌年3月31日）', descriptionEn: 'Fiscal year (April to March)', required: true }),
       fiscalYearLabelColumn(true),
-      column({ name: 'value', title: '目標値', type: 'decimal', description: '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', descriptionEn: 'Target number (▲ as minus); blank when the cell is not a number', term: 'value' }, (r) => r.target.value),
-      column({ name: 'unit', title: '単位', type: 'string', description: '目標値の単位（件、時間、% など）', descriptionEn: 'Unit of the target value', term: 'unit', lang: ja }, (r) => r.target.unit),
-      column({ name: 'qualifier', title: '条件', type: 'string', description: '目標値に付く条件（以上、以下、減 など）', descriptionEn: 'Qualifier printed after the value (以上, 以下, 減 …)', term: 'qualifier', lang: ja }, (r) => r.target.qualifier),
-      column({ name: 'per', title: '頻度の単位', type: 'string', description: '「年３回」の年、「月２回」の月', descriptionEn: 'Period the value is counted per (年 in 年３回)', term: 'per', lang: ja }, (r) => r.target.per),
-      column({ name: 'text', title: '記載内容', type: 'string', description: '計画に印刷された目標の記載（正規化したもの）', descriptionEn: 'Target cell as printed, normalised', term: 'text', lang: ja }, (r) => targetText(r.target)),
+      ...targetValueColumns(),
       ...spanColumns(),
     ],
   );
@@ -452,23 +487,38 @@ const VALID: Record<ColumnType, (v: string | number) => boolean> = {
 export function checkCsvTables(tables: readonly CsvTable[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const table of tables) {
-    const ids = new Set<CsvValue>();
-    const idAt = table.columns.findIndex((c) => c.name === 'id');
-    for (const row of table.rows) {
-      const id = row[idAt] ?? null;
-      if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', 'duplicateId', { table: table.name, id: String(id) }, { subject: String(id) }));
-      ids.add(id);
-      table.columns.forEach((c, i) => {
-        const value = row[i] ?? null;
-        if (value === null ? c.required : !VALID[c.type](value)) {
-          diagnostics.push(
-            diagnose('csv/invalid', 'badValue', { table: table.name, column: c.name, type: c.type, required: c.required === true, value: JSON.stringify(value) }, {
-              subject: String(id),
-            }),
-          );
-        }
-      });
+    // The rows are only passed through: what is wrong is collected on the way.
+    for (const _row of checkRows(table, table.rows, diagnostics)) {
+      /* nothing else to do with the row */
     }
   }
   return diagnostics;
+}
+
+/**
+ * Passes a table's rows through unchanged while checking every cell as `checkCsvTables` does, adding
+ * what is wrong to `diagnostics`: a table written as it is made is checked on the way.
+ */
+export function* checkRows(table: CsvTableDescription, rows: Iterable<CsvValue[]>, diagnostics: Diagnostic[]): Generator<CsvValue[]> {
+  const ids = new Set<CsvValue>();
+  const { columns } = table;
+  const idAt = columns.findIndex((c) => c.name === 'id');
+  const valid = columns.map((c) => VALID[c.type]);
+  for (const row of rows) {
+    const id = row[idAt] ?? null;
+    if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', 'duplicateId', { table: table.name, id: String(id) }, { subject: String(id) }));
+    ids.add(id);
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      const value = row[i] ?? null;
+      if (value === null ? c.required : !valid[i]!(value)) {
+        diagnostics.push(
+          diagnose('csv/invalid', 'badValue', { table: table.name, column: c.name, type: c.type, required: c.required === true, value: JSON.stringify(value) }, {
+            subject: String(id),
+          }),
+        );
+      }
+    }
+    yield row;
+  }
 }

@@ -2,6 +2,8 @@
  * The CSVs as RDF, made by an independent CSVW processor from npm (rdf-parser-csvw) through each
  * edition's csv-metadata.json, offline: every statement it makes from every cell is in the edition's
  * graph (plan.nq), so the CSVs, the JSON-LD and the N-Quads say one thing with one IRI per thing.
+ * The targets' history across editions (history/csv-metadata.json) likewise: every statement it
+ * makes is in the editions' graphs (the union of both plan.nq).
  */
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import type { Quad } from '@rdfjs/types';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../pipeline/model/plan.js';
 import { toCsvTables, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { toTargetHistoryTable } from '../../../pipeline/publish/toTargetHistoryFiles.js';
 import { builtSeeds } from '../../helpers.js';
 
 // The CSVW namespace's JSON-LD context, as the processor's own package ships it for its test suite
@@ -108,3 +111,30 @@ for (const edition of ['2021', '2025-03']) {
     }
   });
 }
+
+describe('the targets’ history through CSVW', async () => {
+  const { result, files } = await builtSeeds();
+  const read = (path: string) => files.get(`out/${path}`)!;
+  const metadata = JSON.parse(new TextDecoder().decode(read('history/csv-metadata.json'))) as CsvwMetadata;
+  const plans = result.editions.map((e) => e.plan!);
+  const streamed = toTargetHistoryTable(
+    plans,
+    result.editions.flatMap((e) => (e.changelog ? [e.changelog] : [])),
+  );
+  const table: CsvTable = { ...streamed, rows: [...streamed.rows()] };
+  // Both editions' graphs in one store, each in its named graph.
+  const graph = new Store();
+  for (const edition of ['2021', '2025-03']) graph.addQuads(new N3Parser({ format: 'N-Quads' }).parse(new TextDecoder().decode(read(`${edition}/plan.nq`))));
+
+  it('indicator_targets_history.csv: every statement of every cell is in the editions’ plan.nq', async () => {
+    expect(metadata.tables.map((t) => t.url)).toEqual(['indicator_targets_history.csv']);
+    const statements = await csvwStatements(metadata, metadata.tables[0]!, read('history/indicator_targets_history.csv'), plans[0]!.edition.baseIri);
+    expect(table.rows.length).toBe((38 + 93) * 5);
+    expect(statements.length).toBe(statedCells(table));
+    const missing = statements.filter((q) => graph.countQuads(q.subject as never, q.predicate as never, q.object as never, null) === 0);
+    expect(missing.map((q) => `<${q.subject.value}> <${q.predicate.value}> ${term(q.object)}`)).toEqual([]);
+    // Each edition's values of one target are statements about the same node: 1-1-2's FY2023 target, 15％ then ５％.
+    const about = statements.filter((q) => q.subject.value.endsWith('project/1-1-2/indicator/1/target/2023') && q.predicate.value.endsWith('vocab#printedText'));
+    expect(about.map((q) => q.object.value).sort()).toEqual(['15％', '５％']);
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../pipeline/model/plan.js';
 import { toCsvTables } from '../../../pipeline/outputs/csv/toCsvTables.js';
 import { JSONLD_CONTEXT } from '../../../pipeline/outputs/rdf/vocabulary.js';
+import { toTargetHistoryTable } from '../../../pipeline/publish/toTargetHistoryFiles.js';
 import { builtText } from '../../helpers.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
@@ -47,9 +48,9 @@ describe('the CSV metadata', async () => {
     }
   });
 
-  it('states each column as the JSON-LD states the same property: datatype, language, node or literal', () => {
+  it('states each column as the JSON-LD states the same property: datatype, language, node or literal (the targets’ history too)', () => {
     const context = JSONLD_CONTEXT['@context'] as Record<string, string | { '@type'?: string; '@language'?: string | null }>;
-    for (const table of tables) {
+    for (const table of [...tables, toTargetHistoryTable([plan], [])]) {
       for (const c of table.columns.filter((column) => column.notInGraph === undefined)) {
         const definition = context[c.term];
         const where = `${table.name}.${c.name} (${c.term})`;
