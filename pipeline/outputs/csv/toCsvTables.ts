@@ -501,24 +501,21 @@ export function checkCsvTables(tables: readonly CsvTable[]): Diagnostic[] {
  */
 export function* checkRows(table: CsvTableDescription, rows: Iterable<CsvValue[]>, diagnostics: Diagnostic[]): Generator<CsvValue[]> {
   const ids = new Set<CsvValue>();
-  const { columns } = table;
-  const idAt = columns.findIndex((c) => c.name === 'id');
-  const valid = columns.map((c) => VALID[c.type]);
+  const idAt = table.columns.findIndex((c) => c.name === 'id');
   for (const row of rows) {
     const id = row[idAt] ?? null;
     if (ids.has(id)) diagnostics.push(diagnose('csv/invalid', 'duplicateId', { table: table.name, id: String(id) }, { subject: String(id) }));
     ids.add(id);
-    for (let i = 0; i < columns.length; i++) {
-      const c = columns[i]!;
+    table.columns.forEach((c, i) => {
       const value = row[i] ?? null;
-      if (value === null ? c.required : !valid[i]!(value)) {
+      if (value === null ? c.required : !VALID[c.type](value)) {
         diagnostics.push(
           diagnose('csv/invalid', 'badValue', { table: table.name, column: c.name, type: c.type, required: c.required === true, value: JSON.stringify(value) }, {
             subject: String(id),
           }),
         );
       }
-    }
+    });
     yield row;
   }
 }
