@@ -19,6 +19,7 @@ const SLOWEST = [
   'site.browser.test.ts',
   'parsePlanDocument.property.test.ts',
   'mutants.test.ts',
+  'compile.test.ts',
   'csvReaders.test.ts',
 ];
 
