@@ -2,7 +2,7 @@
  * Stage `publication`: what is published once for all editions — the shared context, vocabulary and
  * plan.json's JSON Schema, each edition's page (and project pages), copy of the schema, Data Package
  * descriptor and zip, the CKAN package descriptions, the changelogs, the targets' history across
- * editions, the DCAT catalog, the top page, `draft.json` for a draft, and `SHA256SUMS` — written to a
+ * editions, each project's page across editions (`project/<id>.html`), the DCAT catalog, the top page, `draft.json` for a draft, and `SHA256SUMS` — written to a
  * sink as each is made.
  */
 import type { EditionBuild } from '../build.js';
@@ -13,12 +13,13 @@ import { toJsonText } from '../outputs/jsonText.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from '../outputs/rdf/vocabulary.js';
 import { toPortalPageChunks } from '../site/page.js';
 import { toProjectPageChunks, toProjectPages } from '../site/projectPages.js';
+import { groupHistoryByProject, listStoryProjects, toStoryPageChunks, toStoryPath } from '../site/projectStory.js';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { PLAN_SCHEMA_PATH } from './outputManifest.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
-import { toTargetHistoryFiles } from './toTargetHistoryFiles.js';
+import { listTargetHistory, toTargetHistoryFiles } from './toTargetHistoryFiles.js';
 import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
 
 /** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
@@ -44,7 +45,7 @@ export function toSharedOutputs(): BuiltFile[] {
 /**
  * Everything published besides the editions' own files, written to `sink`: the shared files, each
  * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
- * package descriptions, the changelogs, the targets' history, the catalog, the top page, and
+ * package descriptions, the changelogs, the targets' history, the projects' pages, the catalog, the top page, and
  * `SHA256SUMS` over all of them.
  * Returns every published file, sorted by path.
  */
@@ -99,6 +100,12 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
   for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong)) files.push(await sink.write(file.path, file.chunks));
   // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
   if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
+  // Each project's page, made of every edition, from the same rows as the targets' history.
+  const history = groupHistoryByProject(listTargetHistory(plans, changelogs.map((c) => c.log)));
+  for (const projectId of listStoryProjects(plans)) {
+    const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
+    files.push(await sink.write(toStoryPath(projectId), chunks));
+  }
   const catalog = toCatalog(plans, files);
   files.push(await sink.write('catalog.jsonld', [toJsonText(catalog)]), await sink.write('catalog.ttl', [await toCatalogTurtle(catalog)]));
   const latest = plans.at(-1)!;

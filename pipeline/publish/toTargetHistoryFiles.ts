@@ -55,7 +55,7 @@ export const TARGET_HISTORY_TABLE = {
 export const TARGET_HISTORY_CSV = `${TARGET_HISTORY_FOLDER}/${TARGET_HISTORY_TABLE.name}.csv`;
 
 /** What one row describes: a target as one edition states it, and what changed since the edition before. */
-interface HistoryRecord {
+export interface HistoryRecord {
   id: string;
   targetId: string;
   indicator: string;
@@ -83,7 +83,7 @@ function compareNumbered(a: string, b: string): number {
 }
 
 /** What every row of one edition states of the edition, made once per edition. */
-interface EditionFacts {
+export interface EditionFacts {
   id: string;
   number: number;
   date: string | null;
@@ -120,8 +120,8 @@ function changeSince(listed: Listed, fiscalYear: number): { change: string | nul
   return changed ? { change: CHANGE_LABELS['target-changed'], explainedBy: explained(changed) } : { change: '変更なし', explainedBy: null };
 }
 
-/** The rows' records: indicators by IRI (plan numbers as numbers), then fiscal year, then edition number. */
-function* historyRecords(plans: readonly Plan[], changelogs: readonly Changelog[]): Generator<HistoryRecord> {
+/** Lists the rows' records (the project pages show the same ones): indicators by IRI (plan numbers as numbers), then fiscal year, then edition number. */
+export function* listTargetHistory(plans: readonly Plan[], changelogs: readonly Changelog[]): Generator<HistoryRecord> {
   const sorted = [...plans].sort((a, b) => a.edition.number - b.edition.number);
   // An edition is compared with the one before it only through its changelog (made from that edition).
   const logs = new Map(changelogs.map((log) => [log.to.id, log]));
@@ -179,7 +179,7 @@ function* historyRecords(plans: readonly Plan[], changelogs: readonly Changelog[
 export function toTargetHistoryTable(plans: readonly Plan[], changelogs: readonly Changelog[]): CsvStreamedTable {
   const latest = [...plans].sort((a, b) => a.edition.number - b.edition.number).at(-1)!;
   const aboutEdition = 'edition/{editionId}';
-  return toStreamedTable<HistoryRecord>(latest, TARGET_HISTORY_TABLE, () => historyRecords(plans, changelogs), [
+  return toStreamedTable<HistoryRecord>(latest, TARGET_HISTORY_TABLE, () => listTargetHistory(plans, changelogs), [
     column(
       { name: 'indicatorId', title: '指標ID', type: 'string', description: '評価指標のID（版をまたいで同じ）', descriptionEn: 'ID of the indicator, the same in every edition', term: 'targets', about: '{+indicatorId}', valueUrl: '{+targetId}', required: true },
       (r) => r.indicator,

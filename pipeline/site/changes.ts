@@ -31,7 +31,7 @@ function renderProject(projectId: string, context: ChangeContext): SafeHtml {
 }
 
 /** Renders the revision entries that explain a change in their own words, or says that none does. */
-function renderExplanation(change: Change, entries: ReadonlyMap<string, EntryCheck>): SafeHtml {
+export function renderExplanation(change: Change, entries: ReadonlyMap<string, EntryCheck>): SafeHtml {
   if (change.explainedBy.length === 0) return html`<span class="note">改訂履歴に記載なし</span>`;
   const quoted = change.explainedBy.map((ref) => {
     const entry = entries.get(ref);

@@ -67,13 +67,13 @@ export function countProjects(plan: Plan): { projects: number; reposts: number }
 }
 
 /** Names an edition for people: 第5版（令和7年3月（2025-03）改訂）, or 第1版（原版）. */
-function labelEdition(plan: Plan): string {
+export function labelEdition(plan: Plan): string {
   const e = plan.edition;
   return e.revisionDate ? `第${e.number}版（${formatYearMonth(e.revisionDate)}改訂）` : `第${e.number}版（原版）`;
 }
 
 /** Makes the link from a page to a project's card in an edition, on the edition's page or its project page. */
-function toProjectHref(plan: Plan, pathToEdition: string, pageProjects: number | undefined): (projectId: string) => string | null {
+export function toProjectHref(plan: Plan, pathToEdition: string, pageProjects: number | undefined): (projectId: string) => string | null {
   const pages = toProjectPages(plan, pageProjects) ?? [];
   const { byId, pageOf } = indexProjectPages(plan, pages);
   return (projectId) => {
@@ -122,7 +122,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
           const links = pages.filter((page) => page.measureId === m.id).map((page) => html`<li><a href="${`${editionFolder}${page.path}`}">${page.first}〜${page.last}件目の事業を開く</a></li>`);
           yield links.length > 0 ? html`<ul>${links}</ul>` : html`<p>事業はありません。</p>`;
         } else {
-          for (const p of byMeasure.get(m.id) ?? []) yield renderProjectCard(plan, p, byId, hrefOf);
+          for (const p of byMeasure.get(m.id) ?? []) yield renderProjectCard(plan, p, byId, hrefOf, root);
         }
         yield html`</section>`;
       }

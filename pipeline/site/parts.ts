@@ -102,27 +102,37 @@ export function listDepartments(projects: readonly Project[]): string[] {
   return [...new Set(projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)))].sort((a, b) => a.localeCompare(b, 'ja'));
 }
 
+/** Where a project's page of its own is (`project/<id>.html`, the path of its IRI), from a page `root` away from the output folder's root. */
+export function toStoryHref(root: string, projectId: string): string {
+  return `${root}project/${projectId}.html`;
+}
+
+/** Lists the fiscal years of an edition's plan period, in order. */
+export function listFiscalYears(plan: Plan): number[] {
+  const years: number[] = [];
+  for (let y = plan.edition.planPeriod.startFiscalYear; y <= plan.edition.planPeriod.endFiscalYear; y++) years.push(y);
+  return years;
+}
+
+/** Renders a fiscal year's column head: 和暦 first, the Western year under it. */
+export function renderYearHead(fiscalYear: number): SafeHtml {
+  return html`<th scope="col">${fiscalYearLabel(fiscalYear)}<br><span class="note">${fiscalYear}</span></th>`;
+}
+
 /**
- * Renders one project's card: names, departments, texts, initiatives, indicators with their tables
- * and charts; its data attributes are what the filter script reads. `hrefOf` gives the link to
- * another project (a 再掲's original).
+ * Renders what a project's card and its own page show under the heading: the 再掲 link, departments,
+ * texts, initiatives, indicators with their tables and charts. `hrefOf` gives the link to another
+ * project (a 再掲's original).
  */
-export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>, hrefOf: (projectId: string) => string): SafeHtml {
-  const years = plan.edition.planPeriod;
-  const fiscalYears: number[] = [];
-  for (let y = years.startFiscalYear; y <= years.endFiscalYear; y++) fiscalYears.push(y);
-  const departments = [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name);
-  const search = [p.id, p.name, p.listedName, p.summary, p.objective, ...departments, ...p.indicators.map((i) => i.name), ...p.initiatives.map((i) => i.name)]
-    .filter(Boolean)
-    .join(' ')
-    .toLowerCase();
+export function renderProjectBody(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>, hrefOf: (projectId: string) => string): SafeHtml {
+  const fiscalYears = listFiscalYears(plan);
   const original = p.repostOf ? byId.get(p.repostOf) : null;
   const indicators = p.indicators.map(
     (ind) => html`
       <div class="indicator">
         <div class="table-wrap"><table>
           <caption>評価指標：${ind.name}</caption>
-          <thead><tr><th scope="col">年度</th>${fiscalYears.map((y) => html`<th scope="col">${fiscalYearLabel(y)}<br><span class="note">${y}</span></th>`)}</tr></thead>
+          <thead><tr><th scope="col">年度</th>${fiscalYears.map(renderYearHead)}</tr></thead>
           <tbody><tr><th scope="row">目標</th>${ind.targets.map((t) => html`<td${t.value !== null && html` class="num"`}>${t.text === null ? html`<span class="note">－</span>` : formatTarget(t)}</td>`)}</tr></tbody>
         </table></div>
         ${drawTargetChart(ind)}
@@ -135,10 +145,7 @@ export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<stri
       (i) =>
         html`<li>${i.name}${i.yearTexts.length > 0 && `：${i.yearTexts.map((y) => `${fiscalYearLabel(y.fiscalYear)} ${y.text}`).join('、')}`}${i.unplacedTexts.length > 0 && `（年度不明：${i.unplacedTexts.join('、')}）`}</li>`,
     )}</ul></details>`;
-  return html`
-    <article class="project" id="${toProjectAnchor(p.id)}" data-policy="${p.id.split('-')[0]}" data-departments="${departments.join('|')}" data-status="${p.repostOf ? 'repost' : p.status}" data-search="${search}">
-      <h5>${p.id} ${p.name ?? p.listedName}${p.status === 'ended' && html`<span class="badge ended">計画終了</span>`}${p.repostOf && html`<span class="badge repost">再掲</span>`}</h5>
-      ${original && html`<p>この事業は <a href="${hrefOf(original.id)}">${original.id} ${original.name}</a> の再掲です。</p>`}
+  return html`${original && html`<p>この事業は <a href="${hrefOf(original.id)}">${original.id} ${original.name}</a> の再掲です。</p>`}
       <dl class="meta">
         <dt>主管課等</dt><dd>${p.leadDepartments.map((d) => d.name).join('、') || '－'}</dd>
         <dt>関係課等</dt><dd>${p.relatedDepartments.map((d) => d.name).join('、') || '－'}</dd>
@@ -149,7 +156,25 @@ export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<stri
       ${initiatives}
       ${indicators}
       ${p.indicatorRationale && html`<p class="note">指標の考え方：${p.indicatorRationale.replace(/\n/g, ' ')}</p>`}
-      ${p.endReason && html`<p><strong>終了理由：</strong>${p.endReason}</p>`}
+      ${p.endReason && html`<p><strong>終了理由：</strong>${p.endReason}</p>`}`;
+}
+
+/**
+ * Renders one project's card: its heading, then `renderProjectBody`, then the link to the project's
+ * own page (a 再掲's goes to its original's); its data attributes are what the filter script reads.
+ * `storyRoot` is the path from the page to the output folder's root, where the projects' pages are.
+ */
+export function renderProjectCard(plan: Plan, p: Project, byId: ReadonlyMap<string, Project>, hrefOf: (projectId: string) => string, storyRoot: string): SafeHtml {
+  const departments = [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name);
+  const search = [p.id, p.name, p.listedName, p.summary, p.objective, ...departments, ...p.indicators.map((i) => i.name), ...p.initiatives.map((i) => i.name)]
+    .filter(Boolean)
+    .join(' ')
+    .toLowerCase();
+  return html`
+    <article class="project" id="${toProjectAnchor(p.id)}" data-policy="${p.id.split('-')[0]}" data-departments="${departments.join('|')}" data-status="${p.repostOf ? 'repost' : p.status}" data-search="${search}">
+      <h5>${p.id} ${p.name ?? p.listedName}${p.status === 'ended' && html`<span class="badge ended">計画終了</span>`}${p.repostOf && html`<span class="badge repost">再掲</span>`}</h5>
+      ${renderProjectBody(plan, p, byId, hrefOf)}
+      <p><a href="${toStoryHref(storyRoot, p.repostOf ?? p.id)}">この事業の詳しいページ（版をまたぐ目標値の推移）</a></p>
     </article>`;
 }
 

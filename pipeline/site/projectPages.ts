@@ -89,7 +89,7 @@ export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: reado
     <h2 id="plan">${title}</h2>
     ${renderFilterForm(plan, listDepartments(page.projects))}
     <section class="measure" id="measure-${page.measureId}">`.toString();
-  for (const p of page.projects) yield renderProjectCard(plan, p, byId, hrefOf).toString();
+  for (const p of page.projects) yield renderProjectCard(plan, p, byId, hrefOf, '../../').toString();
   yield html`
     </section>
   </section>

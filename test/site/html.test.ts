@@ -50,7 +50,7 @@ describe('pipeline/site/ builds HTML only through html', () => {
   };
 
   it('has the modules it is meant to have', () => {
-    expect(sources.map((s) => s.name).sort()).toEqual(['assets.ts', 'changes.ts', 'chart.ts', 'html.ts', 'page.ts', 'parts.ts', 'projectPages.ts', 'reviewPage.ts']);
+    expect(sources.map((s) => s.name).sort()).toEqual(['assets.ts', 'changes.ts', 'chart.ts', 'html.ts', 'page.ts', 'parts.ts', 'projectPages.ts', 'projectStory.ts', 'reviewPage.ts']);
   });
 
   it('concatenates no strings with + (a + or += beside a string or template literal)', () => {

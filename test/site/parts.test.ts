@@ -39,14 +39,14 @@ describe('site parts', async () => {
     expect(formatTarget({ ...base, text: '▲28ｐｔ', value: -28, unit: 'pt' })).toBe('-28 pt');
     expect(formatTarget({ ...base, text: '運用方法の検討を踏まえ、決定' })).toBe('運用方法の検討を踏まえ、決定');
     expect(formatTarget({ ...base, text: null })).toBeNull();
-    const card = String(renderProjectCard(plan, plan.projects.find((p) => p.id === '1-2-1')!, new Map(), (id) => `#${id}`));
+    const card = String(renderProjectCard(plan, plan.projects.find((p) => p.id === '1-2-1')!, new Map(), (id) => `#${id}`, ''));
     expect(card).toContain('<td class="num">7,000</td>');
     expect(card).not.toContain('７，0００');
   });
 
   it('breaks a project text at its newlines, each line escaped', () => {
     const p = { ...plan.projects[0]!, summary: 'a<b\nc&d' };
-    const card = String(renderProjectCard(plan, p, new Map(), (id) => `#${id}`));
+    const card = String(renderProjectCard(plan, p, new Map(), (id) => `#${id}`, ''));
     expect(card).toContain('<p>a&lt;b<br>c&amp;d</p>');
   });
 

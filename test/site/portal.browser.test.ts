@@ -4,8 +4,9 @@
  * the changes; the counts agreeing everywhere (59 事業 and 3 再掲 in 2025-03); every change linked to
  * its project; the search and filters usable by keyboard with a visible focus; and axe-core's WCAG
  * 2.0/2.1 A and AA rules (JIS X 8341-3:2016 level AA) reporting nothing on every kind of page — the
- * top page, the edition pages and a project page of a large edition (the real edition with a limit
- * of 10 projects a page). Screenshots at both widths go to test/artifacts/.
+ * top page, the edition pages, a project page of a large edition (the real edition with a limit
+ * of 10 projects a page) and a project's own page across editions, reached from its card. Screenshots
+ * at both widths go to test/artifacts/.
  */
 import { createServer, type Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
@@ -158,9 +159,27 @@ describe('the portal page for citizens', () => {
     await close();
   }, 60_000);
 
+  for (const width of WIDTHS) {
+    it(`reaches a project's own page from its card on an edition page, which shows its targets across editions without overflowing, at ${width} px`, async () => {
+      const { page, close } = await open('/2021/index.html', width);
+      const link = page.locator('#project-1-1-2').getByRole('link', { name: 'この事業の詳しいページ（版をまたぐ目標値の推移）' });
+      await link.click();
+      await page.waitForURL(/\/project\/1-1-2\.html$/);
+      await expect(page.locator('h1').textContent()).resolves.toBe('1-1-2 住民異動届出等におけるスマート窓口の導入');
+      // The FY2023 target changed from 15 % (2021) to 5 % (2025-03): marked in words, not by colour alone.
+      const history = page.locator('table', { has: page.locator('caption', { hasText: '目標値の推移' }) });
+      await expect(history.locator('tbody tr').nth(0).locator('td').nth(2).textContent()).resolves.toBe('15 %');
+      await expect(history.locator('tbody tr').nth(1).locator('td').nth(2).textContent()).resolves.toBe('5 %（変更）');
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), 'no horizontal overflow').toBeLessThanOrEqual(width);
+      await page.screenshot({ path: join(ARTIFACTS, `project-1-1-2-${width}.png`), fullPage: true });
+      await close();
+    }, 60_000);
+  }
+
   // One page of each kind: the top page (the latest edition, with the changes), an edition page
-  // (2021: another edition's data; 2025-03's is the top page's, in the edition folder) and a project page.
-  for (const kind of ['/index.html', '/2021/index.html', 'a project page'] as const) {
+  // (2021: another edition's data; 2025-03's is the top page's, in the edition folder), a project
+  // page of a large edition, and a project's own page across editions (one with changed targets).
+  for (const kind of ['/index.html', '/2021/index.html', 'a project page', '/project/1-1-2.html'] as const) {
     it(`has no WCAG 2.0/2.1 A or AA violation (axe-core) on ${kind} at 1280 and 390 px, collapsed sections opened`, async () => {
       const path = kind === 'a project page' ? projectPagePath : kind;
       const report: string[] = [];
