@@ -133,7 +133,6 @@ export interface WriterThread {
 export function startWriterThread(): WriterThread {
   // `__name`: the helper with which tsx (esbuild's keepNames) names functions inside the body.
   const worker = new Worker(`const __name = (target) => target;\n(${runWriter.toString()})()`, { eval: true });
-  worker.unref();
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let crashed: Error | null = null;
@@ -160,6 +159,9 @@ export function startWriterThread(): WriterThread {
     for (const file of pending.values()) file.onClosed({ type: 'closed', id: -1, file: null, error: { message: `writer thread failed: ${error.message}` } });
     pending.clear();
   });
+  // Unreferenced after its listeners are attached: attaching a 'message' listener references the
+  // thread again, and a build that fails before its first file would then never exit.
+  worker.unref();
   const post = (message: ToWriter) => worker.postMessage(message);
   return {
     async write(path, pieces, crc) {

@@ -94,6 +94,17 @@ function readTree(dir: string): Map<string, Buffer> {
 }
 
 describe('the compiled CLI', () => {
+  it('exits when a build fails before its first file (the writer thread never keeps it alive)', () => {
+    // A seeds folder with a file but no edition folder: the writer thread has started, nothing is written.
+    const seeds = join(work, 'no-editions');
+    mkdirSync(seeds, { recursive: true });
+    writeFileSync(join(seeds, 'stray.txt'), 'x\n');
+    const run = spawnSync(process.execPath, [...NODE_FLAGS, join(ROOT, '.build/cli.js'), 'build', '--seeds', seeds, '--out', join(work, 'never'), '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+    expect(run.signal, 'the CLI did not exit by itself').toBeNull();
+    expect(run.status).toBe(1);
+    expect(run.stdout).toContain('meta/missing');
+  });
+
   it('builds the real seeds byte for byte as the TypeScript pipeline does', async () => {
     const out = join(work, 'dist');
     // The build clock of the in-memory build (TEST_DATE, 2025-04-01T00:00:00Z).
