@@ -13,7 +13,7 @@
  *    review      model/reviewEdition    the review file's decisions applied to the findings
  *   per edition, written only when no edition has an error and no finding awaits review (unless a
  *   draft) (`writeEdition`):
- *    csv         outputs/csv            citizen tables, checked cell by cell, with Table Schemas and CSVW metadata
+ *    csv         outputs/csv            citizen tables, checked cell by cell, with Table Schemas and CSVW metadata, and the Excel workbook
  *    json        outputs/jsonText       plan.json
  *    jsonld      outputs/rdf/toJsonLd   plan.jsonld
  *    rdf         outputs/rdf/toRdf      plan.nq, refusing anything the context does not map
@@ -40,6 +40,7 @@ import { validatePlan } from './model/validatePlan.js';
 import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
 import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
 import { toCsvChunks } from './outputs/csv/toCsvText.js';
+import { hasWorkbook, toWorkbook, workbookName } from './outputs/csv/toWorkbook.js';
 import { toJsonChunks, toJsonText, toPlanDocument } from './outputs/jsonText.js';
 import { toJsonLd } from './outputs/rdf/toJsonLd.js';
 import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
@@ -53,6 +54,9 @@ import { append } from './common/arrays.js';
 
 /** The stages of a build, in order: the names of the timing labels, the file headers and the README. */
 export const STAGES = ['read', 'decode', 'parse', 'model', 'validate', 'quality', 'diff', 'review', 'csv', 'json', 'jsonld', 'rdf', 'report', 'publication', 'write'] as const;
+
+/** The clock of a build that states none (one edition checked on its own): the earliest date a zip can hold. */
+export const ZIP_EPOCH = '1980-01-01T00:00:00Z';
 
 /** One stage's name. */
 export type StageName = (typeof STAGES)[number];
@@ -189,17 +193,18 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
  * Stages `decode` to `report` for one edition on its own (no earlier edition to compare with): `checkEditions`,
  * then its files to `sink` (`writeEdition`).
  */
-export async function buildEdition(input: EditionInput, onProgress?: ProgressListener, sink: OutputSink = measuringSink()): Promise<EditionBuild> {
-  return writeEdition(checkEditions([input], onProgress)[0]!, sink, onProgress);
+export async function buildEdition(input: EditionInput, onProgress?: ProgressListener, sink: OutputSink = measuringSink(), buildDate = ZIP_EPOCH): Promise<EditionBuild> {
+  return writeEdition(checkEditions([input], onProgress)[0]!, sink, onProgress, false, buildDate);
 }
 
 /**
  * Stages `csv`, `json`, `jsonld`, `rdf` and `report` for one checked edition: its files go to `sink` as they are made (the build's sink
  * writes them into `<out>.building`; `validate`'s only measures them), so only the plan model
  * outlives the stage that needs each large intermediate (the tables, the JSON-LD). `draft`: the
- * output is written although findings await review, and says so in `quality.json`.
+ * output is written although findings await review, and says so in `quality.json`. `buildDate`: the
+ * build's fixed clock, the workbook's dates.
  */
-export async function writeEdition(check: EditionCheck, sink: OutputSink, onProgress?: ProgressListener, draft = false): Promise<EditionBuild> {
+export async function writeEdition(check: EditionCheck, sink: OutputSink, onProgress?: ProgressListener, draft = false, buildDate = ZIP_EPOCH): Promise<EditionBuild> {
   const { input, plan } = check;
   const base = { folder: check.folder, id: check.id, plan, review: check.review, changelog: check.changelog };
   if (!plan || !check.quality) return { ...base, quality: null, tables: [], diagnostics: check.diagnostics, outputs: [] };
@@ -218,6 +223,15 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
       tables.push(description);
     }
     csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
+    // The workbook makes every table's rows again from the same specs (pure, so the same values as
+    // the CSVs): a workbook needs all its sheets at once, the CSVs never hold more than one table.
+    if (hasWorkbook(plan)) {
+      const workbook = await toWorkbook(
+        toCsvTableSpecs(plan).map(({ rows, ...description }) => ({ ...description, rows: rows() })),
+        buildDate,
+      );
+      csvFiles.push(await put(workbookName(plan), [workbook]));
+    }
     return { csvFiles, tables };
   });
   const planFile = await stage('json', () => put('plan.json', toJsonChunks(toPlanDocument(plan))));
@@ -375,7 +389,7 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   for (const read of reads) {
     editions.push(
       'input' in read
-        ? await writeEdition(checks.get(read.folder)!, sink, onProgress, draft)
+        ? await writeEdition(checks.get(read.folder)!, sink, onProgress, draft, buildDate)
         : { folder: read.folder, id: null, plan: null, quality: null, review: null, changelog: null, tables: [], diagnostics: read.diagnostics, outputs: [] },
     );
   }

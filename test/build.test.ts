@@ -23,6 +23,7 @@ describe('buildEditions', () => {
       `out/${id}/datapackage.json`,
       `out/${id}/index.html`,
       `out/${id}/hadano-ict-plan-${id}.zip`,
+      `out/${id}/hadano-ict-plan-${id}.xlsx`,
       `out/${id}/schemas/plan.schema.json`,
       ...['policies', 'measures', 'projects', 'project_departments', 'initiatives', 'initiative_texts', 'indicators', 'indicator_targets', 'revisions'].flatMap((t) => [
         `out/${id}/csv/${t}.csv`,
@@ -82,9 +83,9 @@ describe('runCli', () => {
     const lines: string[] = [];
     const code = await runCli(['--lang', 'en', 'build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(0);
-    expect(lines).toContain('built 2 editions, wrote 133 files');
+    expect(lines).toContain('built 2 editions, wrote 135 files');
     expect(lines.at(-1)).toMatch(
-      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 133 files written, 0 errors, \d+ warnings, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
+      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 135 files written, 0 errors, \d+ warnings, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
     );
     expect(lines.filter((l) => /^ {2}2025-03 +parse +\d+ ms$/.test(l))).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
@@ -420,7 +421,7 @@ describe('the CLI with findings awaiting review', () => {
     const built = await run('build', '--seeds', seeds, '--out', out, '--draft');
     expect(built.code).toBe(0);
     expect(built.lines.at(-1)).toMatch(/^summary: UNREVIEWED DRAFT \(not publishable\), 2 editions .*1 finding awaiting review/);
-    expect(built.lines).toContain('built 2 editions as an UNREVIEWED DRAFT (1 finding awaiting review; publish refuses it), wrote 134 files');
+    expect(built.lines).toContain('built 2 editions as an UNREVIEWED DRAFT (1 finding awaiting review; publish refuses it), wrote 136 files');
     expect(JSON.parse(readFileSync(join(out, '2025-03/quality.json'), 'utf8')).review.draft).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('この版は未確認の下書きです：確認待ちの指摘 1 件');
     const requests: string[] = [];

@@ -44,7 +44,7 @@ export const AVAILABILITY_STABLE: VocabularyEntry = { iri: `${EU}planned-availab
 
 /** The EU file type of each format the catalog distributes (`mediaTypeOf`'s format). */
 export const FILE_TYPES: Readonly<Record<string, VocabularyEntry>> = Object.fromEntries(
-  Object.entries({ csv: 'CSV', json: 'JSON', jsonld: 'JSON_LD', nq: 'RDF_N_QUADS', zip: 'ZIP' }).map(([format, code]) => [format, { iri: `${EU}file-type/${code}`, scheme: `${EU}file-type` }]),
+  Object.entries({ csv: 'CSV', json: 'JSON', jsonld: 'JSON_LD', nq: 'RDF_N_QUADS', zip: 'ZIP', xlsx: 'XLSX' }).map(([format, code]) => [format, { iri: `${EU}file-type/${code}`, scheme: `${EU}file-type` }]),
 );
 
 /** The IRI of the version-independent dataset, whose versions are the editions. */

@@ -51,6 +51,15 @@ const csvKinds: OutputKind[] = Object.values(CSV_TABLES).map((t) => ({
 export const OUTPUT_KINDS: readonly OutputKind[] = [
   { path: /\.zip$/, title: 'この版のファイル一式', description: null, onPage: 'top', inCatalog: true, inCkan: true, about: 'この版の全ファイル（CSV、JSON、JSON-LD、N-Quads、スキーマとメタデータ、版のページ）に共通のJSON-LDコンテキストと語彙を添えたZIP' },
   ...csvKinds,
+  {
+    path: /\.xlsx$/,
+    title: 'Excel（全部の表）',
+    description: '全部の表のExcelブック',
+    onPage: 'every',
+    inCatalog: true,
+    inCkan: true,
+    about: 'CSVの全部の表を1つにまとめたExcelブック（表ごとに1シート、見出し行は日本語で固定、IDやコードは文字列、数値は数値）と、全部の列の意味を説明する「項目定義」シート',
+  },
   { path: 'plan.json', title: '計画の全データ（プログラム向け）', description: '計画モデル（JSON Schema: schemas/plan.schema.json）', onPage: 'every', inCatalog: true, inCkan: true, about: '本文の記載すべてを構造化した計画モデル（JSON）。schemas/plan.schema.json（JSON Schema）に適合' },
   { path: 'plan.jsonld', title: '計画の全データ（Linked Data）', description: '計画のJSON-LD（名前付きグラフ）', onPage: 'every', inCatalog: true, inCkan: true, about: '計画のLinked Data（JSON-LD、版ごとの名前付きグラフ、共通語彙基盤のコア語彙を使用）' },
   { path: 'plan.nq', title: '計画の全データ（RDFのグラフ）', description: '計画のRDF（N-Quads）', onPage: 'every', inCatalog: true, inCkan: true, about: 'JSON-LDと同じグラフのRDF（N-Quads）' },
@@ -102,6 +111,7 @@ const MEDIA_TYPES: [RegExp, string, string][] = [
   [/\.ttl$/, 'text/turtle', 'ttl'],
   [/\.json$/, 'application/json', 'json'],
   [/\.zip$/, 'application/zip', 'zip'],
+  [/\.xlsx$/, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'],
   [/\.md$/, 'text/markdown', 'md'],
   [/\.html$/, 'text/html', 'html'],
 ];

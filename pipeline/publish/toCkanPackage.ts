@@ -58,7 +58,7 @@ export interface CkanPackage {
 /** The organisation slug used until the city names its own (`--org` on `publish`). */
 export const ORGANIZATION_PLACEHOLDER = 'hadano-city';
 
-const FORMATS: Record<string, string> = { csv: 'CSV', json: 'JSON', jsonld: 'JSON-LD', nq: 'N-Quads', zip: 'ZIP' };
+const FORMATS: Record<string, string> = { csv: 'CSV', json: 'JSON', jsonld: 'JSON-LD', nq: 'N-Quads', zip: 'ZIP', xlsx: 'XLSX' };
 
 /** The SPDX checksum algorithm of every resource's `hash` (ckanext-dcat's `hash_algorithm`). */
 const SHA256_ALGORITHM = 'http://spdx.org/rdf/terms#checksumAlgorithm_sha256';

@@ -109,7 +109,8 @@ export function toDataPackage(plan: Plan, tables: readonly CsvTableDescription[]
       ...(csv ? { description: `${csv.description} / ${csv.titleEn}` } : {}),
       format,
       mediatype,
-      encoding: 'utf-8',
+      // A text file's encoding; the workbook is binary (its XML parts are UTF-8 inside the zip).
+      ...(format === 'xlsx' ? {} : { encoding: 'utf-8' }),
       bytes: file.bytes,
       hash: `sha256:${file.sha256}`,
       // plan.json's JSON Schema, by its path in the package. Data Package v2 has no property for the

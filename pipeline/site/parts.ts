@@ -192,7 +192,7 @@ function listDownloads(plan: Plan, files: readonly PublishedFile[], root: string
 }
 
 // The names people know the formats by (N-Quads is a format name, nq only its file extension).
-const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', zip: 'ZIP', json: 'JSON', jsonld: 'JSON-LD', nq: 'N-Quads' };
+const FORMAT_NAMES: Record<string, string> = { csv: 'CSV', zip: 'ZIP', json: 'JSON', jsonld: 'JSON-LD', nq: 'N-Quads', xlsx: 'Excel' };
 
 /**
  * Renders an edition's downloads: for citizens, one CSV per table (Excel opens it) and, on the top
@@ -205,11 +205,12 @@ export function renderDownloads(plan: Plan, files: readonly PublishedFile[], roo
   const downloads = listDownloads(plan, files, root);
   const tables = downloads.filter((d) => d.file.path.endsWith('.csv'));
   const zip = downloads.find((d) => d.file.path.endsWith('.zip'));
+  const workbook = downloads.find((d) => d.file.path.endsWith('.xlsx'));
   const rows = downloads.map(
     (d) => html`<tr><td><a href="${d.href}" download data-sha256="${d.file.sha256}">${d.title}</a></td><td>${d.format}</td><td class="num">${d.size}</td><td><code class="hash">${d.file.sha256}</code></td></tr>`,
   );
   return html`<p>表ごとのCSVファイルです。UTF-8（BOM付き）で、Excelでそのまま開けます。</p>
-    <ul class="downloads">${tables.map((d) => html`<li><a href="${d.href}" download>${d.title}の表</a> <span class="note">CSV、${d.size}</span></li>`)}</ul>
+    <ul class="downloads">${tables.map((d) => html`<li><a href="${d.href}" download>${d.title}の表</a> <span class="note">CSV、${d.size}</span></li>`)}${workbook && html`<li><a href="${workbook.href}" download>${workbook.title}</a> <span class="note">Excel、${workbook.size}</span></li>`}</ul>
     ${zip && html`<p><a href="${zip.href}" download>第${plan.edition.number}版のファイルをまとめてダウンロード</a> <span class="note">ZIP、${zip.size}</span></p>`}
     <details class="developer"><summary>開発者向けのデータ（JSON・JSON-LD・N-Quads、SHA-256、データの記述）</summary>
     <p>計画の全データは、構造化したJSON（JSON Schemaつき）、共通語彙基盤を使ったJSON-LD、同じグラフのN-Quadsで公開しています。SHA-256で、ダウンロードしたファイルが改ざんされていないことを確かめられます。</p>

@@ -1,0 +1,132 @@
+/**
+ * The Excel workbook read back with an independent reader, Python's openpyxl (Debian's
+ * python3-openpyxl): a sheet per table named by its title and the 項目定義 sheet, the header row
+ * frozen, every cell equal to its CSV cell with the CSV column's type (text as text even when it
+ * looks like a number, numbers as numbers, blanks empty); the bytes reproducible; the workbook listed
+ * in the Data Package, the catalog, CKAN, SHA256SUMS and the page.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { $ } from 'zx';
+import { toCsvTables, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { DEFINITION_HEADERS, DEFINITIONS_SHEET, hasWorkbook, toSheetNames, toWorkbook, workbookName } from '../../../pipeline/outputs/csv/toWorkbook.js';
+import type { Plan } from '../../../pipeline/model/plan.js';
+import { builtSeeds, requireSystemPackages, TEST_DATE } from '../../helpers.js';
+
+const PYTHON = '/usr/bin/python3';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const dir = mkdtempSync(join(tmpdir(), 'workbook-'));
+let plans: Plan[] = [];
+let files: Map<string, Uint8Array>;
+
+beforeAll(async () => {
+  const built = await builtSeeds();
+  files = built.files;
+  plans = built.result.editions.map((e) => e.plan!);
+  for (const plan of plans) writeFileSync(join(dir, `${plan.edition.id}.xlsx`), files.get(`out/${plan.edition.id}/${workbookName(plan)}`)!);
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Read = Record<string, { sheets: string[]; frozen: (string | null)[]; rows: Record<string, (string | number | null)[][]>; types: Record<string, string[][]>; created: string }>;
+
+describe('the workbook in openpyxl', () => {
+  it('has a sheet per table and 項目定義, the header frozen, and every cell of the CSVs with its type', async () => {
+    await requireSystemPackages('python3', 'python3-openpyxl');
+    const script = `
+import json, sys, glob, os, openpyxl
+out = {}
+for path in sorted(glob.glob(os.path.join(sys.argv[1], '*.xlsx'))):
+    wb = openpyxl.load_workbook(path)
+    out[os.path.basename(path)[:-5]] = {
+        'sheets': wb.sheetnames,
+        'frozen': [ws.freeze_panes for ws in wb.worksheets],
+        'rows': {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets},
+        # The cell types as stored: s text, n number (an empty cell is n with no value).
+        'types': {ws.title: [[c.data_type for c in r] for r in ws.iter_rows()] for ws in wb.worksheets},
+        'created': wb.properties.created.isoformat(),
+    }
+print(json.dumps(out))  # ASCII-only JSON: no multi-byte character can be split between pipe reads
+`;
+    const read = JSON.parse((await $`${PYTHON} -c ${script} ${dir}`).stdout) as Read;
+    for (const plan of plans) {
+      const book = read[plan.edition.id]!;
+      const tables: CsvTable[] = toCsvTables(plan);
+      const names = toSheetNames(tables.map((t) => t.title));
+      expect(names).toEqual(tables.map((t) => t.title));
+      expect(book.sheets).toEqual([...names, DEFINITIONS_SHEET]);
+      expect(book.frozen).toEqual(book.sheets.map(() => 'A2'));
+      expect(book.created).toBe(TEST_DATE.replace(/Z$/, ''));
+      for (const table of tables) {
+        const rows = book.rows[table.title]!;
+        const types = book.types[table.title]!;
+        expect(rows[0], table.name).toEqual(table.columns.map((c) => c.title));
+        // openpyxl gives a row only as wide as its last filled cell.
+        const pad = (r: (string | number | null)[]) => [...r, ...Array(table.columns.length - r.length).fill(null)];
+        expect(rows.slice(1).map(pad), table.name).toEqual(table.rows);
+        table.rows.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v !== null) expect(types[r + 1]![c], `${table.name} ${r} ${table.columns[c]!.name}`).toBe(typeof v === 'number' ? 'n' : 's');
+          }),
+        );
+        // The codes and IDs stay text although they look like numbers (142115, 基本方針番号 1).
+        rows.slice(1).forEach((row) => expect(typeof row[0]).toBe('string'));
+      }
+      const definitions = book.rows[DEFINITIONS_SHEET]!;
+      expect(definitions[0]).toEqual([...DEFINITION_HEADERS]);
+      expect(definitions.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual(tables.flatMap((t) => t.columns.map((c) => [t.title, c.title, c.name])));
+      expect(definitions.slice(1).map((r) => r[5])).toEqual(tables.flatMap((t) => t.columns.map((c) => c.description)));
+    }
+  }, 60_000);
+});
+
+describe('the workbook’s bytes', () => {
+  it('are the same for the same tables at another time, and change with the build clock only in its dates', async () => {
+    const plan = plans.at(-1)!;
+    const tables = () => toCsvTables(plan);
+    const first = await toWorkbook(tables(), TEST_DATE);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const second = await toWorkbook(tables(), TEST_DATE);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(files.get(`out/${plan.edition.id}/${workbookName(plan)}`)!).equals(Buffer.from(first))).toBe(true);
+    expect(Buffer.from(await toWorkbook(tables(), '2030-01-01T00:00:00Z')).equals(Buffer.from(first))).toBe(false);
+  }, 30_000);
+
+  it('are made for the real editions, not for an edition of more than 1000 projects', () => {
+    for (const plan of plans) expect(hasWorkbook(plan)).toBe(true);
+    const large = { ...plans[0]!, projects: Array(1001).fill(plans[0]!.projects[0]) } as Plan;
+    expect(hasWorkbook(large)).toBe(false);
+  });
+
+  it('cut a long title to 31 characters, replace the characters Excel refuses and keep the names unique', () => {
+    const long = 'あ'.repeat(40);
+    const names = toSheetNames([long, long, 'a/b', DEFINITIONS_SHEET]);
+    expect(names.every((n) => [...n].length <= 31)).toBe(true);
+    expect(new Set([...names, DEFINITIONS_SHEET]).size).toBe(5);
+    expect(names[2]).toBe('a_b');
+  });
+});
+
+describe('where the workbook is listed', () => {
+  it('in the Data Package, the catalog, CKAN, SHA256SUMS and the page', () => {
+    const text = (path: string) => new TextDecoder().decode(files.get(`out/${path}`)!);
+    for (const plan of plans) {
+      const id = plan.edition.id;
+      const name = workbookName(plan);
+      const bytes = files.get(`out/${id}/${name}`)!;
+      const resource = (JSON.parse(text(`${id}/datapackage.json`)) as { resources: { path: string; mediatype: string; bytes: number; hash: string; encoding?: string }[] }).resources.find((r) => r.path === name)!;
+      expect(resource).toMatchObject({ mediatype: XLSX, bytes: bytes.length });
+      expect(resource.encoding).toBeUndefined();
+      expect(text('SHA256SUMS')).toContain(`${resource.hash.slice('sha256:'.length)}  ${id}/${name}\n`);
+      const ckan = JSON.parse(text(`ckan/${id}.json`)) as { resources: { name: string; format: string; mimetype: string; description: string }[] };
+      expect(ckan.resources.find((r) => r.name === name)).toMatchObject({ format: 'XLSX', mimetype: XLSX, description: expect.stringContaining('項目定義') });
+      const catalog = text('catalog.jsonld');
+      expect(catalog).toContain(`${id}/${name}#distribution`);
+      expect(text(`${id}/index.html`)).toContain(`<a href="${name}" download>Excel（全部の表）</a>`);
+    }
+    expect(text('catalog.jsonld')).toContain('http://publications.europa.eu/resource/authority/file-type/XLSX');
+    const latest = plans.at(-1)!;
+    expect(text('index.html')).toContain(`<a href="${latest.edition.id}/${workbookName(latest)}" download>Excel（全部の表）</a>`);
+  });
+});
