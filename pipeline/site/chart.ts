@@ -13,7 +13,9 @@ import { html, type SafeHtml } from './html.js';
  */
 export function formatTarget(t: Pick<Target, 'text' | 'value' | 'unit' | 'qualifier' | 'per'>): string | null {
   if (t.value === null) return t.text === null ? null : normalizeText(t.text);
-  const number = t.value.toLocaleString('en-US', { maximumFractionDigits: 10 });
+  // Grouped by hand: toLocaleString goes through Intl for every cell, the pages' largest cost at scale.
+  const [whole, fraction] = String(Math.abs(t.value)).split('.') as [string, string | undefined];
+  const number = `${t.value < 0 ? '-' : ''}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}${fraction === undefined ? '' : `.${fraction}`}`;
   return `${t.per ?? ''}${number}${t.unit ? ` ${t.unit}` : ''}${t.qualifier ?? ''}`;
 }
 

@@ -63,11 +63,30 @@ function describeStatus(project: Project | undefined): string {
   return project.status === 'ended' ? '計画終了' : '実施中';
 }
 
+// Per plan, made once for all its project pages (per page, a search of every project and an index
+// of the edition's pages made the pages quadratic in the number of projects).
+const projectsById = new WeakMap<Plan, ReadonlyMap<string, Project>>();
+const cardHrefs = new WeakMap<Plan, (projectId: string) => string | null>();
+
+/** A plan's project by id (the first listing of that id), found through an index made once per plan. */
+function projectOf(plan: Plan, projectId: string): Project | undefined {
+  let index = projectsById.get(plan);
+  if (!index) projectsById.set(plan, (index = new Map([...plan.projects].reverse().map((p) => [p.id, p]))));
+  return index.get(projectId);
+}
+
+/** The link to a project's card on an edition's pages, through an index made once per plan. */
+function cardHrefOf(plan: Plan, projectId: string): string | null {
+  let hrefOf = cardHrefs.get(plan);
+  if (!hrefOf) cardHrefs.set(plan, (hrefOf = toProjectHref(plan, `${ROOT}${plan.edition.id}/`, undefined)));
+  return hrefOf(projectId);
+}
+
 /** Renders the table of the editions: what the project is in each and the link to its card there. */
 function renderEditions(plans: readonly Plan[], projectId: string): SafeHtml {
   const rows = [...plans].reverse().map((plan) => {
-    const project = plan.projects.find((p) => p.id === projectId);
-    const href = toProjectHref(plan, `${ROOT}${plan.edition.id}/`, undefined)(projectId);
+    const project = projectOf(plan, projectId);
+    const href = cardHrefOf(plan, projectId);
     return html`<tr><th scope="row">${labelEdition(plan)}</th><td>${describeStatus(project)}</td><td>${href ? html`<a href="${href}">第${plan.edition.number}版のページで見る</a>` : '－'}</td></tr>`;
   });
   return html`<div class="table-wrap"><table><caption>版ごとの掲載（新しい順）</caption><thead><tr><th scope="col">版</th><th scope="col">この事業</th><th scope="col">各版のページ</th></tr></thead><tbody>${rows}</tbody></table></div>`;
@@ -161,8 +180,8 @@ export function* toStoryPageChunks(options: StoryOptions): Generator<string> {
   const { projectId, changelogs, history } = options;
   const plans = [...options.plans].sort((a, b) => a.edition.number - b.edition.number);
   const latestPlan = plans.at(-1)!;
-  const newest = [...plans].reverse().find((p) => p.projects.some((x) => x.id === projectId)) ?? latestPlan;
-  const project = newest.projects.find((x) => x.id === projectId)!;
+  const newest = [...plans].reverse().find((p) => projectOf(p, projectId) !== undefined) ?? latestPlan;
+  const project = projectOf(newest, projectId)!;
   const e = newest.edition;
   const city = publisherName(e.municipality.name);
   const name = project.name ?? project.listedName ?? '';
