@@ -10,6 +10,11 @@ export function nfkc(text: string): string {
   return text.normalize('NFKC');
 }
 
+/** Text to compare, not to publish: NFKC and no whitespace at all, so width and layout never make two readings differ. */
+export function compactText(text: string): string {
+  return nfkc(text).replace(/\s+/g, '');
+}
+
 /**
  * Removes the spaces the PDF extraction inserted for layout: every space is dropped unless it sits
  * between two ASCII letters or digits (so `Web 口座振替` becomes `Web口座振替`, `財 産 調 査` becomes
@@ -126,7 +131,7 @@ export function eraToWesternYear(era: string, year: string): number | null {
 
 /** Parses `令和4年6月` (any width, any spacing) into `2022-06`, or null. */
 export function parseEraYearMonth(printed: string): string | null {
-  const text = nfkc(printed).replace(/\s+/g, '');
+  const text = compactText(printed);
   const match = /^(令和|平成|昭和)(\d+|元)年(\d{1,2})月$/.exec(text);
   if (!match) return null;
   const year = eraToWesternYear(match[1]!, match[2]!);
@@ -144,7 +149,7 @@ export function fiscalYearLabel(fiscalYear: number): string {
 
 /** Parses a printed fiscal-year heading (`令和３年度`) into its Western fiscal year, or null. */
 export function parseFiscalYearHeading(printed: string): number | null {
-  const text = nfkc(printed).replace(/\s+/g, '');
+  const text = compactText(printed);
   const match = /^(令和|平成)(\d+|元)年度$/.exec(text);
   if (!match) return null;
   return eraToWesternYear(match[1]!, match[2]!);

@@ -13,8 +13,8 @@
  */
 import { firstByKey } from '../common/arrays.js';
 import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from '../diagnostics.js';
-import type { LineRange, Plan, Project, Target } from './plan.js';
-import { fiscalYearLabel, nfkc } from '../common/text.js';
+import type { Plan, Project, Target } from './plan.js';
+import { compactText, fiscalYearLabel, nfkc } from '../common/text.js';
 
 /** The kinds of change, in the order the changelog lists them. */
 export const CHANGE_KINDS = [
@@ -256,7 +256,7 @@ function quantityOf(target: Target): Quantity {
   return { value: target.value, unit: target.unit, qualifier: target.qualifier, per: target.per };
 }
 
-const squeeze = (t: string | number | null) => (t === null ? null : nfkc(String(t)).replace(/\s+/g, ''));
+const squeeze = (t: string | number | null) => (t === null ? null : compactText(String(t)));
 
 /** The replacements 「A」を「B」に / 「A」から「B」に a sentence declares, without spaces. */
 function replacementsOf(sentence: Sentence): [string, string][] {
@@ -332,7 +332,7 @@ function fitsInitiative(sentence: Sentence, change: Change): boolean {
   if (!INITIATIVES.includes(topicOf(change))) return true;
   const named = [...sentence.text.matchAll(/取り?組(?:内容)?(?:に|の)?「([^」]+)」/g)].map((m) => m[1]!.replace(/\s+/g, ''));
   if (named.length === 0) return true;
-  const subject = nfkc(String(change.subject ?? '')).replace(/\s+/g, '');
+  const subject = compactText(String(change.subject ?? ''));
   return named.some((name) => subject === name);
 }
 
@@ -352,7 +352,7 @@ export function explains(sentences: readonly Sentence[], change: Change, rules: 
 }
 
 function same(a: string | null, b: string | null): boolean {
-  return (a === null ? null : nfkc(a).replace(/\s+/g, '')) === (b === null ? null : nfkc(b).replace(/\s+/g, ''));
+  return (a === null ? null : compactText(a)) === (b === null ? null : compactText(b));
 }
 
 function quote(text: string | number | null): string {

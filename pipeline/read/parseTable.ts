@@ -14,7 +14,7 @@
  */
 import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Position } from '../diagnostics.js';
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
-import { displayWidth, nfkc, normalizeText } from '../common/text.js';
+import { compactText, displayWidth, nfkc, normalizeText } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 /** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
@@ -123,7 +123,7 @@ function isEraStart(text: string): boolean {
 
 /** What follows the number a cell starts with (its unit, qualifier…; '' for a bare number), or undefined when it starts with none. */
 function afterNumber(cell: CellDraft): string | undefined {
-  return /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(nfkc(cellText(cell)).replace(/\s+/g, ''))?.[1];
+  return /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(compactText(cellText(cell)))?.[1];
 }
 
 function cellText(cell: CellDraft): string {
@@ -440,7 +440,7 @@ const CONTINUES_PHRASE = /^(?:[（(［\[【「『・、]|及び|並びに|又は
 
 /** A value on its own, as a year cell prints it (`２，1００`, `45 件`, `年３回以上`, `－`), not a name that starts with a digit. */
 function isWholeValue(text: string): boolean {
-  const t = nfkc(text).replace(/\s+/g, '');
+  const t = compactText(text);
   return /^(?:[年月週日]|約)?[▲△+\-−]?\d[\d,.]*(?:[^\d]{0,3}(?:以上|以下|未満|減)?)$/.test(t) || /^[-‐―−ー－]$/.test(t) || UNIT_ONLY.test(t);
 }
 

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Change, Changelog } from '../model/diffPlans.js';
 import type { Plan } from '../model/plan.js';
-import { nfkc } from '../common/text.js';
+import { compactText } from '../common/text.js';
 import type { ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
@@ -38,8 +38,6 @@ const SEVERITY: Record<Diagnostic['severity'], string> = { error: 'エラー', w
 /** Lines shown before and after a finding's own lines. */
 const CONTEXT = 3;
 
-/** Text compared without the spaces and widths the extraction varies. */
-const squeezed = (text: string) => nfkc(text).replace(/\s+/g, '');
 
 /**
  * Where the edition the changes are from printed what a change changed: the line of its sheet that
@@ -50,14 +48,14 @@ export function locateInEarlier(change: Change, earlier: { plan: Plan; lines: re
   const project = earlier.plan.projects.find((p) => p.id === (change.projectId ?? change.places?.[0]?.projectId));
   const sheet = project?.source.sheet ?? project?.source.list;
   if (!sheet) return null;
-  const indicator = project!.indicators.find((i) => change.subject !== null && (i.id === change.subject || squeezed(i.name) === squeezed(String(change.subject))));
+  const indicator = project!.indicators.find((i) => change.subject !== null && (i.id === change.subject || compactText(i.name) === compactText(String(change.subject))));
   if (indicator && (change.kind === 'target-changed' || change.kind.startsWith('indicator'))) return { start: indicator.source.startLine, end: indicator.source.endLine };
   for (const value of [change.old, change.subject]) {
     // The first characters of a value are on its first printed line (a label wraps after 5 to 8).
-    const head = value === null ? '' : [...squeezed(String(value))].slice(0, 4).join('');
+    const head = value === null ? '' : [...compactText(String(value))].slice(0, 4).join('');
     if (head === '') continue;
     for (let n = sheet.startLine; n <= sheet.endLine; n++) {
-      if (squeezed(earlier.lines[n - 1] ?? '').includes(head)) return { start: n, end: n };
+      if (compactText(earlier.lines[n - 1] ?? '').includes(head)) return { start: n, end: n };
     }
   }
   return { start: sheet.startLine, end: sheet.startLine };
