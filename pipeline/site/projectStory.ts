@@ -68,11 +68,16 @@ function describeStatus(project: Project | undefined): string {
 const projectsById = new WeakMap<Plan, ReadonlyMap<string, Project>>();
 const cardHrefs = new WeakMap<Plan, (projectId: string) => string | null>();
 
-/** A plan's project by id (the first listing of that id), found through an index made once per plan. */
-function projectOf(plan: Plan, projectId: string): Project | undefined {
+/** A plan's projects by id (the first listing of each id), indexed once per plan. */
+function indexProjects(plan: Plan): ReadonlyMap<string, Project> {
   let index = projectsById.get(plan);
   if (!index) projectsById.set(plan, (index = new Map([...plan.projects].reverse().map((p) => [p.id, p]))));
-  return index.get(projectId);
+  return index;
+}
+
+/** A plan's project by id (the first listing of that id). */
+function projectOf(plan: Plan, projectId: string): Project | undefined {
+  return indexProjects(plan).get(projectId);
 }
 
 /** The link to a project's card on an edition's pages, through an index made once per plan. */
@@ -185,7 +190,7 @@ export function* toStoryPageChunks(options: StoryOptions): Generator<string> {
   const e = newest.edition;
   const city = publisherName(e.municipality.name);
   const name = project.name ?? project.listedName ?? '';
-  const byId = new Map(newest.projects.map((p) => [p.id, p]));
+  const byId = indexProjects(newest);
   const original = project.repostOf ? byId.get(project.repostOf) : undefined;
   const byIndicator = new Map<string, HistoryRecord[]>();
   for (const r of history) {
