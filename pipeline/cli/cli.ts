@@ -190,9 +190,7 @@ export async function runCli(
       return 0;
     }
     // The report for the staff: beside the output folder, never in it (it is not open data).
-    const read = await fromEditionFolder(nodeEffects, parsed.values.seeds, edition.folder);
-    const source = read.ok ? toSourceText(read.input.bytes, read.input.textFile) : null;
-    const lines = source?.ok ? source.source.lines.map((l) => l.text) : [];
+    const lines = (await readTextLines(parsed.values.seeds, edition.folder)) ?? [];
     // The edition before it (by edition number) may have decided the same reading already: its
     // decisions are shown beside the findings, for the staff to judge again, never taken over.
     const before = result.editions
@@ -204,9 +202,8 @@ export async function runCli(
       : null;
     // The edition the changes are from, read again: its lines show what a changed thing printed there.
     const from = edition.changelog ? result.editions.find((e) => e.id === edition.changelog!.from.id && e.plan) : undefined;
-    const fromRead = from ? await fromEditionFolder(nodeEffects, parsed.values.seeds, from.folder) : null;
-    const fromSource = fromRead?.ok ? toSourceText(fromRead.input.bytes, fromRead.input.textFile) : null;
-    const earlierText = from && fromSource?.ok ? { edition: from.id!, plan: from.plan!, lines: fromSource.source.lines.map((l) => l.text) } : null;
+    const fromLines = from ? await readTextLines(parsed.values.seeds, from.folder) : null;
+    const earlierText = from && fromLines ? { edition: from.id!, plan: from.plan!, lines: fromLines } : null;
     const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier, earlierText });
     const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
     await nodeEffects.writeFile(path, page);
@@ -337,6 +334,13 @@ async function publish(
   else if (result.requests.length > 0) out(text.requestsHidden(result.requests.length));
   for (const error of result.errors) out(text.error(error));
   return result.ok ? 0 : 1;
+}
+
+/** The text lines of an edition folder's text (for the review report's source excerpts), or null when it cannot be read. */
+async function readTextLines(seeds: string, folder: string): Promise<string[] | null> {
+  const read = await fromEditionFolder(nodeEffects, seeds, folder);
+  const source = read.ok ? toSourceText(read.input.bytes, read.input.textFile) : null;
+  return source?.ok ? source.source.lines.map((l) => l.text) : null;
 }
 
 /**
