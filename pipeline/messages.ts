@@ -468,6 +468,13 @@ export const MESSAGES = {
       { label: '電子申請件数' },
     ),
   },
+  'sheet/repeated-line': {
+    twice: t<{ section: string; text: string }>(
+      (p) => `${p.section}の各行は 1 回ずつのはずですが、「${p.text}」が 2 回続けて印字されています。取り出しで行が重なった可能性があります（このままでは 2 回公開されます）。`,
+      (p) => `Expected each line of ${p.section} once, found 「${p.text}」 printed twice in a row (it would be published twice)`,
+      { section: '概要', text: '確実に情報を届けます。' },
+    ),
+  },
   'table/repeated-line': {
     twice: t<{ table: '評価指標' | '年度ごとの取組'; text: string | null; width: number }>(
       (p) => `${p.table}の表の各行は 1 回ずつのはずですが、${p.text === null ? `空欄だけの行（${p.width} 文字）` : `「${p.text}」`}が 2 回続けて印字されています。`,
@@ -791,6 +798,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/label-lines-joined': '結合した項目名の行',
   'table/duplicate-row-name': '同じ名前の行が 2 つ',
   'table/row-without-cells': '年度欄のない行',
+  'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',
   'revision/entry-without-date': '日付のない改訂履歴',

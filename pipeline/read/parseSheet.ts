@@ -269,6 +269,22 @@ export function parseSheet(
   // The sheet's last row lost leaves its empty lines before whatever follows the sheet.
   append(diagnostics, checkLostLines([...lines, ...(context.followedBy ?? [])], context.afterEmptyRun, file, tableSubject));
 
+  // A prose line printed twice in a row would be published twice; neither text ever prints one so.
+  for (const section of ['名称', '概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
+    const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+    printed.forEach((line, i) => {
+      if (i === 0 || line.text.trim() !== printed[i - 1]!.text.trim()) return;
+      diagnostics.push(
+        diagnose('sheet/repeated-line', 'twice', { section, text: line.text.trim() }, {
+          file,
+          subject: tableSubject,
+          position: position(line.line, 1, line.text),
+          finding: findingId('sheet/repeated-line', tableSubject ?? '-', [section, line.text]),
+        }),
+      );
+    });
+  }
+
   const prose = (section: Section) => {
     const chunk = get(section);
     return chunk ? toPrinted(chunk.lines) : null;
