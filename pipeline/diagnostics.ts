@@ -189,6 +189,11 @@ export const RULES = {
     description: 'Expected the last initiative row before the 評価指標 table to end with its year cells, found none (a line of the next table moved into this one)',
     reviewable: true,
   },
+  'table/label-line-spacing': {
+    severity: 'error',
+    description: 'Expected a row\'s label lines spaced from its cells as the extraction prints them (one line: the first cell on it; two lines: the cells\' line directly after), found otherwise (a label line lost or moved)',
+    reviewable: true,
+  },
   'sheet/repeated-line': {
     severity: 'error',
     description: 'Expected each line of a sheet\'s text (名称, 概要, 目指すもの, 指標の考え方, 終了理由) once, found the same line printed twice in a row',

@@ -468,6 +468,18 @@ export const MESSAGES = {
       { label: '電子申請件数' },
     ),
   },
+  'table/label-line-spacing': {
+    alone: t<{ label: string; lines: number; labelLine: number; cellLine: number }>(
+      (p) => `1 行の項目名「${p.label}」の行（${p.labelLine} 行目）には年度の欄も並ぶはずですが、欄は ${p.cellLine} 行目から始まっています。項目名の行（「（対人口）」のような続き）が欠けたか、ずれた可能性があります。`,
+      (p) => `Expected the first cell of one-line label 「${p.label}」 on its line ${p.labelLine}, found the cells starting on line ${p.cellLine}: a label line lost or moved`,
+      { label: '交付率', lines: 1, labelLine: 422, cellLine: 425 },
+    ),
+    twoLines: t<{ label: string; lines: number; labelLine: number; cellLine: number }>(
+      (p) => `2 行の項目名「${p.label}」では最後の行（${p.labelLine} 行目）のすぐ次に年度の欄の行があるはずですが、間に空行があります（欄は ${p.cellLine} 行目）。項目名の行が欠けたか、ずれた可能性があります。`,
+      (p) => `Expected the cells' line directly after line ${p.labelLine}, the last of two-line label 「${p.label}」, found an empty line before it (line ${p.cellLine}): a label line lost or moved`,
+      { label: '利便性向上手続のオンライン化', lines: 2, labelLine: 218, cellLine: 220 },
+    ),
+  },
   'sheet/repeated-line': {
     twice: t<{ section: string; text: string }>(
       (p) => `${p.section}の各行は 1 回ずつのはずですが、「${p.text}」が 2 回続けて印字されています。取り出しで行が重なった可能性があります（このままでは 2 回公開されます）。`,
@@ -798,6 +810,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/label-lines-joined': '結合した項目名の行',
   'table/duplicate-row-name': '同じ名前の行が 2 つ',
   'table/row-without-cells': '年度欄のない行',
+  'table/label-line-spacing': '項目名と年度欄の行の間隔',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',

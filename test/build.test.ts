@@ -100,7 +100,7 @@ describe('runCli', () => {
     const lines: string[] = [];
     const code = await runCli(['--lang', 'en', 'build', '--seeds', join(dir, 'bad'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(1);
-    expect(lines.join('\n')).toMatch(/bad\/dup\/edition\.txt:79:23: error sheet\/duplicate-number \[1-1-1\] Expected one sheet for 1-1-1/);
+    expect(lines.join('\n')).toMatch(/bad\/dup\/edition\.txt:78:23: error sheet\/duplicate-number \[1-1-1\] Expected one sheet for 1-1-1/);
     expect(readFileSync(join(dir, 'out/2021/plan.json')).equals(before)).toBe(true);
     expect(existsSync(join(dir, 'out/dup'))).toBe(false);
   });

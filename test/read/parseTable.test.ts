@@ -156,7 +156,7 @@ describe('parseTable: problems', () => {
   });
 
   it('drops empty cells after the last fiscal year with a note', () => {
-    const { diagnostics, rows } = rowsOf(['利用割合 ', '２５％ ２５％ ２５％ ２５％ ２５％  ']);
+    const { diagnostics, rows } = rowsOf(['利用割合 ２５％ ２５％ ２５％ ２５％ ２５％  ']);
     expect(diagnostics).toEqual(['table/extra-empty-cells']);
     expect(rows[0]!.cells).toHaveLength(5);
   });
@@ -288,7 +288,23 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['個別避難計画の ', '  110 件 220 件 440 件 ']).diagnostics).toContain('table/label-cut-short');
     expect(rowsOf(['一般公開に向けた', '     '], 'initiative').diagnostics).toContain('table/label-cut-short');
     // A word that ends in a particle's kana is not cut short.
-    expect(rowsOf(['ふるさと ', '     '], 'initiative').diagnostics).toEqual([]);
+    expect(rowsOf(['ふるさと      '], 'initiative').diagnostics).toEqual([]);
+  });
+
+  it('stops when a label line is lost next to its cells: the label lines no longer spaced as the extraction prints them', () => {
+    const at = (...printed: [number, string][]) => printed.map(([line, text]) => ({ line, column: 1, text }));
+    const codes = (table: TableLine[], kind: TableKind = 'indicator') => parseTable(table, kind, 5, 'x.txt').diagnostics.map((d) => d.code);
+    // 2025-03 1-1-3 as printed (a two-line label, its cells on the next line), then without 「（対人口） 」:
+    // 「交付率」 is a name, but a one-line label always carries its first cell on its own line.
+    const real = at([422, '交付率 '], [424, '（対人口） '], [425, '54．4％ １００％ ８０％ ９０％ ９５％ ']);
+    expect(codes(real)).toEqual([]);
+    expect(codes(at([422, '交付率 '], [424, '54．4％ １００％ ８０％ ９０％ ９５％ ']))).toEqual(['table/label-line-spacing']);
+    // 2021 1-1-2 as printed (three lines, an empty line before the cells), then without its first line and
+    // that line's empty line: a two-line label is followed directly by its cells' line, never by an empty line.
+    expect(codes(at([296, '導入方針の'], [298, '決定及び導'], [300, '入 '], [302, '     ']), 'initiative')).toEqual([]);
+    expect(codes(at([296, '決定及び導'], [298, '入 '], [300, '     ']), 'initiative')).toEqual(['table/label-line-spacing']);
+    // A page break or a lost line (two empty lines or more) says nothing about the spacing.
+    expect(codes(at([296, '決定及び導'], [298, '入 '], [303, '     ']), 'initiative')).toEqual([]);
   });
 
   it('stops when a label is only a bracketed qualifier (its name line lost)', () => {
@@ -302,7 +318,7 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['歴史博物館 ', '    45,000 人 ']).diagnostics).toContain('table/label-cut-short');
     expect(rowsOf(['ビジネスチャット ', '    300 人 ']).diagnostics).toContain('table/label-cut-short');
     for (const name of ['歴史博物館来館者数 ', '交付率 ', '拡充箇所 ', 'データ更新 ', '来庁者の待ち時間の削減 ', '電子契約割合 ']) {
-      expect([name, rowsOf([name, '    45,000 人 ']).diagnostics]).toEqual([name, []]);
+      expect([name, rowsOf([`${name}    45,000 人 `]).diagnostics]).toEqual([name, []]);
     }
   });
 
@@ -323,7 +339,7 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['電子地域通貨利', '用額 ', '   ', '７０0,000', '千円 ', '1,440,000', '秦野商工会議所', '千円 ']).diagnostics).toContain('table/text-in-value');
     expect(rowsOf(['業務削減時間     ', '年 ']).diagnostics).toContain('table/unit-without-value');
     expect(rowsOf(['業務削減時間     ', '300 時間/', '年 ']).diagnostics).toEqual([]);
-    expect(rowsOf(['応答時間 ', '４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['応答時間 ４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ４分 7 秒 ']).diagnostics).toEqual([]);
   });
 
   it('stops when a line of a label or a value is lost with its empty line (no gap left to see)', () => {
