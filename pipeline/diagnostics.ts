@@ -194,6 +194,11 @@ export const RULES = {
     description: 'Expected a row\'s label lines spaced from its cells as the extraction prints them (one line: the first cell on it; two lines: the cells\' line directly after), found otherwise (a label line lost or moved)',
     reviewable: true,
   },
+  'table/label-lines-swapped': {
+    severity: 'error',
+    description: 'Expected a wrapped label\'s line breaks to join characters the text prints together elsewhere, found joins printed nowhere else that two of its full lines in the other order would avoid (two label lines swapped)',
+    reviewable: true,
+  },
   'sheet/repeated-line': {
     severity: 'error',
     description: 'Expected each line of a sheet\'s text (名称, 概要, 目指すもの, 指標の考え方, 終了理由) once, found the same line printed twice in a row',

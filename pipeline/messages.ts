@@ -480,6 +480,13 @@ export const MESSAGES = {
       { label: '利便性向上手続のオンライン化', lines: 2, labelLine: 218, cellLine: 220 },
     ),
   },
+  'table/label-lines-swapped': {
+    otherOrder: t<{ label: string; swapped: string; first: number; second: number }>(
+      (p) => `項目名を「${p.label}」と読みましたが、行の境目でこの文書のどこにも続けて印字されていない文字がつながっています。${p.first} 行目と ${p.second} 行目を入れ替えると「${p.swapped}」となり、どの境目も文書のほかの箇所に印字されたつながりになります。2 つの行が入れ替わった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the line breaks of label 「${p.label}」 to join characters printed together elsewhere in the text, found joins printed nowhere else; with lines ${p.first} and ${p.second} in the other order (「${p.swapped}」) every join is printed elsewhere: two label lines may have been swapped`,
+      { label: '学校との連絡に関学校評価におけるする保護者の満足度', swapped: '学校評価における学校との連絡に関する保護者の満足度', first: 850, second: 852 },
+    ),
+  },
   'sheet/repeated-line': {
     twice: t<{ section: string; text: string }>(
       (p) => `${p.section}の各行は 1 回ずつのはずですが、「${p.text}」が 2 回続けて印字されています。取り出しで行が重なった可能性があります（このままでは 2 回公開されます）。`,
@@ -811,6 +818,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/duplicate-row-name': '同じ名前の行が 2 つ',
   'table/row-without-cells': '年度欄のない行',
   'table/label-line-spacing': '項目名と年度欄の行の間隔',
+  'table/label-lines-swapped': '入れ替わった項目名の行',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',

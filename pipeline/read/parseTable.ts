@@ -16,6 +16,7 @@ import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Po
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
 import { compactText, displayWidth, nfkc, normalizeText } from '../common/text.js';
 import { append } from '../common/arrays.js';
+import { pairKey, type PrintedPairs } from './printedPairs.js';
 
 /** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
 export type TableKind = 'indicator' | 'initiative';
@@ -381,6 +382,8 @@ export function parseTable(
   subject: string | null = null,
   /** True when another table follows on the sheet: its last row's empty cells were not cut off by the sheet's end. */
   followed = false,
+  /** The character pairs the whole text prints within its lines (`toPrintedPairs`); null skips the check of swapped label lines. */
+  printedPairs: PrintedPairs | null = null,
 ): ParsedTable {
   const tokens = tokenize(lines);
   const widths = lineWidths(lines);
@@ -397,7 +400,7 @@ export function parseTable(
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
-    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file)], content));
+    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file), ...checkLabelLineOrder(draft, widths, printedPairs, file)], content));
   }
   // A row always ends with its cells (a line of spaces for empty ones); only the sheet's end cuts a
   // last row's spaces off. A last row without cells before another table is a line from that table.
@@ -829,6 +832,56 @@ function checkLabelLineSpacing(draft: RowDraft, file: string | null): Diagnostic
   const at = { file, position: { start: draft.label[0]!.start, end: { line: cellLine, column: 1 } } };
   if (labelLines.length === 1 && gap !== 0) return [diagnose('table/label-line-spacing', 'alone', params, at)];
   if (labelLines.length === 2 && gap === 2) return [diagnose('table/label-line-spacing', 'twoLines', params, at)];
+  return [];
+}
+
+/** The text of each line a label is printed on, in line order, compacted for comparison (NFKC, no whitespace). */
+function labelLineTexts(draft: RowDraft): { line: number; text: string }[] {
+  const byLine = new Map<number, string>();
+  for (const token of draft.label) for (const f of token.fragments) byLine.set(f.line, (byLine.get(f.line) ?? '') + f.text);
+  return [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
+}
+
+/** How many line breaks of `texts` join a pair of characters the text prints nowhere within a line. */
+function unprintedJoins(texts: readonly string[], pairs: PrintedPairs): number {
+  let count = 0;
+  for (let i = 1; i < texts.length; i++) {
+    const before = texts[i - 1]!;
+    const after = texts[i]!;
+    if (before !== '' && after !== '' && !pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) count++;
+  }
+  return count;
+}
+
+/**
+ * Two wrapped label lines swapped (`学校との連絡に関` ⏎ `学校評価における`) keep every width and every
+ * empty line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, and
+ * the pair of characters it joins is usually printed somewhere else in the text within a line (`関|す`
+ * of 関する). When the label as printed joins a pair printed nowhere else, but with two of its full
+ * lines in the other order every join is a pair the text prints, the lines were most likely swapped:
+ * an error a person checks against the PDF. Only lines that both wrap softly are weighed (a hard
+ * break's order is the author's). In the 321 wrapped labels of both real texts no label reads so.
+ */
+function checkLabelLineOrder(draft: RowDraft, widths: LineWidths, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
+  if (pairs === null) return [];
+  const lines = labelLineTexts(draft);
+  if (lines.length < 2) return [];
+  const texts = lines.map((l) => l.text);
+  if (unprintedJoins(texts, pairs) === 0) return [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!widths.get(lines[i]!.line)?.soft || !widths.get(lines[i + 1]!.line)?.soft || texts[i] === texts[i + 1]) continue;
+    const swapped = [...texts];
+    [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
+    if (unprintedJoins(swapped, pairs) > 0) continue;
+    const first = lines[i]!.line;
+    const second = lines[i + 1]!.line;
+    return [
+      diagnose('table/label-lines-swapped', 'otherOrder', { label: texts.join(''), swapped: swapped.join(''), first, second }, {
+        file,
+        position: { start: { line: first, column: 1 }, end: { line: second, column: widths.get(second)!.endColumn } },
+      }),
+    ];
+  }
   return [];
 }
 

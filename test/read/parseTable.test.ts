@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isValueLike, parseTable, type TableKind, type TableLine } from '../../pipeline/read/parseTable.js';
+import { toPrintedPairs } from '../../pipeline/read/printedPairs.js';
 
 /** Table lines as the extraction prints them (each string one line, trailing spaces significant). */
 function lines(...texts: string[]): TableLine[] {
@@ -305,6 +306,21 @@ describe('parseTable: every row proves its reading', () => {
     expect(codes(at([296, '決定及び導'], [298, '入 '], [300, '     ']), 'initiative')).toEqual(['table/label-line-spacing']);
     // A page break or a lost line (two empty lines or more) says nothing about the spacing.
     expect(codes(at([296, '決定及び導'], [298, '入 '], [303, '     ']), 'initiative')).toEqual([]);
+  });
+
+  it('stops when two full label lines read in the other order would join only character pairs the text prints elsewhere', () => {
+    const at = (...printed: [number, string][]) => printed.map(([line, text]) => ({ line, column: 1, text }));
+    // The text's other lines (指標の考え方 of 1-2-4 and the like) print 「における学校」 and 「に関する」 within a line.
+    const pairs = toPrintedPairs(at([1, '学校評価における学校の取組に関する保護者の満足度を指標とします。 ']));
+    const codes = (...labelLines: string[]) =>
+      parseTable(at(...labelLines.map((text, i): [number, string] => [850 + 2 * i, text]), [858, '  2.5 3.0 3.5 ']), 'indicator', 5, 'x.txt', '1-2-4', false, pairs).diagnostics.map((d) => d.code);
+    // 2025-03 1-2-4 as printed, then its first two lines swapped (`関学` and `るす` are printed nowhere).
+    expect(codes('学校評価における', '学校との連絡に関', 'する保護者の満足', '度 ')).toEqual([]);
+    expect(codes('学校との連絡に関', '学校評価における', 'する保護者の満足', '度 ')).toEqual(['table/label-lines-swapped']);
+    // A hard break's order is the author's: lines that end in a space are not weighed.
+    expect(codes('学校との連絡に関 ', '学校評価における ', 'する保護者の満足', '度 ')).toEqual([]);
+    // Without the text's pairs (a table parsed alone) nothing is weighed.
+    expect(parseTable(at([850, '学校との連絡に関'], [852, '学校評価における'], [854, 'する保護者の満足'], [856, '度 '], [858, '  2.5 3.0 3.5 ']), 'indicator', 5, 'x.txt').diagnostics).toEqual([]);
   });
 
   it('stops when a label is only a bracketed qualifier (its name line lost)', () => {
