@@ -395,6 +395,11 @@ export interface MutantResult {
   diff: string[];
   /** What kinds of published value changed (see `effectsOf`), sorted (changed). */
   effects: string[];
+  /**
+   * Changed only in the order of whole rows (changed): every initiative and indicator is published with
+   * its own name and values, in another order, so the ids that follow the order differ.
+   */
+  orderOnly: boolean;
 }
 
 /** Published fields by a JSON pointer pattern (indices as `*`), named for summaries. */
@@ -469,7 +474,7 @@ export async function classifyMutant(editions: readonly SeedEdition[], mutant: M
   });
   const textPath = `${SEEDS_DIR}/${seed.id}/${seed.textFile}`;
   const errors = editionErrors(checked, mutant.edition).filter((d) => !baseline.errors.has(errorKey(d)));
-  const result: MutantResult = { mutant, class: 'identical', errors: errors.length, nearest: null, differences: 0, diff: [], effects: [] };
+  const result: MutantResult = { mutant, class: 'identical', errors: errors.length, nearest: null, differences: 0, diff: [], effects: [], orderOnly: false };
   if (errors.length > 0) {
     const placed = errors
       .map((d): PlacedError => {
@@ -492,7 +497,16 @@ export async function classifyMutant(editions: readonly SeedEdition[], mutant: M
     differences: differences.length,
     diff: differences.slice(0, 4).map(formatDifference),
     effects: effectsOf(differences),
+    orderOnly: JSON.stringify(withoutRowOrder(baseline.parsed)) === JSON.stringify(withoutRowOrder(values)),
   };
+}
+
+/** Published values with each project's initiatives and indicators as sets: no ids (they follow the order), sorted. */
+function withoutRowOrder(values: unknown): unknown {
+  const rows = (list: unknown) =>
+    Array.isArray(list) ? list.map((row) => JSON.stringify({ ...(row as object), id: undefined })).sort() : list;
+  const plan = values as { projects?: Record<string, unknown>[] };
+  return { ...plan, projects: plan.projects?.map((p) => ({ ...p, initiatives: rows(p.initiatives), indicators: rows(p.indicators) })) };
 }
 
 /** A simple seeded generator (mulberry32): the same seed, the same sample. */
@@ -532,6 +546,8 @@ export interface TableRow {
   kind: MutantKind | 'all' | 'all, rows the earlier edition has' | 'all, rows added or rewritten since';
   mutants: number;
   counts: Record<MutantClass, number>;
+  /** Of the changed, how many only in the order of whole rows (`MutantResult.orderOnly`). */
+  orderOnly: number;
 }
 
 /** The mutation table: per edition, one row per kind and one for all kinds. */
@@ -542,7 +558,7 @@ export function mutationTable(results: readonly MutantResult[]): TableRow[] {
     for (const kind of [...MUTANT_KINDS, 'all'] as const) {
       const of = results.filter((r) => r.mutant.edition === edition && (kind === 'all' || r.mutant.kind === kind));
       const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
-      rows.push({ edition, kind, mutants: of.length, counts });
+      rows.push({ edition, kind, mutants: of.length, counts, orderOnly: of.filter((r) => r.orderOnly).length });
     }
     const ofEdition = results.filter((r) => r.mutant.edition === edition);
     // With an earlier edition beside it, damage is also compared with it — except in a row (or a
@@ -551,7 +567,7 @@ export function mutationTable(results: readonly MutantResult[]): TableRow[] {
       for (const [kind, compared] of [['all, rows the earlier edition has', true], ['all, rows added or rewritten since', false]] as const) {
         const of = ofEdition.filter((r) => r.mutant.compared === compared);
         const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
-        rows.push({ edition, kind, mutants: of.length, counts });
+        rows.push({ edition, kind, mutants: of.length, counts, orderOnly: of.filter((r) => r.orderOnly).length });
       }
     }
   }
@@ -562,10 +578,10 @@ export function mutationTable(results: readonly MutantResult[]): TableRow[] {
 export function formatMutationTable(rows: readonly TableRow[]): string[] {
   const share = (n: number, of: number) => (of === 0 ? '' : ` (${Math.round((100 * n) / of)} %)`);
   return [
-    '| edition | kind | mutants | stopped | stopped-far | identical | changed |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| edition | kind | mutants | stopped | stopped-far | identical | changed | of them, row order only |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
     ...rows.map((r) => {
-      const cells = MUTANT_CLASSES.map((c) => `${r.counts[c]}${share(r.counts[c], r.mutants)}`);
+      const cells = [...MUTANT_CLASSES.map((c) => `${r.counts[c]}${share(r.counts[c], r.mutants)}`), String(r.orderOnly)];
       const bold = (s: string) => (r.kind.startsWith('all') ? `**${s}**` : s);
       return `| ${bold(r.edition)} | ${bold(r.kind)} | ${r.mutants} | ${cells.join(' | ')} |`;
     }),
@@ -577,7 +593,7 @@ export function describeResult(r: MutantResult): string {
   const m = r.mutant;
   const printed = m.printed.map((t) => `「${t}」`).join(' + ');
   const where = `${m.id} [${m.sheet} ${m.table}, ${m.part}] ${printed}`;
-  if (r.class === 'changed') return `${where}: ${r.differences} changed — ${r.diff.join('; ')}`;
+  if (r.class === 'changed') return `${where}: ${r.differences} changed${r.orderOnly ? ' (row order only)' : ''} — ${r.diff.join('; ')}`;
   if (r.nearest) {
     const at = r.nearest.line === null ? 'unpositioned' : `line ${r.nearest.line}, ${r.nearest.distance} lines away`;
     return `${where}: ${r.errors} errors, nearest ${r.nearest.code} at ${at}: ${r.nearest.message}`;
