@@ -196,12 +196,17 @@ export const RULES = {
   },
   'table/label-lines-swapped': {
     severity: 'error',
-    description: 'Expected a wrapped label\'s line breaks to join characters the text prints together elsewhere, found joins printed nowhere else that two of its full lines in the other order would avoid (two label lines swapped)',
+    description: 'Expected a wrapped label\'s soft line breaks to join characters the text prints together elsewhere or a dictionary word spans, found a join that is neither, which two of its soft-wrapped lines in the other order would avoid (two label lines swapped)',
     reviewable: true,
   },
   'sheet/repeated-line': {
     severity: 'error',
     description: 'Expected each line of a sheet\'s text (名称, 概要, 目指すもの, 指標の考え方, 終了理由) once, found the same line printed twice in a row',
+    reviewable: true,
+  },
+  'sheet/table-line-in-text': {
+    severity: 'error',
+    description: 'Expected the text of 概要, 目指すもの, 指標の考え方 and 終了理由 without runs of spaces between words, found a line spaced like a table row\'s cells (a table line moved into the text)',
     reviewable: true,
   },
   'table/repeated-line': {

@@ -482,9 +482,21 @@ export const MESSAGES = {
   },
   'table/label-lines-swapped': {
     otherOrder: t<{ label: string; swapped: string; first: number; second: number }>(
-      (p) => `項目名を「${p.label}」と読みましたが、行の境目でこの文書のどこにも続けて印字されていない文字がつながっています。${p.first} 行目と ${p.second} 行目を入れ替えると「${p.swapped}」となり、どの境目も文書のほかの箇所に印字されたつながりになります。2 つの行が入れ替わった可能性があります。PDF で確かめてください。`,
-      (p) => `Expected the line breaks of label 「${p.label}」 to join characters printed together elsewhere in the text, found joins printed nowhere else; with lines ${p.first} and ${p.second} in the other order (「${p.swapped}」) every join is printed elsewhere: two label lines may have been swapped`,
+      (p) => `項目名を「${p.label}」と読みましたが、折り返しの境目で、この文書のほかの箇所にも辞書の語にもない文字のつながりができています。${p.first} 行目と ${p.second} 行目を入れ替えると「${p.swapped}」となり、どの境目も文書のほかの箇所か辞書の語にあるつながりになります。2 つの行が入れ替わった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the soft line breaks of label 「${p.label}」 to join characters printed together elsewhere in the text or inside a dictionary word, found a join that is neither; with lines ${p.first} and ${p.second} in the other order (「${p.swapped}」) every join is: two label lines may have been swapped`,
       { label: '学校との連絡に関学校評価におけるする保護者の満足度', swapped: '学校評価における学校との連絡に関する保護者の満足度', first: 850, second: 852 },
+    ),
+    cellOtherOrder: t<{ label: string; cell: string; swapped: string; first: number; second: number }>(
+      (p) => `項目「${p.label}」の欄を「${p.cell}」と読みましたが、折り返しの境目で、この文書のほかの箇所にも辞書の語にもない文字のつながりができています。${p.first} 行目と ${p.second} 行目を入れ替えると「${p.swapped}」となり、どの境目も文書のほかの箇所か辞書の語にあるつながりになります。2 つの行が入れ替わった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the soft line breaks of cell 「${p.cell}」 of row 「${p.label}」 to join characters printed together elsewhere in the text or inside a dictionary word, found a join that is neither; with lines ${p.first} and ${p.second} in the other order (「${p.swapped}」) every join is: two lines may have been swapped`,
+      { label: '所有権移転にかかる業務削減時間', cell: 'からシステ令和８年度ムでの所有権移転処理', swapped: '令和８年度からシステムでの所有権移転処理', first: 2331, second: 2333 },
+    ),
+  },
+  'sheet/table-line-in-text': {
+    cells: t<{ section: string; text: string }>(
+      (p) => `${p.section}の文章に、表の欄のように空白で区切られた行「${p.text}」があります。表の行が文章に紛れ込んだ可能性があります（このままでは${p.section}の一部として公開されます）。`,
+      (p) => `Expected the text of ${p.section} without runs of spaces between words, found 「${p.text}」 spaced like a table row's cells: a table line moved into the text (it would be published as part of ${p.section})`,
+      { section: '指標の考え方', text: '利用者満足度    60% 70％' },
     ),
   },
   'sheet/repeated-line': {
@@ -819,6 +831,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/row-without-cells': '年度欄のない行',
   'table/label-line-spacing': '項目名と年度欄の行の間隔',
   'table/label-lines-swapped': '入れ替わった項目名の行',
+  'sheet/table-line-in-text': '文章に紛れ込んだ表の行',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',

@@ -289,6 +289,23 @@ export function parseSheet(
     });
   }
 
+  // A run of spaces between two printed words is how the extraction separates table cells; no prose
+  // line of either real text has one, so such a line in the text is a table row moved out of its table
+  // (1-2-8's last indicator swapped below 指標の考え方 would be published as the rationale's first line).
+  for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
+    for (const line of get(section)?.lines ?? []) {
+      if (!/\S {2,}\S/.test(line.text)) continue;
+      diagnostics.push(
+        diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, {
+          file,
+          subject: tableSubject,
+          position: position(line.line, 1, line.text),
+          finding: findingId('sheet/table-line-in-text', tableSubject ?? '-', [section, line.text]),
+        }),
+      );
+    }
+  }
+
   const prose = (section: Section) => {
     const chunk = get(section);
     return chunk ? toPrinted(chunk.lines) : null;

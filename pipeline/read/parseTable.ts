@@ -387,6 +387,7 @@ export function parseTable(
 ): ParsedTable {
   const tokens = tokenize(lines);
   const widths = lineWidths(lines);
+  const lineTexts = new Map(lines.map((l) => [l.line, l.text]));
   const drafts = toRowDrafts(tokens, kind, years, widths);
   const rows: TableRowNode[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -400,7 +401,7 @@ export function parseTable(
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
-    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file), ...checkLabelLineOrder(draft, widths, printedPairs, file)], content));
+    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file), ...checkLabelLineOrder(draft, widths, printedPairs, file), ...(kind === 'indicator' ? checkCellLineOrder(draft, widths, lineTexts, printedPairs, file) : [])], content));
   }
   // A row always ends with its cells (a line of spaces for empty ones); only the sheet's end cuts a
   // last row's spaces off. A last row without cells before another table is a line from that table.
@@ -842,47 +843,105 @@ function labelLineTexts(draft: RowDraft): { line: number; text: string }[] {
   return [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
 }
 
-/** How many line breaks of `texts` join a pair of characters the text prints nowhere within a line. */
-function unprintedJoins(texts: readonly string[], pairs: PrintedPairs): number {
+// ICU's Japanese word segmentation (its dictionary ships with Node): a second witness for a join.
+const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
+
+/** The positions of `text` that fall inside a dictionary word (between two of its characters). */
+function insideWords(text: string): Set<number> {
+  const inside = new Set<number>();
+  for (const { index, segment } of WORDS.segment(text)) for (let k = index + 1; k < index + segment.length; k++) inside.add(k);
+  return inside;
+}
+
+/**
+ * How many soft line breaks of a label join two characters neither witness attests: the pair is
+ * printed nowhere in the text within a line, and no dictionary word runs across the break. A hard
+ * break (a line ending in a space) is the author's and is not weighed.
+ */
+function unattestedJoins(texts: readonly string[], soft: readonly boolean[], pairs: PrintedPairs): number {
   let count = 0;
-  for (let i = 1; i < texts.length; i++) {
-    const before = texts[i - 1]!;
-    const after = texts[i]!;
-    if (before !== '' && after !== '' && !pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) count++;
+  let words: Set<number> | null = null;
+  let at = 0;
+  for (let i = 0; i + 1 < texts.length; i++) {
+    const before = texts[i]!;
+    const after = texts[i + 1]!;
+    at += before.length;
+    if (!soft[i] || before === '' || after === '') continue;
+    if (pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) continue;
+    words ??= insideWords(texts.join(''));
+    if (!words.has(at)) count++;
   }
   return count;
 }
 
 /**
  * Two wrapped label lines swapped (`学校との連絡に関` ⏎ `学校評価における`) keep every width and every
- * empty line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, and
- * the pair of characters it joins is usually printed somewhere else in the text within a line (`関|す`
- * of 関する). When the label as printed joins a pair printed nowhere else, but with two of its full
- * lines in the other order every join is a pair the text prints, the lines were most likely swapped:
- * an error a person checks against the PDF. Only lines that both wrap softly are weighed (a hard
- * break's order is the author's). In the 321 wrapped labels of both real texts no label reads so.
+ * empty line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, so
+ * the two characters it joins are nearly always printed together elsewhere in the same text (`関|す`
+ * of 関する) or inside one dictionary word (`処|分` of 処分, by ICU's segmentation). When the label as
+ * printed has a soft break neither attests, but with two of its soft-wrapped lines in the other order
+ * every soft break is attested, the lines were most likely swapped: an error a person checks against
+ * the PDF. Only lines that both wrap softly are swapped (a hard break's order is the author's). In the
+ * 321 wrapped labels of both real texts no label reads so.
  */
 function checkLabelLineOrder(draft: RowDraft, widths: LineWidths, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
   if (pairs === null) return [];
-  const lines = labelLineTexts(draft);
-  if (lines.length < 2) return [];
+  const found = swappedLines(labelLineTexts(draft), widths, pairs);
+  if (!found) return [];
+  return [
+    diagnose('table/label-lines-swapped', 'otherOrder', found.params, {
+      file,
+      position: { start: { line: found.params.first, column: 1 }, end: { line: found.params.second, column: widths.get(found.params.second)!.endColumn } },
+    }),
+  ];
+}
+
+/**
+ * The same weighing for a text cell wrapped over lines of its own (2-1-13's `令和８年度` ⏎ `からシステ` ⏎
+ * `ムでの所有` ⏎ `権移転処理`): two of its lines swapped publish a changed target. Only target cells
+ * whose every line holds nothing but that cell are weighed (a line shared with other cells is laid
+ * out by the cells, not by wrapping); the dated year texts of initiatives (2021's 2-2-4: `令和元年度・`
+ * ⏎ `令和 ２年度` ⏎ `分`) are lists, whose breaks join what no phrase does, and are not weighed.
+ */
+function checkCellLineOrder(draft: RowDraft, widths: LineWidths, lineTexts: ReadonlyMap<number, string>, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
+  if (pairs === null) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const cell of draft.cells) {
+    const byLine = new Map<number, string>();
+    for (const token of cell.tokens) for (const f of token.fragments) byLine.set(f.line, (byLine.get(f.line) ?? '') + f.text);
+    if (byLine.size < 2) continue;
+    const lines = [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
+    if (lines.some((l) => compactText(lineTexts.get(l.line) ?? '') !== l.text)) continue;
+    const found = swappedLines(lines, widths, pairs);
+    if (!found) continue;
+    diagnostics.push(
+      diagnose('table/label-lines-swapped', 'cellOtherOrder', { ...found.params, label: draft.label.map((t) => t.text).join(''), cell: found.params.label }, {
+        file,
+        position: { start: { line: found.params.first, column: 1 }, end: { line: found.params.second, column: widths.get(found.params.second)!.endColumn } },
+      }),
+    );
+  }
+  return diagnostics;
+}
+
+/** Two adjacent soft-wrapped lines whose other order makes every soft break attested while the printed order does not, if any. */
+function swappedLines(
+  lines: readonly { line: number; text: string }[],
+  widths: LineWidths,
+  pairs: PrintedPairs,
+): { params: { label: string; swapped: string; first: number; second: number } } | null {
+  if (lines.length < 2) return null;
   const texts = lines.map((l) => l.text);
-  if (unprintedJoins(texts, pairs) === 0) return [];
+  const soft = lines.map((l) => widths.get(l.line)?.soft ?? false);
+  if (unattestedJoins(texts, soft, pairs) === 0) return null;
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (!widths.get(lines[i]!.line)?.soft || !widths.get(lines[i + 1]!.line)?.soft || texts[i] === texts[i + 1]) continue;
+    if (!soft[i] || !soft[i + 1] || texts[i] === texts[i + 1]) continue;
     const swapped = [...texts];
     [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
-    if (unprintedJoins(swapped, pairs) > 0) continue;
-    const first = lines[i]!.line;
-    const second = lines[i + 1]!.line;
-    return [
-      diagnose('table/label-lines-swapped', 'otherOrder', { label: texts.join(''), swapped: swapped.join(''), first, second }, {
-        file,
-        position: { start: { line: first, column: 1 }, end: { line: second, column: widths.get(second)!.endColumn } },
-      }),
-    ];
+    if (unattestedJoins(swapped, soft, pairs) > 0) continue;
+    return { params: { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line } };
   }
-  return [];
+  return null;
 }
 
 /** The same non-empty line printed twice in a row inside a table: an extraction slip, never a layout. */

@@ -134,10 +134,18 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(errors[0]!.message).toMatch(/^目指すものの各行は 1 回ずつのはずですが、「利用件数の多い/);
   });
 
+  it('stops where a table row moved into the text below it (1-2-8 of 2025-03: its last indicator swapped below 指標の考え方)', () => {
+    expect(real[1107]).toMatch(/^利用者満足度 {4}60% 70％ $/);
+    expect(real[1109]).toMatch(/^指標の考え方 $/);
+    const errors = damaged((lines) => ([lines[1107], lines[1109]] = [lines[1109]!, lines[1107]!])).filter((d) => d.code !== 'table/label-runs-on');
+    expect(errors.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/table-line-in-text', '1-2-8', 1110]]);
+    expect(errors[0]!.message).toMatch(/^指標の考え方の文章に、表の欄のように空白で区切られた行「利用者満足度 {4}60% 70％」/);
+  });
+
   it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
     for (const id of ['2021', '2025-03'] as const) {
       const doc = parse(new TextDecoder().decode(seedBytes(id)));
-      expect(doc.diagnostics.filter((d) => d.code === 'sheet/lost-line' || d.code === 'sheet/repeated-heading' || d.code === 'sheet/repeated-line')).toEqual([]);
+      expect(doc.diagnostics.filter((d) => ['sheet/lost-line', 'sheet/repeated-heading', 'sheet/repeated-line', 'sheet/table-line-in-text'].includes(d.code))).toEqual([]);
     }
   });
 });

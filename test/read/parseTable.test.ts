@@ -323,6 +323,19 @@ describe('parseTable: every row proves its reading', () => {
     expect(parseTable(at([850, '学校との連絡に関'], [852, '学校評価における'], [854, 'する保護者の満足'], [856, '度 '], [858, '  2.5 3.0 3.5 ']), 'indicator', 5, 'x.txt').diagnostics).toEqual([]);
   });
 
+  it('stops when two lines of a wrapped target cell read in the other order would join only attested pairs', () => {
+    const at = (...printed: [number, string][]) => printed.map(([line, text]) => ({ line, column: 1, text }));
+    const pairs = toPrintedPairs(at([1, '令和８年度から、所有権移転処理をシステムで行います。 ']));
+    const codes = (...cellLines: string[]) =>
+      parseTable(
+        at([2323, '所有権移転にか'], [2325, 'かる業務削減時'], [2327, '間 '], [2329, '    '], ...cellLines.map((text, i): [number, string] => [2331 + 2 * i, text])),
+        'indicator', 5, 'x.txt', '2-1-13', false, pairs,
+      ).diagnostics.map((d) => d.code);
+    // 2025-03 2-1-13 as printed, then its cell's first two lines swapped (`テ令` and `度ム` are attested nowhere).
+    expect(codes('令和８年度', 'からシステ', 'ムでの所有', '権移転処理 ')).toEqual([]);
+    expect(codes('からシステ', '令和８年度', 'ムでの所有', '権移転処理 ')).toEqual(['table/label-lines-swapped']);
+  });
+
   it('stops when a label is only a bracketed qualifier (its name line lost)', () => {
     // 2025-03 1-3-6 without 「講座参加者数 」.
     expect(rowsOf(['（年間） ', '    1,000 人 ']).diagnostics).toContain('table/label-starts-mid-phrase');
