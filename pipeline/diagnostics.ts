@@ -204,6 +204,11 @@ export const RULES = {
     description: 'Expected each line of a sheet\'s text (名称, 概要, 目指すもの, 指標の考え方, 終了理由) once, found the same line printed twice in a row',
     reviewable: true,
   },
+  'table/stray-empty-cells': {
+    severity: 'error',
+    description: 'Expected a line of empty cells to belong to a row that still lacks year cells, found it after a row with a cell for every year (another row\'s label line lost)',
+    reviewable: true,
+  },
   'sheet/table-line-in-text': {
     severity: 'error',
     description: 'Expected the text of 概要, 目指すもの, 指標の考え方 and 終了理由 without runs of spaces between words, found a line spaced like a table row\'s cells (a table line moved into the text)',

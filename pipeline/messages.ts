@@ -492,6 +492,13 @@ export const MESSAGES = {
       { label: '所有権移転にかかる業務削減時間', cell: 'からシステ令和８年度ムでの所有権移転処理', swapped: '令和８年度からシステムでの所有権移転処理', first: 2331, second: 2333 },
     ),
   },
+  'table/stray-empty-cells': {
+    afterFullRow: t<{ label: string; years: number; line: number }>(
+      (p) => `${p.line} 行目の空欄だけの行は、まだ年度の欄が足りない行のものであるはずですが、年度の欄が ${p.years} つそろった項目「${p.label}」の後にあります。別の行の項目名が欠けた可能性があります。`,
+      (p) => `Expected the line of empty cells on line ${p.line} to belong to a row still lacking year cells, found it after row 「${p.label}」, which has a cell for each of the ${p.years} years: another row's label line may have been lost`,
+      { label: 'システム構築', years: 5, line: 2313 },
+    ),
+  },
   'sheet/table-line-in-text': {
     cells: t<{ section: string; text: string }>(
       (p) => `${p.section}の文章に、表の欄のように空白で区切られた行「${p.text}」があります。表の行が文章に紛れ込んだ可能性があります（このままでは${p.section}の一部として公開されます）。`,
@@ -832,6 +839,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/label-line-spacing': '項目名と年度欄の行の間隔',
   'table/label-lines-swapped': '入れ替わった項目名の行',
   'sheet/table-line-in-text': '文章に紛れ込んだ表の行',
+  'table/stray-empty-cells': '行のない空欄',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',

@@ -60,6 +60,8 @@ interface RowDraft {
   cells: CellDraft[];
   /** The line the row's first cell (an empty one included) is printed on; undefined while it has none. */
   firstCellLine?: number;
+  /** A line of empty cells that starts after the row already had a cell for every year (see `checkStrayEmptyCells`). */
+  strayEmptyLine?: number;
 }
 
 const ERA_BEFORE_DIGIT = /(令和|平成|昭和)$/;
@@ -200,6 +202,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
       continue;
     }
     if (empty) {
+      if (token.atLineStart && row.cells.length >= years && row.strayEmptyLine === undefined) row.strayEmptyLine = token.start.line;
       row.cells.push({ tokens: [] });
       continue;
     }
@@ -401,7 +404,7 @@ export function parseTable(
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
-    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file), ...checkLabelLineOrder(draft, widths, printedPairs, file), ...(kind === 'indicator' ? checkCellLineOrder(draft, widths, lineTexts, printedPairs, file) : [])], content));
+    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file), ...checkStrayEmptyCells(draft, years, file), ...checkLabelLineOrder(draft, widths, printedPairs, file), ...(kind === 'indicator' ? checkCellLineOrder(draft, widths, lineTexts, printedPairs, file) : [])], content));
   }
   // A row always ends with its cells (a line of spaces for empty ones); only the sheet's end cuts a
   // last row's spaces off. A last row without cells before another table is a line from that table.
@@ -834,6 +837,23 @@ function checkLabelLineSpacing(draft: RowDraft, file: string | null): Diagnostic
   if (labelLines.length === 1 && gap !== 0) return [diagnose('table/label-line-spacing', 'alone', params, at)];
   if (labelLines.length === 2 && gap === 2) return [diagnose('table/label-line-spacing', 'twoLines', params, at)];
   return [];
+}
+
+/**
+ * A line of empty cells that starts after its row already has a cell for every year: the real texts
+ * print a row's surplus spaces only at the end of its own cells' line (`２５％ … ２５％  `), so a line
+ * of its own is the empty cells of a row whose label line was lost (2-1-13 of 2025-03 without
+ * `運用・改善`, whose fifth empty cell is printed on the next line).
+ */
+function checkStrayEmptyCells(draft: RowDraft, years: number, file: string | null): Diagnostic[] {
+  const line = draft.strayEmptyLine;
+  if (line === undefined) return [];
+  return [
+    diagnose('table/stray-empty-cells', 'afterFullRow', { label: draft.label.map((t) => t.text).join(''), years, line }, {
+      file,
+      position: { start: { line, column: 1 }, end: { line, column: 2 } },
+    }),
+  ];
 }
 
 /** The text of each line a label is printed on, in line order, compacted for comparison (NFKC, no whitespace). */

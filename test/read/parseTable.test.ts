@@ -336,6 +336,15 @@ describe('parseTable: every row proves its reading', () => {
     expect(codes('からシステ', '令和８年度', 'ムでの所有', '権移転処理 ')).toEqual(['table/label-lines-swapped']);
   });
 
+  it('stops when a line of empty cells follows a row that already has a cell for every year (a row\'s label line lost)', () => {
+    const at = (...printed: [number, string][]) => printed.map(([line, text]) => ({ line, column: 1, text }));
+    const codes = (table: TableLine[]) => parseTable(table, 'initiative', 5, 'x.txt', '2-1-13', true).diagnostics.map((d) => d.code);
+    // 2025-03 2-1-13 as printed: 運用・改善's fifth empty cell wraps onto a line of its own.
+    expect(codes(at([2311, 'システム構築      '], [2313, '運用・改善     '], [2314, ' '], [2316, '不動産番号付設 '], [2318, '（新規のみ） '], [2319, '     ']))).toEqual([]);
+    // Without 「運用・改善」: its last empty cell follows システム構築's five.
+    expect(codes(at([2311, 'システム構築      '], [2313, ' '], [2315, '不動産番号付設 '], [2317, '（新規のみ） '], [2318, '     ']))).toEqual(['table/extra-empty-cells', 'table/stray-empty-cells']);
+  });
+
   it('stops when a label is only a bracketed qualifier (its name line lost)', () => {
     // 2025-03 1-3-6 without 「講座参加者数 」.
     expect(rowsOf(['（年間） ', '    1,000 人 ']).diagnostics).toContain('table/label-starts-mid-phrase');
