@@ -856,10 +856,10 @@ function checkStrayEmptyCells(draft: RowDraft, years: number, file: string | nul
   ];
 }
 
-/** The text of each line a label is printed on, in line order, compacted for comparison (NFKC, no whitespace). */
-function labelLineTexts(draft: RowDraft): { line: number; text: string }[] {
+/** The text of each line some tokens are printed on, in line order, compacted for comparison (NFKC, no whitespace). */
+function textByLine(tokens: readonly Token[]): { line: number; text: string }[] {
   const byLine = new Map<number, string>();
-  for (const token of draft.label) for (const f of token.fragments) byLine.set(f.line, (byLine.get(f.line) ?? '') + f.text);
+  for (const token of tokens) for (const f of token.fragments) byLine.set(f.line, (byLine.get(f.line) ?? '') + f.text);
   return [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
 }
 
@@ -906,7 +906,7 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], pai
  */
 function checkLabelLineOrder(draft: RowDraft, widths: LineWidths, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
   if (pairs === null) return [];
-  const found = swappedLines(labelLineTexts(draft), widths, pairs);
+  const found = swappedLines(textByLine(draft.label), widths, pairs);
   if (!found) return [];
   return [
     diagnose('table/label-lines-swapped', 'otherOrder', found.params, {
@@ -927,10 +927,8 @@ function checkCellLineOrder(draft: RowDraft, widths: LineWidths, lineTexts: Read
   if (pairs === null) return [];
   const diagnostics: Diagnostic[] = [];
   for (const cell of draft.cells) {
-    const byLine = new Map<number, string>();
-    for (const token of cell.tokens) for (const f of token.fragments) byLine.set(f.line, (byLine.get(f.line) ?? '') + f.text);
-    if (byLine.size < 2) continue;
-    const lines = [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
+    const lines = textByLine(cell.tokens);
+    if (lines.length < 2) continue;
     if (lines.some((l) => compactText(lineTexts.get(l.line) ?? '') !== l.text)) continue;
     const found = swappedLines(lines, widths, pairs);
     if (!found) continue;
