@@ -899,10 +899,10 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], pai
  * empty line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, so
  * the two characters it joins are nearly always printed together elsewhere in the same text (`関|す`
  * of 関する) or inside one dictionary word (`処|分` of 処分, by ICU's segmentation). When the label as
- * printed has a soft break neither attests, but with two of its soft-wrapped lines in the other order
- * every soft break is attested, the lines were most likely swapped: an error a person checks against
- * the PDF. Only lines that both wrap softly are swapped (a hard break's order is the author's). In the
- * 321 wrapped labels of both real texts no label reads so.
+ * printed has a soft break neither attests, but with two of its lines in the other order every soft
+ * break is attested, the lines were most likely swapped: an error a person checks against the PDF.
+ * A hard break (a line ending in a space) is the author's and is never weighed as a join. In the 321
+ * wrapped labels of both real texts no label reads so.
  */
 function checkLabelLineOrder(draft: RowDraft, widths: LineWidths, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
   if (pairs === null) return [];
@@ -942,21 +942,28 @@ function checkCellLineOrder(draft: RowDraft, widths: LineWidths, lineTexts: Read
   return diagnostics;
 }
 
-/** Two adjacent soft-wrapped lines whose other order makes every soft break attested while the printed order does not, if any. */
+/**
+ * Two adjacent lines, neither of them the last, whose other order makes every soft break attested
+ * while the printed order does not, if any. A line keeps its own end: a hard break moves with its
+ * line. The last line stays last (its end is the text's end; a swap with it changes how the text
+ * ends, which the ending and width rules weigh).
+ */
 function swappedLines(
   lines: readonly { line: number; text: string }[],
   widths: LineWidths,
   pairs: PrintedPairs,
 ): { params: { label: string; swapped: string; first: number; second: number } } | null {
-  if (lines.length < 2) return null;
+  if (lines.length < 3) return null;
   const texts = lines.map((l) => l.text);
   const soft = lines.map((l) => widths.get(l.line)?.soft ?? false);
   if (unattestedJoins(texts, soft, pairs) === 0) return null;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (!soft[i] || !soft[i + 1] || texts[i] === texts[i + 1]) continue;
+  for (let i = 0; i + 2 < lines.length; i++) {
+    if (texts[i] === texts[i + 1]) continue;
     const swapped = [...texts];
     [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
-    if (unattestedJoins(swapped, soft, pairs) > 0) continue;
+    const swappedSoft = [...soft];
+    [swappedSoft[i], swappedSoft[i + 1]] = [swappedSoft[i + 1]!, swappedSoft[i]!];
+    if (unattestedJoins(swapped, swappedSoft, pairs) > 0) continue;
     return { params: { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line } };
   }
   return null;
