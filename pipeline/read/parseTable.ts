@@ -856,8 +856,21 @@ function checkStrayEmptyCells(draft: RowDraft, years: number, file: string | nul
   ];
 }
 
-/** The text of each line some tokens are printed on, in line order, compacted for comparison (NFKC, no whitespace). */
+/** How many distinct lines the tokens' fragments are printed on (in order, so a change of line is a new one). */
+function lineCount(tokens: readonly Token[]): number {
+  let count = 0;
+  let last = -1;
+  for (const token of tokens) for (const f of token.fragments) if (f.line !== last) {
+    count++;
+    last = f.line;
+  }
+  return count;
+}
+
+/** The text of each line some tokens are printed on, in line order, compacted for comparison (NFKC, no whitespace); none for fewer than three lines. */
 function textByLine(tokens: readonly Token[]): { line: number; text: string }[] {
+  // Most labels and cells sit on one or two lines, which no swap check weighs: skip their texts.
+  if (lineCount(tokens) < 3) return [];
   const byLine = new Map<number, string>();
   for (const token of tokens) for (const f of token.fragments) byLine.set(f.line, (byLine.get(f.line) ?? '') + f.text);
   return [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
@@ -866,10 +879,19 @@ function textByLine(tokens: readonly Token[]): { line: number; text: string }[] 
 // ICU's Japanese word segmentation (its dictionary ships with Node): a second witness for a join.
 const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
 
+// Segmentations already made, per text (its pairs stand for it): a 【再掲】 copy or a label printed
+// again is not segmented twice, and nothing outlives the text.
+const SEGMENTED = new WeakMap<PrintedPairs, Map<string, Set<number>>>();
+
 /** The positions of `text` that fall inside a dictionary word (between two of its characters). */
-function insideWords(text: string): Set<number> {
+function insideWords(text: string, pairs: PrintedPairs): Set<number> {
+  let known = SEGMENTED.get(pairs);
+  if (!known) SEGMENTED.set(pairs, (known = new Map()));
+  const cached = known.get(text);
+  if (cached) return cached;
   const inside = new Set<number>();
   for (const { index, segment } of WORDS.segment(text)) for (let k = index + 1; k < index + segment.length; k++) inside.add(k);
+  known.set(text, inside);
   return inside;
 }
 
@@ -888,7 +910,7 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], pai
     at += before.length;
     if (!soft[i] || before === '' || after === '') continue;
     if (pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) continue;
-    words ??= insideWords(texts.join(''));
+    words ??= insideWords(texts.join(''), pairs);
     if (!words.has(at)) count++;
   }
   return count;
@@ -928,7 +950,7 @@ function checkCellLineOrder(draft: RowDraft, widths: LineWidths, lineTexts: Read
   const diagnostics: Diagnostic[] = [];
   for (const cell of draft.cells) {
     const lines = textByLine(cell.tokens);
-    if (lines.length < 2) continue;
+    if (lines.length < 3) continue;
     if (lines.some((l) => compactText(lineTexts.get(l.line) ?? '') !== l.text)) continue;
     const found = swappedLines(lines, widths, pairs);
     if (!found) continue;
