@@ -469,15 +469,15 @@ export const MESSAGES = {
     ),
   },
   'table/label-line-spacing': {
-    alone: t<{ label: string; lines: number; labelLine: number; cellLine: number }>(
-      (p) => `1 行の項目名「${p.label}」の行（${p.labelLine} 行目）には年度の欄も並ぶはずですが、欄は ${p.cellLine} 行目から始まっています。項目名の行（「（対人口）」のような続き）が欠けたか、ずれた可能性があります。`,
+    alone: t<{ label: string; labelLine: number; cellLine: number }>(
+      (p) => `1 行の項目名「${p.label}」の行（${p.labelLine} 行目）には年度の欄も並ぶはずですが、欄は ${p.cellLine} 行目から始まっています。項目名の続きの行（括弧書きなど）が欠けたか、ずれた可能性があります。`,
       (p) => `Expected the first cell of one-line label 「${p.label}」 on its line ${p.labelLine}, found the cells starting on line ${p.cellLine}: a label line lost or moved`,
-      { label: '交付率', lines: 1, labelLine: 422, cellLine: 425 },
+      { label: '交付率', labelLine: 422, cellLine: 424 },
     ),
-    twoLines: t<{ label: string; lines: number; labelLine: number; cellLine: number }>(
+    twoLines: t<{ label: string; labelLine: number; cellLine: number }>(
       (p) => `2 行の項目名「${p.label}」では最後の行（${p.labelLine} 行目）のすぐ次に年度の欄の行があるはずですが、間に空行があります（欄は ${p.cellLine} 行目）。項目名の行が欠けたか、ずれた可能性があります。`,
       (p) => `Expected the cells' line directly after line ${p.labelLine}, the last of two-line label 「${p.label}」, found an empty line before it (line ${p.cellLine}): a label line lost or moved`,
-      { label: '利便性向上手続のオンライン化', lines: 2, labelLine: 218, cellLine: 220 },
+      { label: '決定及び導入', labelLine: 298, cellLine: 300 },
     ),
   },
   'table/label-lines-swapped': {

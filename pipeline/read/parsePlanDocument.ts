@@ -9,7 +9,7 @@ import type { BannerNode, LineRole, PlanDocument, SheetNode, SourceLine, SourceT
 import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
-import { toPrintedPairs, type PrintedPairs } from './printedPairs.js';
+import { toJoinEvidence, type JoinEvidence } from './joinEvidence.js';
 import { isBlank, nfkc } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
@@ -42,7 +42,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     diagnostics.push(diagnose('input/no-outline', 'none', {}, { file }));
   }
 
-  const { sheets, banners } = parseSheetRegion(firstSheetRegion >= 0 ? lines.slice(firstSheetRegion, sheetsEnd) : [], file, roles, diagnostics, toPrintedPairs(lines));
+  const { sheets, banners } = parseSheetRegion(firstSheetRegion >= 0 ? lines.slice(firstSheetRegion, sheetsEnd) : [], file, roles, diagnostics, toJoinEvidence(lines));
   if (sheets.length === 0 && lines.some((l) => !isBlank(l.text))) {
     diagnostics.push(diagnose('input/no-sheets', 'none', {}, { file }));
   }
@@ -104,7 +104,7 @@ function parseSheetRegion(
   file: string,
   roles: LineRole[],
   diagnostics: Diagnostic[],
-  printedPairs: PrintedPairs,
+  joinEvidence: JoinEvidence,
 ): { sheets: SheetNode[]; banners: BannerNode[] } {
   const sheets: SheetNode[] = [];
   const banners: BannerNode[] = [];
@@ -136,7 +136,7 @@ function parseSheetRegion(
         if (line.text !== '' && !/^\s*基本方針/.test(line.text)) followedBy.push(line);
         if (!isBlank(line.text)) break;
       }
-      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun, followedBy, printedPairs });
+      const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun, followedBy, joinEvidence });
       sheets.push(parsed.sheet);
       append(roles, parsed.roles);
       append(diagnostics, parsed.diagnostics);

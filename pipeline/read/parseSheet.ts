@@ -13,7 +13,7 @@ import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, t
 export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
-import type { PrintedPairs } from './printedPairs.js';
+import type { JoinEvidence } from './joinEvidence.js';
 import { isBlank, nfkc, parsePlanNumber } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
@@ -173,8 +173,8 @@ export function parseSheet(
     afterEmptyRun?: ReadonlySet<number>;
     /** The lines after the sheet that are not empty, up to the next printed one (a page break's spaces, a banner, the next sheet). */
     followedBy?: readonly SourceLine[];
-    /** The character pairs the whole text prints within its lines, for the check of swapped label lines. */
-    printedPairs?: PrintedPairs;
+    /** What attests the joins of the whole text's wrapped lines (`toJoinEvidence`), for the check of swapped lines. */
+    joinEvidence?: JoinEvidence;
   },
 ): ParsedSheet {
   const { file, years } = context;
@@ -265,9 +265,9 @@ export function parseSheet(
     (chunk?.lines ?? []).filter((l) => l.text !== '').map((l) => ({ line: l.line, column: l.column, text: l.text }));
   // Table findings name the project they are in (its plan id when the number reads as one).
   const tableSubject = number ? (parsePlanNumber(number.printed) ?? number.printed) : null;
-  const pairs = context.printedPairs ?? null;
-  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file, tableSubject, get('評価指標') !== undefined, pairs);
-  const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file, tableSubject, false, pairs);
+  const evidence = context.joinEvidence ?? null;
+  const initiatives = parseTable(tableLines(get('取組内容')), 'initiative', years, file, tableSubject, get('評価指標') !== undefined, evidence);
+  const indicators = parseTable(tableLines(get('評価指標')), 'indicator', years, file, tableSubject, false, evidence);
   append(diagnostics, initiatives.diagnostics);
   append(diagnostics, indicators.diagnostics);
   // The sheet's last row lost leaves its empty lines before whatever follows the sheet.

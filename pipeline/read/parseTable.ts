@@ -16,7 +16,7 @@ import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Po
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
 import { compactText, displayWidth, nfkc, normalizeText } from '../common/text.js';
 import { append } from '../common/arrays.js';
-import { pairKey, type PrintedPairs } from './printedPairs.js';
+import { pairKey, type JoinEvidence } from './joinEvidence.js';
 
 /** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
 export type TableKind = 'indicator' | 'initiative';
@@ -292,6 +292,11 @@ function toCellNode(cell: CellDraft, slots: [number, number] | null): CellNode {
   return { text: fragments.join(''), fragments, position: positionOf(cell.tokens), slots };
 }
 
+/** A row's label as read, its tokens run together. */
+function labelTextOf(draft: RowDraft): string {
+  return draft.label.map((t) => t.text).join('');
+}
+
 /** Places a row's cells on the year slots and reports what could not be placed. */
 function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string | null): { row: TableRowNode; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
@@ -385,8 +390,8 @@ export function parseTable(
   subject: string | null = null,
   /** True when another table follows on the sheet: its last row's empty cells were not cut off by the sheet's end. */
   followed = false,
-  /** The character pairs the whole text prints within its lines (`toPrintedPairs`); null skips the check of swapped label lines. */
-  printedPairs: PrintedPairs | null = null,
+  /** What attests the joins of the whole text's wrapped lines (`toJoinEvidence`); null skips the checks of swapped lines. */
+  joinEvidence: JoinEvidence | null = null,
 ): ParsedTable {
   const tokens = tokenize(lines);
   const widths = lineWidths(lines);
@@ -404,7 +409,15 @@ export function parseTable(
     const placed = placeRow(draft, kind, years, file);
     rows.push(placed.row);
     const content = [draft.label.map((t) => t.text), draft.cells.map((c) => cellText(c))];
-    append(diagnostics, findingsOf([...placed.diagnostics, ...checkRowReading(draft, kind, widths, file), ...checkLabelWidths(draft, column, widths, file), ...checkLabelLineSpacing(draft, file), ...checkStrayEmptyCells(draft, years, file), ...checkLabelLineOrder(draft, widths, printedPairs, file), ...(kind === 'indicator' ? checkCellLineOrder(draft, widths, lineTexts, printedPairs, file) : [])], content));
+    const found = [
+      ...placed.diagnostics,
+      ...checkRowReading(draft, kind, widths, file),
+      ...checkLabelWidths(draft, column, widths, file),
+      ...checkLabelLineSpacing(draft, widths, file),
+      ...checkStrayEmptyCells(draft, years, file),
+      ...(joinEvidence ? checkLineOrder(draft, kind, widths, lineTexts, joinEvidence, file) : []),
+    ];
+    append(diagnostics, findingsOf(found, content));
   }
   // A row always ends with its cells (a line of spaces for empty ones); only the sheet's end cuts a
   // last row's spaces off. A last row without cells before another table is a line from that table.
@@ -804,7 +817,7 @@ function labelColumnWidth(drafts: readonly RowDraft[], widths: LineWidths): numb
  */
 function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWidths, file: string | null): Diagnostic[] {
   if (column === null) return [];
-  const labelText = draft.label.map((t) => t.text).join('');
+  const labelText = labelTextOf(draft);
   return softLabelLines(draft, widths)
     .filter((l) => widths.get(l)!.width > column + 2)
     .map((l) =>
@@ -816,25 +829,30 @@ function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWi
 }
 
 /**
- * How the extraction spaces a row's label lines from its cells, in every row of both real texts (426
- * rows): a label of one line carries the row's first cell on that line, and the last line of a
- * two-line label is followed directly by the cells' line. A label line lost next to the cells
- * (`交付率` ⏎ `（対人口）` losing its qualifier) or a line lost from a two-line label with its empty line
- * breaks this spacing, and nothing else shows it. Longer labels are followed by an empty line, except
- * where the extraction lost a row's empty cells (1-1-5 of 2025-03), so their spacing is not checked;
- * a row without cells, and a gap of more than one empty line (a page break, or a lost line reported
- * as `sheet/lost-line`), say nothing either.
+ * How the extraction spaces a row's label lines from its cells, in each of the 310 rows of both real
+ * texts whose label has one or two lines and which has cells: a label of one line carries the row's
+ * first cell on that line, and the last line of a two-line label is followed directly by the cells'
+ * line. A label line lost next to the cells (`交付率` ⏎ `（対人口）` losing its qualifier) or a line
+ * lost from a two-line label with its empty line breaks this spacing, and nothing else shows it.
+ * Longer labels are followed by an empty line, except where the extraction lost a row's empty cells
+ * (1-1-5 of 2025-03), so their spacing is not checked; a row without cells, and a gap of more than
+ * one empty line (a page break, or a lost line reported as `sheet/lost-line`), say nothing either.
+ * Neither text prints a one-line label whose value cells all stand on the next line; if one wraps a
+ * value onto a further line (`業務削減時間` ⏎ `100 時間 … 300 時間/` ⏎ `年`), that layout is taken as
+ * possible and not reported, since a label line lost before a wrapping value cell cannot be told
+ * from it.
  */
-function checkLabelLineSpacing(draft: RowDraft, file: string | null): Diagnostic[] {
+function checkLabelLineSpacing(draft: RowDraft, widths: LineWidths, file: string | null): Diagnostic[] {
   const cellLine = draft.firstCellLine;
   if (cellLine === undefined) return [];
   const labelLines = [...new Set(draft.label.flatMap((t) => t.fragments.map((f) => f.line)))].sort((a, b) => a - b);
   const last = labelLines.at(-1)!;
   if (cellLine === last && labelLines.length > 1) return [];
   const gap = cellLine - last;
-  const params = { label: draft.label.map((t) => t.text).join(''), lines: labelLines.length, labelLine: last, cellLine };
+  const params = { label: labelTextOf(draft), labelLine: last, cellLine };
   const at = { file, position: { start: draft.label[0]!.start, end: { line: cellLine, column: 1 } } };
-  if (labelLines.length === 1 && gap !== 0) return [diagnose('table/label-line-spacing', 'alone', params, at)];
+  const wrapsOn = widths.get(cellLine)?.soft ?? false;
+  if (labelLines.length === 1 && (gap === 2 || (gap === 1 && !wrapsOn))) return [diagnose('table/label-line-spacing', 'alone', params, at)];
   if (labelLines.length === 2 && gap === 2) return [diagnose('table/label-line-spacing', 'twoLines', params, at)];
   return [];
 }
@@ -849,7 +867,7 @@ function checkStrayEmptyCells(draft: RowDraft, years: number, file: string | nul
   const line = draft.strayEmptyLine;
   if (line === undefined) return [];
   return [
-    diagnose('table/stray-empty-cells', 'afterFullRow', { label: draft.label.map((t) => t.text).join(''), years, line }, {
+    diagnose('table/stray-empty-cells', 'afterFullRow', { label: labelTextOf(draft), years, line }, {
       file,
       position: { start: { line, column: 1 }, end: { line, column: 2 } },
     }),
@@ -876,92 +894,62 @@ function textByLine(tokens: readonly Token[]): { line: number; text: string }[] 
   return [...byLine].sort((a, b) => a[0] - b[0]).map(([line, text]) => ({ line, text: compactText(text) }));
 }
 
-// ICU's Japanese word segmentation (its dictionary ships with Node): a second witness for a join.
-const WORDS = new Intl.Segmenter('ja', { granularity: 'word' });
-
-// Segmentations already made, per text (its pairs stand for it): a 【再掲】 copy or a label printed
-// again is not segmented twice, and nothing outlives the text.
-const SEGMENTED = new WeakMap<PrintedPairs, Map<string, Set<number>>>();
-
-/** The positions of `text` that fall inside a dictionary word (between two of its characters). */
-function insideWords(text: string, pairs: PrintedPairs): Set<number> {
-  let known = SEGMENTED.get(pairs);
-  if (!known) SEGMENTED.set(pairs, (known = new Map()));
-  const cached = known.get(text);
-  if (cached) return cached;
-  const inside = new Set<number>();
-  for (const { index, segment } of WORDS.segment(text)) for (let k = index + 1; k < index + segment.length; k++) inside.add(k);
-  known.set(text, inside);
-  return inside;
-}
-
 /**
- * How many soft line breaks of a label join two characters neither witness attests: the pair is
+ * How many soft line breaks of a text join two characters neither witness attests: the pair is
  * printed nowhere in the text within a line, and no dictionary word runs across the break. A hard
  * break (a line ending in a space) is the author's and is not weighed.
  */
-function unattestedJoins(texts: readonly string[], soft: readonly boolean[], pairs: PrintedPairs): number {
+function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evidence: JoinEvidence): number {
   let count = 0;
-  let words: Set<number> | null = null;
+  let words: ReadonlySet<number> | null = null;
   let at = 0;
   for (let i = 0; i + 1 < texts.length; i++) {
     const before = texts[i]!;
     const after = texts[i + 1]!;
     at += before.length;
     if (!soft[i] || before === '' || after === '') continue;
-    if (pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) continue;
-    words ??= insideWords(texts.join(''), pairs);
+    if (evidence.pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) continue;
+    words ??= evidence.wordsInside(texts.join(''));
     if (!words.has(at)) count++;
   }
   return count;
 }
 
 /**
- * Two wrapped label lines swapped (`学校との連絡に関` ⏎ `学校評価における`) keep every width and every
- * empty line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, so
- * the two characters it joins are nearly always printed together elsewhere in the same text (`関|す`
- * of 関する) or inside one dictionary word (`処|分` of 処分, by ICU's segmentation). When the label as
- * printed has a soft break neither attests, but with two of its lines in the other order every soft
- * break is attested, the lines were most likely swapped: an error a person checks against the PDF.
- * A hard break (a line ending in a space) is the author's and is never weighed as a join. In the 321
- * wrapped labels of both real texts no label reads so.
+ * Two wrapped lines swapped (`学校との連絡に関` ⏎ `学校評価における`) keep every width and every empty
+ * line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, so the
+ * two characters it joins are nearly always printed together elsewhere in the same text (`関|す` of
+ * 関する) or inside one dictionary word (`処|分` of 処分). When a label, or a target cell wrapped over
+ * lines of its own (2-1-13's `令和８年度` ⏎ `からシステ` ⏎ `ムでの所有` ⏎ `権移転処理`), has a soft
+ * break neither attests, but with two of its lines in the other order every soft break is attested,
+ * the lines were most likely swapped: an error a person checks against the PDF. None of the 113
+ * labels of three lines or more of both real texts reads so (the last line never moves, so shorter
+ * ones are not weighed). The dated year texts of initiatives (2021's 2-2-4: `令和元年度・` ⏎
+ * `令和 ２年度` ⏎ `分`) are lists, whose breaks join what no phrase does, and are not weighed; nor is
+ * a cell sharing a line with other cells (laid out by the cells, not by wrapping).
  */
-function checkLabelLineOrder(draft: RowDraft, widths: LineWidths, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
-  if (pairs === null) return [];
-  const found = swappedLines(textByLine(draft.label), widths, pairs);
-  if (!found) return [];
-  return [
-    diagnose('table/label-lines-swapped', 'otherOrder', found.params, {
-      file,
-      position: { start: { line: found.params.first, column: 1 }, end: { line: found.params.second, column: widths.get(found.params.second)!.endColumn } },
-    }),
-  ];
-}
-
-/**
- * The same weighing for a text cell wrapped over lines of its own (2-1-13's `令和８年度` ⏎ `からシステ` ⏎
- * `ムでの所有` ⏎ `権移転処理`): two of its lines swapped publish a changed target. Only target cells
- * whose every line holds nothing but that cell are weighed (a line shared with other cells is laid
- * out by the cells, not by wrapping); the dated year texts of initiatives (2021's 2-2-4: `令和元年度・`
- * ⏎ `令和 ２年度` ⏎ `分`) are lists, whose breaks join what no phrase does, and are not weighed.
- */
-function checkCellLineOrder(draft: RowDraft, widths: LineWidths, lineTexts: ReadonlyMap<number, string>, pairs: PrintedPairs | null, file: string | null): Diagnostic[] {
-  if (pairs === null) return [];
+function checkLineOrder(draft: RowDraft, kind: TableKind, widths: LineWidths, lineTexts: ReadonlyMap<number, string>, evidence: JoinEvidence, file: string | null): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
+  const at = (found: SwappedLines): Position => ({ start: { line: found.first, column: 1 }, end: { line: found.second, column: widths.get(found.second)!.endColumn } });
+  const label = swappedLines(textByLine(draft.label), widths, evidence);
+  if (label) diagnostics.push(diagnose('table/label-lines-swapped', 'otherOrder', label, { file, position: at(label) }));
+  if (kind !== 'indicator') return diagnostics;
   for (const cell of draft.cells) {
     const lines = textByLine(cell.tokens);
-    if (lines.length < 3) continue;
     if (lines.some((l) => compactText(lineTexts.get(l.line) ?? '') !== l.text)) continue;
-    const found = swappedLines(lines, widths, pairs);
+    const found = swappedLines(lines, widths, evidence);
     if (!found) continue;
-    diagnostics.push(
-      diagnose('table/label-lines-swapped', 'cellOtherOrder', { ...found.params, label: draft.label.map((t) => t.text).join(''), cell: found.params.label }, {
-        file,
-        position: { start: { line: found.params.first, column: 1 }, end: { line: found.params.second, column: widths.get(found.params.second)!.endColumn } },
-      }),
-    );
+    diagnostics.push(diagnose('table/label-lines-swapped', 'cellOtherOrder', { ...found, label: labelTextOf(draft), cell: found.label }, { file, position: at(found) }));
   }
   return diagnostics;
+}
+
+/** Two lines of a wrapped text found swapped: the text as read, as it would read swapped back, and the two lines. */
+interface SwappedLines {
+  label: string;
+  swapped: string;
+  first: number;
+  second: number;
 }
 
 /**
@@ -970,23 +958,19 @@ function checkCellLineOrder(draft: RowDraft, widths: LineWidths, lineTexts: Read
  * line. The last line stays last (its end is the text's end; a swap with it changes how the text
  * ends, which the ending and width rules weigh).
  */
-function swappedLines(
-  lines: readonly { line: number; text: string }[],
-  widths: LineWidths,
-  pairs: PrintedPairs,
-): { params: { label: string; swapped: string; first: number; second: number } } | null {
+function swappedLines(lines: readonly { line: number; text: string }[], widths: LineWidths, evidence: JoinEvidence): SwappedLines | null {
   if (lines.length < 3) return null;
   const texts = lines.map((l) => l.text);
   const soft = lines.map((l) => widths.get(l.line)?.soft ?? false);
-  if (unattestedJoins(texts, soft, pairs) === 0) return null;
+  if (unattestedJoins(texts, soft, evidence) === 0) return null;
   for (let i = 0; i + 2 < lines.length; i++) {
     if (texts[i] === texts[i + 1]) continue;
     const swapped = [...texts];
     [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
     const swappedSoft = [...soft];
     [swappedSoft[i], swappedSoft[i + 1]] = [swappedSoft[i + 1]!, swappedSoft[i]!];
-    if (unattestedJoins(swapped, swappedSoft, pairs) > 0) continue;
-    return { params: { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line } };
+    if (unattestedJoins(swapped, swappedSoft, evidence) > 0) continue;
+    return { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line };
   }
   return null;
 }
