@@ -41,6 +41,7 @@ import { checkCsvTables, toCsvTableSpecs, type CsvTableDescription } from './out
 import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
 import { toCsvChunks } from './outputs/csv/toCsvText.js';
 import { hasWorkbook, toWorkbook, workbookName } from './outputs/csv/toWorkbook.js';
+import type { WorkbookMaker, WorkbookTableData } from './outputs/csv/workbookThread.js';
 import { toJsonChunks, toJsonText, toPlanDocument } from './outputs/jsonText.js';
 import { toJsonLd } from './outputs/rdf/toJsonLd.js';
 import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
@@ -148,6 +149,12 @@ export interface BuildOptions {
    */
   draft?: boolean;
   onProgress?: ProgressListener;
+  /**
+   * Makes the editions' workbooks, started for every edition as soon as the editions are checked and
+   * written after the edition's other files (the CLI's: a thread of its own, `startWorkbookThread`).
+   * Default: each made inline by `writeEdition`.
+   */
+  workbooks?: WorkbookMaker;
 }
 
 /**
@@ -202,9 +209,17 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
  * writes them into `<out>.building`; `validate`'s only measures them), so only the plan model
  * outlives the stage that needs each large intermediate (the tables, the JSON-LD). `draft`: the
  * output is written although findings await review, and says so in `quality.json`. `buildDate`: the
- * build's fixed clock, the workbook's dates.
+ * build's fixed clock, the workbook's dates. `workbookElsewhere`: the workbook is made and written by the
+ * caller (`writeWorkbook`), not here.
  */
-export async function writeEdition(check: EditionCheck, sink: OutputSink, onProgress?: ProgressListener, draft = false, buildDate = ZIP_EPOCH): Promise<EditionBuild> {
+export async function writeEdition(
+  check: EditionCheck,
+  sink: OutputSink,
+  onProgress?: ProgressListener,
+  draft = false,
+  buildDate = ZIP_EPOCH,
+  workbookElsewhere = false,
+): Promise<EditionBuild> {
   const { input, plan } = check;
   const base = { folder: check.folder, id: check.id, plan, review: check.review, changelog: check.changelog };
   if (!plan || !check.quality) return { ...base, quality: null, tables: [], diagnostics: check.diagnostics, outputs: [] };
@@ -225,13 +240,7 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
     csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
     // The workbook makes every table's rows again from the same specs (pure, so the same values as
     // the CSVs): a workbook needs all its sheets at once, the CSVs never hold more than one table.
-    if (hasWorkbook(plan)) {
-      const workbook = await toWorkbook(
-        toCsvTableSpecs(plan).map(({ rows, ...description }) => ({ ...description, rows: rows() })),
-        buildDate,
-      );
-      csvFiles.push(await put(workbookName(plan), [workbook]));
-    }
+    if (hasWorkbook(plan) && !workbookElsewhere) csvFiles.push(await put(workbookName(plan), [await toWorkbook(toWorkbookTables(plan), buildDate)]));
     return { csvFiles, tables };
   });
   const planFile = await stage('json', () => put('plan.json', toJsonChunks(toPlanDocument(plan))));
@@ -262,6 +271,23 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
 }
 
 type Stage = <T>(name: StageName, work: () => T) => T;
+
+/** The tables of the edition's workbook as plain data: made from the same specs as its CSVs. */
+function toWorkbookTables(plan: Plan): WorkbookTableData[] {
+  return toCsvTableSpecs(plan).map(({ rows, ...description }) => ({ ...description, rows: rows() }));
+}
+
+/**
+ * Writes a workbook made elsewhere (`BuildOptions.workbooks`) as the edition's last file, where
+ * `writeEdition` would have listed it (after its CSVs, which end its outputs). The wait for it
+ * counts as stage `csv`.
+ */
+async function writeWorkbook(edition: EditionBuild, workbook: Promise<Uint8Array>, sink: OutputSink, onProgress?: ProgressListener): Promise<EditionBuild> {
+  const plan = edition.plan!;
+  const bytes = await timed(onProgress, edition.folder, 'csv', () => workbook);
+  const file = await sink.write(`${plan.edition.id}/${workbookName(plan)}`, [bytes]);
+  return { ...edition, outputs: [...edition.outputs, file] };
+}
 
 /**
  * A newer edition carries its predecessor's revision history and adds to it: a higher edition
@@ -385,13 +411,28 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   // Nothing is written unless the check passed; otherwise the outputs are still made (measured only), for their own checks.
   const building = write && checkedOk ? await startBuilding(effects, outDir) : null;
   const sink = building ? folderSink(effects, building) : measuringSink();
+  // Every workbook is started now, elsewhere, and written once the editions' other files are.
+  const workbooks = new Map<string, Promise<Uint8Array>>();
+  if (options.workbooks) {
+    for (const check of checked) {
+      if (!check.plan || !check.quality || !hasWorkbook(check.plan)) continue;
+      const made = options.workbooks.make(toWorkbookTables(check.plan), buildDate);
+      // Handled here too: a build stopped by another error never awaits it.
+      made.catch(() => {});
+      workbooks.set(check.folder, made);
+    }
+  }
   const editions: EditionBuild[] = [];
   for (const read of reads) {
     editions.push(
       'input' in read
-        ? await writeEdition(checks.get(read.folder)!, sink, onProgress, draft, buildDate)
+        ? await writeEdition(checks.get(read.folder)!, sink, onProgress, draft, buildDate, workbooks.has(read.folder))
         : { folder: read.folder, id: null, plan: null, quality: null, review: null, changelog: null, tables: [], diagnostics: read.diagnostics, outputs: [] },
     );
+  }
+  for (const [i, edition] of editions.entries()) {
+    const workbook = workbooks.get(edition.folder);
+    if (workbook && edition.plan) editions[i] = await writeWorkbook(edition, workbook, sink, onProgress);
   }
   const diagnostics = [...editions.flatMap((e) => e.diagnostics), ...shared];
   const ok = publishable(diagnostics);

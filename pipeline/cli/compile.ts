@@ -1,7 +1,8 @@
 /**
  * Compiles the command line into `.build/` (git-ignored; never the published `dist/`): the CLI and
  * the pipeline bundled by esbuild into one ES module, with the dependencies it needs at every start
- * inside it and jsonld.js in a chunk of its own (loaded only for the catalog), and the JSON Schemas
+ * inside it and jsonld.js in a chunk of its own (loaded only for the catalog), the workbook thread's
+ * module beside it (exceljs in a chunk only that thread loads), and the JSON Schemas
  * as ajv's standalone code generated here, so a start compiles no schema and resolves no package.
  * Run by `npm ci` (`prepare`), by the test setup, and by the compiled CLI itself when a source
  * changed since (`freshness.ts`); `npm run compile` runs it by hand.
@@ -13,6 +14,7 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { createSchemaAjv, SCHEMAS } from '../model/schemas.js';
 import { INPUTS_FILE, statInput, type CompiledInputs } from './freshness.js';
+import { WORKBOOK_WORKER } from '../outputs/csv/workbookThread.js';
 
 // ajv's standalone module is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (
@@ -66,10 +68,13 @@ export interface CompileResult {
  */
 export async function compileCli(root: string = ROOT, outDir: string = join(root, BUILD_DIR)): Promise<CompileResult> {
   const entry = join(root, 'pipeline/cli/cli.ts');
+  // The workbook thread's module, a file of its own beside the CLI (named `WORKBOOK_WORKER`).
+  const workbookWorker = join(root, `pipeline/outputs/csv/${WORKBOOK_WORKER.replace(/\.js$/, '.ts')}`);
   const schemasModule = join(root, 'pipeline/model/schemas.ts');
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [entry],
+    // Named, so both land at the build folder's top (`cli.js`, `workbookWorker.js`).
+    entryPoints: { cli: entry, [WORKBOOK_WORKER.replace(/\.js$/, '')]: workbookWorker },
     outdir: outDir,
     bundle: true,
     splitting: true,
