@@ -150,8 +150,8 @@ export interface BuildOptions {
   draft?: boolean;
   onProgress?: ProgressListener;
   /**
-   * Makes the editions' workbooks, started for every edition as soon as the editions are checked and
-   * written after the edition's other files (the CLI's: a thread of its own, `startWorkbookThread`).
+   * Makes the editions' workbooks, each started as soon as its edition's plan is made and written
+   * after the editions' other files (the CLI's: a thread of its own, `startWorkbookThread`).
    * Default: each made inline by `writeEdition`.
    */
   workbooks?: WorkbookMaker;
@@ -163,12 +163,15 @@ export interface BuildOptions {
  * order, compared with the edition before it (`diffPlans`): every change no 改訂履歴 entry explains
  * is a finding on the newer edition (`findUnexplainedChanges`); then each edition's review file is
  * applied (`reviewEdition`). Pure and fast (no CSV, JSON-LD or file): the build uses it, and a
- * mutation-test harness calls it thousands of times.
+ * mutation-test harness calls it thousands of times. `onPlan` is told each edition's plan as soon as it
+ * is made (the build starts the edition's workbook then, on another thread).
  */
-export function checkEditions(inputs: readonly EditionInput[], onProgress?: ProgressListener): EditionCheck[] {
+export function checkEditions(inputs: readonly EditionInput[], onProgress?: ProgressListener, onPlan?: (input: EditionInput, plan: Plan) => void): EditionCheck[] {
   const analysed = inputs.map((input) => {
     const stage: Stage = (name, work) => timed(onProgress, input.folder, name, work);
-    return { input, stage, result: analyseEdition(input, stage) };
+    const result = analyseEdition(input, stage);
+    if (result.ok) onPlan?.(input, result.plan);
+    return { input, stage, result };
   });
   const withPlans = analysed
     .flatMap((a) => (a.result.ok ? [{ ...a, plan: a.result.plan, sourceMap: a.result.sourceMap }] : []))
@@ -394,7 +397,18 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
     const read = await timed(onProgress, folder, 'read', () => fromEditionFolder(effects, seedsDir, folder));
     reads.push(read.ok ? { folder, input: read.input } : { folder, diagnostics: read.diagnostics });
   }
-  const checks = new Map(checkEditions(reads.flatMap((r) => ('input' in r ? [r.input] : [])), onProgress).map((c) => [c.folder, c]));
+  // Each workbook is started elsewhere as soon as its edition's plan is made (the plan is final then;
+  // the checks after it only add findings), and written once the editions' other files are.
+  const workbooks = new Map<string, Promise<Uint8Array>>();
+  const startWorkbook = (input: EditionInput, plan: Plan) => {
+    if (!options.workbooks || !hasWorkbook(plan)) return;
+    const made = options.workbooks.make(toWorkbookTables(plan), buildDate);
+    // Handled here too: a build stopped by another error never awaits it.
+    made.catch(() => {});
+    workbooks.set(input.folder, made);
+  };
+  const checks = new Map(checkEditions(reads.flatMap((r) => ('input' in r ? [r.input] : [])), onProgress, startWorkbook).map((c) => [c.folder, c]));
+  options.workbooks?.close();
   const checked = [...checks.values()];
   const shared: Diagnostic[] = [];
   const ids = checked.map((c) => c.id).filter((id): id is string => id !== null);
@@ -411,17 +425,6 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   // Nothing is written unless the check passed; otherwise the outputs are still made (measured only), for their own checks.
   const building = write && checkedOk ? await startBuilding(effects, outDir) : null;
   const sink = building ? folderSink(effects, building) : measuringSink();
-  // Every workbook is started now, elsewhere, and written once the editions' other files are.
-  const workbooks = new Map<string, Promise<Uint8Array>>();
-  if (options.workbooks) {
-    for (const check of checked) {
-      if (!check.plan || !check.quality || !hasWorkbook(check.plan)) continue;
-      const made = options.workbooks.make(toWorkbookTables(check.plan), buildDate);
-      // Handled here too: a build stopped by another error never awaits it.
-      made.catch(() => {});
-      workbooks.set(check.folder, made);
-    }
-  }
   const editions: EditionBuild[] = [];
   for (const read of reads) {
     editions.push(

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32 --min-semi-space-size=16 --import tsx
+#!/usr/bin/env -S node --max-semi-space-size=32 --import tsx
 /**
  * Command line (`hadano-ict-plan`, also behind `npm run build` / `npm run publish`): `build` turns
  * every edition folder under `--seeds` into `--out` (`--draft`: although findings await review,
