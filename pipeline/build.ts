@@ -20,6 +20,7 @@
  *    report      model/checkQuality     quality.json (with the review) and coverage.json
  *   once for all editions:
  *    publication publish/toPublication  pages (site/), descriptors, zips, CKAN, changelogs, targets' history, catalog, SHA256SUMS
+ *                                       (waiting meanwhile for the workbooks made on another thread)
  *    write       io/outputFolder        `<out>.building` swapped in for `<out>` as a whole
  *
  * Every file is streamed into `<out>.building` as it is made (`folderSink`); when a check fails the
@@ -282,13 +283,12 @@ function toWorkbookTables(plan: Plan): WorkbookTableData[] {
 
 /**
  * Writes a workbook made elsewhere (`BuildOptions.workbooks`) as the edition's last file, where
- * `writeEdition` would have listed it (after its CSVs, which end its outputs). The wait for it
- * counts as stage `csv`.
+ * `writeEdition` would have listed it (after its CSVs, which end its outputs). The wait for it is
+ * part of stage `publication`, which writes what needs no edition file meanwhile.
  */
-async function writeWorkbook(edition: EditionBuild, workbook: Promise<Uint8Array>, sink: OutputSink, onProgress?: ProgressListener): Promise<EditionBuild> {
+async function writeWorkbook(edition: EditionBuild, workbook: Promise<Uint8Array>, sink: OutputSink): Promise<EditionBuild> {
   const plan = edition.plan!;
-  const bytes = await timed(onProgress, edition.folder, 'csv', () => workbook);
-  const file = await sink.write(`${plan.edition.id}/${workbookName(plan)}`, [bytes]);
+  const file = await sink.write(`${plan.edition.id}/${workbookName(plan)}`, [await workbook]);
   return { ...edition, outputs: [...edition.outputs, file] };
 }
 
@@ -433,19 +433,27 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
         : { folder: read.folder, id: null, plan: null, quality: null, review: null, changelog: null, tables: [], diagnostics: read.diagnostics, outputs: [] },
     );
   }
-  for (const [i, edition] of editions.entries()) {
-    const workbook = workbooks.get(edition.folder);
-    if (workbook && edition.plan) editions[i] = await writeWorkbook(edition, workbook, sink, onProgress);
-  }
+  // The workbooks made elsewhere, each written as its edition's last file once it is ready.
+  const withWorkbooks = async (built: readonly EditionBuild[]): Promise<EditionBuild[]> => {
+    const complete: EditionBuild[] = [];
+    for (const edition of built) {
+      const workbook = workbooks.get(edition.folder);
+      complete.push(workbook && edition.plan ? await writeWorkbook(edition, workbook, sink) : edition);
+    }
+    return complete;
+  };
   const diagnostics = [...editions.flatMap((e) => e.diagnostics), ...shared];
   const ok = publishable(diagnostics);
   if (!ok || !building) {
+    const measured = await withWorkbooks(editions);
     // A failed build leaves the published folder as it was: its partial files are thrown away.
     if (building) await effects.remove(building);
-    return { ok, editions, written: [], files: [], diagnostics, draft: false };
+    return { ok, editions: measured, written: [], files: [], diagnostics, draft: false };
   }
-  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate, sink, draft));
+  // The publication writes what needs no edition file first, while the workbooks are finished.
+  let published: EditionBuild[] = editions;
+  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate, sink, draft, async (built) => (published = await withWorkbooks(built))));
   await timed(onProgress, null, 'write', () => finishBuilding(effects, outDir));
-  return { ok, editions, written: files.map((f) => join(outDir, f.path)), files, diagnostics, draft };
+  return { ok, editions: published, written: files.map((f) => join(outDir, f.path)), files, diagnostics, draft };
 }
 
