@@ -57,10 +57,13 @@ export function startWorkbookThread(script: URL): WorkbookMaker {
   let nextId = 0;
   let crashed: Error | null = null;
   let closing = false;
+  let ended = false;
   // Ended, not only unreferenced: the thread's heap (exceljs and its workbooks) is given back
   // before the rest of the build reaches its peak (8 MB less at a real build's peak, measured).
   const endIfDone = () => {
-    if (closing && waiting.size === 0) void worker.terminate();
+    if (!closing || waiting.size > 0 || ended) return;
+    ended = true;
+    void worker.terminate();
   };
   worker.on('message', ({ id, bytes, error }: WorkbookReply) => {
     const request = waiting.get(id);
@@ -75,10 +78,19 @@ export function startWorkbookThread(script: URL): WorkbookMaker {
     for (const request of waiting.values()) request.reject(error);
     waiting.clear();
   });
+  // A thread that stops without an error (never expected) must not leave a build waiting for ever.
+  worker.on('exit', () => {
+    ended = true;
+    crashed ??= new Error('The workbook thread stopped');
+    for (const request of waiting.values()) request.reject(crashed);
+    waiting.clear();
+  });
   // Unreferenced after its listeners are attached, so a build that needs no workbook still exits.
   worker.unref();
   return {
     make(tables, date) {
+      // Asked again after it ended (a second build with the same maker): made here instead.
+      if (ended && closing) return toWorkbook(tables, date);
       if (crashed) return Promise.reject(crashed);
       const id = nextId++;
       worker.ref();

@@ -1,7 +1,8 @@
 /**
  * The workbook thread (`workbookThread.ts`): started from the compiled CLI's `workbookWorker.js` (the
  * global setup compiles it), it makes the same bytes as `toWorkbook` on the calling thread, several
- * requests at once each answered with its own workbook; without a compiled module it makes them inline.
+ * requests at once each answered with its own workbook, and ends when closed; without a compiled module
+ * it makes them inline.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,6 +26,9 @@ describe('the workbook thread', () => {
     const made = await Promise.all(editions.map((tables) => thread.make(tables, TEST_DATE)));
     for (const [i, tables] of editions.entries()) expect(Buffer.from(made[i]!).equals(Buffer.from(await toWorkbook(tables, TEST_DATE)))).toBe(true);
     expect(Buffer.from(made[0]!).equals(Buffer.from(made[1]!))).toBe(false);
+    // Closed, the thread ends; asked again all the same, the maker makes the workbook inline.
+    thread.close();
+    expect(Buffer.from(await thread.make(editions[0]!, TEST_DATE)).equals(Buffer.from(made[0]!))).toBe(true);
   }, 60_000);
 
   it('makes them inline when there is no compiled module', async () => {
