@@ -4,11 +4,11 @@
  * `memoryEffects` and the CLI uses `nodeEffects`.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { renameSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
 import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { startWriterThread, takeBuffer, type MeasuredFile, type WriterThread } from './writerThread.js';
+import { giveBackBuffers, startWriterThread, takeBuffer, type MeasuredFile, type WriterThread } from './writerThread.js';
 
 /**
  * How many pieces of a file may be on their way to the disk while the next is made: enough that a
@@ -67,8 +67,8 @@ function faultPoint(kind: 'write' | 'rename'): void {
   if (FAULT && FAULT[1] === kind && ++faultCount === Number(FAULT[2])) process.kill(process.pid, 'SIGKILL');
 }
 
-/** Writes a small file at once on this thread, measuring it (see `Effects.writeMeasured`). */
-function writeSmallFile(path: string, pieces: readonly Uint8Array[], crc: boolean): MeasuredFile {
+/** Measures a small file's pieces (size, SHA-256, and CRC-32 when `crc`) on this thread (see `Effects.writeMeasured`). */
+function measure(pieces: readonly Uint8Array[], crc: boolean): MeasuredFile {
   const hash = createHash('sha256');
   let sum = 0;
   let bytes = 0;
@@ -77,13 +77,16 @@ function writeSmallFile(path: string, pieces: readonly Uint8Array[], crc: boolea
     if (crc) sum = crc32(piece, sum);
     bytes += piece.length;
   }
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces));
   return { bytes, sha256: hash.digest('hex'), crc32: sum };
 }
 
 /** The writer thread of `nodeEffects`, started with the first file it measures. */
 let writer: WriterThread | null = null;
+
+/** Waits for the small files queued on the writer thread, if there is one (see `WriterThread.settle`). */
+async function settle(): Promise<void> {
+  if (writer) await writer.settle();
+}
 
 /** Effects on the real file system. */
 export const nodeEffects: Effects = {
@@ -97,6 +100,7 @@ export const nodeEffects: Effects = {
     }
   },
   async readFile(path) {
+    await settle();
     try {
       return new Uint8Array(await readFile(path));
     } catch (error) {
@@ -144,13 +148,20 @@ export const nodeEffects: Effects = {
   async writeMeasured(path, data, crc) {
     faultPoint('write');
     writer ??= startWriterThread();
-    // A file that ends within its first pieces (up to 448 KiB: most files) is measured and written
-    // here at once: handing it to the thread and waiting for its answer took longer than that.
+    // A file that ends within its first pieces (up to 448 KiB: most files) is measured here at once
+    // (handing it to the thread and waiting for its answer took longer than that) and copied into a
+    // batch of small files the thread writes together, unwaited: writing 62,000 project pages one by
+    // one took the main thread 9 s at 1000×. Whatever reads, renames or removes files waits for them.
     const pieces = data[Symbol.asyncIterator]();
     const head: Uint8Array[] = [];
     while (head.length < PIECES_IN_FLIGHT) {
       const next = await pieces.next();
-      if (next.done) return writeSmallFile(path, head, crc);
+      if (next.done) {
+        const measured = measure(head, crc);
+        await writer.writeSmall(path, head);
+        giveBackBuffers(head);
+        return measured;
+      }
       head.push(next.value);
     }
     return writer.write(
@@ -163,6 +174,7 @@ export const nodeEffects: Effects = {
     );
   },
   async *readChunks(path) {
+    await settle();
     const file = await open(path, 'r');
     try {
       // A few buffers in turn for the whole file (fresh buffers per piece would each be garbage to
@@ -183,6 +195,7 @@ export const nodeEffects: Effects = {
     }
   },
   async exists(path) {
+    await settle();
     try {
       await stat(path);
       return true;
@@ -192,11 +205,14 @@ export const nodeEffects: Effects = {
   },
   async rename(from, to) {
     // Synchronous, so the swap's two renames follow each other with no wait between them: a build
-    // killed in that gap leaves the output beside its place (repaired by the next build).
+    // killed in that gap leaves the output beside its place (repaired by the next build). The small
+    // files are all written before the first (the second has none left to wait for).
+    await settle();
     faultPoint('rename');
     renameSync(from, to);
   },
   async remove(path) {
+    await settle();
     await rm(path, { recursive: true, force: true });
   },
 };

@@ -52,7 +52,8 @@ class Batches {
   private size = 1 << 16;
   private readonly buffers: (Uint8Array | null)[] = Array.from({ length: PIECES_IN_FLIGHT + 1 }, () => null);
   private turn = 0;
-  private buffer = this.take();
+  // Taken when the first text comes, not before: a file ends with no buffer taken for nothing.
+  private buffer: Uint8Array | null = null;
   private used = 0;
 
   /** The batches completed by adding `chunk`. */
@@ -64,6 +65,7 @@ class Batches {
     }
     let rest = chunk;
     while (rest.length > 0) {
+      this.buffer ??= this.take();
       const { read, written } = encoder.encodeInto(rest, this.buffer.subarray(this.used));
       this.used += written;
       if (read === rest.length) return;
@@ -76,10 +78,10 @@ class Batches {
 
   /** The pending bytes as one batch, if there are any. */
   *flush(): Generator<Uint8Array> {
-    if (this.used === 0) return;
+    if (this.used === 0 || !this.buffer) return;
     const batch = this.buffer.subarray(0, this.used);
     this.turn = (this.turn + 1) % this.buffers.length;
-    this.buffer = this.take();
+    this.buffer = null;
     this.used = 0;
     yield batch;
   }

@@ -20,6 +20,7 @@ import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
 import { listTargetHistory, toTargetHistoryFiles } from './toTargetHistoryFiles.js';
+import { append } from '../common/arrays.js';
 import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
 
 /** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
@@ -47,25 +48,52 @@ export function toSharedOutputs(): BuiltFile[] {
  * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
  * package descriptions, the changelogs, the targets' history, the projects' pages, the catalog, the top page, and
  * `SHA256SUMS` over all of them.
+ * `complete` gives the editions with every file of theirs written (the build's workbooks are made on
+ * another thread): it is awaited only once the files that need no edition file are written — the
+ * changelogs, the targets' history and the projects' pages, listed where they always were.
  * Returns every published file, sorted by path.
  */
-export async function toPublication(editions: readonly EditionBuild[], buildDate: string, sink: OutputSink, draft = false): Promise<PublishedFile[]> {
+export async function toPublication(
+  built: readonly EditionBuild[],
+  buildDate: string,
+  sink: OutputSink,
+  draft = false,
+  complete: (editions: readonly EditionBuild[]) => Promise<readonly EditionBuild[]> = async (editions) => editions,
+): Promise<PublishedFile[]> {
   const shared: PublishedFile[] = [];
   for (const file of toSharedOutputs()) shared.push(await sink.write(file.path, [file.data]));
   const files: PublishedFile[] = [...shared];
-  const plans = editions.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
-  const byId = new Map(editions.map((e) => [e.plan!.edition.id, e]));
+  const plans = built.map((e) => e.plan!).sort((a, b) => a.edition.number - b.edition.number);
+  const byId = new Map(built.map((e) => [e.plan!.edition.id, e]));
   const changelogs = plans.slice(1).map((plan, i) => ({ older: plans[i]!, newer: plan, log: byId.get(plan.edition.id)!.changelog ?? diffPlans(plans[i]!, plan) }));
   // A draft names, on every page and in draft.json, the findings each edition still awaits.
-  const unreviewed = new Map(draft ? editions.flatMap((e) => (e.review && e.review.pending > 0 ? [[e.plan!.edition.id, e.review.pending] as const] : [])) : []);
+  const unreviewed = new Map(draft ? built.flatMap((e) => (e.review && e.review.pending > 0 ? [[e.plan!.edition.id, e.review.pending] as const] : [])) : []);
   if (unreviewed.size > 0) {
     const marker = {
       draft: true,
       description: 'An unreviewed draft (build --draft): findings await review, so this output must not be published; publish refuses it.',
-      editions: editions.flatMap((e) => (e.review && e.review.pending > 0 ? [{ edition: e.review.edition, pendingFindings: e.review.pending, reviewFile: e.review.reviewFile }] : [])),
+      editions: built.flatMap((e) => (e.review && e.review.pending > 0 ? [{ edition: e.review.edition, pendingFindings: e.review.pending, reviewFile: e.review.reviewFile }] : [])),
     };
     files.push(await sink.write(DRAFT_MARKER, [toJsonText(marker)]));
   }
+  // Made of the plans and changelogs only, so written while the editions' last files are made.
+  const changelogFiles: PublishedFile[] = [];
+  for (const { older, newer, log } of changelogs) {
+    for (const file of toChangelogFiles(log, older, newer)) changelogFiles.push(await sink.write(file.path, [file.data]));
+  }
+  const wrong: Diagnostic[] = [];
+  const historyFiles: PublishedFile[] = [];
+  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong)) historyFiles.push(await sink.write(file.path, file.chunks));
+  // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
+  if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
+  // Each project's page, made of every edition, from the same rows as the targets' history.
+  const history = groupHistoryByProject(listTargetHistory(plans, changelogs.map((c) => c.log)));
+  const storyFiles: PublishedFile[] = [];
+  for (const projectId of listStoryProjects(plans)) {
+    const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
+    storyFiles.push(await sink.write(toStoryPath(projectId), chunks));
+  }
+  const editions = await complete(built);
   for (const edition of editions) {
     const plan = edition.plan!;
     const id = plan.edition.id;
@@ -93,19 +121,10 @@ export async function toPublication(editions: readonly EditionBuild[], buildDate
     files.push(...edition.outputs, schema, page, ...pageFiles, descriptor, zip);
   }
   for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files, plans.at(-1)))]));
-  for (const { older, newer, log } of changelogs) {
-    for (const file of toChangelogFiles(log, older, newer)) files.push(await sink.write(file.path, [file.data]));
-  }
-  const wrong: Diagnostic[] = [];
-  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong)) files.push(await sink.write(file.path, file.chunks));
-  // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
-  if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
-  // Each project's page, made of every edition, from the same rows as the targets' history.
-  const history = groupHistoryByProject(listTargetHistory(plans, changelogs.map((c) => c.log)));
-  for (const projectId of listStoryProjects(plans)) {
-    const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
-    files.push(await sink.write(toStoryPath(projectId), chunks));
-  }
+  // In the order they always had (the catalog lists files in this order).
+  append(files, changelogFiles);
+  append(files, historyFiles);
+  append(files, storyFiles);
   const catalog = toCatalog(plans, files);
   files.push(await sink.write('catalog.jsonld', [toJsonText(catalog)]), await sink.write('catalog.ttl', [await toCatalogTurtle(catalog)]));
   const latest = plans.at(-1)!;

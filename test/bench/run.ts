@@ -16,7 +16,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
@@ -96,6 +96,8 @@ async function buildBenchmarks(): Promise<void> {
     ...(full ? [{ name: '1000× 2025-03', seeds: writeSyntheticSeeds(1000, join(work, 'x1000')), times: 3, factor: 1000 }] : []),
   ];
 
+  // The machine is shared: its load (1-minute average) before and after every case says how shared.
+  const loads: number[] = [loadavg()[0]!];
   const rows: string[] = [];
   const floors: number[] = [];
   const perSheet: string[] = [];
@@ -110,10 +112,11 @@ async function buildBenchmarks(): Promise<void> {
     const walls = runs.map((r) => r.wall.toFixed(2)).join(', ');
     rows.push(`| ${name} | ${runs[0]!.sheets} | ${times} | ${wall.toFixed(2)} s (${walls}) | ${(floor * 1000).toFixed(0)} ms | ${(wall / floor).toFixed(1)}× | ${median(runs.map((r) => r.peakRssMiB))} MiB | ${stages} |`);
     if (factor) perSheet.push(`${factor}×: ${((wall / runs[0]!.sheets) * 1000).toFixed(2)} ms per sheet`);
+    loads.push(loadavg()[0]!);
     console.error(`done: ${name}`);
   }
   console.log(`Machine: ${machine()}; \`node -e 0\`: ${(median(floors) * 1000).toFixed(0)} ms (median of ${floors.length}, one before each build)`);
-  console.log(`Command: \`npm run bench${full ? ' -- --full' : ''}\`, ${new Date().toISOString().slice(0, 10)}`);
+  console.log(`Command: \`npm run bench${full ? ' -- --full' : ''}\`, ${new Date().toISOString().slice(0, 10)}; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (1 minute, before and after each case)`);
   console.log('');
   console.log('| input | sheets | runs | wall (median, incl. Node start; each run) | `node -e 0` (median, same runs) | × `node -e 0` | peak memory (median) | seconds per stage (median) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');

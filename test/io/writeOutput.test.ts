@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,39 @@ describe('folderSink', () => {
       expect(onDisk.toString('utf8')).toBe(pieces.join(''));
       expect(file).toEqual(describeFile({ path: 'a/b.txt', data: new Uint8Array(onDisk) }));
       expect((await collect(sink.read('a/b.txt'))).equals(onDisk)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes small files in batches on the writer thread: on disk, in new folders, once anything reads, renames or removes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    try {
+      const sink = folderSink(nodeEffects, `${dir}/out.building`);
+      // More than one batch of small files, in folders made as they are written.
+      const texts = Array.from({ length: 300 }, (_, i) => `<p>${i}：秦野市</p>\n`.repeat(i * 20));
+      const files = [];
+      for (const [i, text] of texts.entries()) files.push(await sink.write(`project/${i % 3}/${i}.html`, [text]));
+      expect((await collect(sink.read('project/2/299.html'))).toString('utf8')).toBe(texts[299]);
+      await nodeEffects.rename(`${dir}/out.building`, `${dir}/out`);
+      for (const [i, text] of texts.entries()) {
+        const onDisk = readFileSync(join(dir, 'out', `project/${i % 3}/${i}.html`));
+        expect(onDisk.toString('utf8')).toBe(text);
+        expect(files[i]).toEqual(describeFile({ path: `project/${i % 3}/${i}.html`, data: new Uint8Array(onDisk) }));
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a small file that could not be written when the build next waits for its files, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
+    try {
+      writeFileSync(join(dir, 'taken'), 'a file where a folder should be');
+      const sink = folderSink(nodeEffects, dir);
+      await sink.write('taken/page.html', ['<p>秦野</p>']);
+      await expect(nodeEffects.exists(join(dir, 'taken'))).rejects.toMatchObject({ code: 'ENOTDIR' });
+      expect(await nodeEffects.exists(join(dir, 'taken'))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
