@@ -47,12 +47,15 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
       previous = code;
     }
   }
-  const segmenter = new Intl.Segmenter('ja', { granularity: 'word' });
+  // Made on first use: loading ICU's dictionary costs a real build about 10 ms, and a text whose
+  // breaks are all attested by its pairs never needs it.
+  let segmenter: Intl.Segmenter | null = null;
   // A 【再掲】 copy or a label printed again is not segmented twice.
   const segmented = new Map<string, Set<number>>();
   const wordsInside = (text: string): ReadonlySet<number> => {
     const known = segmented.get(text);
     if (known) return known;
+    segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
     const inside = new Set<number>();
     for (const { index, segment } of segmenter.segment(text)) for (let k = index + 1; k < index + segment.length; k++) inside.add(k);
     segmented.set(text, inside);
