@@ -73,12 +73,14 @@ export function takeBuffer(size: number): Uint8Array {
  * and without this each small file left its 64 KiB buffers to the collector (62,000 project pages at 1000×).
  */
 export function giveBackBuffers(pieces: readonly Uint8Array[]): void {
-  const buffers = new Set(pieces.map((p) => p.buffer as ArrayBuffer).filter((b) => pooled.has(b)));
-  for (const buffer of buffers) {
-    const free = pool.get(buffer.byteLength) ?? [];
-    if (free.length < 8) free.push(buffer);
-    pool.set(buffer.byteLength, free);
-  }
+  for (const buffer of new Set(pieces.map((p) => p.buffer as ArrayBuffer).filter((b) => pooled.has(b)))) release(buffer);
+}
+
+/** Puts a buffer back in the pool (at most 8 free per size: the rest are left to the collector). */
+function release(buffer: ArrayBuffer): void {
+  const free = pool.get(buffer.byteLength) ?? [];
+  if (free.length < 8) free.push(buffer);
+  pool.set(buffer.byteLength, free);
 }
 
 /**
@@ -215,11 +217,6 @@ export function startWriterThread(): WriterThread {
     worker.ref();
     pooled.delete(buffer.buffer as ArrayBuffer);
     worker.postMessage({ type: 'files', buffer: buffer.buffer as ArrayBuffer, files } satisfies ToWriter, [buffer.buffer as ArrayBuffer]);
-  };
-  const release = (buffer: ArrayBuffer) => {
-    const free = pool.get(buffer.byteLength) ?? [];
-    if (free.length < 8) free.push(buffer);
-    pool.set(buffer.byteLength, free);
   };
   worker.on('message', (message: FromWriter) => {
     if (message.type === 'written') {
