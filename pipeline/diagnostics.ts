@@ -101,7 +101,7 @@ export const RULES = {
   },
   'sheet/lost-section': {
     severity: 'error',
-    description: 'Expected a table section (取組内容, 評価指標) where the sheet prints the heading or the explanation that goes with it (its lines were lost)',
+    description: 'Expected a table section (年度ごとの取組, 取組内容, 評価指標) where the sheet prints the heading, the table or the explanation that goes with it (its lines were lost, or its heading line did not read as one)',
     reviewable: true,
   },
   'sheet/missing-section': { severity: 'warning', description: 'Expected every standard section in the sheet' },
@@ -207,6 +207,26 @@ export const RULES = {
   'table/stray-empty-cells': {
     severity: 'error',
     description: 'Expected a line of empty cells to belong to a row that still lacks year cells, found it after a row with a cell for every year (another row\'s label line lost)',
+    reviewable: true,
+  },
+  'table/space-in-word': {
+    severity: 'error',
+    description: 'Expected no lone Latin letter beside another Latin word in a label (neither real text prints one), found one (`G IS`): a space the extraction put inside a word, which would be published',
+    reviewable: true,
+  },
+  'sheet/space-in-word': {
+    severity: 'error',
+    description: 'Expected no lone Latin letter beside another Latin word in a project name (neither real text prints one), found one (`A I`): a space the extraction put inside a word, which would be published',
+    reviewable: true,
+  },
+  'table/units-differ': {
+    severity: 'error',
+    description: "Expected the numbers of an indicator row to print one unit, with or without a qualifier such as 以上 (neither real edition prints two), found a number with another unit (a character of its unit lost or doubled)",
+    reviewable: true,
+  },
+  'table/cell-split': {
+    severity: 'error',
+    description: 'Expected no two text cells side by side on one line in a row with a cell for every year (neither real text prints them), found two, which could as well be one merged cell spanning two years with a space inside its text',
     reviewable: true,
   },
   'sheet/table-line-in-text': {

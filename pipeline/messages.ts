@@ -256,6 +256,11 @@ export const MESSAGES = {
       (p) => `Expected section 取組内容 in sheet ${p.id} after the 年度ごとの取組 heading it belongs to, found none: its lines may have been lost`,
       { id: '1-1-1' },
     ),
+    noYearHeadings: t<{ id: string }>(
+      (p) => `シート ${p.id} には取組内容の欄の前に年度ごとの取組の見出し（年度の並び）があるはずですが、見つかりません。見出しの行が崩れて、前の文章の一部として読まれた可能性があります。`,
+      (p) => `Expected the 年度ごとの取組 heading (the row of fiscal years) in sheet ${p.id} before its 取組内容, found none: the heading line may be damaged and read as the end of the text above it`,
+      { id: '1-1-1' },
+    ),
     noIndicators: t<{ id: string }>(
       (p) => `シート ${p.id} には指標の考え方の前に、それが説明する評価指標の欄があるはずですが、見つかりません。その行が欠けている可能性があります。`,
       (p) => `Expected section 評価指標 in sheet ${p.id} before the 指標の考え方 that explains it, found none: its lines may have been lost`,
@@ -497,6 +502,39 @@ export const MESSAGES = {
       (p) => `${p.line} 行目の空欄だけの行は、まだ年度の欄が足りない行のものであるはずですが、年度の欄が ${p.years} つそろった項目「${p.label}」の後にあります。別の行の項目名が欠けた可能性があります。`,
       (p) => `Expected the line of empty cells on line ${p.line} to belong to a row still lacking year cells, found it after row 「${p.label}」, which has a cell for each of the ${p.years} years: another row's label line may have been lost`,
       { label: 'システム構築', years: 5, line: 2313 },
+    ),
+  },
+  'table/space-in-word': {
+    latin: t<{ label: string; spaced: string }>(
+      (p) => `項目名「${p.label}」に、英字 1 文字がほかの英字と空白で離れた「${p.spaced}」があります。取り出しで単語の中に空白が入った可能性があります（このままでは空白の入った名称で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no lone Latin letter beside another Latin word in label 「${p.label}」, found 「${p.spaced}」: the extraction may have put a space inside a word (it would be published with it)`,
+      { label: '公開型G IS搭載', spaced: 'G IS' },
+    ),
+  },
+  'sheet/space-in-word': {
+    latin: t<{ name: string; spaced: string }>(
+      (p) => `名称「${p.name}」に、英字 1 文字がほかの英字と空白で離れた「${p.spaced}」があります。取り出しで単語の中に空白が入った可能性があります（このままでは空白の入った名称で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no lone Latin letter beside another Latin word in project name 「${p.name}」, found 「${p.spaced}」: the extraction may have put a space inside a word (it would be published with it)`,
+      { name: '生成A Iの活用', spaced: 'A I' },
+    ),
+  },
+  'table/units-differ': {
+    otherUnit: t<{ label: string; value: string; usual: string }>(
+      (p) => `項目「${p.label}」の目標値はどれも単位「${p.usual}」ですが、「${p.value}」だけ単位が違います。単位の文字が欠けたか重なった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected every number of row 「${p.label}」 in its unit 「${p.usual}」, found 「${p.value}」 in another: a character of its unit may have been lost or doubled`,
+      { label: 'オープンデータの公開数', value: '１ータ', usual: 'データ' },
+    ),
+  },
+  'table/cell-split': {
+    spaceInText: t<{ label: string; first: string; second: string; line: number }>(
+      (p) => `項目「${p.label}」の ${p.line} 行目で、「${p.first}」と「${p.second}」を隣り合う 2 つの年度の欄と読みましたが、文字の間に空白が入った 1 つの結合した欄（2 年度にまたがる「${p.first}${p.second}」）とも読めます。PDF で確かめてください。`,
+      (p) => `Expected no two text cells side by side on line ${p.line} of row 「${p.label}」, found 「${p.first}」 and 「${p.second}」, which may as well be one merged cell spanning two years (「${p.first}${p.second}」) with a space inside its text`,
+      { label: 'デジタル化割合（図書館所蔵資料）', first: '目録調製後、指標', second: '設定', line: 2918 },
+    ),
+    spaceInValue: t<{ label: string; first: string; second: string; line: number }>(
+      (p) => `項目「${p.label}」の ${p.line} 行目で、数値「${p.first}」の後の「${p.second}」を次の年度の欄と読みましたが、数値の単位や「以上」などの続き（「${p.first}${p.second}」）の間に空白が入ったものとも読めます。PDF で確かめてください。`,
+      (p) => `Expected the cell after number 「${p.first}」 on line ${p.line} of row 「${p.label}」 to be another year's, found 「${p.second}」, a few letters that may as well be the rest of its unit or qualifier (「${p.first}${p.second}」) with a space inside`,
+      { label: '拡充箇所', first: '１箇所以', second: '上', line: 788 },
     ),
   },
   'sheet/table-line-in-text': {
@@ -840,6 +878,10 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/label-lines-swapped': '入れ替わった項目名の行',
   'sheet/table-line-in-text': '文章に紛れ込んだ表の行',
   'table/stray-empty-cells': '行のない空欄',
+  'table/units-differ': '単位の違う目標値',
+  'table/space-in-word': '項目名の英単語の中の空白',
+  'sheet/space-in-word': '名称の英単語の中の空白',
+  'table/cell-split': '空白で分かれた欄',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',

@@ -55,6 +55,16 @@ describe('damageLines', () => {
     expect(damageLines(text, 'join', 4)).toEqual({ lines: ['a', '', 'b', '  c'], damagedLines: [4], partner: 7 });
   });
 
+  it('space puts one space between two printed characters of the line, at the same gap in every run', () => {
+    const lines = ['', '利用件数 1,000 件 '];
+    const damaged = damageLines(lines, 'space', 2)!;
+    expect(damaged.damagedLines).toEqual([2]);
+    expect(damaged.lines[1]!.replace(/ /g, '')).toBe(lines[1]!.replace(/ /g, ''));
+    expect(damaged.lines[1]!.split(' ').length).toBe(lines[1]!.split(' ').length + 1);
+    expect(damageLines(lines, 'space', 2)).toEqual(damaged);
+    expect(damageLines(['a b  '], 'space', 1)).toBeNull();
+  });
+
   it('makes nothing of a blank line, of a swap or join with no line after it, or of a swap of two equal lines', () => {
     for (const kind of MUTANT_KINDS) expect(damageLines(text, kind, 2)).toBeNull();
     expect(damageLines(text, 'swap', 7)).toBeNull();

@@ -159,3 +159,38 @@ export function parseFiscalYearHeading(printed: string): number | null {
 export function isBlank(text: string): boolean {
   return /^[\s\u3000]*$/.test(text);
 }
+
+/**
+ * Latin letters or digits a space was put between inside a word: a lone letter beside another Latin
+ * word or number (`G IS`, `A I`, `S 54`), a lone digit after a code ending in a digit (`S5 4`), or two
+ * Latin words the same text prints elsewhere as one (`You Tube` where it prints `YouTube`, given its
+ * Latin words as `words`). `removeLayoutSpaces` keeps a space between Latin letters and digits (it
+ * cannot tell `G IS` from `Microsoft Teams` or `Windows 11`), so such a space would be published;
+ * neither real text prints one. Returns the spaced characters as printed, or null.
+ */
+export function spacedLetters(text: string, words: ReadonlySet<string> = new Set()): string | null {
+  const letter = /^[A-Za-z]$/;
+  const digit = /^\d$/;
+  for (const run of nfkc(text).match(/[A-Za-z0-9]+(?: [A-Za-z0-9]+)+/g) ?? []) {
+    const parts = run.split(' ');
+    for (let k = 0; k + 1 < parts.length; k++) {
+      const [a, b] = [parts[k]!, parts[k + 1]!];
+      const code = (part: string) => /[A-Za-z]/.test(part);
+      if (
+        letter.test(a) ||
+        letter.test(b) ||
+        (digit.test(b) && code(a) && /\d$/.test(a)) ||
+        (digit.test(a) && code(b) && /^\d/.test(b)) ||
+        words.has(a + b)
+      ) {
+        return `${a} ${b}`;
+      }
+    }
+  }
+  return null;
+}
+
+/** The Latin words of a line (NFKC, maximal runs of ASCII letters), for `spacedLetters`. */
+export function latinWords(text: string): string[] {
+  return /[A-Za-zＡ-Ｚａ-ｚ]/.test(text) ? (nfkc(text).match(/[A-Za-z]+/g) ?? []) : [];
+}

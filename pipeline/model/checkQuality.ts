@@ -173,6 +173,17 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
               finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
             }),
           );
+        } else if (section === '年度ごとの取組' && sections.has('取組内容')) {
+          // The heading line is there but did not read as one (`年 度ごとの取組 …`): it was read as the
+          // end of the text above it, which would be published so.
+          issues.push(
+            diagnose('sheet/lost-section', 'noYearHeadings', { id: project.id }, {
+              file,
+              position: at((sheet.objective ?? sheet.summary)?.position.end.line ?? sheet.initiatives[0]?.position.start.line ?? sheetLine),
+              subject,
+              finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
+            }),
+          );
         } else {
           issues.push(diagnose('sheet/missing-section', 'none', { section, id: project.id }, { file, position: at(sheetLine), subject }));
         }

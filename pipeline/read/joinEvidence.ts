@@ -5,7 +5,7 @@
  * ICU's Japanese word segmentation (its dictionary ships with Node).
  */
 import type { SourceLine } from './document.js';
-import { compactText } from '../common/text.js';
+import { compactText, latinWords } from '../common/text.js';
 
 /** The two witnesses of one text, made once per text by `toJoinEvidence`. */
 export interface JoinEvidence {
@@ -13,6 +13,8 @@ export interface JoinEvidence {
   pairs: ReadonlySet<number>;
   /** The positions of `text` that fall inside a dictionary word (between two of its characters); remembered per text. */
   wordsInside(text: string): ReadonlySet<number>;
+  /** Every Latin word the text prints (`YouTube`, `GIS`): a label printing one with a space inside (`You Tube`) was spaced apart by the extraction. */
+  latinWords: ReadonlySet<string>;
 }
 
 // Characters NFKC leaves as they are: ASCII, Japanese punctuation, kana and the unified ideographs
@@ -33,11 +35,13 @@ function isSpace(code: number): boolean {
 /** Collects the two witnesses of a text (a pair across a line break is no evidence: that is what is weighed). */
 export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
   const pairs = new Set<number>();
+  const words = new Set<string>();
   // A text prints many lines more than once (empty cells, headings, repeated names): each is scanned once.
   const scanned = new Set<string>();
   for (const line of lines) {
     if (scanned.has(line.text)) continue;
     scanned.add(line.text);
+    for (const word of latinWords(line.text)) words.add(word);
     const text = NFKC_STABLE.test(line.text) ? line.text : compactText(line.text);
     let previous = -1;
     for (let i = 0; i < text.length; i++) {
@@ -61,5 +65,5 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
     segmented.set(text, inside);
     return inside;
   };
-  return { pairs, wordsInside };
+  return { pairs, wordsInside, latinWords: words };
 }

@@ -14,7 +14,7 @@ export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
 import type { JoinEvidence } from './joinEvidence.js';
-import { isBlank, nfkc, parsePlanNumber } from '../common/text.js';
+import { isBlank, nfkc, parsePlanNumber, spacedLetters } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 type Section = (typeof SHEET_SECTIONS)[number];
@@ -359,6 +359,19 @@ export function parseSheet(
   }
   if (!number) {
     diagnostics.push(diagnose('sheet/missing-number', 'none', {}, { file, position: sheetPosition }));
+  }
+  // A lone Latin letter beside a Latin word (`生成A Iの活用`), or a Latin word the text prints elsewhere
+  // unspaced, is a word the extraction spaced apart.
+  const spacedName = nameText ? nameText.fragments.map((f) => spacedLetters(f, context.joinEvidence?.latinWords)).find((s) => s !== null) : undefined;
+  if (nameText && spacedName) {
+    diagnostics.push(
+      diagnose('sheet/space-in-word', 'latin', { name: nameText.fragments.join(''), spaced: spacedName }, {
+        file,
+        position: nameText.position,
+        subject,
+        finding: findingId('sheet/space-in-word', subject ?? '-', [nameText.fragments]),
+      }),
+    );
   }
   return { sheet, roles, diagnostics };
 }

@@ -14,7 +14,7 @@
  */
 import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Position } from '../diagnostics.js';
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
-import { compactText, displayWidth, nfkc, normalizeText } from '../common/text.js';
+import { compactText, displayWidth, nfkc, normalizeText, spacedLetters } from '../common/text.js';
 import { append } from '../common/arrays.js';
 import { pairKey, type JoinEvidence } from './joinEvidence.js';
 
@@ -415,6 +415,8 @@ export function parseTable(
       ...checkLabelWidths(draft, column, widths, file),
       ...checkLabelLineSpacing(draft, widths, file),
       ...checkStrayEmptyCells(draft, years, file),
+      ...checkSplitCells(draft, kind, years, file),
+      ...checkSpacedWords(draft, joinEvidence?.latinWords ?? new Set(), file),
       ...(joinEvidence ? checkLineOrder(draft, kind, widths, lineTexts, joinEvidence, file) : []),
     ];
     append(diagnostics, findingsOf(found, content));
@@ -460,6 +462,18 @@ const COMPLETE_NAME: Record<TableKind, RegExp> = {
 
 /** Text that continues a phrase rather than starting a name: a bracket, a conjunction, a particle. */
 const CONTINUES_PHRASE = /^(?:[（(［\[【「『・、]|及び|並びに|又は|または|若しくは|[のにをへとでがはもや](?![ぁ-ゖ]))/;
+
+/** A qualifier a target's number may end with after its unit (`以上`, `以下`, `減`): not part of the unit. */
+const QUALIFIER_END = /(?:以上|以下|未満|超|以内|程度|減|増)$/;
+
+/** The value that occurs most often (the first of them on a tie), or undefined for none. */
+function mostCommon(values: readonly string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}
 
 /** A value on its own, as a year cell prints it (`２，1００`, `45 件`, `年３回以上`, `－`), not a name that starts with a digit. */
 function isWholeValue(text: string): boolean {
@@ -637,6 +651,20 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       for (const bare of numbers.filter((n) => n.after === '')) {
         diagnostics.push(
           diagnose('table/value-without-unit', 'unitLost', { label: labelText, value: cellText(bare.cell), unit }, { file, position: { start: bare.cell.tokens[0]!.start, end: bare.cell.tokens.at(-1)!.end } }),
+        );
+      }
+      // A row counts one thing in one unit (`１回以上` beside `１回`; `60%` beside `70％`): a number whose
+      // unit differs from the row's lost or doubled a character of it (`１ータ` among `１データ`, `４０以上`
+      // among `55％以上`, `５件下` among `４件以下`). Neither real edition prints two units in a row;
+      // a number printed in two units (`４分 7 秒`) is left to the duration reading.
+      const units = mergeDurations(draft.cells)
+        .map((cell) => ({ cell, after: afterNumber(cell) ?? '' }))
+        .filter((n) => n.after !== '' && !/\d/.test(n.after))
+        .map((n) => ({ ...n, unit: nfkc(n.after).replace(QUALIFIER_END, '') }));
+      const usual = mostCommon(units.map((u) => u.unit));
+      for (const odd of units.filter((u) => u.unit !== usual)) {
+        diagnostics.push(
+          diagnose('table/units-differ', 'otherUnit', { label: labelText, value: cellText(odd.cell), usual: usual! }, { file, position: { start: odd.cell.tokens[0]!.start, end: odd.cell.tokens.at(-1)!.end } }),
         );
       }
     }
@@ -872,6 +900,56 @@ function checkStrayEmptyCells(draft: RowDraft, years: number, file: string | nul
       position: { start: { line, column: 1 }, end: { line, column: 2 } },
     }),
   ];
+}
+
+/**
+ * Two text cells side by side on one line, one space apart, in a row with a cell for every year: the
+ * extraction prints one space after each cell, but also, now and then, inside a text whose letters the
+ * PDF spaces wide — so `目録調製後、指標 設定` reads as two years' cells although a merged cell spanning
+ * both (`目録調製後、指標設定`, FY2024–2025) fits the row as well. Neither real text prints two text
+ * cells side by side on a line (its dated texts, `令和２年度分`, start with their era and are let through),
+ * so the reading is a person's to decide. Likewise a few letters after a number on its line
+ * (`１箇所以 上`): the rest of its unit or qualifier spaced apart, or a year's text cell.
+ */
+function checkSplitCells(draft: RowDraft, kind: TableKind, years: number, file: string | null): Diagnostic[] {
+  const cells = mergeDurations(draft.cells);
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, cell] of cells.entries()) {
+    const next = cells[i + 1];
+    const end = cell.tokens.at(-1);
+    const start = next?.tokens[0];
+    if (!end || !start || start.start.line !== end.end.line || start.start.column !== end.end.column + 1) continue;
+    const first = cellText(cell);
+    const second = cellText(next);
+    const position = { start: cell.tokens[0]!.start, end: next.tokens.at(-1)!.end };
+    // A few letters after a number are the rest of its unit or qualifier (`１箇所以 上`, `１箇 所以上`):
+    // the text cells that follow a number in the real texts are phrases (`１種類以上 次期システムと合わせ検討`).
+    if (kind === 'indicator' && isValueLike(first) && !isValueLike(second) && /^\D{1,4}$/.test(compactText(second))) {
+      diagnostics.push(diagnose('table/cell-split', 'spaceInValue', { label: labelTextOf(draft), first, second, line: end.end.line }, { file, position }));
+      continue;
+    }
+    // A number starts an indicator's cell, an era an initiative's dated text (`令和２年度分`); and
+    // with fewer cells than years, two text cells that could span are already ambiguous.
+    if (kind === 'indicator' ? isValueLike(first) || isValueLike(second) : isEraStart(second)) continue;
+    if (cells.length !== years) continue;
+    diagnostics.push(
+      diagnose('table/cell-split', 'spaceInText', { label: labelTextOf(draft), first, second, line: end.end.line }, { file, position }),
+    );
+  }
+  return diagnostics;
+}
+
+/**
+ * A Latin word the extraction spaced apart in a label: a lone letter beside another Latin word
+ * (`公開型G IS搭載`), or two Latin words the text prints elsewhere as one (`You Tubeチャンネル登録者数`
+ * where the sheet's text prints `YouTube`). The published name would keep the space.
+ */
+function checkSpacedWords(draft: RowDraft, words: ReadonlySet<string>, file: string | null): Diagnostic[] {
+  for (const line of printedLines(draft.label)) {
+    const spaced = spacedLetters(line, words);
+    if (spaced !== null) return [diagnose('table/space-in-word', 'latin', { label: labelTextOf(draft), spaced }, { file, position: positionOf(draft.label) })];
+  }
+  return [];
 }
 
 /** How many distinct lines the tokens' fragments are printed on (in order, so a change of line is a new one). */

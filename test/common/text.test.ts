@@ -9,6 +9,8 @@ import {
   parseFiscalYearHeading,
   parsePlanNumber,
   removeLayoutSpaces,
+  latinWords,
+  spacedLetters,
 } from '../../pipeline/common/text.js';
 
 describe('parsePlanNumber', () => {
@@ -39,6 +41,27 @@ describe('removeLayoutSpaces', () => {
 
   it('keeps a space between two Latin words or numbers', () => {
     expect(removeLayoutSpaces('Microsoft  Teams の活用')).toBe('Microsoft Teamsの活用');
+  });
+});
+
+describe('spacedLetters', () => {
+  it('finds Latin letters or digits spaced apart inside a word, not Latin words or a name and its version', () => {
+    expect(spacedLetters('公開型G IS搭載')).toBe('G IS');
+    expect(spacedLetters('生成Ａ Ｉの活用')).toBe('A I');
+    expect(spacedLetters('（S 54〜R3分）')).toBe('S 54');
+    expect(spacedLetters('（S5 4〜R3分）')).toBe('S5 4');
+    expect(spacedLetters('Microsoft Teams の活用')).toBeNull();
+    expect(spacedLetters('Windows 11 への移行')).toBeNull();
+    expect(spacedLetters('Wi-Fi 6 の整備')).toBeNull();
+    expect(spacedLetters('令和 6 年度')).toBeNull();
+  });
+
+  it('finds two Latin words the text prints elsewhere as one', () => {
+    const words = new Set(latinWords('Ｘ（旧：Twitter）、YouTube、LINE WORKS で発信'));
+    expect([...words]).toEqual(['X', 'Twitter', 'YouTube', 'LINE', 'WORKS']);
+    expect(spacedLetters('You Tubeチャンネル登録者数', words)).toBe('You Tube');
+    expect(spacedLetters('LINE WORKS の活用', words)).toBeNull();
+    expect(spacedLetters('You Tubeチャンネル登録者数')).toBeNull();
   });
 });
 

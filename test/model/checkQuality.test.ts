@@ -6,9 +6,16 @@ import { checkSeeds } from '../mutants.js';
 
 /** Both real editions with their review files; the 2025-03 text's line `line` (1-based) swapped with the next non-empty line, unless null. */
 async function checkWithSwap(line: number | null) {
+  return checkWithChange((text) => {
+    if (line !== null) [text[line - 1], text[line + 1]] = [text[line + 1]!, text[line - 1]!];
+  });
+}
+
+/** Both real editions with their review files, the 2025-03 text's lines changed in place by `change`. */
+async function checkWithChange(change: (lines: string[]) => void) {
   const enc = new TextEncoder();
   const text = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
-  if (line !== null) [text[line - 1], text[line + 1]] = [text[line + 1]!, text[line - 1]!];
+  change(text);
   const files: Record<string, Uint8Array> = {};
   for (const id of ['2021', '2025-03'] as const) {
     files[`in/${id}/${SEEDS[id]}`] = id === '2025-03' ? enc.encode(text.join('\n')) : seedBytes(id);
@@ -79,6 +86,18 @@ describe('checkQuality', () => {
       ['info', 'accept', 1264],
       ['info', 'accept', 1655],
     ]);
+  });
+});
+
+describe('checkQuality: sections', () => {
+  it('stops a sheet whose 年度ごとの取組 heading line did not read as one (a space inside the heading word), at that line', async () => {
+    const checked = await checkWithChange((text) => {
+      expect(text[273]).toMatch(/^年度ごとの取組 /);
+      text[273] = text[273]!.replace('年度ごとの取組', '年 度ごとの取組');
+    });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.position?.start.line])).toEqual([['sheet/lost-section', 274]]);
+    expect(errors[0]!.message).toContain('年度ごとの取組の見出し');
   });
 });
 

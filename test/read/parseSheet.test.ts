@@ -53,6 +53,16 @@ describe('parseSheet', () => {
     expect(sheet.relatedDepartments[1]!.position.start).toEqual({ line: 2, column: 25 });
   });
 
+  it('stops when a lone Latin letter stands beside a Latin word in the name (生成A Iの活用), not for two words', () => {
+    const codes = (name: string) => parseSheet(sourceLines(`名称 ${name} 番号 ２－１－（１２） `, '主管課等 デジタル推進課 関係課等  '), context).diagnostics.map((d) => d.code);
+    expect(codes('生成AIの活用')).toEqual([]);
+    expect(codes('Microsoft Teams の活用')).toEqual([]);
+    const spaced = parseSheet(sourceLines('名称 生成A Iの活用 番号 ２－１－（１２） ', '主管課等 デジタル推進課 関係課等  '), context).diagnostics;
+    expect(spaced.map((d) => d.code)).toEqual(['sheet/space-in-word']);
+    expect(spaced[0]).toMatchObject({ severity: 'error', position: { start: { line: 1 } } });
+    expect(spaced[0]!.message).toContain('「A I」');
+  });
+
   it('reports a sheet without 番号 or name', () => {
     const { diagnostics } = parseSheet(sourceLines('名称 ', '概要 何か。 '), context);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['sheet/missing-name', 'sheet/missing-number']);

@@ -314,7 +314,7 @@ describe('parseTable: every row proves its reading', () => {
     // further one (a value too wide for its cell: 2-1-12 with every year filled), a layout neither text
     // prints but one a label line lost before it cannot be told from.
     expect(codes(at([2284, '業務削減時間 '], [2285, '100 時間 200 時間 300 時間 300 時間 300 時間 ']))).toEqual(['table/label-line-spacing']);
-    expect(codes(at([2284, '業務削減時間 '], [2285, '100 時間 200 時間 300 時間 300 時間 300 時間/'], [2287, '年 ']))).toEqual([]);
+    expect(codes(at([2284, '業務削減時間 '], [2285, '100 時間/年 200 時間/年 300 時間/年 300 時間/年 300 時間/'], [2287, '年 ']))).toEqual([]);
   });
 
   it('stops when two full label lines read in the other order would join only character pairs the text prints elsewhere', () => {
@@ -349,6 +349,54 @@ describe('parseTable: every row proves its reading', () => {
     expect(codes(at([2311, 'システム構築      '], [2313, '運用・改善     '], [2314, ' '], [2316, '不動産番号付設 '], [2318, '（新規のみ） '], [2319, '     ']))).toEqual([]);
     // Without 「運用・改善」: its last empty cell follows システム構築's five.
     expect(codes(at([2311, 'システム構築      '], [2313, ' '], [2315, '不動産番号付設 '], [2317, '（新規のみ） '], [2318, '     ']))).toEqual(['table/extra-empty-cells', 'table/stray-empty-cells']);
+  });
+
+  it('stops when a space splits a merged text cell into two years\' cells (目録調製後、指標 設定), not for dated texts side by side', () => {
+    const codes = (table: TableLine[], kind: TableKind = 'indicator') => parseTable(table, kind, 5, 'x.txt', '2-2-10').diagnostics.map((d) => d.code);
+    // 2025-03 2-2-10 as printed: one merged cell over FY2024–2025.
+    const printed = at([2915, 'デジタル化割合'], [2917, '（図書館所蔵資料） '], [2918, '   目録調製後、指標設定 ']);
+    expect(codes(printed)).toEqual([]);
+    expect(parseTable(printed, 'indicator', 5, 'x.txt').rows[0]!.cells.map((c) => c.slots)).toEqual([[3, 4]]);
+    // A space inside it reads as two cells filling the row: the merged reading fits as well.
+    const split = parseTable(at([2915, 'デジタル化割合'], [2917, '（図書館所蔵資料） '], [2918, '   目録調製後、指標 設定 ']), 'indicator', 5, 'x.txt', '2-2-10');
+    expect(split.diagnostics.map((d) => d.code)).toEqual(['table/cell-split']);
+    expect(split.diagnostics[0]).toMatchObject({ severity: 'error', position: { start: { line: 2918, column: 4 } } });
+    expect(split.diagnostics[0]!.message).toContain('「目録調製後、指標」と「設定」');
+    // 2021 1-1-1: the merged cell over FY2021–2022 wraps over three lines; a space in its first line.
+    expect(codes(at([234, '利便性向上'], [236, '手続のオン'], [238, 'ライン化数 '], [240, '「デジタル・ガバ メント実行'], [242, '計画」における実施可能な'], [244, '全ての手続のオンライン化 '], [246, '   ']))).toContain('table/cell-split');
+    // Numbers side by side are cells; so are an initiative's dated texts, which start with their era.
+    expect(codes(at([1, '利用件数    １３，０００件 １４，０００件 ']))).toEqual([]);
+    expect(codes(at([1, '建築計画概要書の電子化 令和２年度分 令和３年度分 令和４年度分 令和５年度分 令和６年度分 ']), 'initiative')).not.toContain('table/cell-split');
+    // A few letters after a number are the rest of its unit or qualifier; a phrase is a text cell (2021 1-2-2).
+    expect(codes(at([788, '拡充箇所   １箇所以 上   ']))).toContain('table/cell-split');
+    expect(codes(at([788, '拡充箇所   １箇 所以上   ']))).toContain('table/cell-split');
+    expect(codes(at([1, '追加コンテンツ数 １種類以上 １種類以上 次期システムと合わせ検討 ']))).toEqual([]);
+    expect(codes(at([1, '建築計画概要書の電子化 令和２年度分 令和３年 度分 令和４年度分 令和５年度分 ']), 'initiative')).toContain('table/cell-split');
+  });
+
+  it('stops when a number\'s unit differs from the rest of its row (a character of the unit lost or doubled), not for a qualifier', () => {
+    expect(rowsOf(['オープンデータの公開数 １データ １データ １データ １データ １データ ']).diagnostics).toEqual([]);
+    expect(rowsOf(['オープンデータの公開数 １データ １ータ １データ １データ １データ ']).diagnostics).toEqual(['table/units-differ']);
+    expect(rowsOf(['参加率 ４０％以上 55％以上 70以上 80％以上 85％以上 ']).diagnostics).toEqual(['table/units-differ']);
+    // 2025-03 2-4-3: 以上 qualifies the number, it is not its unit; `60%` and `70％` are one unit.
+    expect(rowsOf(['職員向け操作研修の実施 １回以上 １回以上 １回 １回 １回 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['利用者満足度    60% 70％ ']).diagnostics).toEqual([]);
+    // A duration printed in two units (2-1-11) is one number.
+    expect(rowsOf(['平均収容依頼時間    ４分 7 秒 4 分 1 秒 ']).diagnostics).toEqual([]);
+  });
+
+  it('stops when a Latin word is spaced apart in a label: a lone letter (G IS), or a word the text prints unspaced elsewhere (You Tube)', () => {
+    expect(rowsOf(['公開型 GIS 搭載      '], 'initiative').diagnostics).toEqual([]);
+    expect(rowsOf(['公開型 G IS 搭載      '], 'initiative').diagnostics).toEqual(['table/space-in-word']);
+    expect(rowsOf(['Microsoft Teams の活用      '], 'initiative').diagnostics).toEqual([]);
+    // 2025-03 1-2-1: its 概要 prints YouTube, so `You Tube` in the label is the extraction's space.
+    const evidence = toJoinEvidence(at([1, 'Ｘ（旧：Twitter）、YouTube、LINE などで情報を発信します。 '], [3, 'Microsoft Teams を活用します。 ']));
+    const codes = (table: TableLine[]) => parseTable(table, 'indicator', 5, 'x.txt', '1-2-1', false, evidence).diagnostics.map((d) => d.code);
+    expect(codes(at([690, 'YouTube チャン'], [692, 'ネル登録者数 '], [693, '２，1００ 3,500 3,800 5,000 5,500 ']))).toEqual([]);
+    const spaced = parseTable(at([690, 'You Tube チャン'], [692, 'ネル登録者数 '], [693, '２，1００ 3,500 3,800 5,000 5,500 ']), 'indicator', 5, 'x.txt', '1-2-1', false, evidence).diagnostics;
+    expect(spaced.map((d) => d.code)).toEqual(['table/space-in-word']);
+    expect(spaced[0]!.message).toContain('「You Tube」');
+    expect(codes(at([1, 'Microsoft Teams 利用率 10% 20% 30% 40% 50% ']))).toEqual([]);
   });
 
   it('stops when a label is only a bracketed qualifier (its name line lost)', () => {
