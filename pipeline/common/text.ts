@@ -162,9 +162,10 @@ export function isBlank(text: string): boolean {
 
 /**
  * Latin letters or digits a space was put between inside a word: a lone letter beside another Latin
- * word or number (`G IS`, `A I`, `S 54`), a lone digit after a code ending in a digit (`S5 4`), or two
- * Latin words the same text prints elsewhere as one (`You Tube` where it prints `YouTube`, given its
- * Latin words as `words`). `removeLayoutSpaces` keeps a space between Latin letters and digits (it
+ * word or number (`G IS`, `A I`, `S 54`), a lone digit after a code ending in a digit (`S5 4`), a word
+ * that goes on in small letters after the space (`Twit ter`; names print Latin words capitalised,
+ * `Microsoft Teams`), or two Latin words the same text prints elsewhere as one (`You Tube` where it
+ * prints `YouTube`, given its Latin words as `words`). `removeLayoutSpaces` keeps a space between Latin letters and digits (it
  * cannot tell `G IS` from `Microsoft Teams` or `Windows 11`), so such a space would be published;
  * neither real text prints one. Returns the spaced characters as printed, or null.
  */
@@ -181,6 +182,7 @@ export function spacedLetters(text: string, words: ReadonlySet<string> = new Set
         letter.test(b) ||
         (digit.test(b) && code(a) && /\d$/.test(a)) ||
         (digit.test(a) && code(b) && /^\d/.test(b)) ||
+        (/[a-z]$/.test(a) && /^[a-z]/.test(b)) ||
         words.has(a + b)
       ) {
         return `${a} ${b}`;

@@ -50,6 +50,7 @@ describe('spacedLetters', () => {
     expect(spacedLetters('生成Ａ Ｉの活用')).toBe('A I');
     expect(spacedLetters('（S 54〜R3分）')).toBe('S 54');
     expect(spacedLetters('（S5 4〜R3分）')).toBe('S5 4');
+    expect(spacedLetters('Twit terフォロワー数')).toBe('Twit ter');
     expect(spacedLetters('Microsoft Teams の活用')).toBeNull();
     expect(spacedLetters('Windows 11 への移行')).toBeNull();
     expect(spacedLetters('Wi-Fi 6 の整備')).toBeNull();

@@ -15,6 +15,10 @@ describe('toJoinEvidence', () => {
     expect(toJoinEvidence(lines('学校評価における', '学校との')).pairs.has(key('る学'))).toBe(false);
   });
 
+  it('collects the Latin words the text prints, in NFKC, for words spaced apart elsewhere', () => {
+    expect([...toJoinEvidence(lines('ＹｏｕＴｕｂｅ チャンネル', 'LINE WORKS で共有 ', 'LINE WORKS で共有 ')).latinWords]).toEqual(['YouTube', 'LINE', 'WORKS']);
+  });
+
   it('finds the positions inside a dictionary word, not those between two words', () => {
     const { wordsInside } = toJoinEvidence([]);
     // 建築|確認|台帳|・|処分|の|概要|書: 処|分 is inside a word, 帳|・ is not.
