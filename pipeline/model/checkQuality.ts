@@ -7,7 +7,7 @@
 import { diagnose, findingId, RULES, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
 import type { OutlineEntryNode, PlanDocument, SheetNode } from '../read/document.js';
 import type { Plan, Project } from './plan.js';
-import { parsePlanNumber } from '../common/text.js';
+import { compactText, parsePlanNumber } from '../common/text.js';
 import { compareIds, toName } from './toPlan.js';
 
 /** How the non-blank lines of the source were used. */
@@ -43,6 +43,15 @@ export interface QualityReport {
 }
 
 const REQUIRED_SECTIONS = ['名称', '番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組', '取組内容'] as const;
+
+/** The line of the sheet's 概要 or 目指すもの that is the 年度ごとの取組 heading read as text (`年 度ごとの取組 令和３年度 …`), or null. */
+function headingInText(sheet: SheetNode): number | null {
+  for (const text of [sheet.objective, sheet.summary]) {
+    const last = text?.fragments.at(-1);
+    if (text && last !== undefined && compactText(last).startsWith('年度ごとの取組')) return text.position.end.line;
+  }
+  return null;
+}
 
 function at(line: number | undefined): Position | null {
   return line === undefined ? null : { start: { line, column: 1 }, end: { line, column: 1 } };
@@ -173,13 +182,14 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
               finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
             }),
           );
-        } else if (section === '年度ごとの取組' && sections.has('取組内容')) {
+        } else if (section === '年度ごとの取組' && headingInText(sheet) !== null) {
           // The heading line is there but did not read as one (`年 度ごとの取組 …`): it was read as the
-          // end of the text above it, which would be published so.
+          // end of the text above it, which would be published so. (A heading line lost outright
+          // changes nothing that is published: the years are the plan's.)
           issues.push(
             diagnose('sheet/lost-section', 'noYearHeadings', { id: project.id }, {
               file,
-              position: at((sheet.objective ?? sheet.summary)?.position.end.line ?? sheet.initiatives[0]?.position.start.line ?? sheetLine),
+              position: at(headingInText(sheet)!),
               subject,
               finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
             }),

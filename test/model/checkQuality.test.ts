@@ -99,6 +99,14 @@ describe('checkQuality: sections', () => {
     expect(errors.map((d) => [d.code, d.position?.start.line])).toEqual([['sheet/lost-section', 274]]);
     expect(errors[0]!.message).toContain('年度ごとの取組の見出し');
   });
+
+  it('only warns when the heading line is lost outright (nothing published changes: the years are the plan\'s)', async () => {
+    const checked = await checkWithChange((text) => {
+      text.splice(273, 2);
+    });
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(checked.diagnostics.filter((d) => d.code === 'sheet/missing-section').map((d) => d.subject)).toContain('1-1-1');
+  });
 });
 
 describe('ruleCatalog', () => {
