@@ -66,6 +66,10 @@ export const RULES = {
   'input/empty': { severity: 'error', description: 'Expected edition text, found an empty file' },
   'input/not-text': { severity: 'error', description: 'Expected UTF-8 or Shift_JIS (CP932) text, found binary data or another encoding' },
   'input/no-outline': { severity: 'error', description: 'Expected the 個別事業一覧 list before the first sheet' },
+  'input/unfamiliar-layout': {
+    severity: 'error',
+    description: 'Expected the layout of the known extraction (about 7 in 10 lines ending in a space, nearly 9 in 10 neighbouring lines one empty line apart; at least 35 % and 50 %), found a text laid out otherwise, which the table reading cannot rely on',
+  },
   'input/no-sheets': { severity: 'error', description: 'Expected at least one project sheet (名称 … 番号 …)' },
   'meta/missing': { severity: 'error', description: 'Expected an edition.json metadata file in the edition folder' },
   'meta/invalid': { severity: 'error', description: 'Expected edition.json to match schemas/edition.schema.json' },

@@ -123,6 +123,13 @@ export const MESSAGES = {
       {},
     ),
   },
+  'input/unfamiliar-layout': {
+    layout: t<{ endsInSpace: number; oneEmptyLine: number }>(
+      (p) => `この文書は、これまでの版を取り出したときと違う形で書き出されています（行末に空白のある行が ${p.endsInSpace} %、隣り合う行の間に空行がちょうど 1 行ある所が ${p.oneEmptyLine} %。これまでの版ではそれぞれ約 7 割と約 9 割）。表の読み取りは行末の空白と行の間の空行を手がかりにしているため、この形のままでは正しく読めません。これまでと同じツール・設定で PDF から取り出し直してください。`,
+      (p) => `Expected the layout of the known extraction (about 7 in 10 lines ending in a space, about 9 in 10 neighbouring lines one empty line apart), found ${p.endsInSpace} % and ${p.oneEmptyLine} %: the text was extracted otherwise, and the tables cannot be read from it reliably; extract it again with the same tool and settings as before`,
+      { endsInSpace: 0, oneEmptyLine: 88 },
+    ),
+  },
   'input/no-sheets': {
     none: t(
       () => '名称で始まる事業シートが 1 枚以上あるはずですが、見つかりません。',
@@ -840,6 +847,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'input/not-text': '本文がテキストでない',
   'input/no-outline': '個別事業一覧がない',
   'input/no-sheets': '個別事業シートがない',
+  'input/unfamiliar-layout': 'これまでと違う取り出し方の文書',
   'meta/missing': 'edition.json がない',
   'meta/invalid': 'edition.json の誤り',
   'meta/unsafe-id': '使えない版ID',

@@ -23,6 +23,28 @@ const REVISIONS_START = /^\s*【改訂履歴】\s*$/;
 /** Number of fiscal years in the plan period (FY2021–FY2025). */
 export const PLAN_YEARS = 5;
 
+/** The least share of a text's lines that end in a space, and of its neighbouring lines one empty line apart, that reads as the known extraction's layout. */
+const LAYOUT_FLOOR = { endsInSpace: 0.35, oneEmptyLine: 0.5 } as const;
+
+/**
+ * The layout of the extraction both real editions came from: about seven in ten of their lines end
+ * in a space (after a cell, or at a hand break) and nearly nine in ten neighbouring lines have one
+ * empty line between them. The table reading rests on both, so a text laid out otherwise (another
+ * tool, or the same one set differently) would stop on hundreds of findings that all say the same:
+ * this says it once, first, with what differs. Short texts (the tests' fixtures) are not judged.
+ */
+function checkLayout(lines: readonly SourceLine[], file: string): Diagnostic[] {
+  const content = lines.filter((l) => !isBlank(l.text));
+  if (content.length < 100) return [];
+  const endsInSpace = content.filter((l) => l.text.endsWith(' ')).length / content.length;
+  let oneApart = 0;
+  for (let k = 1; k < content.length; k++) if (content[k]!.line - content[k - 1]!.line === 2) oneApart++;
+  const oneEmptyLine = oneApart / (content.length - 1);
+  if (endsInSpace >= LAYOUT_FLOOR.endsInSpace && oneEmptyLine >= LAYOUT_FLOOR.oneEmptyLine) return [];
+  const percent = (share: number) => Math.round(share * 100);
+  return [diagnose('input/unfamiliar-layout', 'layout', { endsInSpace: percent(endsInSpace), oneEmptyLine: percent(oneEmptyLine) }, { file })];
+}
+
 /** Parses one edition text into its positioned syntax tree, with diagnostics and line roles. */
 export function parsePlanDocument(source: SourceText): PlanDocument {
   const file = source.fileName;
@@ -30,6 +52,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   const diagnostics: Diagnostic[] = [];
   const roles: LineRole[] = [];
 
+  append(diagnostics, checkLayout(lines, file));
   const firstSheetRegion = lines.findIndex((l) => SHEET_START.test(l.text) || POLICY_BANNER.test(l.text) || MEASURE_BANNER.test(l.text));
   const revisionsIndex = lines.findIndex((l) => REVISIONS_START.test(l.text));
   const sheetsEnd = revisionsIndex >= 0 ? revisionsIndex : lines.length;

@@ -60,6 +60,26 @@ describe('parsePlanDocument', () => {
   });
 });
 
+describe('parsePlanDocument: the layout of the extraction', () => {
+  const seed = new TextDecoder().decode(seedBytes('2025-03'));
+  const layout = (text: string) => parse(text).diagnostics.filter((d) => d.code === 'input/unfamiliar-layout');
+
+  it('reads both real texts as the known extraction lays them out', () => {
+    expect(layout(seed)).toEqual([]);
+    expect(layout(new TextDecoder().decode(seedBytes('2021')))).toEqual([]);
+  });
+
+  it('says once, first, that a text extracted otherwise cannot be read: trailing spaces stripped, empty lines dropped or doubled', () => {
+    const lines = seed.split('\n');
+    const stripped = layout(lines.map((l) => l.replace(/ +$/, '')).join('\n'));
+    expect(stripped).toHaveLength(1);
+    expect(stripped[0]).toMatchObject({ severity: 'error', position: null });
+    expect(stripped[0]!.message).toContain('行末に空白のある行が 0 %');
+    expect(layout(lines.filter((l) => l !== '').join('\n'))).toHaveLength(1);
+    expect(layout(lines.flatMap((l) => (l === '' ? [l, l] : [l])).join('\n'))).toHaveLength(1);
+  });
+});
+
 describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
   const real = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
   const damaged = (edit: (lines: string[]) => void) => {
