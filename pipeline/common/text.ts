@@ -170,6 +170,8 @@ export function isBlank(text: string): boolean {
  * neither real text prints one. Returns the spaced characters as printed, or null.
  */
 export function spacedLetters(text: string, words: ReadonlySet<string> = new Set()): string | null {
+  // Nearly every line has no Latin letter or digit beside a space: skip NFKC for those.
+  if (!/[A-Za-z0-9Ａ-Ｚａ-ｚ０-９][ \u3000][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/.test(text)) return null;
   const letter = /^[A-Za-z]$/;
   const digit = /^\d$/;
   for (const run of nfkc(text).match(/[A-Za-z0-9]+(?: [A-Za-z0-9]+)+/g) ?? []) {

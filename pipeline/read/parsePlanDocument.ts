@@ -34,12 +34,21 @@ const LAYOUT_FLOOR = { endsInSpace: 0.35, oneEmptyLine: 0.5 } as const;
  * this says it once, first, with what differs. Short texts (the tests' fixtures) are not judged.
  */
 function checkLayout(lines: readonly SourceLine[], file: string): Diagnostic[] {
-  const content = lines.filter((l) => !isBlank(l.text));
-  if (content.length < 100) return [];
-  const endsInSpace = content.filter((l) => l.text.endsWith(' ')).length / content.length;
+  // One pass without a regular expression: at 1000× the text has two million lines.
+  let content = 0;
+  let spaced = 0;
   let oneApart = 0;
-  for (let k = 1; k < content.length; k++) if (content[k]!.line - content[k - 1]!.line === 2) oneApart++;
-  const oneEmptyLine = oneApart / (content.length - 1);
+  let previous = -1;
+  for (const l of lines) {
+    if (l.text === '' || isBlank(l.text)) continue;
+    content++;
+    if (l.text.endsWith(' ')) spaced++;
+    if (l.line - previous === 2) oneApart++;
+    previous = l.line;
+  }
+  if (content < 100) return [];
+  const endsInSpace = spaced / content;
+  const oneEmptyLine = oneApart / (content - 1);
   if (endsInSpace >= LAYOUT_FLOOR.endsInSpace && oneEmptyLine >= LAYOUT_FLOOR.oneEmptyLine) return [];
   const percent = (share: number) => Math.round(share * 100);
   return [diagnose('input/unfamiliar-layout', 'layout', { endsInSpace: percent(endsInSpace), oneEmptyLine: percent(oneEmptyLine) }, { file })];

@@ -657,7 +657,7 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
       // unit differs from the row's lost or doubled a character of it (`１ータ` among `１データ`, `４０以上`
       // among `55％以上`, `５件下` among `４件以下`). Neither real edition prints two units in a row;
       // a number printed in two units (`４分 7 秒`) is left to the duration reading.
-      const units = mergeDurations(draft.cells)
+      const units = (numbers.length < 2 ? [] : mergeDurations(draft.cells))
         .map((cell) => ({ cell, after: afterNumber(cell) ?? '' }))
         .filter((n) => n.after !== '' && !/\d/.test(n.after))
         .map((n) => ({ ...n, unit: nfkc(n.after).replace(QUALIFIER_END, '') }));
