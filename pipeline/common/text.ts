@@ -198,3 +198,11 @@ export function spacedLetters(text: string, words: ReadonlySet<string> = new Set
 export function latinWords(text: string): string[] {
   return /[A-Za-zＡ-Ｚａ-ｚ]/.test(text) ? (nfkc(text).match(/[A-Za-z]+/g) ?? []) : [];
 }
+
+/**
+ * A heading word as a regular-expression source that also matches it with a space the extraction put
+ * between two of its characters (`概 要`, `関係 課等`, `年度ごと の取組`), so a form keeps its sections.
+ */
+export function spacedPattern(word: string): string {
+  return [...word].map((ch) => ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \u3000]?');
+}

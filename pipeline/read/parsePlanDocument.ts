@@ -10,10 +10,10 @@ import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
 import { toJoinEvidence, type JoinEvidence } from './joinEvidence.js';
-import { isBlank, nfkc } from '../common/text.js';
+import { isBlank, nfkc, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
-const SHEET_START = /^\s*名称(\s|$)/;
+const SHEET_START = new RegExp(`^\\s*${spacedPattern('名称')}(\\s|$)`);
 const POLICY_BANNER = /^\s*基本方針([0-9０-９]+)\s*$/;
 const PAGE_HEADER = /^\s*基本方針([0-9０-９]+)\s+\S/;
 const MEASURE_BANNER = /^\s*事業推進計画＜([0-9０-９]+)＞\s*(.*?)\s*$/;

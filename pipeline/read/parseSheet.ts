@@ -14,12 +14,16 @@ export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
 import type { JoinEvidence } from './joinEvidence.js';
-import { isBlank, nfkc, parsePlanNumber, spacedLetters } from '../common/text.js';
+import { isBlank, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 type Section = (typeof SHEET_SECTIONS)[number];
 
-const HEADING = new RegExp(`^(\\s*)(${SHEET_SECTIONS.join('|')})(?=\\s|$)`);
+// A heading word printed with a space inside it (`概 要`) is still the heading: read as text, it would
+// publish the heading and the section's text in another section (`関係 課等` in the lead department).
+const HEADING = new RegExp(`^(\\s*)(${SHEET_SECTIONS.map(spacedPattern).join('|')})(?=\\s|$)`);
+const NUMBER_HEADING = new RegExp(`^(.*?)\\s+${spacedPattern('番号')}\\s+(\\S.*?)\\s*$`);
+const RELATED_HEADING = new RegExp(`^(.*?)\\s*${spacedPattern('関係課等')}(?:\\s(.*))?$`);
 
 /** The sheet with the role of each line it consumed. */
 export interface ParsedSheet {
@@ -63,13 +67,13 @@ function toChunks(lines: readonly SourceLine[]): { chunks: Chunk[]; before: Sour
   let order = -1;
   for (const line of lines) {
     const match = HEADING.exec(line.text);
-    const section = match?.[2] as Section | undefined;
+    const section = match?.[2]?.replace(/[ \u3000]/g, '') as Section | undefined;
     const index = section ? SHEET_SECTIONS.indexOf(section) : -1;
     if (section && index <= order && FORM_START.includes(section) && order >= SHEET_SECTIONS.indexOf('概要')) outOfOrder.push(line);
     else if (section && index >= 0 && index <= order && !FORM_START.includes(section)) repeated.push(line);
     if (match && section && index > order) {
       order = index;
-      const column = match[1]!.length + section.length + 1;
+      const column = match[1]!.length + match[2]!.length + 1;
       // One space separates the heading from content on the same line.
       const rest = line.text.slice(match[0].length).replace(/^ /, '');
       chunks.push({ section, headingLine: line.line, lines: [{ line: line.line, column: column + 1, text: rest }] });
@@ -88,7 +92,7 @@ function splitNameAndNumber(chunks: Chunk[]): void {
   if (!name || chunks.some((c) => c.section === '番号')) return;
   const first = name.lines[0];
   if (!first) return;
-  const match = /^(.*?)\s+番号\s+(\S.*?)\s*$/.exec(first.text);
+  const match = NUMBER_HEADING.exec(first.text);
   if (!match) return;
   const numberColumn = first.column + first.text.indexOf(match[2]!, match[1]!.length);
   name.lines[0] = { ...first, text: match[1]! };
@@ -105,7 +109,7 @@ function splitDepartments(chunks: Chunk[]): void {
   if (!lead || chunks.some((c) => c.section === '関係課等')) return;
   const first = lead.lines[0];
   if (!first) return;
-  const match = /^(.*?)\s*関係課等(?:\s(.*))?$/.exec(first.text);
+  const match = RELATED_HEADING.exec(first.text);
   if (!match) return;
   const rest = match[2] ?? '';
   const restColumn = first.column + first.text.length - rest.length;

@@ -53,6 +53,20 @@ describe('parseSheet', () => {
     expect(sheet.relatedDepartments[1]!.position.start).toEqual({ line: 2, column: 25 });
   });
 
+  it('reads a heading word with a space the extraction put inside it as the heading (番 号, 関係 課等, 概 要, 目指す もの)', () => {
+    const { sheet, diagnostics } = parseSheet(
+      sourceLines('名称 各種手続のオンライン化の推進 番 号 １－１－（１） ', '主管課等 情報システム課 関係 課等 行政経営課 ', '概 要 本市の手続を推進します。 ', '目指す もの 来なくてもできる。 '),
+      context,
+    );
+    expect(sheet.number?.printed).toBe('１－１－（１）');
+    expect(sheet.leadDepartments.map((d) => d.printed)).toEqual(['情報システム課']);
+    expect(sheet.relatedDepartments.map((d) => d.printed)).toEqual(['行政経営課']);
+    expect(sheet.summary?.fragments).toEqual(['本市の手続を推進します。 ']);
+    expect(sheet.objective?.fragments).toEqual(['来なくてもできる。 ']);
+    expect(sheet.summary?.position.start).toEqual({ line: 3, column: 5 });
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+  });
+
   it('stops when a lone Latin letter stands beside a Latin word in the name (生成A Iの活用), not for two words', () => {
     const codes = (name: string) => parseSheet(sourceLines(`名称 ${name} 番号 ２－１－（１２） `, '主管課等 デジタル推進課 関係課等  '), context).diagnostics.map((d) => d.code);
     expect(codes('生成AIの活用')).toEqual([]);
