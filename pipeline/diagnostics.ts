@@ -223,6 +223,11 @@ export const RULES = {
     description: 'Expected no lone Latin letter beside another Latin word in a project name (neither real text prints one), found one (`A I`): a space the extraction put inside a word, which would be published',
     reviewable: true,
   },
+  'table/unreadable-number': {
+    severity: 'error',
+    description: 'Expected a target cell that starts like a number to read as one (digits grouped by three, one decimal point, then its unit and qualifier; every such cell of both real editions does), found one that does not (a digit lost, doubled or spaced apart), which would be published with no value',
+    reviewable: true,
+  },
   'table/units-differ': {
     severity: 'error',
     description: "Expected the numbers of an indicator row to print one unit, with or without a qualifier such as 以上 (neither real edition prints two), found a number with another unit (a character of its unit lost or doubled)",

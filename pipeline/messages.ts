@@ -525,6 +525,13 @@ export const MESSAGES = {
       { name: '生成A Iの活用', spaced: 'A I' },
     ),
   },
+  'table/unreadable-number': {
+    noValue: t<{ label: string; cell: string }>(
+      (p) => `項目「${p.label}」の目標値「${p.cell}」は数値で始まりますが、数値として読めません（桁区切りの位置や数字の間の空白が崩れています）。数字が欠けたか重なった可能性があります。このままでは数値なしで公開されます。PDF で確かめてください。`,
+      (p) => `Expected target 「${p.cell}」 of row 「${p.label}」, which starts like a number, to read as one, found digits grouped or spaced otherwise: a digit may have been lost or doubled (it would be published with no value)`,
+      { label: 'Ｘ（旧：Twitter）フォロワー数', cell: '７，3０００' },
+    ),
+  },
   'table/units-differ': {
     otherUnit: t<{ label: string; value: string; usual: string }>(
       (p) => `項目「${p.label}」の目標値はどれも単位「${p.usual}」ですが、「${p.value}」だけ単位が違います。単位の文字が欠けたか重なった可能性があります。PDF で確かめてください。`,
@@ -887,6 +894,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/table-line-in-text': '文章に紛れ込んだ表の行',
   'table/stray-empty-cells': '行のない空欄',
   'table/units-differ': '単位の違う目標値',
+  'table/unreadable-number': '数値として読めない目標値',
   'table/space-in-word': '項目名の英単語の中の空白',
   'sheet/space-in-word': '名称の英単語の中の空白',
   'table/cell-split': '空白で分かれた欄',

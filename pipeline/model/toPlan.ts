@@ -4,7 +4,7 @@
  * edition number from the revision history, 【再掲】 links, and list and sheet joined per project.
  * Also returns a source map (JSON pointer → source position) so later checks can point at lines.
  */
-import { diagnose, type Diagnostic, type Position } from '../diagnostics.js';
+import { diagnose, findingId, type Diagnostic, type Position } from '../diagnostics.js';
 import type { CellNode, OutlineEntryNode, PlanDocument, PrintedText, SheetNode, TableRowNode } from '../read/document.js';
 import type { Department, EditionMeta, Indicator, Initiative, LineRange, Measure, Plan, Policy, Project, Revision, Target } from './plan.js';
 import { displayWidth, fiscalYearLabel, joinProse, nfkc, normalizeText, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from '../common/text.js';
@@ -63,6 +63,9 @@ function proseWidths(doc: PlanDocument): Record<'summary' | 'objective' | 'indic
     revision: widest((doc.revisions ?? []).flatMap((g) => g.entries.map((e) => e.summary))),
   };
 }
+
+/** A target cell that starts like a number (after a per-period word, `約` or a sign), in NFKC. */
+const STARTS_LIKE_NUMBER = /^(?:[年月週日]|約)?[▲△+\-−]?\d/;
 
 /** What a printed target cell says as a number: value, unit, qualifier and the period it counts per. */
 export function parseTargetText(printed: string): Pick<Target, 'value' | 'unit' | 'qualifier' | 'per'> {
@@ -229,6 +232,21 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       row.cells.forEach((cell) => {
         if (cell.slots) for (let s = cell.slots[0]; s <= cell.slots[1]; s++) cells[s] = cell.position;
       });
+      // A cell that starts like a number but does not read as one (`７，3０００`, `７，0　００`: a digit
+      // lost, doubled or spaced apart) would publish its text with no value: a person must look.
+      for (const cell of row.placed ? row.cells : []) {
+        if (STARTS_LIKE_NUMBER.test(nfkc(cell.text).trim()) && parseTargetText(cell.text).value === null) {
+          const name = normalizeText(row.label.fragments.join(''));
+          diagnostics.push(
+            diagnose('table/unreadable-number', 'noValue', { label: name, cell: cell.text.trim() }, {
+              file,
+              position: cell.position,
+              subject: id,
+              finding: findingId('table/unreadable-number', `${id}/indicator`, [name, cell.text]),
+            }),
+          );
+        }
+      }
       return {
         id: `${id}/${n + 1}`,
         name: normalizeText(row.label.fragments.join('')),

@@ -74,6 +74,13 @@ function isGlueSpace(chars: readonly string[], index: number, tokenSoFar: string
   return /(令和|平成|昭和)[0-9０-９]+$/.test(tokenSoFar) && /[年]/.test(next);
 }
 
+/**
+ * The spaces that end a cell. The extraction writes ASCII spaces; a full-width or no-break space
+ * or a tab from another extraction is a space too — kept inside a cell it would publish `７，0　００`
+ * or `昭和５　４年度` as read, split there it leaves a cell too many that stops the row.
+ */
+const CELL_SPACE = /^[ \u3000\u00a0\t]$/;
+
 /** Splits table lines into tokens: one token per cell-or-fragment, empty tokens for empty cells. */
 function tokenize(lines: readonly TableLine[]): Token[] {
   const tokens: Token[] = [];
@@ -94,7 +101,7 @@ function tokenize(lines: readonly TableLine[]): Token[] {
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i]!;
       const column = tableLine.column + i;
-      if (ch === ' ' && !isGlueSpace(chars, i, current?.text ?? '')) {
+      if (CELL_SPACE.test(ch) && !isGlueSpace(chars, i, current?.text ?? '')) {
         tokens.push(current ?? open(tableLine.line, column, i === 0));
         current = null;
         breakBefore = 'space';
@@ -109,7 +116,7 @@ function tokenize(lines: readonly TableLine[]): Token[] {
       current.end = { line: tableLine.line, column: column + 1 };
     }
     // A line ending in a space closed its last cell there; one ending in text wraps onto the next line.
-    if (chars.at(-1) === ' ') breakBefore = 'line';
+    if (CELL_SPACE.test(chars.at(-1) ?? '')) breakBefore = 'line';
   }
   if (current) tokens.push(current);
   return tokens;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareIds, parseTargetText } from '../../pipeline/model/toPlan.js';
+import { checkSeeds, readSeedEditions, seedsFiles } from '../mutants.js';
+import { ROOT } from '../helpers.js';
 
 describe('parseTargetText', () => {
   it.each([
@@ -29,5 +31,25 @@ describe('parseTargetText', () => {
 describe('compareIds', () => {
   it('orders ids numerically part by part', () => {
     expect(['1-2-10', '1-2-8', '1-10-1', '1-2-7'].sort(compareIds)).toEqual(['1-2-7', '1-2-8', '1-2-10', '1-10-1']);
+  });
+});
+
+describe('toPlan: target cells that start like a number', () => {
+  const editions = readSeedEditions(`${ROOT}seeds`);
+  /** The codes of the errors of the 2021 edition with its line `line` (1-based) changed by `change`. */
+  const errorsWith = async (line: number, change: (text: string) => string) => {
+    const lines = [...editions[0]!.lines];
+    lines[line - 1] = change(lines[line - 1]!);
+    const checked = await checkSeeds(seedsFiles(editions, '2021', lines.join('\n')));
+    return checked.editions.find((e) => e.folder === '2021')!.diagnostics.filter((d) => d.severity === 'error');
+  };
+
+  it('stops a number whose digits no longer read as one (a digit doubled, or spaced apart by a full-width space), at the cell', async () => {
+    expect(editions[0]!.lines[470]).toContain('７，0００');
+    const doubled = await errorsWith(471, (t) => t.replace('７，0００', '７，3０００'));
+    expect(doubled.map((d) => [d.code, d.position?.start.line])).toEqual([['table/unreadable-number', 471]]);
+    expect(doubled[0]!.message).toContain('「７，3０００」');
+    // A full-width space splits the cell: one cell too many stops the row.
+    expect((await errorsWith(471, (t) => t.replace('７，0００', '７，0　００'))).map((d) => d.code)).toContain('table/too-many-cells');
   });
 });
