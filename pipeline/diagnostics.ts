@@ -215,12 +215,17 @@ export const RULES = {
   },
   'table/space-in-word': {
     severity: 'error',
-    description: 'Expected no lone Latin letter beside another Latin word in a label (neither real text prints one), found one (`G IS`): a space the extraction put inside a word, which would be published',
+    description: 'Expected no space inside a Latin word or a number in a label (neither real text prints one), found one: a lone letter beside another Latin word or number (`公開型G IS搭載`, `（S 54〜R3分）`), two numbers side by side (`S5 4`), a word going on in small letters after the space (`Twit ter`; small English words such as for, of, mini are let through), or two Latin words the same text prints elsewhere as one (`You Tube` where it prints `YouTube`): the published name would keep the space',
     reviewable: true,
   },
   'sheet/space-in-word': {
     severity: 'error',
-    description: 'Expected no lone Latin letter beside another Latin word in a project name (neither real text prints one), found one (`A I`): a space the extraction put inside a word, which would be published',
+    description: "Expected no space inside a Latin word or a number (see table/space-in-word) in a project's 名称, departments or prose (概要, 目指すもの, 指標の考え方, 終了理由; in prose a word going on in small letters is let through), found one (`生成A Iの活用`, `GI GAスクール`, `9 0%`): a space the extraction put inside a word or number, which would be published",
+    reviewable: true,
+  },
+  'outline/space-in-word': {
+    severity: 'error',
+    description: "Expected no space inside a Latin word or a number in a 個別事業一覧 entry's name (see table/space-in-word), found one (`S NS等による情報発信`): it would be published as the project's 一覧上の名称",
     reviewable: true,
   },
   'table/unreadable-number': {

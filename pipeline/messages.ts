@@ -513,16 +513,23 @@ export const MESSAGES = {
   },
   'table/space-in-word': {
     latin: t<{ label: string; spaced: string }>(
-      (p) => `項目名「${p.label}」に、英字 1 文字がほかの英字と空白で離れた「${p.spaced}」があります。取り出しで単語の中に空白が入った可能性があります（このままでは空白の入った名称で公開されます）。PDF で確かめてください。`,
-      (p) => `Expected no lone Latin letter beside another Latin word in label 「${p.label}」, found 「${p.spaced}」: the extraction may have put a space inside a word (it would be published with it)`,
+      (p) => `項目名「${p.label}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った名称で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no space inside a Latin word or a number in label 「${p.label}」, found 「${p.spaced}」: the extraction may have spaced its characters apart (it would be published with the space)`,
       { label: '公開型G IS搭載', spaced: 'G IS' },
     ),
   },
   'sheet/space-in-word': {
+    latin: t<{ section: string; text: string; spaced: string }>(
+      (p) => `${p.section}「${p.text}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った形で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no space inside a Latin word or a number in the ${p.section} 「${p.text}」, found 「${p.spaced}」: the extraction may have spaced its characters apart (it would be published with the space)`,
+      { section: '名称', text: '生成A Iの活用', spaced: 'A I' },
+    ),
+  },
+  'outline/space-in-word': {
     latin: t<{ name: string; spaced: string }>(
-      (p) => `名称「${p.name}」に、英字 1 文字がほかの英字と空白で離れた「${p.spaced}」があります。取り出しで単語の中に空白が入った可能性があります（このままでは空白の入った名称で公開されます）。PDF で確かめてください。`,
-      (p) => `Expected no lone Latin letter beside another Latin word in project name 「${p.name}」, found 「${p.spaced}」: the extraction may have put a space inside a word (it would be published with it)`,
-      { name: '生成A Iの活用', spaced: 'A I' },
+      (p) => `個別事業一覧の「${p.name}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った一覧上の名称で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no space inside a Latin word or a number in the 個別事業一覧 entry 「${p.name}」, found 「${p.spaced}」: the extraction may have spaced its characters apart (it would be published with the space)`,
+      { name: 'S NS等による情報発信', spaced: 'S NS' },
     ),
   },
   'table/unreadable-number': {
@@ -895,8 +902,9 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/stray-empty-cells': '行のない空欄',
   'table/units-differ': '単位の違う目標値',
   'table/unreadable-number': '数値として読めない目標値',
-  'table/space-in-word': '項目名の英単語の中の空白',
-  'sheet/space-in-word': '名称の英単語の中の空白',
+  'table/space-in-word': '項目名の英単語・数の中の空白',
+  'sheet/space-in-word': '名称・課名・文章の英単語・数の中の空白',
+  'outline/space-in-word': '一覧の名称の英単語・数の中の空白',
   'table/cell-split': '空白で分かれた欄',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',

@@ -323,17 +323,19 @@ export async function checkSeeds(files: Record<string, Uint8Array>): Promise<Che
 /** Keys of the plan model that record line layout or the text's bytes, not published values. */
 export const LAYOUT_KEYS: readonly string[] = ['source', 'printed', 'printedName', 'fragments'];
 
-/** Keys whose texts are kept as printed in the year cells: their spaces record where the PDF broke a line, so they are compared without spaces. */
+/** Keys whose texts are kept as printed in the year cells: their spaces record where the PDF broke a line, so they are compared as published (normalised). */
 export const PRINTED_TEXT_KEYS: readonly string[] = ['text', 'unplacedTexts'];
 
 /**
  * The published values of a plan: the plan model without `LAYOUT_KEYS` (line ranges, `edition.source`,
- * printed forms), and the printed cell texts (`PRINTED_TEXT_KEYS`) without their spaces — `１，５００ ⏎ 時間`
- * joined onto one line prints `１，５００ 時間`, the same number, unit and words.
+ * printed forms), and the printed cell texts (`PRINTED_TEXT_KEYS`) as the CSVs publish them
+ * (`normalizeText`: layout spaces dropped, so `１，５００ ⏎ 時間` joined onto one line as `１，５００ 時間`
+ * is the same number, unit and words) — a space the text keeps between two digits or Latin letters
+ * (`昭和5 4年度`) is published, so it counts.
  */
 export function publishedValues(plan: Plan): unknown {
   const unspaced = (value: unknown): unknown =>
-    typeof value === 'string' ? value.replace(/\s+/g, '') : Array.isArray(value) ? value.map(unspaced) : value;
+    typeof value === 'string' ? normalizeText(value) : Array.isArray(value) ? value.map(unspaced) : value;
   const strip = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(strip);
     if (value === null || typeof value !== 'object') return value;

@@ -160,31 +160,33 @@ export function isBlank(text: string): boolean {
   return /^[\s\u3000]*$/.test(text);
 }
 
+/** English words a name or text may print in small letters after another Latin word (`Google Workspace for Education`, `iPad mini`). */
+const SMALL_WORDS = new Set(['for', 'of', 'and', 'the', 'to', 'in', 'on', 'with', 'by', 'at', 'as', 'or', 'mini', 'pro', 'plus', 'max', 'air', 'lite', 'go', 'one', 'app', 'web']);
+
 /**
- * Latin letters or digits a space was put between inside a word: a lone letter beside another Latin
- * word or number (`G IS`, `A I`, `S 54`), a lone digit after a code ending in a digit (`S5 4`), a word
- * that goes on in small letters after the space (`Twit ter`; names print Latin words capitalised,
- * `Microsoft Teams`), or two Latin words the same text prints elsewhere as one (`You Tube` where it
- * prints `YouTube`, given its Latin words as `words`). `removeLayoutSpaces` keeps a space between Latin letters and digits (it
- * cannot tell `G IS` from `Microsoft Teams` or `Windows 11`), so such a space would be published;
- * neither real text prints one. Returns the spaced characters as printed, or null.
+ * Latin letters or digits a space was put between inside a word or a number: a lone letter beside
+ * another Latin word or number (`G IS`, `A I`, `S 54`); two numbers side by side (`9 0%`, `1 4`,
+ * `S5 4`); a word that goes on in small letters after the space (`Twit ter`; names print Latin words
+ * capitalised, `Microsoft Teams`, and the small English words of `SMALL_WORDS` are let through), not
+ * weighed in `prose`, where English phrases are more likely; or two Latin words the same text prints
+ * elsewhere as one (`You Tube` where it prints `YouTube`, given its Latin words as `words`).
+ * `removeLayoutSpaces` keeps one space between Latin letters and digits (it cannot tell `G IS` from
+ * `Windows 11`), so such a space would be published; neither real text prints one. Returns the
+ * spaced characters as printed (runs of spaces as one), or null.
  */
-export function spacedLetters(text: string, words: ReadonlySet<string> = new Set()): string | null {
+export function spacedLetters(text: string, words: ReadonlySet<string> = new Set(), prose = false): string | null {
   // Nearly every line has no Latin letter or digit beside a space: skip NFKC for those.
-  if (!/[A-Za-z0-9Ａ-Ｚａ-ｚ０-９][ \u3000][A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/.test(text)) return null;
+  if (!/[A-Za-z0-9Ａ-Ｚａ-ｚ０-９][ \u3000]+[A-Za-z0-9Ａ-Ｚａ-ｚ０-９]/.test(text)) return null;
   const letter = /^[A-Za-z]$/;
-  const digit = /^\d$/;
-  for (const run of nfkc(text).match(/[A-Za-z0-9]+(?: [A-Za-z0-9]+)+/g) ?? []) {
+  for (const run of nfkc(text).replace(/ +/g, ' ').match(/[A-Za-z0-9]+(?: [A-Za-z0-9]+)+/g) ?? []) {
     const parts = run.split(' ');
     for (let k = 0; k + 1 < parts.length; k++) {
       const [a, b] = [parts[k]!, parts[k + 1]!];
-      const code = (part: string) => /[A-Za-z]/.test(part);
       if (
         letter.test(a) ||
         letter.test(b) ||
-        (digit.test(b) && code(a) && /\d$/.test(a)) ||
-        (digit.test(a) && code(b) && /^\d/.test(b)) ||
-        (/[a-z]$/.test(a) && /^[a-z]/.test(b)) ||
+        (/\d$/.test(a) && /^\d/.test(b)) ||
+        (!prose && /[a-z]$/.test(a) && /^[a-z]/.test(b) && !SMALL_WORDS.has(b)) ||
         words.has(a + b)
       ) {
         return `${a} ${b}`;

@@ -4,9 +4,9 @@
  * extraction wrote one after another: `＜基本方針１＞` and its name lines, `＜１＞` and the measure's
  * name lines, then `(1) project name` entries whose names may wrap onto further lines.
  */
-import { diagnose, linesPosition, type Diagnostic } from '../diagnostics.js';
+import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, OutlineEntryNode, OutlineMeasureNode, OutlinePolicyNode, PrintedText, SourceLine, Tag } from './document.js';
-import { isBlank, nfkc } from '../common/text.js';
+import { isBlank, nfkc, spacedLetters } from '../common/text.js';
 
 /** The outline with the role of each of its lines. */
 export interface ParsedOutline {
@@ -135,6 +135,18 @@ export function parseOutline(lines: readonly SourceLine[], file: string | null):
       for (const e of m.entries) {
         e.tags = tagsIn(e.name.fragments.join(''));
         e.position = { start: e.position.start, end: e.name.position.end };
+        // Latin letters or digits the extraction spaced apart (`S NS等`, `IC T`) would be published in 一覧上の名称.
+        const spaced = e.name.fragments.map((f) => spacedLetters(f)).find((found) => found !== null);
+        if (spaced) {
+          const name = e.name.fragments.map((f) => f.trim()).join('');
+          diagnostics.push(
+            diagnose('outline/space-in-word', 'latin', { name, spaced }, {
+              file,
+              position: e.name.position,
+              finding: findingId('outline/space-in-word', `${p.number}-${m.number}-${e.ordinal}`, [e.name.fragments]),
+            }),
+          );
+        }
       }
     }
   }

@@ -364,16 +364,27 @@ export function parseSheet(
   if (!number) {
     diagnostics.push(diagnose('sheet/missing-number', 'none', {}, { file, position: sheetPosition }));
   }
-  // A lone Latin letter beside a Latin word (`生成A Iの活用`), or a Latin word the text prints elsewhere
-  // unspaced, is a word the extraction spaced apart.
-  const spacedName = nameText ? nameText.fragments.map((f) => spacedLetters(f, context.joinEvidence?.latinWords)).find((s) => s !== null) : undefined;
-  if (nameText && spacedName) {
+  // Latin letters or digits the extraction spaced apart (`生成A Iの活用`, `GI GAスクール`, `9 0%`) would
+  // be published with the space: in the name, the departments and the sheet's prose.
+  const words = context.joinEvidence?.latinWords;
+  const texts: [string, PrintedText | null, boolean][] = [
+    ['名称', nameText, false],
+    ['主管課等', toPrinted(sheet.leadDepartments.map((d) => ({ line: d.position.start.line, column: d.position.start.column, text: d.printed }))), false],
+    ['関係課等', toPrinted(sheet.relatedDepartments.map((d) => ({ line: d.position.start.line, column: d.position.start.column, text: d.printed }))), false],
+    ['概要', sheet.summary, true],
+    ['目指すもの', sheet.objective, true],
+    ['指標の考え方', sheet.indicatorRationale, true],
+    ['終了理由', sheet.endReason, true],
+  ];
+  for (const [section, text, prose] of texts) {
+    const spaced = text?.fragments.map((f) => spacedLetters(f, words, prose)).find((found) => found !== null);
+    if (!text || !spaced) continue;
     diagnostics.push(
-      diagnose('sheet/space-in-word', 'latin', { name: nameText.fragments.join(''), spaced: spacedName }, {
+      diagnose('sheet/space-in-word', 'latin', { section, text: text.fragments.map((f) => f.trim()).join(''), spaced }, {
         file,
-        position: nameText.position,
+        position: text.position,
         subject,
-        finding: findingId('sheet/space-in-word', subject ?? '-', [nameText.fragments]),
+        finding: findingId('sheet/space-in-word', subject ?? '-', [section, text.fragments]),
       }),
     );
   }

@@ -947,14 +947,25 @@ function checkSplitCells(draft: RowDraft, kind: TableKind, years: number, file: 
 }
 
 /**
- * A Latin word the extraction spaced apart in a label: a lone letter beside another Latin word
- * (`公開型G IS搭載`), or two Latin words the text prints elsewhere as one (`You Tubeチャンネル登録者数`
- * where the sheet's text prints `YouTube`). The published name would keep the space.
+ * Latin letters or digits the extraction spaced apart in a label (`公開型G IS搭載`, `Tw itterフォロワー数`
+ * where the text prints `Twitter`, `（S5 4〜R3分）`: see `spacedLetters`), at the line that holds them.
+ * The published name would keep the space.
  */
 function checkSpacedWords(draft: RowDraft, words: ReadonlySet<string>, file: string | null): Diagnostic[] {
-  for (const line of printedLines(draft.label)) {
-    const spaced = spacedLetters(line, words);
-    if (spaced !== null) return [diagnose('table/space-in-word', 'latin', { label: labelTextOf(draft), spaced }, { file, position: positionOf(draft.label) })];
+  const lines = new Map<number, { text: string; start: Point; end: Point }>();
+  for (const token of draft.label) {
+    for (const [i, f] of token.fragments.entries()) {
+      const end = { line: f.line, column: f.column + [...f.text].length };
+      const known = lines.get(f.line);
+      if (known) Object.assign(known, { text: known.text + (i === 0 ? ' ' : '') + f.text, end });
+      else lines.set(f.line, { text: f.text, start: { line: f.line, column: f.column }, end });
+    }
+  }
+  for (const line of lines.values()) {
+    const spaced = spacedLetters(line.text, words);
+    if (spaced === null) continue;
+    const label = normalizeText(printedLines(draft.label).join(''));
+    return [diagnose('table/space-in-word', 'latin', { label, spaced }, { file, position: { start: line.start, end: line.end } })];
   }
   return [];
 }

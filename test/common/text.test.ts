@@ -51,6 +51,14 @@ describe('spacedLetters', () => {
     expect(spacedLetters('（S 54〜R3分）')).toBe('S 54');
     expect(spacedLetters('（S5 4〜R3分）')).toBe('S5 4');
     expect(spacedLetters('Twit terフォロワー数')).toBe('Twit ter');
+    expect(spacedLetters('ＳＮ  Ｓ等による情報発信')).toBe('SN S');
+    expect(spacedLetters('予約数 12,6 36 件')).toBe('6 36');
+    expect(spacedLetters('９ ０% 以上')).toBe('9 0');
+    expect(spacedLetters('Google Workspace for Education の活用')).toBeNull();
+    expect(spacedLetters('iPad mini の配備')).toBeNull();
+    // In prose a word going on in small letters is let through: English phrases are likelier there.
+    expect(spacedLetters('Open data を推進', new Set(), true)).toBeNull();
+    expect(spacedLetters('Open data を推進')).toBe('Open data');
     expect(spacedLetters('Microsoft Teams の活用')).toBeNull();
     expect(spacedLetters('Windows 11 への移行')).toBeNull();
     expect(spacedLetters('Wi-Fi 6 の整備')).toBeNull();

@@ -52,6 +52,13 @@ describe('parseOutline', () => {
     expect(outline.diagnostics).toEqual([]);
   });
 
+  it('stops an entry name with a space inside a Latin word (Ｓ ＮＳ等), not with words spaced from Japanese (生成 AI 導入)', () => {
+    expect(outline.diagnostics).toEqual([]);
+    const spaced = parseOutline(sourceLines('＜基本方針１＞ ', '市民にとって ', '＜１＞ ', '行政手続 ', '(1) Ｓ ＮＳ等による情報発信 '), 'list.txt').diagnostics;
+    expect(spaced.map((d) => [d.code, d.position?.start.line])).toEqual([['outline/space-in-word', 5]]);
+    expect(spaced[0]!.message).toContain('「S NS」');
+  });
+
   it('positions an entry at its line', () => {
     const entry = outline.policies[0]!.measures[0]!.entries[1]!;
     expect(entry.position.start.line).toBe(10);

@@ -75,6 +75,9 @@ describe('parseSheet', () => {
     expect(spaced.map((d) => d.code)).toEqual(['sheet/space-in-word']);
     expect(spaced[0]).toMatchObject({ severity: 'error', position: { start: { line: 1 } } });
     expect(spaced[0]!.message).toContain('「A I」');
+    // The departments and the prose too: `9 0%` in 概要 would be published as printed.
+    const prose = parseSheet(sourceLines('名称 生成AIの活用 番号 ２－１－（１２） ', '主管課等 デジタル推進課 関係課等  ', '概要 職員の 9 0% が使います。 '), context).diagnostics;
+    expect(prose.map((d) => [d.code, d.message])).toEqual([['sheet/space-in-word', expect.stringContaining('概要「職員の 9 0% が使います。」の「9 0」')]]);
   });
 
   it('reports a sheet without 番号 or name', () => {
