@@ -541,9 +541,19 @@ export const MESSAGES = {
   },
   'table/units-differ': {
     otherUnit: t<{ label: string; value: string; usual: string }>(
-      (p) => `項目「${p.label}」の目標値はどれも単位「${p.usual}」ですが、「${p.value}」だけ単位が違います。単位の文字が欠けたか重なった可能性があります。PDF で確かめてください。`,
-      (p) => `Expected every number of row 「${p.label}」 in its unit 「${p.usual}」, found 「${p.value}」 in another: a character of its unit may have been lost or doubled`,
+      (p) => `項目「${p.label}」のほかの目標値の単位は「${p.usual}」ですが、「${p.value}」だけ単位が違います。単位の文字が欠けたか重なった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected 「${p.value}」 of row 「${p.label}」 in the unit of the row's other numbers (「${p.usual}」), found another: a character of its unit may have been lost or doubled`,
       { label: 'オープンデータの公開数', value: '１ータ', usual: 'データ' },
+    ),
+    mixed: t<{ label: string; values: string }>(
+      (p) => `項目「${p.label}」の目標値（${p.values}）の単位がそろっていません。どれかの単位の文字が欠けたか重なった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the numbers of row 「${p.label}」 in one unit, found ${p.values}: a character of one unit may have been lost or doubled`,
+      { label: '作業の削減時間', values: '１，３０３時、2,630時間' },
+    ),
+    doubled: t<{ label: string; value: string }>(
+      (p) => `項目「${p.label}」の目標値「${p.value}」の単位に同じ文字が続いています。単位の文字が重なった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the unit of 「${p.value}」 of row 「${p.label}」 without a character printed twice in a row, found one: a character may have been doubled`,
+      { label: '利用回数', value: '25,000 回回' },
     ),
   },
   'table/cell-split': {

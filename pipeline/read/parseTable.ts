@@ -135,7 +135,19 @@ function isEraStart(text: string): boolean {
 
 /** What follows the number a cell starts with (its unit, qualifier…; '' for a bare number), or undefined when it starts with none. */
 function afterNumber(cell: CellDraft): string | undefined {
-  return /^[▲△+\-−]?\d[\d,.]*(.*)$/.exec(compactText(cellText(cell)))?.[1];
+  return /^(?:[年月週日]|約)?[▲△+\-−]?\d[\d,.]*(.*)$/.exec(compactText(cellText(cell)))?.[1];
+}
+
+/**
+ * A unit as a row's numbers are compared by: its qualifier (`以上`), a magnitude (`千人`, `万円`) and a
+ * period it counts per (`件/年`) set apart, and the spellings of 箇所 made one (`か所`, `ヶ所`).
+ */
+function comparableUnit(after: string): string {
+  return nfkc(after)
+    .replace(QUALIFIER_END, '')
+    .replace(/[/／](?:年|月|週|日)$/, '')
+    .replace(/^[千万億]/, '')
+    .replace(/^[かヶケカ]所/, '箇所');
 }
 
 function cellText(cell: CellDraft): string {
@@ -660,19 +672,32 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
           diagnose('table/value-without-unit', 'unitLost', { label: labelText, value: cellText(bare.cell), unit }, { file, position: { start: bare.cell.tokens[0]!.start, end: bare.cell.tokens.at(-1)!.end } }),
         );
       }
-      // A row counts one thing in one unit (`１回以上` beside `１回`; `60%` beside `70％`): a number whose
-      // unit differs from the row's lost or doubled a character of it (`１ータ` among `１データ`, `４０以上`
-      // among `55％以上`, `５件下` among `４件以下`). Neither real edition prints two units in a row;
-      // a number printed in two units (`４分 7 秒`) is left to the duration reading.
+      // A row counts one thing in one unit (`１回以上` beside `１回`; `60%` beside `70％`; `800人` beside
+      // `1千人`): a number whose unit differs from the row's lost or doubled a character of it (`１ータ`
+      // among `１データ`, `４０以上` among `55％以上`, `５件下` among `４件以下`). Neither real edition prints
+      // two units in a row; a number printed in two units (`４分 7 秒`) is left to the duration reading.
       const units = (numbers.length < 2 ? [] : mergeDurations(draft.cells))
         .map((cell) => ({ cell, after: afterNumber(cell) ?? '' }))
         .filter((n) => n.after !== '' && !/\d/.test(n.after))
-        .map((n) => ({ ...n, unit: nfkc(n.after).replace(QUALIFIER_END, '') }));
-      const usual = mostCommon(units.map((u) => u.unit));
-      for (const odd of units.filter((u) => u.unit !== usual)) {
-        diagnostics.push(
-          diagnose('table/units-differ', 'otherUnit', { label: labelText, value: cellText(odd.cell), usual: usual! }, { file, position: { start: odd.cell.tokens[0]!.start, end: odd.cell.tokens.at(-1)!.end } }),
-        );
+        .map((n) => ({ ...n, unit: comparableUnit(n.after) }));
+      const counts = new Map<string, number>();
+      for (const u of units) counts.set(u.unit, (counts.get(u.unit) ?? 0) + 1);
+      const most = Math.max(0, ...counts.values());
+      const usual = [...counts].filter(([, n]) => n === most);
+      const span = (cells: readonly CellDraft[]): Position => ({ start: cells[0]!.tokens[0]!.start, end: cells.at(-1)!.tokens.at(-1)!.end });
+      if (counts.size > 1 && usual.length === 1) {
+        for (const odd of units.filter((u) => u.unit !== usual[0]![0])) {
+          diagnostics.push(diagnose('table/units-differ', 'otherUnit', { label: labelText, value: cellText(odd.cell), usual: usual[0]![0] }, { file, position: span([odd.cell]) }));
+        }
+      } else if (counts.size > 1) {
+        // As many numbers in one unit as in another: which one lost a character cannot be told.
+        diagnostics.push(diagnose('table/units-differ', 'mixed', { label: labelText, values: units.map((u) => cellText(u.cell)).join('、') }, { file, position: span(units.map((u) => u.cell)) }));
+      }
+      // No unit prints a character twice in a row (`回回`, `人人`, `％％`): one was doubled.
+      for (const n of numbers) {
+        if (/(.)\1/.test(comparableUnit(n.after)) && !/\d/.test(n.after)) {
+          diagnostics.push(diagnose('table/units-differ', 'doubled', { label: labelText, value: cellText(n.cell) }, { file, position: span([n.cell]) }));
+        }
       }
     }
   }
@@ -929,16 +954,23 @@ function checkSplitCells(draft: RowDraft, kind: TableKind, years: number, file: 
     const first = cellText(cell);
     const second = cellText(next);
     const position = { start: cell.tokens[0]!.start, end: next.tokens.at(-1)!.end };
-    // A few letters after a number are the rest of its unit or qualifier (`１箇所以 上`, `１箇 所以上`):
-    // the text cells that follow a number in the real texts are phrases (`１種類以上 次期システムと合わせ検討`).
+    // A few letters after a number that complete its unit or qualifier (`１箇所以 上`, `１箇 所以上`, `１デー タ`
+    // among `１データ`) are its rest, spaced apart; a word of their own is a year's text (`１０校 全校`,
+    // and the phrases the real texts print after a number, `１種類以上 次期システムと合わせ検討`).
     if (kind === 'indicator' && isValueLike(first) && !isValueLike(second) && /^\D{1,4}$/.test(compactText(second))) {
-      diagnostics.push(diagnose('table/cell-split', 'spaceInValue', { label: labelTextOf(draft), first, second, line: end.end.line }, { file, position }));
+      const before = afterNumber(cell) ?? '';
+      const joined = before + compactText(second);
+      const rowUnits = new Set(cells.filter((c) => c !== cell && c !== next).map((c) => afterNumber(c)).filter((a): a is string => a !== undefined && a !== '').map(comparableUnit));
+      const completes =
+        (QUALIFIER_END.test(nfkc(joined)) && !QUALIFIER_END.test(nfkc(before))) || rowUnits.has(comparableUnit(joined)) || UNIT_ONLY.test(comparableUnit(joined));
+      if (completes) diagnostics.push(diagnose('table/cell-split', 'spaceInValue', { label: labelTextOf(draft), first, second, line: end.end.line }, { file, position }));
       continue;
     }
     // A number starts an indicator's cell, an era an initiative's dated text (`令和２年度分`); and
     // with fewer cells than years, two text cells that could span are already ambiguous.
     if (kind === 'indicator' ? isValueLike(first) || isValueLike(second) : isEraStart(second)) continue;
-    if (cells.length !== years) continue;
+    // The same words twice (`全校 全校`) are one target repeated, never the halves of one text.
+    if (cells.length !== years || compactText(first) === compactText(second)) continue;
     diagnostics.push(
       diagnose('table/cell-split', 'spaceInText', { label: labelTextOf(draft), first, second, line: end.end.line }, { file, position }),
     );

@@ -371,6 +371,10 @@ describe('parseTable: every row proves its reading', () => {
     expect(codes(at([788, '拡充箇所   １箇所以 上   ']))).toContain('table/cell-split');
     expect(codes(at([788, '拡充箇所   １箇 所以上   ']))).toContain('table/cell-split');
     expect(codes(at([1, '追加コンテンツ数 １種類以上 １種類以上 次期システムと合わせ検討 ']))).toEqual([]);
+    expect(codes(at([1, 'オープンデータの公開数 １データ １データ １デー タ １データ ']))).toContain('table/cell-split');
+    // A word of its own after a number is a year's target: roll-outs to every school or every section.
+    expect(codes(at([1, 'ＩＣＴ活用校数 ５校 １０校 全校 全校 全校 ']))).toEqual([]);
+    expect(codes(at([1, '電子決裁率 ５０％ ７０％ ９０％ ９５％ 完了 ']))).toEqual([]);
     expect(codes(at([1, '建築計画概要書の電子化 令和２年度分 令和３年 度分 令和４年度分 令和５年度分 ']), 'initiative')).toContain('table/cell-split');
   });
 
@@ -383,6 +387,16 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['利用者満足度    60% 70％ ']).diagnostics).toEqual([]);
     // A duration printed in two units (2-1-11) is one number.
     expect(rowsOf(['平均収容依頼時間    ４分 7 秒 4 分 1 秒 ']).diagnostics).toEqual([]);
+    // Magnitudes, periods and the spellings of 箇所 are one unit; numbers counted per year are compared too.
+    expect(rowsOf(['参加者数 800人 900人 1千人 1千人 1千人 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['整備箇所数 1か所 2ヶ所 3箇所 4カ所 5箇所 ']).diagnostics).toEqual([]);
+    expect(rowsOf(['更新頻度 年３回以上 年３回以上 年３以上 年３回以上 年３回以上 ']).diagnostics).toEqual(['table/units-differ']);
+    // Two numbers in two units: which lost a character cannot be told, so the row is named once.
+    const mixed = parseTable(lines('削減時間    １，３０３時 2,630 時間 '), 'indicator', 5, 'x.txt').diagnostics;
+    expect(mixed.map((d) => d.code)).toEqual(['table/units-differ']);
+    expect(mixed[0]!.message).toContain('１，３０３時、2,630時間');
+    // A character printed twice in a unit, even in a row of one number.
+    expect(rowsOf(['利用回数     25,000 回回 ']).diagnostics).toEqual(['table/units-differ']);
   });
 
   it('stops when a Latin word is spaced apart in a label: a lone letter (G IS), or a word the text prints unspaced elsewhere (You Tube)', () => {
