@@ -83,9 +83,9 @@ function measure(pieces: readonly Uint8Array[], crc: boolean): MeasuredFile {
 /** The writer thread of `nodeEffects`, started with the first file it measures. */
 let writer: WriterThread | null = null;
 
-/** Waits for the small files queued on the writer thread (or only `path`), if there is one (see `WriterThread.settle`). */
-async function settle(path?: string): Promise<void> {
-  if (writer) await writer.settle(path);
+/** Waits for the small files queued on the writer thread, if there is one (see `WriterThread.settle`). */
+async function settle(): Promise<void> {
+  if (writer) await writer.settle();
 }
 
 /** Effects on the real file system. */
@@ -174,8 +174,7 @@ export const nodeEffects: Effects = {
     );
   },
   async *readChunks(path) {
-    // Only this file's batch: the zip reads its files back while other pages are still being written.
-    await settle(path);
+    await settle();
     const file = await open(path, 'r');
     try {
       // A few buffers in turn for the whole file (fresh buffers per piece would each be garbage to

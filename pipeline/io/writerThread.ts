@@ -5,7 +5,6 @@
  * the batches of `writeOutput.ts`, the buffers `readChunks` reads into) are moved to the thread and
  * back, never copied; other pieces (a zip's headers) are copied.
  */
-import { normalize } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { PIECES_IN_FLIGHT } from './effects.js';
 
@@ -184,12 +183,8 @@ export interface WriterThread {
    * others in one message; `settle` waits for it. Its folders are made as needed.
    */
   writeSmall(path: string, pieces: readonly Uint8Array[]): Promise<void>;
-  /**
-   * Waits until every small file queued so far is written, or only `path` when given (a file read
-   * back waits for its own batch, not for the pages being made meanwhile); rejects, once, with the
-   * first that could not be.
-   */
-  settle(path?: string): Promise<void>;
+  /** Waits until every queued small file is written; rejects, once, with the first that could not be. */
+  settle(): Promise<void>;
 }
 
 /**
@@ -203,38 +198,22 @@ export function startWriterThread(): WriterThread {
   const pending = new Map<number, Pending>();
   let nextId = 0;
   let crashed: Error | null = null;
-  // Small files: the batch being filled, the batches sent and written so far (the thread writes them
-  // in order), the first failure, who waits (for the batches sent up to a count).
+  // Small files: the batch being filled, the batches on their way, the first failure, who waits.
   let batch: { buffer: Uint8Array; used: number; files: SmallFile[] } | null = null;
-  let batchesSent = 0;
-  let batchesWritten = 0;
+  let batchesOut = 0;
   let smallError: ThreadError | null = null;
-  let settled: { upTo: number; resolve: () => void }[] = [];
+  let settled: (() => void)[] = [];
   let roomMade: (() => void)[] = [];
-  // The small files not yet written, by path: the number of the batch each is in (the batch being
-  // filled is number `batchesSent + 1`), and the paths of each batch on its way, oldest first.
-  const queued = new Map<string, number>();
-  const pathsOut: string[][] = [];
-  const batchesOut = () => batchesSent - batchesWritten;
-  const wake = (all: boolean) => {
-    const waiting = settled;
-    settled = [];
-    for (const waiter of waiting) {
-      if (all || waiter.upTo <= batchesWritten) waiter.resolve();
-      else settled.push(waiter);
-    }
-  };
   const makeRoom = () => {
     for (const resolve of roomMade) resolve();
     roomMade = [];
   };
-  const idle = () => pending.size === 0 && batchesOut() === 0;
+  const idle = () => pending.size === 0 && batchesOut === 0;
   const sendBatch = () => {
     if (!batch) return;
     const { buffer, files } = batch;
     batch = null;
-    batchesSent++;
-    pathsOut.push(files.map((f) => normalize(f.path)));
+    batchesOut++;
     worker.ref();
     pooled.delete(buffer.buffer as ArrayBuffer);
     worker.postMessage({ type: 'files', buffer: buffer.buffer as ArrayBuffer, files } satisfies ToWriter, [buffer.buffer as ArrayBuffer]);
@@ -244,10 +223,12 @@ export function startWriterThread(): WriterThread {
       pooled.add(message.buffer);
       release(message.buffer);
       smallError ??= message.error;
-      batchesWritten++;
-      for (const path of pathsOut.shift() ?? []) if (queued.get(path) === batchesWritten) queued.delete(path);
+      batchesOut--;
       makeRoom();
-      wake(false);
+      if (batchesOut === 0) {
+        for (const resolve of settled) resolve();
+        settled = [];
+      }
       if (idle()) worker.unref();
       return;
     }
@@ -268,11 +249,10 @@ export function startWriterThread(): WriterThread {
     crashed = error;
     for (const file of pending.values()) file.onClosed({ type: 'closed', id: -1, file: null, error: { message: `writer thread failed: ${error.message}` } });
     pending.clear();
-    if (batchesOut() > 0) smallError ??= { message: `writer thread failed: ${error.message}` };
-    batchesWritten = batchesSent;
-    queued.clear();
-    pathsOut.length = 0;
-    wake(true);
+    if (batchesOut > 0) smallError ??= { message: `writer thread failed: ${error.message}` };
+    batchesOut = 0;
+    for (const resolve of settled) resolve();
+    settled = [];
     makeRoom();
   });
   // Unreferenced after its listeners are attached: attaching a 'message' listener references the
@@ -282,13 +262,9 @@ export function startWriterThread(): WriterThread {
   return {
     async writeSmall(path, pieces) {
       const size = pieces.reduce((n, p) => n + p.length, 0);
-      // Checked again after each wait: another file may have started the next batch meanwhile.
-      while (batch && batch.used + size > batch.buffer.length) {
+      if (batch && batch.used + size > batch.buffer.length) {
         sendBatch();
-        while (batchesOut() >= SMALL_BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => roomMade.push(resolve));
-        // A turn for the event loop: another file being written meanwhile (a zip, reading its files
-        // back) goes on between pages, which otherwise follow each other in promise callbacks alone.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        while (batchesOut >= SMALL_BATCHES_IN_FLIGHT) await new Promise<void>((resolve) => roomMade.push(resolve));
       }
       batch ??= { buffer: takeBuffer(Math.max(SMALL_BATCH_BYTES, size)), used: 0, files: [] };
       const start = batch.used;
@@ -297,16 +273,11 @@ export function startWriterThread(): WriterThread {
         batch.used += piece.length;
       }
       batch.files.push({ path, start, end: batch.used });
-      queued.set(normalize(path), batchesSent + 1);
     },
-    async settle(path) {
-      const mine = path === undefined ? null : (queued.get(normalize(path)) ?? 0);
+    async settle() {
       if (crashed && batch) smallError ??= { message: `writer thread failed: ${(crashed as Error).message}` };
-      else if (mine === null || mine > batchesSent) sendBatch();
-      // The batches sent so far (or the one holding the file), not every batch: files still being made
-      // meanwhile (the pages written while a zip reads its files back) do not keep the wait going.
-      const upTo = mine ?? batchesSent;
-      if (upTo > batchesWritten && !crashed) await new Promise<void>((resolve) => settled.push({ upTo, resolve }));
+      else sendBatch();
+      if (batchesOut > 0) await new Promise<void>((resolve) => settled.push(resolve));
       const error = smallError;
       smallError = null;
       if (error) throw Object.assign(new Error(error.message), error);

@@ -49,9 +49,8 @@ export function toSharedOutputs(): BuiltFile[] {
  * package descriptions, the changelogs, the targets' history, the projects' pages, the catalog, the top page, and
  * `SHA256SUMS` over all of them.
  * `complete` gives the editions with every file of theirs written (the build's workbooks are made on
- * another thread): the files that need no edition file — the changelogs first, then the targets'
- * history and the projects' pages, while the editions' pages and zips are made — do not wait for it,
- * and are listed where they always were.
+ * another thread): it is awaited only once the files that need no edition file are written — the
+ * changelogs, the targets' history and the projects' pages, listed where they always were.
  * Returns every published file, sorted by path.
  */
 export async function toPublication(
@@ -82,58 +81,47 @@ export async function toPublication(
   for (const { older, newer, log } of changelogs) {
     for (const file of toChangelogFiles(log, older, newer)) changelogFiles.push(await sink.write(file.path, [file.data]));
   }
-  // Two tasks at once: the files outside the editions' folders (made of the plans and changelogs
-  // only) and each edition's own (its page, project pages, descriptor and zip, once its files are all
-  // written). A zip reads its edition's files back and writes them again at the disk's speed (3 GB at
-  // 1000×, the main thread idle meanwhile): the other task's pages are made in that time.
+  // Listed once for the CSV and the projects' pages (listing them took a second at 1000×).
+  const records = [...listTargetHistory(plans, changelogs.map((c) => c.log))];
+  const wrong: Diagnostic[] = [];
   const historyFiles: PublishedFile[] = [];
+  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong, records)) historyFiles.push(await sink.write(file.path, file.chunks));
+  // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
+  if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
+  // Each project's page, made of every edition, from the same rows as the targets' history.
+  const history = groupHistoryByProject(records);
   const storyFiles: PublishedFile[] = [];
-  const outside = async () => {
-    // Listed once for the CSV and the projects' pages (listing them took a second at 1000×).
-    const records = [...listTargetHistory(plans, changelogs.map((c) => c.log))];
-    const wrong: Diagnostic[] = [];
-    for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong, records)) historyFiles.push(await sink.write(file.path, file.chunks));
-    // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
-    if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
-    // Each project's page, made of every edition, from the same rows as the targets' history.
-    const history = groupHistoryByProject(records);
-    for (const projectId of listStoryProjects(plans)) {
-      const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
-      storyFiles.push(await sink.write(toStoryPath(projectId), chunks));
-    }
-  };
-  const editionFiles: PublishedFile[] = [];
-  const inside = async () => {
-    const editions = await complete(built);
-    for (const edition of editions) {
-      const plan = edition.plan!;
-      const id = plan.edition.id;
-      const page = await sink.write(
-        `${id}/index.html`,
-        toPortalPageChunks({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../', unreviewed }),
-      );
-      // A large edition's projects are on project pages of their own (none for the real editions).
-      const projectPages = toProjectPages(plan) ?? [];
-      const pageFiles: PublishedFile[] = [];
-      for (const projectPage of projectPages) pageFiles.push(await sink.write(`${id}/${projectPage.path}`, toProjectPageChunks(plan, projectPage, projectPages, unreviewed)));
-      // The edition's own copy of plan.json's schema: whoever downloads the edition can validate it offline.
-      const schema = await sink.write(`${id}/${PLAN_SCHEMA_PATH}`, [toPlanSchemaText()]);
-      const inFolder = [...edition.outputs, schema, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
-      const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
-      // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer
-      // to (a shared file the edition has a copy of, the schema, is in it once, from the edition).
-      const inZip = [...inFolder, ...pageFiles.map((f) => ({ ...f, path: f.path.slice(id.length + 1) })), { ...descriptor, path: 'datapackage.json' }];
-      const zipped = new Set(inZip.map((f) => f.path));
-      const entries = [
-        ...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })),
-        ...shared.filter((f) => !zipped.has(f.path)).map((f) => ({ ...f, read: () => sink.read(f.path) })),
-      ];
-      const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
-      editionFiles.push(...edition.outputs, schema, page, ...pageFiles, descriptor, zip);
-    }
-  };
-  await bothSettled(outside(), inside());
-  append(files, editionFiles);
+  for (const projectId of listStoryProjects(plans)) {
+    const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
+    storyFiles.push(await sink.write(toStoryPath(projectId), chunks));
+  }
+  const editions = await complete(built);
+  for (const edition of editions) {
+    const plan = edition.plan!;
+    const id = plan.edition.id;
+    const page = await sink.write(
+      `${id}/index.html`,
+      toPortalPageChunks({ plans, current: plan, files: edition.outputs, changelogs: changelogs.map((c) => c.log), root: '../', unreviewed }),
+    );
+    // A large edition's projects are on project pages of their own (none for the real editions).
+    const projectPages = toProjectPages(plan) ?? [];
+    const pageFiles: PublishedFile[] = [];
+    for (const projectPage of projectPages) pageFiles.push(await sink.write(`${id}/${projectPage.path}`, toProjectPageChunks(plan, projectPage, projectPages, unreviewed)));
+    // The edition's own copy of plan.json's schema: whoever downloads the edition can validate it offline.
+    const schema = await sink.write(`${id}/${PLAN_SCHEMA_PATH}`, [toPlanSchemaText()]);
+    const inFolder = [...edition.outputs, schema, page].map((f) => ({ ...f, path: f.path.slice(id.length + 1) }));
+    const descriptor = await sink.write(`${id}/datapackage.json`, [toJsonText(toDataPackage(plan, edition.tables, inFolder, buildDate))]);
+    // The zip opens offline: the edition's files and pages, plus the context and vocabulary they refer
+    // to (a shared file the edition has a copy of, the schema, is in it once, from the edition).
+    const inZip = [...inFolder, ...pageFiles.map((f) => ({ ...f, path: f.path.slice(id.length + 1) })), { ...descriptor, path: 'datapackage.json' }];
+    const zipped = new Set(inZip.map((f) => f.path));
+    const entries = [
+      ...inZip.map((f) => ({ ...f, read: () => sink.read(`${id}/${f.path}`) })),
+      ...shared.filter((f) => !zipped.has(f.path)).map((f) => ({ ...f, read: () => sink.read(f.path) })),
+    ];
+    const zip = await sink.write(`${id}/${zipName(plan)}`, toZipChunks(entries, buildDate));
+    files.push(...edition.outputs, schema, page, ...pageFiles, descriptor, zip);
+  }
   for (const plan of plans) files.push(await sink.write(`ckan/${plan.edition.id}.json`, [toJsonText(toCkanPackage(plan, files, plans.at(-1)))]));
   // In the order they always had (the catalog lists files in this order).
   append(files, changelogFiles);
@@ -145,14 +133,4 @@ export async function toPublication(
   files.push(await sink.write('index.html', toPortalPageChunks({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '', unreviewed })));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return [...files, await sink.write('SHA256SUMS', [toSha256Sums(files)])];
-}
-
-/**
- * Waits for two tasks to end, then fails with the first one's error, if any: a task that failed
- * leaves the other to finish its writes, so nothing is still writing once the build cleans up.
- */
-async function bothSettled(first: Promise<void>, second: Promise<void>): Promise<void> {
-  const [a, b] = await Promise.allSettled([first, second]);
-  if (a.status === 'rejected') throw a.reason;
-  if (b.status === 'rejected') throw b.reason;
 }

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { memoryEffects, nodeEffects } from '../../pipeline/io/effects.js';
 import { describeFile } from '../../pipeline/publish/toPackage.js';
 import { folderSink, measuringSink, toByteBatches } from '../../pipeline/io/writeOutput.js';
-import { startWriterThread } from '../../pipeline/io/writerThread.js';
 
 async function collect(source: AsyncIterable<Uint8Array>): Promise<Buffer> {
   const parts: Uint8Array[] = [];
@@ -74,54 +73,6 @@ describe('folderSink', () => {
         expect(onDisk.toString('utf8')).toBe(text);
         expect(files[i]).toEqual(describeFile({ path: `project/${i % 3}/${i}.html`, data: new Uint8Array(onDisk) }));
       }
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('writes small files from two producers at once, and reads one back while the other still writes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sink-'));
-    try {
-      const sink = folderSink(nodeEffects, `${dir}/out.building`);
-      // Sizes up to 300 KiB, so the 1 MiB batches fill while the other producer waits for room.
-      const text = (i: number) => `<p>${i}：秦野市</p>\n`.repeat(1 + ((i * 7919) % 16000));
-      const first = await sink.write('pages/first.html', [text(0)]);
-      const produce = async (folder: string) => {
-        const files = [];
-        for (let i = 1; i <= 120; i++) files.push(await sink.write(`${folder}/${i}.html`, [text(i)]));
-        return files;
-      };
-      const reading = (async () => (await collect(sink.read('pages/first.html'))).toString('utf8'))();
-      const [a, b, readBack] = await Promise.all([produce('a'), produce('b'), reading]);
-      expect(readBack).toBe(text(0));
-      await nodeEffects.rename(`${dir}/out.building`, `${dir}/out`);
-      for (const [folder, files] of [['a', a], ['b', b]] as const) {
-        files.forEach((file, n) => {
-          const onDisk = readFileSync(join(dir, 'out', folder, `${n + 1}.html`));
-          expect(onDisk.toString('utf8')).toBe(text(n + 1));
-          expect(file).toEqual(describeFile({ path: `${folder}/${n + 1}.html`, data: new Uint8Array(onDisk) }));
-        });
-      }
-      expect(first).toEqual(describeFile({ path: 'pages/first.html', data: new Uint8Array(readFileSync(join(dir, 'out', 'pages/first.html'))) }));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('starts a new batch when a file waiting for room finds the next batch begun by another file and too full', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'writer-'));
-    try {
-      const writer = startWriterThread();
-      const bytes = (size: number, fill: number) => new Uint8Array(size).fill(fill);
-      await writer.writeSmall(join(dir, 'x'), [bytes(700 << 10, 1)]);
-      // y does not fit: x's batch is sent and y waits its turn; z, meanwhile, begins the next batch.
-      const y = writer.writeSmall(join(dir, 'y'), [bytes(700 << 10, 2)]);
-      await writer.writeSmall(join(dir, 'z'), [bytes(600 << 10, 3)]);
-      await y;
-      await writer.settle();
-      expect(readFileSync(join(dir, 'x')).equals(Buffer.from(bytes(700 << 10, 1)))).toBe(true);
-      expect(readFileSync(join(dir, 'y')).equals(Buffer.from(bytes(700 << 10, 2)))).toBe(true);
-      expect(readFileSync(join(dir, 'z')).equals(Buffer.from(bytes(600 << 10, 3)))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
