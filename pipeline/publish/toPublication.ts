@@ -81,13 +81,15 @@ export async function toPublication(
   for (const { older, newer, log } of changelogs) {
     for (const file of toChangelogFiles(log, older, newer)) changelogFiles.push(await sink.write(file.path, [file.data]));
   }
+  // Listed once for the CSV and the projects' pages (listing them took a second at 1000×).
+  const records = [...listTargetHistory(plans, changelogs.map((c) => c.log))];
   const wrong: Diagnostic[] = [];
   const historyFiles: PublishedFile[] = [];
-  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong)) historyFiles.push(await sink.write(file.path, file.chunks));
+  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong, records)) historyFiles.push(await sink.write(file.path, file.chunks));
   // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
   if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
   // Each project's page, made of every edition, from the same rows as the targets' history.
-  const history = groupHistoryByProject(listTargetHistory(plans, changelogs.map((c) => c.log)));
+  const history = groupHistoryByProject(records);
   const storyFiles: PublishedFile[] = [];
   for (const projectId of listStoryProjects(plans)) {
     const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });

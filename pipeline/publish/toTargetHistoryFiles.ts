@@ -175,11 +175,12 @@ export function* listTargetHistory(plans: readonly Plan[], changelogs: readonly 
 /**
  * The targets' history as a table whose rows are made as they are read: the common columns (the
  * latest edition's municipality), then the indicator, the edition, the target and the change.
+ * `records`: the rows' records when the caller has listed them already (`listTargetHistory`).
  */
-export function toTargetHistoryTable(plans: readonly Plan[], changelogs: readonly Changelog[]): CsvStreamedTable {
+export function toTargetHistoryTable(plans: readonly Plan[], changelogs: readonly Changelog[], records?: Iterable<HistoryRecord>): CsvStreamedTable {
   const latest = [...plans].sort((a, b) => a.edition.number - b.edition.number).at(-1)!;
   const aboutEdition = 'edition/{editionId}';
-  return toStreamedTable<HistoryRecord>(latest, TARGET_HISTORY_TABLE, () => listTargetHistory(plans, changelogs), [
+  return toStreamedTable<HistoryRecord>(latest, TARGET_HISTORY_TABLE, () => records ?? listTargetHistory(plans, changelogs), [
     column(
       { name: 'indicatorId', title: '指標ID', type: 'string', description: '評価指標のID（版をまたいで同じ）', descriptionEn: 'ID of the indicator, the same in every edition', term: 'targets', about: '{+indicatorId}', valueUrl: '{+targetId}', required: true },
       (r) => r.indicator,
@@ -270,9 +271,15 @@ export function toTargetHistoryMetadata(table: CsvTableDescription, plans: reado
 /**
  * The targets' history's files, each as the pieces a sink writes: the CSV (its rows made, checked
  * cell by cell into `diagnostics` and written as they are read), its Table Schema, csv-metadata.json.
+ * `records`: the rows' records when the caller has listed them already (`listTargetHistory`).
  */
-export function toTargetHistoryFiles(plans: readonly Plan[], changelogs: readonly Changelog[], diagnostics: Diagnostic[]): { path: string; chunks: Iterable<string> }[] {
-  const table = toTargetHistoryTable(plans, changelogs);
+export function toTargetHistoryFiles(
+  plans: readonly Plan[],
+  changelogs: readonly Changelog[],
+  diagnostics: Diagnostic[],
+  records?: Iterable<HistoryRecord>,
+): { path: string; chunks: Iterable<string> }[] {
+  const table = toTargetHistoryTable(plans, changelogs, records);
   return [
     { path: TARGET_HISTORY_CSV, chunks: toCsvChunks({ ...table, rows: checkRows(table, table.rows(), diagnostics) }) },
     { path: `${TARGET_HISTORY_FOLDER}/${table.name}.schema.json`, chunks: [toJsonText(toTableSchema(table))] },

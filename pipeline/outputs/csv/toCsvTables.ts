@@ -76,9 +76,11 @@ export interface CsvTable {
 /** A table without its rows: what the metadata (Table Schema, CSVW, Data Package) describes. */
 export type CsvTableDescription = Omit<CsvTable, 'rows'>;
 
-/** A table whose rows are made when `rows()` is called. */
+/** A table whose rows are made when `rows()` is called, or one at a time as `eachRow()`'s are read. */
 export interface CsvTableSpec extends CsvTableDescription {
   rows(): CsvValue[][];
+  /** The same rows, each made as it is read: a CSV written as they come never holds its table (at 1000×, 500,000 rows). */
+  eachRow(): Iterable<CsvValue[]>;
 }
 
 /** A table whose rows are made one at a time as they are read: never held whole (see `toStreamedTable`). */
@@ -163,7 +165,15 @@ function tableOf<R extends RowRecord>(
     // The metadata describes columns, not how their values are made.
     columns: columns.map(({ value: _value, ...facts }) => facts),
     rows: () => Array.from(records(), (record) => columns.map((c) => c.value(record))),
+    *eachRow() {
+      for (const record of records()) yield columns.map((c) => c.value(record));
+    },
   };
+}
+
+/** The records of each project in turn, made as they are read (a `flatMap` made the whole table's at once). */
+function* perProject<R>(projects: readonly Project[], records: (project: Project) => readonly R[]): Generator<R> {
+  for (const project of projects) yield* records(project);
 }
 
 /**
@@ -236,7 +246,7 @@ export const CSV_TABLES = {
 
 /** Builds the citizen tables of one edition. */
 export function toCsvTables(plan: Plan): CsvTable[] {
-  return toCsvTableSpecs(plan).map(({ rows, ...table }) => ({ ...table, rows: rows() }));
+  return toCsvTableSpecs(plan).map(({ rows, eachRow: _eachRow, ...table }) => ({ ...table, rows: rows() }));
 }
 
 // Columns shared by tables that describe a thing of a project in sheet order.
@@ -343,7 +353,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     plan,
     CSV_TABLES.project_departments,
     () =>
-      projects.flatMap((p) => [
+      perProject(projects, (p) => [
         ...p.leadDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'lead', i + 1), project: p, role: '主管', order: i + 1, name: d.name })),
         ...p.relatedDepartments.map((d, i) => ({ id: paths.projectDepartment(p.id, 'related', i + 1), project: p, role: '関係', order: i + 1, name: d.name })),
       ]),
@@ -361,7 +371,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
   const initiatives = tableOf(
     plan,
     CSV_TABLES.initiatives,
-    () => projects.flatMap((p) => p.initiatives.map((ini, i) => ({ id: paths.initiative(p.id, i + 1), project: p, order: i + 1, name: ini.name }))),
+    () => perProject(projects, (p) => p.initiatives.map((ini, i) => ({ id: paths.initiative(p.id, i + 1), project: p, order: i + 1, name: ini.name }))),
     [
       projectIdColumn('initiatives'),
       orderColumn(),
@@ -373,7 +383,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     plan,
     CSV_TABLES.initiative_texts,
     () =>
-      projects.flatMap((p) =>
+      perProject(projects, (p) =>
         p.initiatives.flatMap((ini, i) => [
           ...ini.yearTexts.map((y) => ({ id: paths.initiativeText(p.id, i + 1, String(y.fiscalYear)), initiative: paths.initiative(p.id, i + 1), fiscalYear: y.fiscalYear, text: y.text, span: y.span })),
           ...ini.unplacedTexts.map((text, j) => ({ id: paths.initiativeText(p.id, i + 1, `unplaced-${j + 1}`), initiative: paths.initiative(p.id, i + 1), fiscalYear: null, text, span: null })),
@@ -394,7 +404,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
   const indicators = tableOf(
     plan,
     CSV_TABLES.indicators,
-    () => projects.flatMap((p) => p.indicators.map((ind, i) => ({ id: paths.indicator(p.id, i + 1), project: p, order: i + 1, name: ind.name }))),
+    () => perProject(projects, (p) => p.indicators.map((ind, i) => ({ id: paths.indicator(p.id, i + 1), project: p, order: i + 1, name: ind.name }))),
     [
       projectIdColumn('indicators'),
       orderColumn(),
@@ -406,7 +416,7 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     plan,
     CSV_TABLES.indicator_targets,
     () =>
-      projects.flatMap((p) =>
+      perProject(projects, (p) =>
         p.indicators.flatMap((ind, i) => ind.targets.map((t) => ({ id: paths.target(p.id, i + 1, t.fiscalYear), indicator: paths.indicator(p.id, i + 1), project: p, name: ind.name, fiscalYear: t.fiscalYear, target: t, span: t.span }))),
       ),
     [

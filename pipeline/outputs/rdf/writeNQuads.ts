@@ -126,9 +126,20 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
   // remembered, across pieces, to leave out repeats.
   const shared = new Set<string>();
   let lines: string[] = [];
+  // The piece's own subject without its closing `>`, and what its own IRIs start with: made once per
+  // piece, not once per quad (a string each, millions of them at 1000×).
   let owner = '';
+  let ownerNode = '';
+  let ownerPath = '';
+  let ownerPart = '';
+  const setOwner = (subject: string) => {
+    owner = subject;
+    ownerNode = `${owner}>`;
+    ownerPath = `${owner}/`;
+    ownerPart = `${owner}#`;
+  };
   const isOwn = (subject: string) =>
-    subject.startsWith('_:') || (owner !== '' && (subject === `${owner}>` || subject.startsWith(`${owner}/`) || subject.startsWith(`${owner}#`)));
+    subject.startsWith('_:') || (owner !== '' && (subject === ownerNode || subject.startsWith(ownerPath) || subject.startsWith(ownerPart)));
   const quad = (s: string, p: string, o: string) => {
     const line = `${s} <${p}> ${o}${suffix}`;
     if (isOwn(s)) lines.push(line);
@@ -200,9 +211,16 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
       if (!/^[a-z][a-z0-9+.-]*:/i.test(iri)) throw new Error(`No IRI for type ${String(t)}: expansion would drop it`);
       quad(subject, `${RDF}type`, `<${iri}>`);
     }
-    for (const [key, value] of Object.entries(object)) {
+    for (const key of Object.keys(object)) {
+      const value = object[key]!;
       if (key.startsWith('@') || value === null) continue;
       const def = term(key);
+      if (!Array.isArray(value) && def.container !== '@list') {
+        // One value, as most are: no array made for it.
+        const o = objectOf(value, def);
+        if (o !== null) quad(subject, def.id, o);
+        continue;
+      }
       const values = Array.isArray(value) ? value : [value];
       if (def.container === '@list') {
         let head = `<${RDF}nil>`;
@@ -236,14 +254,14 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
   const roots = Array.isArray(document['@graph']) ? document['@graph'] : [];
   for (const root of roots) {
     if (!root || typeof root !== 'object' || Array.isArray(root)) continue;
-    owner = subjectOf(root).slice(0, -1);
+    setOwner(subjectOf(root).slice(0, -1));
     node(root);
     const children = deferred;
     deferred = new Map();
     // The graph node may list a node twice (its links would repeat): its piece is made unique.
     yield piece(true);
     for (const [child, objects] of children) {
-      owner = child.slice(0, -1);
+      setOwner(child.slice(0, -1));
       // Walked as if nested deeper, so nothing under it is deferred again.
       depth = 2;
       for (const object of objects) node(object);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../pipeline/model/plan.js';
-import { checkCsvTables, toCsvTables, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
+import { checkCsvTables, toCsvTables, toCsvTableSpecs, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
 import { printedProjectNumber } from '../../../pipeline/outputs/values.js';
 import { builtText } from '../../helpers.js';
 
@@ -26,6 +26,12 @@ describe('toCsvTables', async () => {
       expect(table.columns.slice(0, 3).map((c) => c.title)).toEqual(['全国地方公共団体コード', 'ID', '地方公共団体名']);
       expect(new Set(column(table, 'lgCode'))).toEqual(new Set(table.rows.length ? ['142115'] : []));
       expect(new Set(column(table, 'lgName'))).toEqual(new Set(table.rows.length ? ['神奈川県秦野市'] : []));
+    }
+  });
+
+  it('makes the same rows one at a time (eachRow, as the build writes them) as all at once (rows)', () => {
+    for (const plan of [plan2021, plan2025]) {
+      for (const spec of toCsvTableSpecs(plan)) expect([...spec.eachRow()]).toEqual(spec.rows());
     }
   });
 
