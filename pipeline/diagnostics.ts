@@ -223,9 +223,14 @@ export const RULES = {
     description: "Expected no space inside a Latin word or a number (see table/space-in-word) in a project's 名称, departments or prose (概要, 目指すもの, 指標の考え方, 終了理由; in prose a word going on in small letters is let through), found one (`生成A Iの活用`, `GI GAスクール`, `9 0%`): a space the extraction put inside a word or number, which would be published",
     reviewable: true,
   },
+  'revision/space-in-word': {
+    severity: 'error',
+    description: "Expected no space inside a Latin word or a number (see table/space-in-word) in a 改訂履歴 entry's plan name or summary (in the summary a word going on in small letters is let through), found one (`I CTを活用した…`): it would be published in the revisions",
+    reviewable: true,
+  },
   'outline/space-in-word': {
     severity: 'error',
-    description: "Expected no space inside a Latin word or a number in a 個別事業一覧 entry's name (see table/space-in-word), found one (`S NS等による情報発信`): it would be published as the project's 一覧上の名称",
+    description: "Expected no space inside a Latin word or a number in a name of the 個別事業一覧 — a policy's, a measure's or an entry's (see table/space-in-word) — found one (`I CT活用の推進`, `S NS等による情報発信`): it would be published as that name",
     reviewable: true,
   },
   'table/unreadable-number': {

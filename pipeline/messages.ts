@@ -525,9 +525,21 @@ export const MESSAGES = {
       { section: '名称', text: '生成A Iの活用', spaced: 'A I' },
     ),
   },
+  'revision/space-in-word': {
+    name: t<{ text: string; spaced: string }>(
+      (p) => `改訂履歴の事業名「${p.text}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った形で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no space inside a Latin word or a number in the 改訂履歴 entry name 「${p.text}」, found 「${p.spaced}」: the extraction may have spaced its characters apart (it would be published with the space)`,
+      { text: 'I CTを活用した子育て支援', spaced: 'I CT' },
+    ),
+    summary: t<{ text: string; spaced: string }>(
+      (p) => `改訂履歴の内容「${p.text}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った形で公開されます）。PDF で確かめてください。`,
+      (p) => `Expected no space inside a Latin word or a number in the 改訂履歴 entry summary 「${p.text}」, found 「${p.spaced}」: the extraction may have spaced its characters apart (it would be published with the space)`,
+      { text: '令和 7 年度の評価指標を 1 0 件に変更', spaced: '1 0' },
+    ),
+  },
   'outline/space-in-word': {
     latin: t<{ name: string; spaced: string }>(
-      (p) => `個別事業一覧の「${p.name}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った一覧上の名称で公開されます）。PDF で確かめてください。`,
+      (p) => `個別事業一覧の名称「${p.name}」の「${p.spaced}」は、英字の語や数の中に空白が入ったように見えます。取り出しで文字の間が空いた可能性があります（このままでは空白の入った一覧上の名称で公開されます）。PDF で確かめてください。`,
       (p) => `Expected no space inside a Latin word or a number in the 個別事業一覧 entry 「${p.name}」, found 「${p.spaced}」: the extraction may have spaced its characters apart (it would be published with the space)`,
       { name: 'S NS等による情報発信', spaced: 'S NS' },
     ),
@@ -915,6 +927,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/space-in-word': '項目名の英単語・数の中の空白',
   'sheet/space-in-word': '名称・課名・文章の英単語・数の中の空白',
   'outline/space-in-word': '一覧の名称の英単語・数の中の空白',
+  'revision/space-in-word': '改訂履歴の英単語・数の中の空白',
   'table/cell-split': '空白で分かれた欄',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',

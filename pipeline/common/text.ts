@@ -168,8 +168,9 @@ const SMALL_WORDS = new Set(['for', 'of', 'and', 'the', 'to', 'in', 'on', 'with'
  * another Latin word or number (`G IS`, `A I`, `S 54`); two numbers side by side (`9 0%`, `1 4`,
  * `S5 4`); a word that goes on in small letters after the space (`Twit ter`; names print Latin words
  * capitalised, `Microsoft Teams`, and the small English words of `SMALL_WORDS` are let through), not
- * weighed in `prose`, where English phrases are more likely; or two Latin words the same text prints
- * elsewhere as one (`You Tube` where it prints `YouTube`, given its Latin words as `words`).
+ * weighed in `prose`, where English phrases are more likely; two capitals' runs of one or two letters
+ * (`GI GA`, `EB PM`: acronyms split); or two Latin words the same text prints elsewhere as one, in any
+ * case (`You Tube` where it prints `YouTube`, given its Latin words as `words`, in small letters).
  * `removeLayoutSpaces` keeps one space between Latin letters and digits (it cannot tell `G IS` from
  * `Windows 11`), so such a space would be published; neither real text prints one. Returns the
  * spaced characters as printed (runs of spaces as one), or null.
@@ -187,7 +188,8 @@ export function spacedLetters(text: string, words: ReadonlySet<string> = new Set
         letter.test(b) ||
         (/\d$/.test(a) && /^\d/.test(b)) ||
         (!prose && /[a-z]$/.test(a) && /^[a-z]/.test(b) && !SMALL_WORDS.has(b)) ||
-        words.has(a + b)
+        /^[A-Z]{1,2}$/.test(a) && /^[A-Z]{1,2}$/.test(b) ||
+        words.has((a + b).toLowerCase())
       ) {
         return `${a} ${b}`;
       }
@@ -196,9 +198,9 @@ export function spacedLetters(text: string, words: ReadonlySet<string> = new Set
   return null;
 }
 
-/** The Latin words of a line (NFKC, maximal runs of ASCII letters), for `spacedLetters`. */
+/** The Latin words of a line (NFKC, maximal runs of ASCII letters, in small letters: `Twitter` attests `twit ter`), for `spacedLetters`. */
 export function latinWords(text: string): string[] {
-  return /[A-Za-zＡ-Ｚａ-ｚ]/.test(text) ? (nfkc(text).match(/[A-Za-z]+/g) ?? []) : [];
+  return /[A-Za-zＡ-Ｚａ-ｚ]/.test(text) ? (nfkc(text).toLowerCase().match(/[a-z]+/g) ?? []) : [];
 }
 
 /**

@@ -130,23 +130,26 @@ export function parseOutline(lines: readonly SourceLine[], file: string | null):
     // A line that fits nowhere gets no role: the coverage check reports it once.
   }
 
+  // Latin letters or digits the extraction spaced apart (`I CT活用`, `S NS等`) would be published in the names.
+  const checkSpaced = (text: PrintedText, id: string) => {
+    const spaced = text.fragments.map((f) => spacedLetters(f)).find((found) => found !== null);
+    if (!spaced) return;
+    diagnostics.push(
+      diagnose('outline/space-in-word', 'latin', { name: text.fragments.map((f) => f.trim()).join(''), spaced }, {
+        file,
+        position: text.position,
+        finding: findingId('outline/space-in-word', id, [text.fragments]),
+      }),
+    );
+  };
   for (const p of policies) {
+    checkSpaced(p.name, String(p.number));
     for (const m of p.measures) {
+      checkSpaced(m.name, `${p.number}-${m.number}`);
       for (const e of m.entries) {
         e.tags = tagsIn(e.name.fragments.join(''));
         e.position = { start: e.position.start, end: e.name.position.end };
-        // Latin letters or digits the extraction spaced apart (`S NS等`, `IC T`) would be published in 一覧上の名称.
-        const spaced = e.name.fragments.map((f) => spacedLetters(f)).find((found) => found !== null);
-        if (spaced) {
-          const name = e.name.fragments.map((f) => f.trim()).join('');
-          diagnostics.push(
-            diagnose('outline/space-in-word', 'latin', { name, spaced }, {
-              file,
-              position: e.name.position,
-              finding: findingId('outline/space-in-word', `${p.number}-${m.number}-${e.ordinal}`, [e.name.fragments]),
-            }),
-          );
-        }
+        checkSpaced(e.name, `${p.number}-${m.number}-${e.ordinal}`);
       }
     }
   }

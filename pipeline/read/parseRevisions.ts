@@ -4,9 +4,9 @@
  * summary. The extraction ends the name cell with two spaces, which is what separates it from the
  * summary; names and summaries wrap onto further lines.
  */
-import { diagnose, linesPosition, type Diagnostic } from '../diagnostics.js';
+import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
-import { isBlank, nfkc, normalizeDashes } from '../common/text.js';
+import { isBlank, nfkc, normalizeDashes, spacedLetters } from '../common/text.js';
 
 /** The revision groups with the role of each line. */
 export interface ParsedRevisions {
@@ -162,6 +162,14 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
             position: node.position,
           }),
         );
+      }
+      // Latin letters or digits the extraction spaced apart (`I CTを活用した…`) would be published in the 改訂履歴.
+      for (const [field, text, prose] of [['name', name, false], ['summary', summary, true]] as const) {
+        const spaced = text?.fragments.map((f) => spacedLetters(f, new Set(), prose)).find((found) => found !== null);
+        if (!text || !spaced) continue;
+        const found = { text: text.fragments.map((f) => f.trim()).join(''), spaced };
+        const at = { file, position: text.position, finding: findingId('revision/space-in-word', g.date.printed, [field, text.fragments]) };
+        diagnostics.push(field === 'name' ? diagnose('revision/space-in-word', 'name', found, at) : diagnose('revision/space-in-word', 'summary', found, at));
       }
       g.entries.push(node);
       g.position = { start: g.position.start, end: node.position.end };

@@ -59,6 +59,9 @@ describe('spacedLetters', () => {
     // In prose a word going on in small letters is let through: English phrases are likelier there.
     expect(spacedLetters('Open data を推進', new Set(), true)).toBeNull();
     expect(spacedLetters('Open data を推進')).toBe('Open data');
+    // An acronym split into two runs of one or two capitals, in prose too.
+    expect(spacedLetters('（ＥＢ ＰＭ）の考え方', new Set(), true)).toBe('EB PM');
+    expect(spacedLetters('AI OCR の導入')).toBeNull();
     expect(spacedLetters('Microsoft Teams の活用')).toBeNull();
     expect(spacedLetters('Windows 11 への移行')).toBeNull();
     expect(spacedLetters('Wi-Fi 6 の整備')).toBeNull();
@@ -67,8 +70,10 @@ describe('spacedLetters', () => {
 
   it('finds two Latin words the text prints elsewhere as one', () => {
     const words = new Set(latinWords('Ｘ（旧：Twitter）、YouTube、LINE WORKS で発信'));
-    expect([...words]).toEqual(['X', 'Twitter', 'YouTube', 'LINE', 'WORKS']);
+    expect([...words]).toEqual(['x', 'twitter', 'youtube', 'line', 'works']);
     expect(spacedLetters('You Tubeチャンネル登録者数', words)).toBe('You Tube');
+    // In any case: the label's `Twitter` attests the prose's `twit ter`.
+    expect(spacedLetters('公式 twit ter を活用', words, true)).toBe('twit ter');
     expect(spacedLetters('LINE WORKS の活用', words)).toBeNull();
     expect(spacedLetters('You Tubeチャンネル登録者数')).toBeNull();
   });

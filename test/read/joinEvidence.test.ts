@@ -15,8 +15,8 @@ describe('toJoinEvidence', () => {
     expect(toJoinEvidence(lines('学校評価における', '学校との')).pairs.has(key('る学'))).toBe(false);
   });
 
-  it('collects the Latin words the text prints, in NFKC, for words spaced apart elsewhere', () => {
-    expect([...toJoinEvidence(lines('ＹｏｕＴｕｂｅ チャンネル', 'LINE WORKS で共有 ', 'LINE WORKS で共有 ')).latinWords]).toEqual(['YouTube', 'LINE', 'WORKS']);
+  it('collects the Latin words the text prints, in NFKC and small letters, for words spaced apart elsewhere', () => {
+    expect([...toJoinEvidence(lines('ＹｏｕＴｕｂｅ チャンネル', 'LINE WORKS で共有 ', 'LINE WORKS で共有 ')).latinWords]).toEqual(['youtube', 'line', 'works']);
   });
 
   it('finds the positions inside a dictionary word, not those between two words', () => {

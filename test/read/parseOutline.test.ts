@@ -57,6 +57,9 @@ describe('parseOutline', () => {
     const spaced = parseOutline(sourceLines('＜基本方針１＞ ', '市民にとって ', '＜１＞ ', '行政手続 ', '(1) Ｓ ＮＳ等による情報発信 '), 'list.txt').diagnostics;
     expect(spaced.map((d) => [d.code, d.position?.start.line])).toEqual([['outline/space-in-word', 5]]);
     expect(spaced[0]!.message).toContain('「S NS」');
+    // A policy's or a measure's name as well.
+    const policy = parseOutline(sourceLines('＜基本方針１＞ ', '市民にとって便利でやさしいＩ ＣＴ活用 ', '＜１＞ ', '行政手続 ', '(1) 事業 '), 'list.txt').diagnostics;
+    expect(policy.map((d) => [d.code, d.position?.start.line])).toEqual([['outline/space-in-word', 2]]);
   });
 
   it('positions an entry at its line', () => {

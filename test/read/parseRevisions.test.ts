@@ -59,6 +59,14 @@ describe('parseRevisions', () => {
     expect(afterPageBreak!.name?.fragments.join('')).toBe('はだのＷＥＢマップにおける地図情報公開');
   });
 
+  it('stops a space inside a Latin word or a number in an entry\'s name or summary, not the real entries', () => {
+    expect(parsed.diagnostics).toEqual([]);
+    const spaced = parseRevisions(sourceLines(' 【改訂履歴】 ', '令和 5 年３月  1-1-(6) Ｉ ＣＴを活用した子育て支援  評価指標を 1 0 件に変更。 '), 'rev.txt').diagnostics;
+    expect(spaced.map((d) => d.code)).toEqual(['revision/space-in-word', 'revision/space-in-word']);
+    expect(spaced[0]!.message).toMatch(/^改訂履歴の事業名「Ｉ ＣＴを活用した子育て支援」の「I CT」/);
+    expect(spaced[1]!.message).toMatch(/^改訂履歴の内容「評価指標を 1 0 件に変更。」の「1 0」/);
+  });
+
   it('marks the table header as furniture', () => {
     expect(parsed.roles.filter((r) => r.role === 'furniture').map((r) => r.line)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
