@@ -38,7 +38,7 @@ function checkLayout(lines: readonly SourceLine[], file: string): Diagnostic[] {
   let content = 0;
   let spaced = 0;
   let oneApart = 0;
-  let previous = -1;
+  let previous = Number.NEGATIVE_INFINITY;
   for (const l of lines) {
     if (l.text === '' || isBlank(l.text)) continue;
     content++;

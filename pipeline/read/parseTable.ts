@@ -966,9 +966,10 @@ function checkSplitCells(draft: RowDraft, kind: TableKind, years: number, file: 
       if (completes) diagnostics.push(diagnose('table/cell-split', 'spaceInValue', { label: labelTextOf(draft), first, second, line: end.end.line }, { file, position }));
       continue;
     }
-    // A number starts an indicator's cell, an era an initiative's dated text (`令和２年度分`); and
-    // with fewer cells than years, two text cells that could span are already ambiguous.
-    if (kind === 'indicator' ? isValueLike(first) || isValueLike(second) : isEraStart(second)) continue;
+    // A number starts an indicator's cell, an era an initiative's dated text (`令和２年度分`, also
+    // abbreviated as this plan does in a name, `R6年度分`); and with fewer cells than years, two text
+    // cells that could span are already ambiguous.
+    if (kind === 'indicator' ? isValueLike(first) || isValueLike(second) : isEraStart(second) || /^[RHS]\s*\d/.test(nfkc(second))) continue;
     // The same words twice (`全校 全校`) are one target repeated, never the halves of one text.
     if (cells.length !== years || compactText(first) === compactText(second)) continue;
     diagnostics.push(

@@ -376,6 +376,7 @@ describe('parseTable: every row proves its reading', () => {
     expect(codes(at([1, 'ＩＣＴ活用校数 ５校 １０校 全校 全校 全校 ']))).toEqual([]);
     expect(codes(at([1, '電子決裁率 ５０％ ７０％ ９０％ ９５％ 完了 ']))).toEqual([]);
     expect(codes(at([1, '建築計画概要書の電子化 令和２年度分 令和３年 度分 令和４年度分 令和５年度分 ']), 'initiative')).toContain('table/cell-split');
+    expect(codes(at([1, '建築計画概要書の電子化 R3年度分 R4年度分 R5年度分 R6年度分 R7年度分 ']), 'initiative')).not.toContain('table/cell-split');
   });
 
   it('stops when a number\'s unit differs from the rest of its row (a character of the unit lost or doubled), not for a qualifier', () => {
