@@ -58,7 +58,9 @@ export function formatBuildReport(result: BuildResult, options: { verbose?: bool
   const extra = result.diagnostics.filter((d) => !ofEditions.has(d));
   for (const d of extra) lines.push(formatDiagnostic(d, lang));
   for (const e of result.editions) {
-    if (e.review && e.review.pending > 0) lines.push(text.awaiting(e.review.edition, e.review.pending, e.review.reviewFile));
+    // A text extracted otherwise explains most of its findings: accepting them would publish a misreading.
+    if (e.diagnostics.some((d) => d.code === 'input/unfamiliar-layout')) lines.push(text.reextract(e.review?.edition ?? e.folder, e.review?.pending ?? 0));
+    else if (e.review && e.review.pending > 0) lines.push(text.awaiting(e.review.edition, e.review.pending, e.review.reviewFile));
     // A rejected reading is fixed in the text, not in the review file: say what to do next.
     if (e.review && e.review.rejected > 0) lines.push(text.rejectedNext(e.review.edition, e.review.rejected, e.review.reviewFile));
   }

@@ -60,6 +60,7 @@ export interface CliTexts {
   quality: (errors: number, warnings: number, notes: number) => string;
   reviewLine: (r: { findings: number; accepted: number; pending: number; rejected: number; stale: number; reviewFile: string }) => string;
   awaiting: (edition: string, pending: number, reviewFile: string) => string;
+  reextract: (edition: string, pending: number) => string;
   rejectedNext: (edition: string, rejected: number, reviewFile: string) => string;
   failed: (errors: number, pending: number) => string;
   checkFailed: (errors: number, pending: number) => string;
@@ -184,6 +185,8 @@ const ja: CliTexts = {
   reviewLine: (r) =>
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれの指摘ID（finding）について ${reviewFile} に accept か reject を書いてください`,
+  reextract: (edition, pending) =>
+    `取り出し直し：${edition}：本文がこれまでと違う形で書き出されています（input/unfamiliar-layout）。指摘 ${pending} 件の多くはそのためです。確認ファイルで受け入れずに、これまでと同じツール・設定で PDF から取り出し直してください`,
   rejectedNext: (edition, rejected, reviewFile) =>
     `却下：${edition}：却下した指摘が ${rejected} 件あります。PDF から本文を取り出し直して ${reviewFile.replace(/[^/]*$/, '')} の .txt を置き換え（ファイル名はそのままでも変えてもかまいません。.txt は 1 つだけにします）、${reviewFile} から却下した判断を消して、もう一度 build してください（手順書「却下したとき」）`,
   failed: (errors, pending) => `作成できませんでした：何も書き出していません（エラー ${errors} 件${pending ? `、うち確認待ちの指摘 ${pending} 件` : ''}）`,
@@ -312,6 +315,8 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   reviewLine: (r) =>
     `  review: ${plural(r.findings, 'finding')} (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${r.stale ? `, ${plural(r.stale, 'stale decision')}` : ''} — ${r.reviewFile}`,
   awaiting: (edition, pending, reviewFile) => `review: ${edition}: ${plural(pending, 'finding')} awaiting review — accept or reject each by its finding id in ${reviewFile}`,
+  reextract: (edition, pending) =>
+    `re-extract: ${edition}: the text is laid out otherwise than the known extraction (input/unfamiliar-layout), which explains most of its ${plural(pending, 'finding')} awaiting review: do not accept them; extract the PDF again with the same tool and settings as before`,
   rejectedNext: (edition, rejected, reviewFile) =>
     `rejected: ${edition}: ${plural(rejected, 'finding')} rejected: extract the text from the PDF again, replace the .txt in ${reviewFile.replace(/[^/]*$/, '')} (keep one .txt only), remove the rejected decisions from ${reviewFile} and build again (runbook: 却下したとき)`,
   failed: (errors, pending) => `build failed: nothing written (${plural(errors, 'error')}${pending ? `, ${pending} of them ${pending === 1 ? 'a finding' : 'findings'} awaiting review` : ''})`,

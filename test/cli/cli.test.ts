@@ -1,3 +1,5 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../pipeline/cli/cli.js';
@@ -76,6 +78,21 @@ describe('validate on a seeds folder that is not there', () => {
     expect(code).toBe(1);
     expect(lines.at(-2)).toBe('検査でエラーが見つかりました（エラー 1 件）');
     expect(lines.at(-1)).toMatch(/^要約：版なし、エラー 1 件、[\d.]+ 秒$/);
+  });
+});
+
+describe('a text extracted otherwise', () => {
+  it('asks for a new extraction instead of inviting the staff to accept the findings it causes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relayout-'));
+    cpSync(join(seeds, '2021'), join(dir, '2021'), { recursive: true });
+    const text = readdirSync(join(dir, '2021')).find((f) => f.endsWith('.txt'))!;
+    const path = join(dir, '2021', text);
+    writeFileSync(path, readFileSync(path, 'utf8').replace(/ +$/gm, ''));
+    const { code, lines } = await run(['validate', '--seeds', dir]);
+    expect(code).toBe(1);
+    expect(lines.some((l) => l.includes('エラー input/unfamiliar-layout'))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('取り出し直し：2021：'))).toHaveLength(1);
+    expect(lines.some((l) => l.startsWith('確認待ち：'))).toBe(false);
   });
 });
 
