@@ -67,10 +67,19 @@ interface RowDraft {
 const ERA_BEFORE_DIGIT = /(令和|平成|昭和)$/;
 const DIGIT = /[0-9０-９元]/;
 
-/** True when the space at `index` glues an era to its year (`令和 ２年度`, `令和 6 年度`), not a cell break. */
+/**
+ * True when the space at `index` glues an era to its year (`令和 ２年度`, `令和 6 年度`), or a product's
+ * name to its version inside a label (`Windows 11 への移行率`, `Microsoft 365 の利用率`: a Latin word, a
+ * number, then words that are not a unit), not a cell break. A number after a Latin word followed by
+ * its unit (`Wi-Fi 10 箇所`) or by nothing stays a cell.
+ */
 function isGlueSpace(chars: readonly string[], index: number, tokenSoFar: string): boolean {
   const next = chars[index + 1] ?? '';
   if (ERA_BEFORE_DIGIT.test(tokenSoFar) && DIGIT.test(next)) return true;
+  if (/[A-Za-zＡ-Ｚａ-ｚ]{2,}$/.test(tokenSoFar) && /[0-9０-９]/.test(next)) {
+    const version = /^[0-9０-９]+ (\S+)/.exec(chars.slice(index + 1).join(''));
+    return version !== null && !isValueLike(version[1]!) && !UNIT_ONLY.test(nfkc(version[1]!)) && !/^[-‐―−ー－]$/.test(version[1]!);
+  }
   return /(令和|平成|昭和)[0-9０-９]+$/.test(tokenSoFar) && /[年]/.test(next);
 }
 

@@ -400,6 +400,15 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(['利用回数     25,000 回回 ']).diagnostics).toEqual(['table/units-differ']);
   });
 
+  it('reads a product and its version as one label (Windows 11 への移行率), a number and its unit after a Latin word as a cell', () => {
+    expect(rowsOf(['Windows 11 への移行率 50% 80% 100% 100% 100% '])).toEqual({
+      diagnostics: [],
+      rows: [{ label: 'Windows 11 への移行率', placed: true, cells: [[[0, 0], '50%'], [[1, 1], '80%'], [[2, 2], '100%'], [[3, 3], '100%'], [[4, 4], '100%']] }],
+    });
+    expect(rowsOf(['Microsoft 365 の利用率 50% 80% 100% 100% 100% ']).rows[0]!.label).toBe('Microsoft 365 の利用率');
+    expect(rowsOf(['公衆無線LAN Wi-Fi 10 箇所 12 箇所 14 箇所 16 箇所 18 箇所 ']).rows[0]!.cells[0]).toEqual([[0, 0], '10 箇所']);
+  });
+
   it('stops when a Latin word is spaced apart in a label: a lone letter (G IS), or a word the text prints unspaced elsewhere (You Tube)', () => {
     expect(rowsOf(['公開型 GIS 搭載      '], 'initiative').diagnostics).toEqual([]);
     expect(rowsOf(['公開型 G IS 搭載      '], 'initiative').diagnostics).toEqual(['table/space-in-word']);
