@@ -494,15 +494,6 @@ const CONTINUES_PHRASE = /^(?:[（(［\[【「『・、]|及び|並びに|又は
 /** A qualifier a target's number may end with after its unit (`以上`, `以下`, `減`): not part of the unit. */
 const QUALIFIER_END = /(?:以上|以下|未満|超|以内|程度|減|増)$/;
 
-/** The value that occurs most often (the first of them on a tie), or undefined for none. */
-function mostCommon(values: readonly string[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
-  return best;
-}
-
 /** A value on its own, as a year cell prints it (`２，1００`, `45 件`, `年３回以上`, `－`), not a name that starts with a digit. */
 function isWholeValue(text: string): boolean {
   const t = compactText(text);
