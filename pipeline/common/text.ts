@@ -188,7 +188,7 @@ export function spacedLetters(text: string, words: ReadonlySet<string> = new Set
         letter.test(b) ||
         (/\d$/.test(a) && /^\d/.test(b)) ||
         (!prose && /[a-z]$/.test(a) && /^[a-z]/.test(b) && !SMALL_WORDS.has(b)) ||
-        /^[A-Z]{1,2}$/.test(a) && /^[A-Z]{1,2}$/.test(b) ||
+        (/^[A-Z]{1,2}$/.test(a) && /^[A-Z]{1,2}$/.test(b)) ||
         words.has((a + b).toLowerCase())
       ) {
         return `${a} ${b}`;
