@@ -108,7 +108,15 @@ export const RULES = {
     description: 'Expected a table section (年度ごとの取組, 取組内容, 評価指標) where the sheet prints the heading, the table or the explanation that goes with it (its lines were lost, or its heading line did not read as one)',
     reviewable: true,
   },
-  'sheet/missing-section': { severity: 'warning', description: 'Expected every standard section in the sheet' },
+  'sheet/missing-section': {
+    severity: 'error',
+    description: 'Expected every standard section in the sheet (a heading misread moves its text into the section above)',
+    reviewable: true,
+  },
+  'sheet/missing-year-heading': {
+    severity: 'warning',
+    description: 'Expected the 年度ごとの取組 heading before 取組内容 (its line lost changes nothing published: the years are the plan\'s)',
+  },
   'sheet/unexpected-line': { severity: 'warning', description: 'Expected a line of the current sheet section' },
   'sheet/heading-out-of-order': {
     severity: 'error',
@@ -218,6 +226,11 @@ export const RULES = {
     description: 'Expected no space inside a Latin word or a number in a label (neither real text prints one), found one: a lone letter beside another Latin word or number (`公開型G IS搭載`, `（S 54〜R3分）`), two numbers side by side (`S5 4`), a word going on in small letters after the space (`Twit ter`; small English words such as for, of, mini are let through), or two Latin words the same text prints elsewhere as one (`You Tube` where it prints `YouTube`): the published name would keep the space',
     reviewable: true,
   },
+  'sheet/departments-joined': {
+    severity: 'error',
+    description: 'Expected each department of 主管課等/関係課等 on its own, found a name made of two department names (two 〜課 names, or names the edition prints on their own: the 、 between them lost)',
+    reviewable: true,
+  },
   'sheet/space-in-word': {
     severity: 'error',
     description: "Expected no space inside a Latin word or a number (see table/space-in-word) in a project's 名称, departments or prose (概要, 目指すもの, 指標の考え方, 終了理由; in prose a word going on in small letters is let through), found one (`生成A Iの活用`, `GI GAスクール`, `9 0%`): a space the extraction put inside a word or number, which would be published",
@@ -236,6 +249,11 @@ export const RULES = {
   'table/unreadable-number': {
     severity: 'error',
     description: 'Expected a target cell that starts like a number to read as one (digits grouped by three, one decimal point, then its unit and qualifier; every such cell of both real editions does), found one that does not (a digit lost, doubled or spaced apart), which would be published with no value',
+    reviewable: true,
+  },
+  'table/doubtful-number': {
+    severity: 'error',
+    description: 'Expected a target to read as the number printed, found one most likely misread: a share above 100 %, or a whole number ten times the row\'s decimals',
     reviewable: true,
   },
   'table/units-differ': {
@@ -259,23 +277,35 @@ export const RULES = {
     reviewable: true,
   },
   'revision/bad-date': { severity: 'error', description: 'Expected a revision date like `令和4年6月`' },
+  'revision/out-of-order': {
+    severity: 'error',
+    description: 'Expected the 改訂履歴 in order: its dates oldest first, the last one the month of an edition named by its month (`2025-03`), and each date\'s entries by project number',
+    reviewable: true,
+  },
   'revision/entry-without-date': { severity: 'error', description: 'Expected a revision date before the first entry' },
   'revision/entry-without-name': { severity: 'warning', description: 'Expected a plan name in the revision entry' },
   'quality/list-sheet-name-mismatch': {
-    severity: 'warning',
-    description: 'Expected the project name in the 個別事業一覧 to match the name on its sheet',
+    severity: 'error',
+    description: 'Expected the project name in the 個別事業一覧 to match the name on its sheet (either copy may be misread)',
+    reviewable: true,
   },
   'quality/list-sheet-tag-mismatch': {
-    severity: 'warning',
+    severity: 'error',
     description: 'Expected the 【再掲】/【計画終了】 tags in the 個別事業一覧 to match the sheet',
+    reviewable: true,
   },
   'quality/listed-without-sheet': {
     severity: 'error',
     description: 'Expected a sheet for every listed project (a missing sheet means the text is incomplete)',
   },
-  'quality/sheet-not-listed': { severity: 'warning', description: 'Expected every sheet to be listed in the 個別事業一覧' },
+  'quality/sheet-not-listed': {
+    severity: 'error',
+    description: 'Expected every sheet to be listed in the 個別事業一覧',
+    reviewable: true,
+  },
   'quality/banner-mismatch': {
-    severity: 'warning',
+    severity: 'error',
+    reviewable: true,
     description: 'Expected the section banner over the sheets to name the same policy or measure as the list',
   },
   'quality/sheet-out-of-order': { severity: 'info', description: 'Expected sheets in the order of the 個別事業一覧' },
@@ -285,7 +315,8 @@ export const RULES = {
     reviewable: true,
   },
   'quality/repost-without-original': {
-    severity: 'warning',
+    severity: 'error',
+    reviewable: true,
     description: 'Expected a 【再掲】 sheet to repeat a project sheet of the same name',
   },
   'quality/ended-without-reason': {
@@ -293,11 +324,13 @@ export const RULES = {
     description: 'Expected a 【計画終了】 sheet to state its 終了理由',
   },
   'quality/revision-unknown-project': {
-    severity: 'warning',
+    severity: 'error',
+    reviewable: true,
     description: 'Expected each plan number in the 改訂履歴 to name a project of the edition',
   },
   'quality/revision-name-differs': {
-    severity: 'info',
+    severity: 'error',
+    reviewable: true,
     description: 'Expected the plan name in the 改訂履歴 to match the current project name',
   },
   'review/unexplained-change': {
@@ -306,7 +339,7 @@ export const RULES = {
     reviewable: true,
   },
   'review/stale-decision': {
-    severity: 'warning',
+    severity: 'error',
     description: "Expected every decision in the edition's review file to concern a finding of this build, found one whose finding no longer occurs",
   },
   'review/history-rewritten': {

@@ -274,6 +274,13 @@ export const MESSAGES = {
       { id: '1-1-1' },
     ),
   },
+  'sheet/missing-year-heading': {
+    none: t<{ id: string }>(
+      (p) => `シート ${p.id} の取組内容の前に「年度ごとの取組」の見出しの行があるはずですが、見つかりません。年度は計画期間のものを使うので、公開される内容は変わりません。`,
+      (p) => `Expected the 年度ごとの取組 heading before 取組内容 in sheet ${p.id}, found none (the years are the plan period's: nothing published changes)`,
+      { id: '1-1-1' },
+    ),
+  },
   'sheet/missing-section': {
     none: t<{ section: string; id: string }>(
       (p) => `シート ${p.id} に${p.section}の欄があるはずですが、見つかりません。`,
@@ -551,6 +558,18 @@ export const MESSAGES = {
       { label: 'Ｘ（旧：Twitter）フォロワー数', cell: '７，3０００' },
     ),
   },
+  'table/doubtful-number': {
+    overHundredPercent: t<{ label: string; cell: string }>(
+      (p) => `項目「${p.label}」の目標値「${p.cell}」は 100％ を超えています。小数点が欠けた（「54.4％」→「544％」）か数字が重なった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected target 「${p.cell}」 of row 「${p.label}」 to be a share of at most 100 %, found more: a decimal point may have been lost (54.4 % read as 544 %) or a digit doubled`,
+      { label: 'マイナンバーカード交付率', cell: '544％' },
+    ),
+    pointLost: t<{ label: string; cell: string }>(
+      (p) => `項目「${p.label}」はほかの目標値を小数で示していますが、「${p.cell}」は小数点がなく、ほかの値の 10 倍以上です。小数点が欠けた（「3.0」→「30」）可能性があります。PDF で確かめてください。`,
+      (p) => `Expected target 「${p.cell}」 of row 「${p.label}」, whose other targets print decimals, near them, found a whole number ten times or more: a decimal point may have been lost (3.0 read as 30)`,
+      { label: '満足度', cell: '30' },
+    ),
+  },
   'table/units-differ': {
     otherUnit: t<{ label: string; value: string; usual: string }>(
       (p) => `項目「${p.label}」のほかの目標値の単位は「${p.usual}」ですが、「${p.value}」だけ単位が違います。単位の文字が欠けたか重なった可能性があります。PDF で確かめてください。`,
@@ -599,6 +618,30 @@ export const MESSAGES = {
       (p) => `${p.table}の表の各行は 1 回ずつのはずですが、${p.text === null ? `空欄だけの行（${p.width} 文字）` : `「${p.text}」`}が 2 回続けて印字されています。`,
       (p) => `Expected each line of the ${p.table} table once, found ${p.text === null ? `a line of ${p.width} empty cells` : `「${p.text}」`} printed twice in a row`,
       { table: '評価指標', text: '電子申請件数　１００件', width: 0 },
+    ),
+  },
+  'sheet/departments-joined': {
+    joined: t<{ name: string; parts: string[] }>(
+      (p) => `課名「${p.name}」は、この版がそれぞれ単独で印字している課名「${p.parts.join('」「')}」をつなげたものです。間の「、」が欠けた可能性があります（このままでは 1 つの課として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected each department on its own, found 「${p.name}」, made of departments the edition prints on their own (「${p.parts.join('」, 「')}」): the 、 between them may have been lost`,
+      { name: '国保年金課生活援護課', parts: ['国保年金課', '生活援護課'] },
+    ),
+  },
+  'revision/out-of-order': {
+    notAfterPrevious: t<{ printed: string; previous: string }>(
+      (p) => `改訂履歴は古い改訂から順に並ぶはずですが、「${p.printed}」は前の改訂（${p.previous}）より後ではありません。年月の数字を読み誤った可能性があります。PDF で確かめてください。`,
+      (p) => `Expected each 改訂履歴 date after the one before it (${p.previous}), found 「${p.printed}」: a digit of the date may have been misread`,
+      { printed: '令和４年３月', previous: '2022-06' },
+    ),
+    entryNotAfterPrevious: t<{ number: string; previous: string; date: string }>(
+      (p) => `改訂（${p.date}）の項目は事業番号の順に並ぶはずですが、${p.number} が ${p.previous} の後にあります。事業番号の数字を読み誤った可能性があります（このままでは別の事業の改訂として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the entries of 改訂 ${p.date} in project-number order, found ${p.number} after ${p.previous}: a digit of the number may have been misread (the entry would be published for another project)`,
+      { number: '2-2-1', previous: '2-2-9', date: '2023-03' },
+    ),
+    notEdition: t<{ printed: string; edition: string }>(
+      (p) => `改訂履歴の最後の改訂は、この版（${p.edition}）の年月のはずですが、「${p.printed}」です。年月の数字を読み誤ったか、版のフォルダ名が違う可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the last 改訂履歴 date to be the month of this edition (${p.edition}), found 「${p.printed}」: a digit of the date may have been misread, or the edition folder is misnamed`,
+      { printed: '令和７年８月', edition: '2025-03' },
     ),
   },
   'revision/bad-date': {
@@ -924,6 +967,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/stray-empty-cells': '行のない空欄',
   'table/units-differ': '単位の違う目標値',
   'table/unreadable-number': '数値として読めない目標値',
+  'table/doubtful-number': '読み誤りの疑われる目標値',
   'table/space-in-word': '項目名の英単語・数の中の空白',
   'sheet/space-in-word': '名称・課名・文章の英単語・数の中の空白',
   'outline/space-in-word': '一覧の名称の英単語・数の中の空白',
@@ -932,6 +976,9 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/bad-date': '改訂履歴の日付の誤り',
+  'revision/out-of-order': '改訂履歴の順序の乱れ',
+  'sheet/departments-joined': 'つながった課名',
+  'sheet/missing-year-heading': '年度ごとの取組の見出しの欠落',
   'revision/entry-without-date': '日付のない改訂履歴',
   'revision/entry-without-name': '計画名のない改訂履歴',
   'quality/list-sheet-name-mismatch': '一覧とシートの名称の違い',

@@ -7,7 +7,7 @@
 import { diagnose, findingId, RULES, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
 import type { OutlineEntryNode, PlanDocument, SheetNode } from '../read/document.js';
 import type { Plan, Project } from './plan.js';
-import { compactText, parsePlanNumber } from '../common/text.js';
+import { compactText, normalizeText, parsePlanNumber } from '../common/text.js';
 import { compareIds, toName } from './toPlan.js';
 
 /** How the non-blank lines of the source were used. */
@@ -133,7 +133,14 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       issues.push(diagnose('quality/listed-without-sheet', 'none', { id: project.id }, { file, position: at(listLine), subject }));
     }
     if (!project.source.list) {
-      issues.push(diagnose('quality/sheet-not-listed', 'none', { id: project.id }, { file, position: at(sheetLine), subject }));
+      issues.push(
+        diagnose('quality/sheet-not-listed', 'none', { id: project.id }, {
+          file,
+          position: at(sheetLine),
+          subject,
+          finding: findingId('quality/sheet-not-listed', subject, [project.name]),
+        }),
+      );
     }
     if (project.name && project.listedName && project.name !== project.listedName) {
       issues.push(
@@ -141,6 +148,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
           file,
           position: at(sheetLine),
           subject,
+          finding: findingId('quality/list-sheet-name-mismatch', subject, [project.listedName, project.name]),
         }),
       );
     }
@@ -152,7 +160,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
           'quality/list-sheet-tag-mismatch',
           'differs',
           { listed: [...entry.tags], sheet: [...sheet.tags] },
-          { file, position: at(sheetLine), subject },
+          { file, position: at(sheetLine), subject, finding: findingId('quality/list-sheet-tag-mismatch', subject, [[...entry.tags], [...sheet.tags]]) },
         ),
       );
     }
@@ -164,6 +172,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
             file,
             position: at(sheetLine),
             subject,
+            finding: findingId('quality/banner-mismatch', subject, [project.measureId, measureId]),
           }),
         );
       }
@@ -194,8 +203,21 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
               finding: findingId('sheet/lost-section', subject ?? project.id, [section, [...sections]]),
             }),
           );
+        } else if (section === '年度ごとの取組' && sections.has('取組内容')) {
+          // The heading line lost outright: the years are the plan's and the table still reads, so
+          // nothing published changes.
+          issues.push(diagnose('sheet/missing-year-heading', 'none', { id: project.id }, { file, position: at(sheetLine), subject }));
         } else {
-          issues.push(diagnose('sheet/missing-section', 'none', { section, id: project.id }, { file, position: at(sheetLine), subject }));
+          // A heading misread (`慨要`, `目指すも`) moves its text into the section above it, which
+          // would be published so: a person decides, as for the lost sections above.
+          issues.push(
+            diagnose('sheet/missing-section', 'none', { section, id: project.id }, {
+              file,
+              position: at(sheetLine),
+              subject,
+              finding: findingId('sheet/missing-section', subject, [section, [...sections]]),
+            }),
+          );
         }
       }
       if (sections.has('指標の考え方') && !sections.has('評価指標')) {
@@ -221,6 +243,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
           file,
           position: at(sheetLine ?? listLine),
           subject,
+          finding: findingId('quality/repost-without-original', subject, [project.name, project.listedName]),
         }),
       );
     }
@@ -240,6 +263,33 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         // One finding at both copies, so each place a line may have been lost is named where it is.
         issues.push(diagnose('quality/repost-differs', 'differs', params, { file, position: here, subject, finding }));
         if (there) issues.push(diagnose('quality/repost-differs', 'originalDiffers', params, { file, position: there, subject, finding }));
+      }
+    }
+  }
+
+  // Two department names run together (`国保年金課生活援護課`: the 、 between them lost) would be
+  // published as one department that does not exist: a name made of two department names is a doubt.
+  const departments = new Set(plan.projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)));
+  for (const sheet of doc.sheets) {
+    const id = sheet.number ? parsePlanNumber(sheet.number.printed) : null;
+    for (const node of [...sheet.leadDepartments, ...sheet.relatedDepartments]) {
+      const name = normalizeText(node.printed);
+      // Both halves printed on their own elsewhere, or both a whole 〜課 name (`国保年金課生活援護課`;
+      // `総合政策課ほか各会議主管課等` is one name and ends otherwise).
+      const isPart = (part: string) => departments.has(part) || /^[^、,，]{2,}課$/.test(part);
+      const split = [...name].findIndex(
+        (_, k) => k > 0 && (departments.has(name.slice(0, k)) || name[k - 1] === '課') && isPart(name.slice(0, k)) && isPart(name.slice(k)) && !/^(?:ほか|の|及び|等)/.test(name.slice(k)),
+      );
+      if (split > 0) {
+        const parts = [name.slice(0, split), name.slice(split)];
+        issues.push(
+          diagnose('sheet/departments-joined', 'joined', { name, parts }, {
+            file,
+            position: node.position,
+            subject: id,
+            finding: findingId('sheet/departments-joined', id ?? '-', [name]),
+          }),
+        );
       }
     }
   }
@@ -272,6 +322,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         diagnose('quality/banner-mismatch', 'bannerName', { what, listed: listedName ?? null, banner: bannerName ?? null }, {
           file,
           position: banner.position,
+          finding: findingId('quality/banner-mismatch', what, [listedName ?? null, bannerName ?? null]),
         }),
       );
     }
@@ -285,7 +336,12 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         const position = at(entry.source.startLine);
         if (!project) {
           issues.push(
-            diagnose('quality/revision-unknown-project', 'none', { number, date: revision.date }, { file, position, subject: number }),
+            diagnose('quality/revision-unknown-project', 'none', { number, date: revision.date }, {
+              file,
+              position,
+              subject: number,
+              finding: findingId('quality/revision-unknown-project', number, [revision.date, entry.planName]),
+            }),
           );
           continue;
         }
@@ -296,6 +352,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
               file,
               position,
               subject: number,
+              finding: findingId('quality/revision-name-differs', number, [revision.date, names, entry.planName]),
             }),
           );
         }

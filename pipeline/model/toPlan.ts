@@ -79,6 +79,9 @@ export function parseTargetText(printed: string): Pick<Target, 'value' | 'unit' 
   }
   const match = /^(年|月|週|日)?([▲△-])?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(.*?)(以上|以下|未満|超|以内|程度|減|増)?$/.exec(text);
   if (!match) return none;
+  // A leading zero (`013`: the point of `0.13` lost) and three places after a point (`1.100`: a
+  // comma read as a point) read two ways; neither is printed anywhere in the plan.
+  if (/^0\d/.test(match[3]!) || (!match[3]!.includes(',') && match[3]!.length <= 3 && match[4]?.length === 4)) return none;
   const unit = match[5] ?? '';
   if (/\d/.test(unit)) return none;
   const magnitude = Number(match[3]!.replace(/,/g, '') + (match[4] ?? ''));
@@ -88,6 +91,37 @@ export function parseTargetText(printed: string): Pick<Target, 'value' | 'unit' 
     qualifier: match[6] ?? null,
     per: match[1] ?? null,
   };
+}
+
+/** A target that reads as a number but most likely not the printed one, and why. */
+interface DoubtfulNumber {
+  slot: number;
+  text: string;
+  variant: 'overHundredPercent' | 'pointLost';
+}
+
+/**
+ * Targets of one row whose number reads but is doubtful: a share above 100 % (`544％`: the point of
+ * `54.4％` lost), or, in a row that prints decimals, a whole number ten times or more the row's
+ * other numbers of the same unit (`30` beside `3.5`: the point of `3.0` lost). Neither occurs in
+ * either real edition; a person confirms it against the PDF.
+ */
+export function doubtfulNumbers(targets: readonly Target[]): DoubtfulNumber[] {
+  const numbers = targets
+    .map((t, slot) => ({ slot, t }))
+    .filter(({ t, slot }) => t.value !== null && t.text !== null && (slot === 0 || targets[slot - 1]!.text !== t.text || t.span === null));
+  const printsDecimals = numbers.some(({ t }) => /\./.test(nfkc(t.text!)));
+  const doubts: DoubtfulNumber[] = [];
+  for (const { slot, t } of numbers) {
+    if (t.unit === '%' && t.value! > 100) {
+      doubts.push({ slot, text: t.text!, variant: 'overHundredPercent' });
+      continue;
+    }
+    if (!printsDecimals || /\./.test(nfkc(t.text!))) continue;
+    const others = numbers.filter((o) => o.slot !== slot && o.t.unit === t.unit && o.t.text !== t.text).map((o) => Math.abs(o.t.value!));
+    if (others.length > 0 && Math.abs(t.value!) >= 10 * Math.max(...others)) doubts.push({ slot, text: t.text!, variant: 'pointLost' });
+  }
+  return doubts;
 }
 
 function toTargets(row: TableRowNode, years: readonly number[]): Target[] {
@@ -247,11 +281,28 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
           );
         }
       }
+      const targets = toTargets(row, years);
+      for (const doubt of doubtfulNumbers(targets)) {
+        const name = normalizeText(row.label.fragments.join(''));
+        const cell = row.cells.find((c) => c.slots && c.slots[0] <= doubt.slot && doubt.slot <= c.slots[1]);
+        const where = {
+          file,
+          position: cell?.position ?? row.position,
+          subject: id,
+          finding: findingId('table/doubtful-number', `${id}/indicator`, [name, doubt.text, targets.map((t) => t.text)]),
+        };
+        const params = { label: name, cell: doubt.text };
+        diagnostics.push(
+          doubt.variant === 'pointLost'
+            ? diagnose('table/doubtful-number', 'pointLost', params, where)
+            : diagnose('table/doubtful-number', 'overHundredPercent', params, where),
+        );
+      }
       return {
         id: `${id}/${n + 1}`,
         name: normalizeText(row.label.fragments.join('')),
         printedName: asPrinted(row.label) ?? '',
-        targets: toTargets(row, years),
+        targets,
         unplacedTexts: row.placed ? [] : row.cells.map((c) => c.text.trim()),
         source: range(row.position),
       };
@@ -323,6 +374,50 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
   });
 
   const dates = revisions.map((r) => r.date).filter((d) => d !== '');
+  // The 改訂履歴 lists its revisions oldest first, the last one the edition's own: a date that
+  // breaks the order, or a last date other than the edition's month, is a misread digit (`令和６年
+  // ８月`) that would be published as the revision's date.
+  revisions.forEach((revision, g) => {
+    const previous = revisions[g - 1]?.date;
+    if (revision.date !== '' && previous && previous >= revision.date) {
+      diagnostics.push(
+        diagnose('revision/out-of-order', 'notAfterPrevious', { printed: revision.printedDate, previous }, {
+          file,
+          position: doc.revisions![g]!.date.position,
+          finding: findingId('revision/out-of-order', revision.date, [previous, revision.date]),
+        }),
+      );
+    }
+  });
+  // Within a date the entries follow their first project numbers (every date of the real 改訂履歴 does):
+  // a number out of that order is a misread digit (`２-2-(10)` read as `２-2-(1)`), and would tie
+  // the entry, and the changes it explains, to another project.
+  revisions.forEach((revision, g) => {
+    // An entry's first number: the numbers after it are the 【再掲】 copies of the same project.
+    const numbers = revision.entries.flatMap((entry, i) => entry.planNumbers.slice(0, 1).filter((n) => /^\d+-\d+-\d+$/.test(n)).map((n) => ({ n, i })));
+    numbers.forEach(({ n, i }, k) => {
+      const previous = numbers[k - 1]?.n;
+      if (previous === undefined || compareIds(previous, n) < 0) return;
+      diagnostics.push(
+        diagnose('revision/out-of-order', 'entryNotAfterPrevious', { number: n, previous, date: revision.date }, {
+          file,
+          position: doc.revisions![g]!.entries[i]!.position,
+          subject: n,
+          finding: findingId('revision/out-of-order', `${revision.date}/${n}`, [previous, n, revision.entries[i]!.planName]),
+        }),
+      );
+    });
+  });
+  const lastDate = revisions.at(-1)?.date;
+  if (lastDate && /^\d{4}-\d{2}$/.test(meta.id) && lastDate !== meta.id) {
+    diagnostics.push(
+      diagnose('revision/out-of-order', 'notEdition', { printed: revisions.at(-1)!.printedDate, edition: meta.id }, {
+        file,
+        position: doc.revisions!.at(-1)!.date.position,
+        finding: findingId('revision/out-of-order', meta.id, [lastDate]),
+      }),
+    );
+  }
   const first = years[0]!;
   const last = years.at(-1)!;
   const plan: Plan = {

@@ -112,7 +112,56 @@ describe('checkQuality: sections', () => {
       text.splice(273, 2);
     });
     expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(checked.diagnostics.filter((d) => d.code === 'sheet/missing-section').map((d) => d.subject)).toContain('1-1-1');
+    expect(checked.diagnostics.filter((d) => d.code === 'sheet/missing-year-heading').map((d) => [d.subject, d.severity])).toContainEqual(['1-1-1', 'warning']);
+  });
+});
+
+describe('checkQuality: a misread character that the document contradicts stops the edition', () => {
+  /** The errors (code, subject, line) of both editions with the 2025-03 line holding `find` changed to hold `replace` instead. */
+  const errorsWith = async (find: string, replace: string) => {
+    const checked = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.includes(find));
+      expect(i).toBeGreaterThanOrEqual(0);
+      text[i] = text[i]!.replace(find, replace);
+    });
+    return checked.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.subject, d.position?.start.line]);
+  };
+
+  it('stops at the sheet when the list and the sheet print a name differently (幼稚園 read as 幼椎園)', async () => {
+    const errors = await errorsWith('公立認定こども園及び公立幼稚園', '公立認定こども園及び公立幼椎園');
+    expect(errors.map(([code]) => code)).toContain('quality/list-sheet-name-mismatch');
+  });
+
+  it('stops when a heading is misread and its text would be published in the section above (概要 read as 慨要)', async () => {
+    const misread = await checkWithChange((text) => {
+      const i = text.findIndex((line, n) => n > 1880 && line.startsWith('概要'));
+      text[i] = text[i]!.replace('概要', '慨要');
+    });
+    expect(misread.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.subject])).toContainEqual(['sheet/missing-section', '2-1-6']);
+  });
+
+  it('stops at the department line when two departments run together (国保年金課生活援護課)', async () => {
+    const errors = await errorsWith('国保年金課、生活援護課', '国保年金課生活援護課');
+    expect(errors).toContainEqual(['sheet/departments-joined', '2-1-8', expect.any(Number)]);
+  });
+
+  it('stops at a 改訂履歴 entry whose number breaks the order of its date (２-2-(10) read as ２-2-(1))', async () => {
+    const errors = await errorsWith('２-2-(10) 郷土資料', '２-2-(1) 郷土資料');
+    expect(errors).toContainEqual(['revision/out-of-order', '2-2-1', 4118]);
+  });
+
+  it('stops when the last 改訂履歴 date is not the month the edition is named for (令和７年３月 read as ８月)', async () => {
+    const checked = await checkWithChange((text) => {
+      const i = text.map((line) => /^令和 ?7 ?年３月/.test(line.trim())).lastIndexOf(true);
+      expect(i).toBeGreaterThan(4000);
+      text[i] = text[i]!.replace('３月', '８月');
+    });
+    expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain('revision/out-of-order');
+  });
+
+  it('stops at a share read above 100 % (54．4％ read as 544％)', async () => {
+    const errors = await errorsWith('54．4％', '544％');
+    expect(errors).toContainEqual(['table/doubtful-number', '1-1-3', 425]);
   });
 });
 

@@ -121,7 +121,7 @@ describe('reviewEdition', () => {
     const perSheet = 'review/unexplained-change@department-renamed/1-1-3/relatedDepartments/情報システム課~84008145';
     expect(reviewEdition([change], reviewOf([decision(perSheet, 'accept')]), WHERE).summary).toMatchObject({ status: 'pending', pending: 1, staleDecisions: [perSheet] });
     const stale = out.find((d) => d.code === 'review/stale-decision')!;
-    expect(stale).toMatchObject({ severity: 'warning', file: FILE, subject: gone, position: { start: { line: 13 } } });
+    expect(stale).toMatchObject({ severity: 'error', file: FILE, subject: gone, position: { start: { line: 13 } } });
     expect(stale.messageEn).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);
     expect(mayStopPublication(stale)).toBe(true);
   });
@@ -133,7 +133,7 @@ describe('reviewEdition', () => {
     const { diagnostics: out, summary } = reviewEdition([], read, { ...WHERE, compared: false });
     expect(out.map((d) => [d.code, d.severity, d.subject])).toEqual([
       ['review/decisions-unchecked', 'warning', '2025-03'],
-      ['review/stale-decision', 'warning', other],
+      ['review/stale-decision', 'error', other],
     ]);
     expect(out[0]!.messageEn).toBe('Expected the edition before 2025-03 in the seeds folder to check the 2 decisions about changes from it, found no earlier edition: they were not checked');
     expect(summary.staleDecisions).toEqual([other]);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareIds, parseTargetText } from '../../pipeline/model/toPlan.js';
+import { compareIds, doubtfulNumbers, parseTargetText } from '../../pipeline/model/toPlan.js';
+import type { Target } from '../../pipeline/model/plan.js';
 import { checkSeeds, readSeedEditions, seedsFiles } from '../mutants.js';
 import { ROOT } from '../helpers.js';
 
@@ -23,8 +24,28 @@ describe('parseTargetText', () => {
     expect(parseTargetText(printed)).toEqual(expected);
   });
 
-  it.each(['-', '－', '方向性整理を踏まえ決定', '令和８年度からシステムでの所有権移転処理', '１，５００，００'])('finds no number in %s', (printed) => {
+  it.each(['-', '－', '方向性整理を踏まえ決定', '令和８年度からシステムでの所有権移転処理', '１，５００，００', '013％', '１．１００', '1.100 件'])('finds no number in %s', (printed) => {
     expect(parseTargetText(printed).value).toBeNull();
+  });
+});
+
+describe('doubtfulNumbers', () => {
+  /** One row's targets from FY2021 on, each printed text read as the plan reads it. */
+  const row = (...texts: (string | null)[]): Target[] =>
+    texts.map((text, i) => ({ fiscalYear: 2021 + i, text, ...(text === null ? { value: null, unit: null, qualifier: null, per: null } : parseTargetText(text)), span: null }));
+
+  it('doubts a share above 100 % (the point of 54.4 % lost) and nothing in the rows of the real editions', () => {
+    expect(doubtfulNumbers(row('544％', '６０％', '７０％'))).toEqual([{ slot: 0, text: '544％', variant: 'overHundredPercent' }]);
+    expect(doubtfulNumbers(row('54．4％', '６０％', '１００％'))).toEqual([]);
+  });
+
+  it('doubts a whole number ten times the decimals of its row, not a row without decimals', () => {
+    expect(doubtfulNumbers(row('2.5', '3.0', '35'))).toEqual([{ slot: 2, text: '35', variant: 'pointLost' }]);
+    expect(doubtfulNumbers(row('2.5', '3.0', '3.5'))).toEqual([]);
+    // 2025-03's 2-2-4: 50 件 then 2,530 件 — a real jump, and no decimals in the row.
+    expect(doubtfulNumbers(row('50 件', '2,530 件', '2,660 件'))).toEqual([]);
+    // Another unit is not compared.
+    expect(doubtfulNumbers(row('0.5 時間', '30 件'))).toEqual([]);
   });
 });
 
