@@ -215,7 +215,8 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
               file,
               position: at(sheetLine),
               subject,
-              finding: findingId('sheet/missing-section', subject, [section, [...sections]]),
+              // The section alone: another heading lost is a finding of its own.
+              finding: findingId('sheet/missing-section', subject, [section]),
             }),
           );
         }
