@@ -85,7 +85,7 @@ describe('runCli', () => {
     expect(code).toBe(0);
     expect(lines).toContain('built 2 editions, wrote 135 files');
     expect(lines.at(-1)).toMatch(
-      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 135 files written, 0 errors, \d+ warnings, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
+      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 135 files written, 0 errors, \d+ warnings?, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
     );
     expect(lines.filter((l) => /^ {2}2025-03 +parse +\d+ ms$/.test(l))).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
@@ -263,15 +263,16 @@ describe('every change is declared or reviewed', () => {
     expect(pending.map((f) => f.finding)).toHaveLength(1);
     expect(pending[0]!.finding.startsWith(POLICY)).toBe(true);
     expect(pending[0]!.finding).not.toBe(shipped);
-    expect(result.diagnostics.find((d) => d.code === 'review/stale-decision')).toMatchObject({ severity: 'warning', file: 'in/2025-03/review.json', subject: shipped });
+    expect(result.diagnostics.find((d) => d.code === 'review/stale-decision')).toMatchObject({ severity: 'error', file: 'in/2025-03/review.json', subject: shipped });
   });
 
-  it('reports a stale decision without stopping the build', async () => {
+  it('stops the build at a stale decision: the text or its reading changed since the decision', async () => {
     const gone = 'review/unexplained-change@target-changed/9-9-9/target/9-9-9/1/2022~0123abcd';
     const effects = seedsInMemory({ 'in/2025-03/review.json': review2025((f) => f.decisions.push({ finding: gone, decision: 'accept', reason: 'x', by: 'y', date: '2026-12-02' } as never)) });
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
-    expect(result.ok).toBe(true);
-    expect(result.diagnostics.filter((d) => d.code === 'review/stale-decision').map((d) => [d.severity, d.subject])).toEqual([['warning', gone]]);
+    expect(result.ok).toBe(false);
+    expect(result.written).toEqual([]);
+    expect(result.diagnostics.filter((d) => d.code === 'review/stale-decision').map((d) => [d.severity, d.subject])).toEqual([['error', gone]]);
   });
 
   it('stops at an invalid review file or one for another edition, even as a draft', async () => {
@@ -376,8 +377,8 @@ describe('the CLI with findings awaiting review', () => {
     cpSync(join(ROOT, 'seeds'), stale, { recursive: true });
     writeFileSync(join(stale, '2021/review.json'), JSON.stringify({ edition: '2021', decisions: [...JSON.parse(seedReview('2021')!).decisions, { finding: 'table/unplaced-cells@9-9-9/initiative~0123abcd', decision: 'accept', reason: 'x', by: 'y', date: '2026-12-02' }] }, null, 2));
     const { code, text } = await run('validate', '--seeds', stale, '--quiet');
-    expect(code).toBe(0);
-    expect(text).toMatch(/2021\/review\.json:\d+:1: warning review\/stale-decision \[table\/unplaced-cells@9-9-9\/initiative~0123abcd\]/);
+    expect(code).toBe(1);
+    expect(text).toMatch(/2021\/review\.json:\d+:1: error review\/stale-decision \[table\/unplaced-cells@9-9-9\/initiative~0123abcd\]/);
   });
 
   it('after a rejected finding, says what to do next: the text, not the review file, is fixed', async () => {
