@@ -271,15 +271,14 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
   // Two department names run together (`国保年金課生活援護課`: the 、 between them lost) would be
   // published as one department that does not exist: a name made of two department names is a doubt.
   const departments = new Set(plan.projects.flatMap((p) => [...p.leadDepartments, ...p.relatedDepartments].map((d) => d.name)));
-  for (const sheet of doc.sheets) {
-    const id = sheet.number ? parsePlanNumber(sheet.number.printed) : null;
+  // Each half printed on its own elsewhere, or a whole 〜課 name (`国保年金課生活援護課`;
+  // `総合政策課ほか各会議主管課等` is one name: its second half starts with ほか).
+  const isDepartment = (part: string) => departments.has(part) || /^[^、,，]{2,}課$/.test(part);
+  for (const [id, sheet] of sheets) {
     for (const node of [...sheet.leadDepartments, ...sheet.relatedDepartments]) {
       const name = normalizeText(node.printed);
-      // Both halves printed on their own elsewhere, or both a whole 〜課 name (`国保年金課生活援護課`;
-      // `総合政策課ほか各会議主管課等` is one name and ends otherwise).
-      const isPart = (part: string) => departments.has(part) || /^[^、,，]{2,}課$/.test(part);
       const split = [...name].findIndex(
-        (_, k) => k > 0 && (departments.has(name.slice(0, k)) || name[k - 1] === '課') && isPart(name.slice(0, k)) && isPart(name.slice(k)) && !/^(?:ほか|の|及び|等)/.test(name.slice(k)),
+        (_, k) => k > 0 && isDepartment(name.slice(0, k)) && isDepartment(name.slice(k)) && !/^(?:ほか|の|及び|等)/.test(name.slice(k)),
       );
       if (split > 0) {
         const parts = [name.slice(0, split), name.slice(split)];
@@ -288,7 +287,7 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
             file,
             position: node.position,
             subject: id,
-            finding: findingId('sheet/departments-joined', id ?? '-', [name]),
+            finding: findingId('sheet/departments-joined', id, [name]),
           }),
         );
       }

@@ -109,7 +109,8 @@ interface DoubtfulNumber {
 export function doubtfulNumbers(targets: readonly Target[]): DoubtfulNumber[] {
   const numbers = targets
     .map((t, slot) => ({ slot, t }))
-    .filter(({ t, slot }) => t.value !== null && t.text !== null && (slot === 0 || targets[slot - 1]!.text !== t.text || t.span === null));
+    // A merged cell once, at its first year.
+    .filter(({ t }) => t.value !== null && t.text !== null && (t.span === null || t.span[0] === t.fiscalYear));
   const printsDecimals = numbers.some(({ t }) => /\./.test(nfkc(t.text!)));
   const doubts: DoubtfulNumber[] = [];
   for (const { slot, t } of numbers) {
@@ -266,11 +267,11 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       row.cells.forEach((cell) => {
         if (cell.slots) for (let s = cell.slots[0]; s <= cell.slots[1]; s++) cells[s] = cell.position;
       });
+      const name = normalizeText(row.label.fragments.join(''));
       // A cell that starts like a number but does not read as one (`７，3０００`, `７，0　００`: a digit
       // lost, doubled or spaced apart) would publish its text with no value: a person must look.
       for (const cell of row.placed ? row.cells : []) {
         if (STARTS_LIKE_NUMBER.test(nfkc(cell.text).trim()) && parseTargetText(cell.text).value === null) {
-          const name = normalizeText(row.label.fragments.join(''));
           diagnostics.push(
             diagnose('table/unreadable-number', 'noValue', { label: name, cell: cell.text.trim() }, {
               file,
@@ -283,11 +284,9 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       }
       const targets = toTargets(row, years);
       for (const doubt of doubtfulNumbers(targets)) {
-        const name = normalizeText(row.label.fragments.join(''));
-        const cell = row.cells.find((c) => c.slots && c.slots[0] <= doubt.slot && doubt.slot <= c.slots[1]);
         const where = {
           file,
-          position: cell?.position ?? row.position,
+          position: cells[doubt.slot] ?? row.position,
           subject: id,
           finding: findingId('table/doubtful-number', `${id}/indicator`, [name, doubt.text, targets.map((t) => t.text)]),
         };
@@ -300,7 +299,7 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
       }
       return {
         id: `${id}/${n + 1}`,
-        name: normalizeText(row.label.fragments.join('')),
+        name,
         printedName: asPrinted(row.label) ?? '',
         targets,
         unplacedTexts: row.placed ? [] : row.cells.map((c) => c.text.trim()),

@@ -277,19 +277,20 @@ export function parseSheet(
   // The sheet's last row lost leaves its empty lines before whatever follows the sheet.
   append(diagnostics, checkLostLines([...lines, ...(context.followedBy ?? [])], context.afterEmptyRun, file, tableSubject));
 
+  // Where a finding about one printed line of a section is, and its id.
+  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text', section: Section, line: { line: number; text: string }) => ({
+    file,
+    subject: tableSubject,
+    position: position(line.line, 1, line.text),
+    finding: findingId(code, tableSubject ?? '-', [section, line.text]),
+  });
+
   // A prose line printed twice in a row would be published twice; neither text ever prints one so.
   for (const section of ['名称', '概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
     const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
     printed.forEach((line, i) => {
       if (i === 0 || line.text.trim() !== printed[i - 1]!.text.trim()) return;
-      diagnostics.push(
-        diagnose('sheet/repeated-line', 'twice', { section, text: line.text.trim() }, {
-          file,
-          subject: tableSubject,
-          position: position(line.line, 1, line.text),
-          finding: findingId('sheet/repeated-line', tableSubject ?? '-', [section, line.text]),
-        }),
-      );
+      diagnostics.push(diagnose('sheet/repeated-line', 'twice', { section, text: line.text.trim() }, atLine('sheet/repeated-line', section, line)));
     });
   }
 
@@ -299,14 +300,7 @@ export function parseSheet(
   for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
     for (const line of get(section)?.lines ?? []) {
       if (!/\S {2,}\S/.test(line.text)) continue;
-      diagnostics.push(
-        diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, {
-          file,
-          subject: tableSubject,
-          position: position(line.line, 1, line.text),
-          finding: findingId('sheet/table-line-in-text', tableSubject ?? '-', [section, line.text]),
-        }),
-      );
+      diagnostics.push(diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, atLine('sheet/table-line-in-text', section, line)));
     }
   }
 
