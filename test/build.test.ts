@@ -366,7 +366,7 @@ describe('the CLI with findings awaiting review', () => {
     expect(text).toMatch(/2025-03\/000_5b993dc6e4c545ce\.txt:3402:1: error review\/unexplained-change \[2-5-3\] .* \(finding review\/unexplained-change@target-changed\/2-5-3\/target\/2-5-3\/1\/2022~[0-9a-f]{8}\)/);
     // Accepted findings (notes) are hidden by --quiet.
     expect(text).not.toMatch(/info review\/unexplained-change/);
-    expect(lines).toContain(`review: 2025-03: 1 finding awaiting review — accept or reject each by its finding id in ${seeds}/2025-03/review.json`);
+    expect(lines).toContain(`review: 2025-03: 1 finding awaiting review — compare each with the PDF, then accept what it prints or reject a misreading, by its finding id in ${seeds}/2025-03/review.json`);
     expect(lines.at(-1)).toMatch(
       new RegExp(`^summary: 2 editions \\(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\\), 0 files written, 1 error, .*, 1 finding awaiting review \\(2025-03: 1 in ${seeds}/2025-03/review\\.json\\), [\\d.]+ s$`),
     );

@@ -184,7 +184,8 @@ const ja: CliTexts = {
   quality: (errors, warnings, notes) => `  品質：エラー ${errors} 件、警告 ${warnings} 件、注記 ${notes} 件`,
   reviewLine: (r) =>
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
-  awaiting: (edition, pending, reviewFile) => `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれの指摘ID（finding）について ${reviewFile} に accept か reject を書いてください`,
+  awaiting: (edition, pending, reviewFile) =>
+    `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれを PDF と見比べ、印字どおりなら accept、本文の読み誤りなら reject と、指摘ID（finding）ごとに ${reviewFile} に書いてください（手順書「4. 指摘を判断し、確認ファイルに書く」）`,
   reextract: (edition, pending) =>
     `取り出し直し：${edition}：本文がこれまでと違う形で書き出されています（input/unfamiliar-layout）。指摘 ${pending} 件の多くはそのためです。確認ファイルで受け入れずに、これまでと同じツール・設定で PDF から取り出し直してください`,
   rejectedNext: (edition, rejected, reviewFile) =>
@@ -314,7 +315,8 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   quality: (errors, warnings, notes) => `  quality: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`,
   reviewLine: (r) =>
     `  review: ${plural(r.findings, 'finding')} (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${r.stale ? `, ${plural(r.stale, 'stale decision')}` : ''} — ${r.reviewFile}`,
-  awaiting: (edition, pending, reviewFile) => `review: ${edition}: ${plural(pending, 'finding')} awaiting review — accept or reject each by its finding id in ${reviewFile}`,
+  awaiting: (edition, pending, reviewFile) =>
+    `review: ${edition}: ${plural(pending, 'finding')} awaiting review — compare each with the PDF, then accept what it prints or reject a misreading, by its finding id in ${reviewFile}`,
   reextract: (edition, pending) =>
     `re-extract: ${edition}: the text is laid out otherwise than the known extraction (input/unfamiliar-layout), which explains most of its ${plural(pending, 'finding')} awaiting review: do not accept them; extract the PDF again with the same tool and settings as before`,
   rejectedNext: (edition, rejected, reviewFile) =>
