@@ -20,7 +20,6 @@
  *    report      model/checkQuality     quality.json (with the review) and coverage.json
  *   once for all editions:
  *    publication publish/toPublication  pages (site/), descriptors, zips, CKAN, changelogs, targets' history, catalog, SHA256SUMS
- *                                       (waiting meanwhile for the workbooks made on another thread)
  *    write       io/outputFolder        `<out>.building` swapped in for `<out>` as a whole
  *
  * Every file is streamed into `<out>.building` as it is made (`folderSink`); when a check fails the
@@ -41,8 +40,7 @@ import { validatePlan } from './model/validatePlan.js';
 import { checkRows, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
 import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
 import { toCsvChunks } from './outputs/csv/toCsvText.js';
-import { hasWorkbook, toWorkbook, workbookName } from './outputs/csv/toWorkbook.js';
-import type { WorkbookMaker, WorkbookTableData } from './outputs/csv/workbookThread.js';
+import { hasWorkbook, toWorkbook, workbookName, type WorkbookTable } from './outputs/csv/toWorkbook.js';
 import { toJsonChunks, toJsonText, toPlanDocument } from './outputs/jsonText.js';
 import { toJsonLd } from './outputs/rdf/toJsonLd.js';
 import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
@@ -150,12 +148,6 @@ export interface BuildOptions {
    */
   draft?: boolean;
   onProgress?: ProgressListener;
-  /**
-   * Makes the editions' workbooks, each started as soon as its edition's plan is made and written
-   * after the editions' other files (the CLI's: a thread of its own, `startWorkbookThread`).
-   * Default: each made inline by `writeEdition`.
-   */
-  workbooks?: WorkbookMaker;
 }
 
 /**
@@ -164,14 +156,12 @@ export interface BuildOptions {
  * order, compared with the edition before it (`diffPlans`): every change no 改訂履歴 entry explains
  * is a finding on the newer edition (`findUnexplainedChanges`); then each edition's review file is
  * applied (`reviewEdition`). Pure and fast (no CSV, JSON-LD or file): the build uses it, and a
- * mutation-test harness calls it thousands of times. `onPlan` is told each edition's plan as soon as it
- * is made (the build starts the edition's workbook then, on another thread).
+ * mutation-test harness calls it thousands of times.
  */
-export function checkEditions(inputs: readonly EditionInput[], onProgress?: ProgressListener, onPlan?: (input: EditionInput, plan: Plan) => void): EditionCheck[] {
+export function checkEditions(inputs: readonly EditionInput[], onProgress?: ProgressListener): EditionCheck[] {
   const analysed = inputs.map((input) => {
     const stage: Stage = (name, work) => timed(onProgress, input.folder, name, work);
     const result = analyseEdition(input, stage);
-    if (result.ok) onPlan?.(input, result.plan);
     return { input, stage, result };
   });
   const withPlans = analysed
@@ -213,17 +203,9 @@ export async function buildEdition(input: EditionInput, onProgress?: ProgressLis
  * writes them into `<out>.building`; `validate`'s only measures them), so only the plan model
  * outlives the stage that needs each large intermediate (the tables, the JSON-LD). `draft`: the
  * output is written although findings await review, and says so in `quality.json`. `buildDate`: the
- * build's fixed clock, the workbook's dates. `workbookElsewhere`: the workbook is made and written by the
- * caller (`writeWorkbook`), not here.
+ * build's fixed clock, the workbook's dates.
  */
-export async function writeEdition(
-  check: EditionCheck,
-  sink: OutputSink,
-  onProgress?: ProgressListener,
-  draft = false,
-  buildDate = ZIP_EPOCH,
-  workbookElsewhere = false,
-): Promise<EditionBuild> {
+export async function writeEdition(check: EditionCheck, sink: OutputSink, onProgress?: ProgressListener, draft = false, buildDate = ZIP_EPOCH): Promise<EditionBuild> {
   const { input, plan } = check;
   const base = { folder: check.folder, id: check.id, plan, review: check.review, changelog: check.changelog };
   if (!plan || !check.quality) return { ...base, quality: null, tables: [], diagnostics: check.diagnostics, outputs: [] };
@@ -244,7 +226,7 @@ export async function writeEdition(
     csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
     // The workbook makes every table's rows again from the same specs (pure, so the same values as
     // the CSVs): a workbook needs all its sheets at once, the CSVs never hold more than one table.
-    if (hasWorkbook(plan) && !workbookElsewhere) csvFiles.push(await put(workbookName(plan), [await toWorkbook(toWorkbookTables(plan), buildDate)]));
+    if (hasWorkbook(plan)) csvFiles.push(await put(workbookName(plan), [toWorkbook(toWorkbookTables(plan), buildDate)]));
     return { csvFiles, tables };
   });
   const planFile = await stage('json', () => put('plan.json', toJsonChunks(toPlanDocument(plan))));
@@ -276,20 +258,9 @@ export async function writeEdition(
 
 type Stage = <T>(name: StageName, work: () => T) => T;
 
-/** The tables of the edition's workbook as plain data: made from the same specs as its CSVs. */
-function toWorkbookTables(plan: Plan): WorkbookTableData[] {
-  return toCsvTableSpecs(plan).map(({ rows, eachRow: _eachRow, ...description }) => ({ ...description, rows: rows() }));
-}
-
-/**
- * Writes a workbook made elsewhere (`BuildOptions.workbooks`) as the edition's last file, where
- * `writeEdition` would have listed it (after its CSVs, which end its outputs). The wait for it is
- * part of stage `publication`, which writes what needs no edition file meanwhile.
- */
-async function writeWorkbook(edition: EditionBuild, workbook: Promise<Uint8Array>, sink: OutputSink): Promise<EditionBuild> {
-  const plan = edition.plan!;
-  const file = await sink.write(`${plan.edition.id}/${workbookName(plan)}`, [await workbook]);
-  return { ...edition, outputs: [...edition.outputs, file] };
+/** The tables of the edition's workbook: made from the same specs as its CSVs, each table's rows as the sheet is written. */
+function toWorkbookTables(plan: Plan): WorkbookTable[] {
+  return toCsvTableSpecs(plan).map(({ rows: _rows, eachRow, ...description }) => ({ ...description, rows: eachRow() }));
 }
 
 /**
@@ -397,18 +368,7 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
     const read = await timed(onProgress, folder, 'read', () => fromEditionFolder(effects, seedsDir, folder));
     reads.push(read.ok ? { folder, input: read.input } : { folder, diagnostics: read.diagnostics });
   }
-  // Each workbook is started elsewhere as soon as its edition's plan is made (the plan is final then;
-  // the checks after it only add findings), and written once the editions' other files are.
-  const workbooks = new Map<string, Promise<Uint8Array>>();
-  const startWorkbook = (input: EditionInput, plan: Plan) => {
-    if (!options.workbooks || !hasWorkbook(plan)) return;
-    const made = options.workbooks.make(toWorkbookTables(plan), buildDate);
-    // Handled here too: a build stopped by another error never awaits it.
-    made.catch(() => {});
-    workbooks.set(input.folder, made);
-  };
-  const checks = new Map(checkEditions(reads.flatMap((r) => ('input' in r ? [r.input] : [])), onProgress, startWorkbook).map((c) => [c.folder, c]));
-  options.workbooks?.close();
+  const checks = new Map(checkEditions(reads.flatMap((r) => ('input' in r ? [r.input] : [])), onProgress).map((c) => [c.folder, c]));
   const checked = [...checks.values()];
   const shared: Diagnostic[] = [];
   const ids = checked.map((c) => c.id).filter((id): id is string => id !== null);
@@ -429,31 +389,19 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   for (const read of reads) {
     editions.push(
       'input' in read
-        ? await writeEdition(checks.get(read.folder)!, sink, onProgress, draft, buildDate, workbooks.has(read.folder))
+        ? await writeEdition(checks.get(read.folder)!, sink, onProgress, draft, buildDate)
         : { folder: read.folder, id: null, plan: null, quality: null, review: null, changelog: null, tables: [], diagnostics: read.diagnostics, outputs: [] },
     );
   }
-  // The workbooks made elsewhere, each written as its edition's last file once it is ready.
-  const withWorkbooks = async (built: readonly EditionBuild[]): Promise<EditionBuild[]> => {
-    const complete: EditionBuild[] = [];
-    for (const edition of built) {
-      const workbook = workbooks.get(edition.folder);
-      complete.push(workbook && edition.plan ? await writeWorkbook(edition, workbook, sink) : edition);
-    }
-    return complete;
-  };
   const diagnostics = [...editions.flatMap((e) => e.diagnostics), ...shared];
   const ok = publishable(diagnostics);
   if (!ok || !building) {
-    const measured = await withWorkbooks(editions);
     // A failed build leaves the published folder as it was: its partial files are thrown away.
     if (building) await effects.remove(building);
-    return { ok, editions: measured, written: [], files: [], diagnostics, draft: false };
+    return { ok, editions, written: [], files: [], diagnostics, draft: false };
   }
-  // The publication writes what needs no edition file first, while the workbooks are finished.
-  let published: EditionBuild[] = editions;
-  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate, sink, draft, async (built) => (published = await withWorkbooks(built))));
+  const files = await timed(onProgress, null, 'publication', () => toPublication(editions, buildDate, sink, draft));
   await timed(onProgress, null, 'write', () => finishBuilding(effects, outDir));
-  return { ok, editions: published, written: files.map((f) => join(outDir, f.path)), files, diagnostics, draft };
+  return { ok, editions, written: files.map((f) => join(outDir, f.path)), files, diagnostics, draft };
 }
 

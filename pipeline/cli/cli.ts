@@ -29,7 +29,6 @@ import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
 import { chooseLang, closest, COMMANDS, TEXTS, type Command, type Lang } from './texts.js';
 import { findStaleInputs } from './freshness.js';
-import { startWorkbookThread, WORKBOOK_WORKER } from '../outputs/csv/workbookThread.js';
 import type { CkanPackage } from '../publish/toCkanPackage.js';
 
 // Garbage-collector settings for large plans (BENCHMARKS.md). The collector lets the heap grow to
@@ -152,8 +151,6 @@ export async function runCli(
     write: command === 'build',
     draft: parsed.values.draft,
     onProgress,
-    // Beside the compiled CLI (`compile.ts`); run as TypeScript there is none, and the workbooks are made inline.
-    workbooks: startWorkbookThread(new URL(`./${WORKBOOK_WORKER}`, import.meta.url)),
   });
   const seconds = (performance.now() - started) / 1000;
 

@@ -1,8 +1,7 @@
 /**
  * Compiles the command line into `.build/` (git-ignored; never the published `dist/`): the CLI and
  * the pipeline bundled by esbuild into one ES module, with the dependencies it needs at every start
- * inside it and jsonld.js in a chunk of its own (loaded only for the catalog), the workbook thread's
- * module beside it (exceljs in a chunk only that thread loads), and the JSON Schemas
+ * inside it and jsonld.js in a chunk of its own (loaded only for the catalog), and the JSON Schemas
  * as ajv's standalone code generated here, so a start compiles no schema and resolves no package.
  * Run by `npm ci` (`prepare`), by the test setup, and by the compiled CLI itself when a source
  * changed since (`freshness.ts`); `npm run compile` runs it by hand.
@@ -14,7 +13,6 @@ import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { createSchemaAjv, SCHEMAS } from '../model/schemas.js';
 import { INPUTS_FILE, statInput, type CompiledInputs } from './freshness.js';
-import { WORKBOOK_WORKER } from '../outputs/csv/workbookThread.js';
 
 // ajv's standalone module is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (
@@ -33,8 +31,8 @@ export const BUILD_DIR = '.build';
  * benchmark): the young generation's largest size, which can only be set as Node starts. Up to 32 MB:
  * fewer collections of the short-lived pieces outputs are made of than V8's default 16 MB, and 140 MB
  * less at a 1000× build's peak than 64 MB for the same time. Its starting size is V8's own: starting
- * at 16 MB saved a real build about 20 ms of collections but held 16 MB more at its peak, which with
- * the workbook thread passed 150 MB (measured: 164 against 148 MiB).
+ * at 16 MB saved a real build about 20 ms of collections but held 16 MB more at its peak (measured
+ * with the workbook thread exceljs needed then: 164 against 148 MiB).
  */
 export const NODE_FLAGS = ['--max-semi-space-size=32'] as const;
 
@@ -69,13 +67,11 @@ export interface CompileResult {
  */
 export async function compileCli(root: string = ROOT, outDir: string = join(root, BUILD_DIR)): Promise<CompileResult> {
   const entry = join(root, 'pipeline/cli/cli.ts');
-  // The workbook thread's module, a file of its own beside the CLI (named `WORKBOOK_WORKER`).
-  const workbookWorker = join(root, `pipeline/outputs/csv/${WORKBOOK_WORKER.replace(/\.js$/, '.ts')}`);
   const schemasModule = join(root, 'pipeline/model/schemas.ts');
   const result = await build({
     absWorkingDir: root,
-    // Named, so both land at the build folder's top (`cli.js`, `workbookWorker.js`).
-    entryPoints: { cli: entry, [WORKBOOK_WORKER.replace(/\.js$/, '')]: workbookWorker },
+    // Named, so it lands at the build folder's top (`cli.js`).
+    entryPoints: { cli: entry },
     outdir: outDir,
     bundle: true,
     splitting: true,

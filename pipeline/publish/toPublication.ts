@@ -48,9 +48,6 @@ export function toSharedOutputs(): BuiltFile[] {
  * edition's page, Data Package descriptor and zip (which reads the edition's files back), the CKAN
  * package descriptions, the changelogs, the targets' history, the projects' pages, the catalog, the top page, and
  * `SHA256SUMS` over all of them.
- * `complete` gives the editions with every file of theirs written (the build's workbooks are made on
- * another thread): it is awaited only once the files that need no edition file are written — the
- * changelogs, the targets' history and the projects' pages, listed where they always were.
  * Returns every published file, sorted by path.
  */
 export async function toPublication(
@@ -58,7 +55,6 @@ export async function toPublication(
   buildDate: string,
   sink: OutputSink,
   draft = false,
-  complete: (editions: readonly EditionBuild[]) => Promise<readonly EditionBuild[]> = async (editions) => editions,
 ): Promise<PublishedFile[]> {
   const shared: PublishedFile[] = [];
   for (const file of toSharedOutputs()) shared.push(await sink.write(file.path, [file.data]));
@@ -76,7 +72,7 @@ export async function toPublication(
     };
     files.push(await sink.write(DRAFT_MARKER, [toJsonText(marker)]));
   }
-  // Made of the plans and changelogs only, so written while the editions' last files are made.
+  // Made of the plans and changelogs only.
   const changelogFiles: PublishedFile[] = [];
   for (const { older, newer, log } of changelogs) {
     for (const file of toChangelogFiles(log, older, newer)) changelogFiles.push(await sink.write(file.path, [file.data]));
@@ -95,7 +91,7 @@ export async function toPublication(
     const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
     storyFiles.push(await sink.write(toStoryPath(projectId), chunks));
   }
-  const editions = await complete(built);
+  const editions = built;
   for (const edition of editions) {
     const plan = edition.plan!;
     const id = plan.edition.id;

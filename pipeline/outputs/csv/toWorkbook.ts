@@ -1,13 +1,20 @@
 /**
- * Stage `csv`: the citizen tables as one Excel workbook (exceljs), made from the same table
- * descriptions and rows as the CSVs (`toCsvTableSpecs`), so no value can differ from its CSV cell:
- * one sheet per table named by its Japanese title, the header row of Japanese titles frozen, text
- * columns (IDs, codes such as 142115, plan numbers) as text cells formatted `@` — a spreadsheet never
- * turns them into numbers or dates as it does when it opens the CSV — numbers as numbers, blank as an
- * empty cell; then a 項目定義 sheet describing every column. The bytes are reproducible: the
- * workbook's dates are the build clock's, and every zip entry's timestamp is set to it as well.
+ * Stage `csv`: the citizen tables as one Excel workbook, made from the same table descriptions and
+ * rows as the CSVs (`toCsvTableSpecs`), so no value can differ from its CSV cell: one sheet per table
+ * named by its Japanese title, the header row of Japanese titles bold and frozen, text columns (IDs,
+ * codes such as 142115, plan numbers) as text cells formatted `@` — a spreadsheet never turns them
+ * into numbers or dates as it does when it opens the CSV — numbers as numbers, blank as an empty
+ * cell; then a 項目定義 sheet describing every column.
+ *
+ * The SpreadsheetML (ECMA-376 part 1) is written here and zipped by fflate: the parts a workbook of
+ * plain typed cells needs, nothing else. exceljs, used before, built an object per cell and a style
+ * per cell and took about 0.5 s of CPU for the two real workbooks (cold code, on the build's critical
+ * path); this takes a tenth of that (BENCHMARKS.md). The bytes are reproducible: the workbook's dates
+ * and every zip entry's timestamp are the build clock's, and the entries are deflated by fflate
+ * (JavaScript, the same bytes on every machine, unlike the platform's zlib).
  */
-import type ExcelJS from 'exceljs';
+import { zipSync, strToU8 } from 'fflate';
+import { displayWidth } from '../../common/text.js';
 import type { Plan } from '../../model/plan.js';
 import type { ColumnType, CsvTableDescription, CsvValue } from './toCsvTables.js';
 
@@ -23,10 +30,11 @@ export function workbookName(plan: Plan): string {
 }
 
 /**
- * The most projects an edition may have for its workbook to be made. exceljs holds a workbook's every
- * cell in memory: 14 s and 830 MiB at 100 times the real edition (6,200 projects), so at 1000 times it
- * would outgrow the build's time and memory several times over. A larger edition publishes its CSVs
- * without the workbook (Excel opens them, and its 1,048,576 rows per sheet would not hold every table).
+ * The most projects an edition may have for its workbook to be made. A workbook is one file a
+ * spreadsheet opens whole: at 100 times the real edition (6,200 projects) it would hold about
+ * 300,000 rows, more than a citizen's spreadsheet opens comfortably, and at 1000 times some of its
+ * tables would pass Excel's 1,048,576 rows per sheet. A larger edition publishes its CSVs without
+ * the workbook.
  */
 export const WORKBOOK_PROJECT_LIMIT = 1000;
 
@@ -56,13 +64,6 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-/** The display width of a text: a full-width character counts as two half-width ones. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const ch of text) width += ch.codePointAt(0)! > 0xff ? 2 : 1;
-  return width;
-}
-
 /** The sheet names of the tables: each table's Japanese title, cut to Excel's 31 characters and made unique. */
 export function toSheetNames(titles: readonly string[]): string[] {
   const used = new Set<string>([DEFINITIONS_SHEET]);
@@ -75,81 +76,174 @@ export function toSheetNames(titles: readonly string[]): string[] {
   });
 }
 
-/** Adds one sheet: the header row frozen, each column's cells typed by the column's type and text columns formatted as text. */
-function addSheet(workbook: ExcelJS.Workbook, name: string, headers: readonly string[], textColumns: readonly boolean[], rows: Iterable<readonly CsvValue[]>): void {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const widths = headers.map(displayWidth);
-  sheet.addRow([...headers]).font = { bold: true };
-  for (const row of rows) {
-    // A blank (null) stays an empty cell, never 0 or an empty string.
-    sheet.addRow(row.map((v) => (v === null ? undefined : v)));
-    row.forEach((v, i) => {
-      if (v !== null) widths[i] = Math.max(widths[i]!, displayWidth(String(v)));
-    });
+// The cell formats of styles.xml, by their index in its cellXfs: the header row bold, a text column's
+// cells `@` (built-in number format 49), its header both.
+const STYLE_HEADER = 1;
+const STYLE_TEXT = 2;
+const STYLE_HEADER_TEXT = 3;
+
+const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const PACKAGE_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+
+/**
+ * Text as XML character data. Beyond `&`, `<` and `>`: a character XML 1.0 cannot hold (a control
+ * character) is written as SpreadsheetML's `_xHHHH_`, and a text that already reads as such an escape
+ * has its `_` escaped (`_x005F_`), so the cell reads back exactly as the CSV cell.
+ */
+export function escapeCellText(text: string): string {
+  return text
+    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/** An attribute value: character data with `"` escaped too. */
+function escapeAttribute(text: string): string {
+  return escapeCellText(text).replace(/"/g, '&quot;');
+}
+
+/** A column's letters in a cell reference: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The workbook's shared strings: each distinct text once, cells pointing at it by index (as Excel writes them). */
+class SharedStrings {
+  private readonly index = new Map<string, number>();
+  private readonly texts: string[] = [];
+  count = 0;
+
+  /** The index of `text`, added on first use. */
+  add(text: string): number {
+    this.count++;
+    let at = this.index.get(text);
+    if (at === undefined) {
+      at = this.texts.length;
+      this.index.set(text, at);
+      this.texts.push(text);
+    }
+    return at;
   }
-  widths.forEach((w, i) => {
-    const column = sheet.getColumn(i + 1);
-    column.width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
-    // `@`: a person typing into the column keeps text as text (an ID edited to 1-1-1 is not a date).
-    if (textColumns[i]) column.numFmt = '@';
+
+  /** xl/sharedStrings.xml. */
+  toXml(): string {
+    // Spaces at either end or a line break are kept only where `xml:space` says so.
+    const items = this.texts.map((t) => (/^\s|\s$|\n/.test(t) ? `<si><t xml:space="preserve">${escapeCellText(t)}</t></si>` : `<si><t>${escapeCellText(t)}</t></si>`));
+    return `${XML_DECLARATION}<sst xmlns="${MAIN_NS}" count="${this.count}" uniqueCount="${this.texts.length}">${items.join('')}</sst>`;
+  }
+}
+
+/** One sheet's XML: the header row bold and frozen, each column's width and (for text) its `@` format, then the rows. */
+function toSheetXml(headers: readonly string[], textColumns: readonly boolean[], rows: Iterable<readonly CsvValue[]>, strings: SharedStrings): string {
+  // Excel's width unit is about one half-width character; `displayWidth` counts full-width ones.
+  const widths = headers.map((h) => 2 * displayWidth(h));
+  const letters = headers.map((_, i) => columnLetters(i));
+  const cellsOf = (row: readonly (CsvValue | undefined)[], r: number, header: boolean): string => {
+    let cells = '';
+    row.forEach((v, i) => {
+      // A blank (null) stays an empty cell, never 0 or an empty string.
+      if (v === null || v === undefined) return;
+      const ref = `${letters[i]}${r}`;
+      if (typeof v === 'number') cells += `<c r="${ref}"><v>${v}</v></c>`;
+      else cells += `<c r="${ref}" s="${header ? (textColumns[i] ? STYLE_HEADER_TEXT : STYLE_HEADER) : textColumns[i] ? STYLE_TEXT : 0}" t="s"><v>${strings.add(v)}</v></c>`;
+      if (!header) widths[i] = Math.max(widths[i]!, 2 * displayWidth(String(v)));
+    });
+    return `<row r="${r}">${cells}</row>`;
+  };
+  const body = [cellsOf(headers, 1, true)];
+  let r = 1;
+  for (const row of rows) body.push(cellsOf(row, ++r, false));
+  const cols = widths.map((w, i) => {
+    const width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, w + 2));
+    // `@` on the column too: a person typing into it keeps text as text (an ID edited to 1-1-1 is not a date).
+    return `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"${textColumns[i] ? ` style="${STYLE_TEXT}"` : ''}/>`;
   });
+  const view = '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
+  return `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols.join('')}</cols><sheetData>${body.join('')}</sheetData></worksheet>`;
+}
+
+// Fonts: the Japanese default of Excel (游ゴシック 11), then the same bold for the header row.
+const STYLES_XML =
+  `${XML_DECLARATION}<styleSheet xmlns="${MAIN_NS}">` +
+  '<fonts count="2"><font><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font><font><b/><sz val="11"/><name val="游ゴシック"/><family val="3"/><charset val="128"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+  '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles>' +
+  '</styleSheet>';
+
+/** The package's parts other than the sheets: content types, relationships, workbook, core properties. */
+function toPackageParts(sheetNames: readonly string[], date: string): Record<string, string> {
+  const sheets = sheetNames.map((_, i) => i + 1);
+  const w3cdtf = new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return {
+    '[Content_Types].xml':
+      `${XML_DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+      '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+      sheets.map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+      '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+      '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' +
+      '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>',
+    '_rels/.rels':
+      `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}">` +
+      `<Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/>` +
+      '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
+    'docProps/core.xml':
+      `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:modified></cp:coreProperties>`,
+    'xl/workbook.xml':
+      `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
+      sheetNames.map((name, i) => `<sheet name="${escapeAttribute(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+      '</sheets></workbook>',
+    'xl/_rels/workbook.xml.rels':
+      `${XML_DECLARATION}<Relationships xmlns="${PACKAGE_REL_NS}">` +
+      sheets.map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
+      `<Relationship Id="rId${sheets.length + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+      `<Relationship Id="rId${sheets.length + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    'xl/styles.xml': STYLES_XML,
+  };
+}
+
+/**
+ * A date whose local fields are `date`'s UTC ones: a zip entry's timestamp is local time (MS-DOS
+ * fields, which fflate fills from the local clock), so the bytes do not depend on the machine's time zone.
+ */
+function zipTimestamp(date: string): Date {
+  const utc = new Date(date);
+  const shifted = new Date(utc.getTime() + utc.getTimezoneOffset() * 60_000);
+  // Across a daylight-saving change the offset at the shifted time is the one that applies.
+  return new Date(utc.getTime() + shifted.getTimezoneOffset() * 60_000);
 }
 
 /**
  * The workbook of an edition's tables, as xlsx bytes. `date` is the build's fixed clock: the
- * workbook's created, modified and last-printed dates and every zip entry's timestamp (exceljs's zip
- * library would stamp each entry with the time of writing), so the same
- * tables give the same bytes on every machine (the entries are deflated by a JavaScript deflate, not
- * the platform's zlib).
+ * workbook's created and modified dates and every zip entry's timestamp, so the same tables give the
+ * same bytes on every machine.
  */
-export function toWorkbook(tables: Iterable<WorkbookTable>, date: string): Promise<Uint8Array> {
-  // One at a time: the zip library's date (below) is set for one write.
-  const made = writing.then(() => makeWorkbook(tables, date));
-  writing = made.catch(() => {});
-  return made;
-}
-
-let writing: Promise<unknown> = Promise.resolve();
-
-/** Loads exceljs and its zip library (the workbook thread loads them as it starts). */
-export function loadWorkbookLibraries() {
-  // Loaded here, not at the top: the CLI's start (validate, diff) does not pay for a library only the
-  // workbook needs. The workbook class alone (`exceljsWorkbook.d.ts`): 33 ms to load instead of 75.
-  return Promise.all([import('exceljs/lib/doc/workbook.js'), import('jszip')]);
-}
-
-async function makeWorkbook(tables: Iterable<WorkbookTable>, date: string): Promise<Uint8Array> {
-  const [{ default: Workbook }, { default: JSZip }] = await loadWorkbookLibraries();
-  const when = new Date(date);
-  const workbook = new Workbook();
-  workbook.created = when;
-  workbook.modified = when;
-  workbook.lastPrinted = when;
-  const described: CsvTableDescription[] = [];
+export function toWorkbook(tables: Iterable<WorkbookTable>, date: string): Uint8Array {
   const all = [...tables];
   const names = toSheetNames(all.map((t) => t.title));
-  all.forEach((table, i) => {
-    addSheet(
-      workbook,
-      names[i]!,
+  const strings = new SharedStrings();
+  const sheets = all.map((table) =>
+    toSheetXml(
       table.columns.map((c) => c.title),
       table.columns.map((c) => c.type === 'string' || c.type === 'gYearMonth'),
       table.rows,
-    );
-    described.push(table);
-  });
-  const definitions = described.flatMap((t, i) => t.columns.map((c) => [names[i]!, c.title, c.name, TYPE_LABELS[c.type], c.unit ?? null, c.description]));
-  addSheet(workbook, DEFINITIONS_SHEET, DEFINITION_HEADERS, DEFINITION_HEADERS.map(() => true), definitions);
-  // exceljs's zip library stamps each entry with the time it is added unless its defaults name a
-  // date: the build clock is set there for this one write (one pass: no stored zip read back and
-  // deflated again; the same bytes).
-  const defaults = (JSZip as unknown as { defaults: { date: Date | null } }).defaults;
-  const before = defaults.date;
-  defaults.date = when;
-  try {
-    const written = await workbook.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 6 } } } as Partial<ExcelJS.XlsxWriteOptions>);
-    return new Uint8Array(written as ArrayBuffer);
-  } finally {
-    defaults.date = before;
-  }
+      strings,
+    ),
+  );
+  const definitions = all.flatMap((t, i) => t.columns.map((c) => [names[i]!, c.title, c.name, TYPE_LABELS[c.type], c.unit ?? null, c.description]));
+  sheets.push(toSheetXml(DEFINITION_HEADERS, DEFINITION_HEADERS.map(() => true), definitions, strings));
+  const parts: Record<string, string> = { ...toPackageParts([...names, DEFINITIONS_SHEET], date) };
+  sheets.forEach((xml, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = xml));
+  parts['xl/sharedStrings.xml'] = strings.toXml();
+  const files = Object.fromEntries(Object.entries(parts).map(([path, xml]) => [path, strToU8(xml)]));
+  return zipSync(files, { level: 6, mtime: zipTimestamp(date) });
 }
