@@ -1,7 +1,8 @@
 /**
  * Compiles the command line into `.build/` (git-ignored; never the published `dist/`): the CLI and
  * the pipeline bundled by esbuild into one ES module, with the dependencies it needs at every start
- * inside it and jsonld.js in a chunk of its own (loaded only for the catalog), and the JSON Schemas
+ * inside it, jsonld.js in a chunk of its own (which a build never loads: `toRdf.ts`) and n3's parser
+ * and writer in chunks of their own (loaded for the catalog), and the JSON Schemas
  * as ajv's standalone code generated here, so a start compiles no schema and resolves no package.
  * Run by `npm ci` (`prepare`), by the test setup, and by the compiled CLI itself when a source
  * changed since (`freshness.ts`); `npm run compile` runs it by hand.

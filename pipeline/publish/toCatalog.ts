@@ -16,7 +16,7 @@ import type { Plan } from '../model/plan.js';
 import type { PublishedFile } from './toPackage.js';
 import { mediaTypeOf, outputKindOf, sharedOutputKindOf } from './outputManifest.js';
 import { fiscalYearLabel } from '../common/text.js';
-import { expandSafely, offlineDocumentLoader, toNQuads } from '../outputs/rdf/toRdf.js';
+import { writeNQuads } from '../outputs/rdf/writeNQuads.js';
 import {
   AVAILABILITY_STABLE,
   contactDepartment,
@@ -228,16 +228,32 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
   };
 }
 
-/** The catalog as Turtle, through jsonld.js (offline: the catalog's context is embedded) and n3. */
+/**
+ * A CommonJS module's default export as imported from an ES module: Node (and the bundle, which
+ * follows it) gives `module.exports` as the default, where n3's compiled modules put theirs under
+ * `default` again.
+ */
+function commonJsDefault<T>(module: { default: T }): T {
+  const exported = module.default as T | { default: T };
+  return typeof exported === 'object' && exported !== null && 'default' in exported ? exported.default : (exported as T);
+}
+
+/**
+ * The catalog as Turtle: its N-Quads by the pipeline's own converter (`writeNQuads`, with the
+ * catalog's embedded context; it refuses a key or type the context does not map, as jsonld.js's safe
+ * mode does), then n3's parser and Turtle writer. jsonld.js, used here before, gives the same graph
+ * (a test canonicalises both) but took about 60 ms of a real build to load and run, as much as the
+ * rest of the catalog.
+ */
 export async function toCatalogTurtle(catalog: object): Promise<string> {
-  // Loaded only here: n3 and the stream modules it brings are half of what the CLI would load at start.
-  const n3 = await import('n3');
-  // n3 is CommonJS: its exports are also its default export, the only one a bundled dynamic import gives.
-  const { Parser, Writer } = (n3 as unknown as { default?: typeof n3 }).default ?? n3;
-  const loader = offlineDocumentLoader({});
-  await expandSafely(catalog, loader);
-  const { nquads } = await toNQuads(catalog, loader, 'catalog.jsonld');
-  const quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(nquads ?? '');
+  // n3's parser and writer modules alone: its main module also loads its store and stream modules.
+  const [parserModule, writerModule] = await Promise.all([import('n3/lib/N3Parser.js'), import('n3/lib/N3Writer.js')]);
+  const Parser = commonJsDefault(parserModule);
+  const Writer = commonJsDefault(writerModule);
+  const nquads = writeNQuads(catalog as never, { '@context': (catalog as { '@context': Record<string, unknown> })['@context'] });
+  // Sorted, so the Turtle lists the nodes in a stable order that does not follow the JSON-LD's.
+  const sorted = `${nquads.split('\n').filter((l) => l !== '').sort().join('\n')}\n`;
+  const quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(sorted);
   const writer = new Writer({ prefixes: PREFIXES });
   writer.addQuads(quads);
   return await new Promise<string>((resolve, reject) => writer.end((error, result) => (error ? reject(error) : resolve(result))));

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import rdf from '@zazuko/env';
 import { Parser } from 'n3';
+import jsonld from 'jsonld';
 import SHACLValidator from 'rdf-validate-shacl';
 import { describe, expect, it } from 'vitest';
+import { offlineDocumentLoader, toNQuads } from '../../pipeline/outputs/rdf/toRdf.js';
+import { toCatalogTurtle } from '../../pipeline/publish/toCatalog.js';
 import { builtText } from '../helpers.js';
 
 const REFERENCE = new URL('../../../shared/reference/dcat-ap-3.0.1/', import.meta.url);
@@ -12,6 +15,30 @@ function dataset(turtle: string) {
   for (const quad of new Parser().parse(turtle)) ds.add(quad as never);
   return ds;
 }
+
+/** A graph's quads in canonical form (URDNA2015), as sorted N-Quads lines. */
+async function canonical(quads: readonly { subject: unknown }[]): Promise<string> {
+  const { Writer } = await import('n3');
+  const nquads = new Writer({ format: 'N-Quads' }).quadsToString(quads as never);
+  return (await jsonld.canonize(nquads as never, { algorithm: 'URDNA2015', inputFormat: 'application/n-quads', format: 'application/n-quads' } as never)) as unknown as string;
+}
+
+describe('the catalog’s Turtle', () => {
+  it('is the graph jsonld.js makes of catalog.jsonld (safe mode, offline), quad for quad', async () => {
+    const catalog = JSON.parse(await builtText('catalog.jsonld')) as object;
+    const reference = await toNQuads(catalog, offlineDocumentLoader({}), 'catalog.jsonld');
+    expect(reference.diagnostics).toEqual([]);
+    const turtle = new Parser().parse(await toCatalogTurtle(catalog));
+    expect(turtle.length).toBeGreaterThan(500);
+    expect(await canonical(turtle)).toBe(await canonical(new Parser({ format: 'N-Quads' }).parse(reference.nquads!)));
+  }, 60_000);
+
+  it('refuses a key the catalog’s context does not map, as jsonld.js’s safe mode does', async () => {
+    const catalog = JSON.parse(await builtText('catalog.jsonld')) as { '@graph': Record<string, unknown>[] };
+    catalog['@graph'][0]!['unmappedKey'] = 'x';
+    await expect(toCatalogTurtle(catalog)).rejects.toThrow(/unmappedKey/);
+  }, 60_000);
+});
 
 describe('the DCAT catalog', () => {
   it('has zero violations of the DCAT-AP 3.0.1 shapes and class ranges', async () => {

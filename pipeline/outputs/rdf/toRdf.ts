@@ -3,9 +3,10 @@
  * documents carry their contexts, and the document loader serves only what it is given (nothing, in
  * the build) and refuses every other URL, so neither the build nor the tests ever fetch a remote context. Expansion runs in jsonld.js
  * "safe mode", which fails instead of silently dropping a key or value the context does not map.
- * jsonld.js is loaded only when a conversion needs it (the catalog, the tests): the plan's N-Quads
- * are the pipeline's own (`writeNQuads.ts`), and loading jsonld.js (with Node's http modules it
- * requires) takes about 30 ms, more than the CLI's own start.
+ * jsonld.js is loaded only when a conversion needs it, which is in the tests only (the reference the
+ * pipeline's own converter is compared with): the plan's N-Quads and the catalog's are the
+ * pipeline's own (`writeNQuads.ts`), and loading jsonld.js (with Node's http modules it requires)
+ * takes about 30 ms, more than the CLI's own start.
  */
 import { diagnose, type Diagnostic } from '../../diagnostics.js';
 import { toNQuadChunks } from './writeNQuads.js';
