@@ -40,7 +40,7 @@ import { validatePlan } from './model/validatePlan.js';
 import { checkRows, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
 import { toCsvwMetadata, toTableSchema } from './outputs/csv/toCsvMetadata.js';
 import { toCsvChunks } from './outputs/csv/toCsvText.js';
-import { hasWorkbook, toWorkbook, workbookName, type WorkbookTable } from './outputs/csv/toWorkbook.js';
+import { hasWorkbook, toWorkbook, workbookAbout, workbookName, type WorkbookTable } from './outputs/csv/toWorkbook.js';
 import { toJsonChunks, toJsonText, toPlanDocument } from './outputs/jsonText.js';
 import { toJsonLd } from './outputs/rdf/toJsonLd.js';
 import { toPlanNQuadChunks } from './outputs/rdf/toRdf.js';
@@ -226,7 +226,7 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
     csvFiles.push(await put('csv/csv-metadata.json', [toJsonText(toCsvwMetadata(tables, plan))]));
     // The workbook makes every table's rows again from the same specs (pure, so the same values as
     // the CSVs): a workbook needs all its sheets at once, the CSVs never hold more than one table.
-    if (hasWorkbook(plan)) csvFiles.push(await put(workbookName(plan), [toWorkbook(toWorkbookTables(plan), buildDate)]));
+    if (hasWorkbook(plan)) csvFiles.push(await put(workbookName(plan), [toWorkbook(toWorkbookTables(plan), workbookAbout(plan), buildDate)]));
     return { csvFiles, tables };
   });
   const planFile = await stage('json', () => put('plan.json', toJsonChunks(toPlanDocument(plan))));

@@ -5,7 +5,7 @@
  * targets' history across editions is described the same way (`toCsvwGroup`).
  */
 import type { Plan } from '../../model/plan.js';
-import type { ColumnType, CsvColumn, CsvTableDescription } from './toCsvTables.js';
+import { unitFieldOf, type ColumnType, type CsvColumn, type CsvTableDescription } from './toCsvTables.js';
 import { CSV_DIALECT } from './toCsvText.js';
 import { csvTermIri } from '../rdf/vocabulary.js';
 
@@ -35,7 +35,7 @@ export function toTableSchema(table: CsvTableDescription): object {
       description: `${c.description} / ${c.descriptionEn}`,
       type: TABLE_SCHEMA_TYPES[c.type],
       ...(c.unit ? { unit: c.unit } : {}),
-      ...(c.name === 'value' ? { unitField: 'unit' } : {}),
+      ...(unitFieldOf(c, table.columns) ? { unitField: unitFieldOf(c, table.columns)!.name } : {}),
       ...(c.required ? { constraints: { required: true } } : {}),
     })),
     missingValues: [''],

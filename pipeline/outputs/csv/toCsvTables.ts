@@ -274,6 +274,14 @@ export const fiscalYearLabelColumn = <R extends { fiscalYear: number | null }>(r
     (r) => (r.fiscalYear === null ? null : fiscalYearLabel(r.fiscalYear)),
   );
 
+/**
+ * The column that gives a numeric column's unit row by row (Table Schema `unitField`), if any: the
+ * target's 単位 beside its 目標値, whose units differ from row to row.
+ */
+export function unitFieldOf(column: CsvColumn, columns: readonly CsvColumn[]): CsvColumn | undefined {
+  return column.name === 'value' ? columns.find((c) => c.name === 'unit') : undefined;
+}
+
 /** A target's number, unit, qualifier, period and normalised text (記載内容), each in its own column: statements about the target. */
 export const targetValueColumns = <R extends { target: Target }>() => [
   column<R>({ name: 'value', title: '目標値', type: 'decimal', description: '目標の数値（半角、桁区切りなし、▲は負の数）。数値でない記載は空欄', descriptionEn: 'Target number (▲ as minus); blank when the cell is not a number', term: 'value' }, (r) => r.target.value),

@@ -16,7 +16,8 @@
 import { zipSync, strToU8 } from 'fflate';
 import { displayWidth } from '../../common/text.js';
 import type { Plan } from '../../model/plan.js';
-import type { ColumnType, CsvTableDescription, CsvValue } from './toCsvTables.js';
+import { publisherName } from '../../read/parseEditionMeta.js';
+import { unitFieldOf, type ColumnType, type CsvTableDescription, type CsvValue } from './toCsvTables.js';
 
 /** The sheet describing every column of every table. */
 export const DEFINITIONS_SHEET = '項目定義';
@@ -89,14 +90,15 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /**
  * Text as XML character data. Beyond `&`, `<` and `>`: a character XML 1.0 cannot hold (a control
- * character) is written as SpreadsheetML's `_xHHHH_`, and a text that already reads as such an escape
+ * character), and a carriage return, which an XML reader turns into a line feed, are written as
+ * SpreadsheetML's `_xHHHH_` (as Excel writes them), and a text that already reads as such an escape
  * has its `_` escaped (`_x005F_`), so the cell reads back exactly as the CSV cell.
  */
 export function escapeCellText(text: string): string {
   return text
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
     .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
 }
 
 /** An attribute value: character data with `"` escaped too. */
@@ -162,8 +164,11 @@ function toSheetXml(headers: readonly string[], textColumns: readonly boolean[],
     // `@` on the column too: a person typing into it keeps text as text (an ID edited to 1-1-1 is not a date).
     return `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"${textColumns[i] ? ` style="${STYLE_TEXT}"` : ''}/>`;
   });
+  // Excel marks a text cell that reads as a number (the code 142115, 基本方針番号 1) with a green
+  // warning; here text is meant, so the warning is turned off for the sheet.
+  const used = `A1:${letters.at(-1)}${r}`;
   const view = '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>';
-  return `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols.join('')}</cols><sheetData>${body.join('')}</sheetData></worksheet>`;
+  return `${XML_DECLARATION}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${view}<sheetFormatPr defaultRowHeight="15"/><cols>${cols.join('')}</cols><sheetData>${body.join('')}</sheetData><ignoredErrors><ignoredError sqref="${used}" numberStoredAsText="1"/></ignoredErrors></worksheet>`;
 }
 
 // Fonts: the Japanese default of Excel (游ゴシック 11), then the same bold for the header row.
@@ -178,8 +183,8 @@ const STYLES_XML =
   '<cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles>' +
   '</styleSheet>';
 
-/** The package's parts other than the sheets: content types, relationships, workbook, core properties. */
-function toPackageParts(sheetNames: readonly string[], date: string): Record<string, string> {
+/** The package's parts other than the sheets: content types, relationships, workbook, core properties (title, publisher, language, dates). */
+function toPackageParts(sheetNames: readonly string[], about: WorkbookAbout, date: string): Record<string, string> {
   const sheets = sheetNames.map((_, i) => i + 1);
   const w3cdtf = new Date(date).toISOString().replace(/\.\d{3}Z$/, 'Z');
   return {
@@ -197,6 +202,7 @@ function toPackageParts(sheetNames: readonly string[], date: string): Record<str
       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
     'docProps/core.xml':
       `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
+      `<dc:title>${escapeCellText(about.title)}</dc:title><dc:creator>${escapeCellText(about.creator)}</dc:creator><dc:language>ja-JP</dc:language>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:modified></cp:coreProperties>`,
     'xl/workbook.xml':
       `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
@@ -222,12 +228,24 @@ function zipTimestamp(date: string): Date {
   return new Date(utc.getTime() + shifted.getTimezoneOffset() * 60_000);
 }
 
+/** What the workbook's document properties say it is: its title and who publishes it. */
+export interface WorkbookAbout {
+  title: string;
+  creator: string;
+}
+
+/** The edition's workbook properties: the plan's title and edition, as the Data Package names it, and its publisher. */
+export function workbookAbout(plan: Plan): WorkbookAbout {
+  const e = plan.edition;
+  return { title: `${e.title}（第${e.number}版）`, creator: publisherName(e.municipality.name) };
+}
+
 /**
  * The workbook of an edition's tables, as xlsx bytes. `date` is the build's fixed clock: the
  * workbook's created and modified dates and every zip entry's timestamp, so the same tables give the
  * same bytes on every machine.
  */
-export function toWorkbook(tables: Iterable<WorkbookTable>, date: string): Uint8Array {
+export function toWorkbook(tables: Iterable<WorkbookTable>, about: WorkbookAbout, date: string): Uint8Array {
   const all = [...tables];
   const names = toSheetNames(all.map((t) => t.title));
   const strings = new SharedStrings();
@@ -239,9 +257,11 @@ export function toWorkbook(tables: Iterable<WorkbookTable>, date: string): Uint8
       strings,
     ),
   );
-  const definitions = all.flatMap((t, i) => t.columns.map((c) => [names[i]!, c.title, c.name, TYPE_LABELS[c.type], c.unit ?? null, c.description]));
+  // A unit that differs from row to row is named by the column that holds it.
+  const unitOf = (c: WorkbookTable['columns'][number], t: WorkbookTable) => c.unit ?? (unitFieldOf(c, t.columns) ? `「${unitFieldOf(c, t.columns)!.title}」の列` : null);
+  const definitions = all.flatMap((t, i) => t.columns.map((c) => [names[i]!, c.title, c.name, TYPE_LABELS[c.type], unitOf(c, t), c.description]));
   sheets.push(toSheetXml(DEFINITION_HEADERS, DEFINITION_HEADERS.map(() => true), definitions, strings));
-  const parts: Record<string, string> = { ...toPackageParts([...names, DEFINITIONS_SHEET], date) };
+  const parts: Record<string, string> = { ...toPackageParts([...names, DEFINITIONS_SHEET], about, date) };
   sheets.forEach((xml, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = xml));
   parts['xl/sharedStrings.xml'] = strings.toXml();
   const files = Object.fromEntries(Object.entries(parts).map(([path, xml]) => [path, strToU8(xml)]));

@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import { toCsvTables, type CsvTable } from '../../../pipeline/outputs/csv/toCsvTables.js';
-import { columnLetters, DEFINITION_HEADERS, DEFINITIONS_SHEET, escapeCellText, hasWorkbook, toSheetNames, toWorkbook, workbookName, type WorkbookTable } from '../../../pipeline/outputs/csv/toWorkbook.js';
+import { columnLetters, DEFINITION_HEADERS, DEFINITIONS_SHEET, escapeCellText, hasWorkbook, toSheetNames, toWorkbook, workbookAbout, workbookName, type WorkbookTable } from '../../../pipeline/outputs/csv/toWorkbook.js';
 import type { Plan } from '../../../pipeline/model/plan.js';
 import { builtSeeds, requireSystemPackages, TEST_DATE } from '../../helpers.js';
 
 const PYTHON = '/usr/bin/python3';
+const ABOUT = { title: 'テスト用の表', creator: '秦野市' };
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const dir = mkdtempSync(join(tmpdir(), 'workbook-'));
 let plans: Plan[] = [];
@@ -77,29 +78,38 @@ print(json.dumps(out))  # ASCII-only JSON: no multi-byte character can be split 
       expect(definitions[0]).toEqual([...DEFINITION_HEADERS]);
       expect(definitions.slice(1).map((r) => [r[0], r[1], r[2]])).toEqual(tables.flatMap((t) => t.columns.map((c) => [t.title, c.title, c.name])));
       expect(definitions.slice(1).map((r) => r[5])).toEqual(tables.flatMap((t) => t.columns.map((c) => c.description)));
+      // The target's unit differs from row to row: 目標値's 単位 names the column that gives it.
+      const units = definitions.slice(1).filter((r) => r[4] !== null);
+      expect(units.map((r) => [r[1], r[4]])).toEqual(tables.flatMap((t) => t.columns.filter((c) => c.name === 'value').map(() => ['目標値', '「単位」の列'])));
+      expect(units.length).toBeGreaterThan(0);
     }
   }, 60_000);
 });
 
 describe('a cell’s text in the workbook', () => {
-  // Texts a plan could carry that XML or SpreadsheetML would otherwise change on the way. (A control
-  // character, written `_x0007_`, is left out here: Excel decodes it, openpyxl 3.0 leaves it escaped.)
+  // Texts a plan could carry that XML or SpreadsheetML would otherwise change on the way.
   const texts = ['a < b & c > d', '_x0041_ stays as written', ' leading and trailing ', 'two\nlines', 'tab\t', '"quoted" \'text\'', '𠮷野家（サロゲート対）', '=1+1'];
-  const table: WorkbookTable = {
-    name: 'texts',
-    title: '文字列',
-    columns: [
-      { name: 'text', title: '文字列', type: 'string', description: '', descriptionEn: '', term: 'text' },
-      { name: 'n', title: '数', type: 'decimal', description: '', descriptionEn: '', term: 'n' },
-    ],
-    foreignKeys: [],
-    rows: texts.map((t, i) => [t, i % 2 === 0 ? i + 0.5 : null]),
-  } as unknown as WorkbookTable;
+  // Written as `_xHHHH_`, which Excel and LibreOffice decode but openpyxl 3.0 does not (it only undoes `_x005F_`).
+  const escaped = ['lone\rreturn', 'bell\u0007 rings'];
+  const tableOf = (cells: readonly string[]): WorkbookTable =>
+    ({
+      name: 'texts',
+      title: '文字列',
+      columns: [
+        { name: 'text', title: '文字列', type: 'string', description: '', descriptionEn: '', term: 'text' },
+        { name: 'n', title: '数', type: 'decimal', description: '', descriptionEn: '', term: 'n' },
+      ],
+      foreignKeys: [],
+      rows: cells.map((t, i) => [t, i % 2 === 0 ? i + 0.5 : null]),
+    }) as unknown as WorkbookTable;
+  const table = tableOf(texts);
 
   it('escapes what XML cannot hold and what SpreadsheetML would read as an escape, and nothing else', () => {
     expect(escapeCellText('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
     expect(escapeCellText('_x0041_')).toBe('_x005F_x0041_');
     expect(escapeCellText('bell\u0007')).toBe('bell_x0007_');
+    // An XML reader reads a raw carriage return as a line feed.
+    expect(escapeCellText('a\r\nb')).toBe('a_x000D_\nb');
     expect(escapeCellText('tab\tand\nline 𠮷')).toBe('tab\tand\nline 𠮷');
   });
 
@@ -110,7 +120,7 @@ describe('a cell’s text in the workbook', () => {
   it('reads back in openpyxl exactly as written: text as text (a formula too), numbers as numbers, blanks empty', async () => {
     await requireSystemPackages('python3', 'python3-openpyxl');
     const path = join(dir, 'texts.xlsx');
-    writeFileSync(path, toWorkbook([table], TEST_DATE));
+    writeFileSync(path, toWorkbook([table], ABOUT, TEST_DATE));
     const script = `
 import json, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])['文字列']
@@ -121,10 +131,19 @@ print(json.dumps([[c.value for c in r] + [c.data_type for c in r] for r in ws.it
     expect(rows.map((r) => r[2])).toEqual(texts.map(() => 's'));
   }, 30_000);
 
+  it('reads back in LibreOffice Calc exactly as written, the escaped characters too', async () => {
+    await requireSystemPackages('libreoffice-calc-nogui', 'python3');
+    const all = [...texts, ...escaped];
+    const path = join(dir, 'lo-texts.xlsx');
+    writeFileSync(path, toWorkbook([tableOf(all)], ABOUT, TEST_DATE));
+    const sheets = await readInLibreOffice([path]);
+    expect(sheets['lo-texts-文字列']!.slice(1)).toEqual(all.map((t, i) => [t, i % 2 === 0 ? String(i + 0.5) : '']));
+  }, 60_000);
+
   it('gives the same bytes in any time zone (a zip entry’s time is local time)', async () => {
     const module = join(process.cwd(), 'pipeline/outputs/csv/toWorkbook.ts');
     const script = join(dir, 'zone.ts');
-    writeFileSync(script, `import { toWorkbook } from ${JSON.stringify(module)};\nimport { createHash } from 'node:crypto';\nconst table = ${JSON.stringify({ ...table, rows: [...table.rows] })};\nprocess.stdout.write(createHash('sha256').update(toWorkbook([table], ${JSON.stringify(TEST_DATE)})).digest('hex'));\n`);
+    writeFileSync(script, `import { toWorkbook } from ${JSON.stringify(module)};\nimport { createHash } from 'node:crypto';\nconst table = ${JSON.stringify({ ...table, rows: [...table.rows] })};\nprocess.stdout.write(createHash('sha256').update(toWorkbook([table], ${JSON.stringify(ABOUT)}, ${JSON.stringify(TEST_DATE)})).digest('hex'));\n`);
     const inZone = async (tz: string) => (await $({ env: { ...process.env, TZ: tz } })`npx tsx ${script}`).stdout;
     const [utc, tokyo, chatham] = [await inZone('UTC'), await inZone('Asia/Tokyo'), await inZone('Pacific/Chatham')];
     expect(tokyo).toMatch(/^[0-9a-f]{64}$/);
@@ -133,16 +152,51 @@ print(json.dumps([[c.value for c in r] + [c.data_type for c in r] for r in ws.it
   }, 60_000);
 });
 
+/**
+ * Every sheet of each workbook as LibreOffice Calc reads it, by `<file>-<sheet>`: converted by
+ * `soffice` to one CSV per sheet (UTF-8, values as shown), read by Python's csv module.
+ */
+async function readInLibreOffice(paths: readonly string[]): Promise<Record<string, string[][]>> {
+  const out = mkdtempSync(join(dir, 'lo-'));
+  // Comma, double quote, UTF-8 (76), from line 1, cells as shown, every sheet (-1).
+  await $`soffice --headless --norestore --convert-to ${'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'} --outdir ${out} ${paths}`.quiet();
+  const script = `
+import csv, glob, json, os, sys
+out = {}
+for path in sorted(glob.glob(os.path.join(sys.argv[1], '*.csv'))):
+    with open(path, encoding='utf-8', newline='') as f:
+        out[os.path.basename(path)[:-4]] = list(csv.reader(f))
+print(json.dumps(out))
+`;
+  return JSON.parse((await $`${PYTHON} -c ${script} ${out}`).stdout) as Record<string, string[][]>;
+}
+
+describe('the workbook in LibreOffice Calc', () => {
+  it('has every table’s cells as its CSV has them', async () => {
+    await requireSystemPackages('libreoffice-calc-nogui', 'python3');
+    const sheets = await readInLibreOffice(plans.map((p) => join(dir, `${p.edition.id}.xlsx`)));
+    for (const plan of plans) {
+      const tables = toCsvTables(plan);
+      const names = toSheetNames(tables.map((t) => t.title));
+      tables.forEach((table, i) => {
+        const rows = sheets[`${plan.edition.id}-${names[i]}`]!;
+        expect(rows[0], table.name).toEqual(table.columns.map((c) => c.title));
+        expect(rows.slice(1), `${plan.edition.id} ${table.name}`).toEqual(table.rows.map((row) => row.map((v) => (v === null ? '' : String(v)))));
+      });
+    }
+  }, 120_000);
+});
+
 describe('the workbook’s bytes', () => {
   it('are the same for the same tables at another time, and change with the build clock only in its dates', async () => {
     const plan = plans.at(-1)!;
     const tables = () => toCsvTables(plan);
-    const first = await toWorkbook(tables(), TEST_DATE);
+    const first = await toWorkbook(tables(), workbookAbout(plan), TEST_DATE);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const second = await toWorkbook(tables(), TEST_DATE);
+    const second = await toWorkbook(tables(), workbookAbout(plan), TEST_DATE);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(files.get(`out/${plan.edition.id}/${workbookName(plan)}`)!).equals(Buffer.from(first))).toBe(true);
-    expect(Buffer.from(await toWorkbook(tables(), '2030-01-01T00:00:00Z')).equals(Buffer.from(first))).toBe(false);
+    expect(Buffer.from(await toWorkbook(tables(), workbookAbout(plan), '2030-01-01T00:00:00Z')).equals(Buffer.from(first))).toBe(false);
   }, 30_000);
 
   it('are made for the real editions, not for an edition of more than 1000 projects', () => {
