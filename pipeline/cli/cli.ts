@@ -164,7 +164,7 @@ export async function runCli(
       out(text.unknownEdition(missing, known, 'build', closest(missing, known)));
       // An edition that exists but does not build: its own errors say why (and only those).
       const broken = result.editions.find((e) => e.id === missing);
-      if (broken) for (const line of formatBuildReport({ ...result, editions: [broken], diagnostics: broken.diagnostics }, { verbose: false, lang })) out(line);
+      if (broken) for (const line of formatBuildReport({ ...result, editions: [broken], diagnostics: broken.diagnostics }, { detail: 'stopping', lang })) out(line);
       return broken ? 1 : 2;
     }
     if (older.edition.number > newer.edition.number) {
@@ -214,7 +214,8 @@ export async function runCli(
   if (json) {
     out(JSON.stringify({ ...toJsonReport(command, result, seconds), stages: stages.map((e) => ({ ...e, ms: Number(e.ms.toFixed(1)) })), peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024) }, null, 2));
   } else {
-    for (const line of formatBuildReport(result, { verbose: !quiet, lang, command: known === 'validate' ? 'validate' : 'build' })) out(line);
+    const detail = quiet ? 'stopping' : parsed.values.verbose ? 'all' : 'attention';
+    for (const line of formatBuildReport(result, { detail, lang, command: known === 'validate' ? 'validate' : 'build' })) out(line);
     out(summaryLine(known, result, seconds, lang));
   }
   return result.ok ? 0 : 1;

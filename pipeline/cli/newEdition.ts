@@ -39,7 +39,7 @@ const SAYS = {
     badMeta: (why: string) => `新しい edition.json が schemas/edition.schema.json に合いません（${why}）`,
     notFound: (path: string) => `エラー：本文ファイル ${path} が見つかりません`,
     made: (p: { id: string; folder: string; file: string; previous: string; newest: string | null; seeds: string; placeholder: string | null }) => [
-      `新しい版 ${p.id}（版ID は${p.newest === null ? '--id で指定' : `【改訂履歴】の最新の改定年月 ${p.newest} から`}）を作りました：${p.folder}/`,
+      `新しい版 ${p.id}（版ID は${p.newest === null ? ' --id で指定' : `【改訂履歴】の最新の改定年月 ${p.newest} から`}）を作りました：${p.folder}/`,
       `  本文：${p.folder}/${p.file}（元のファイルのまま）`,
       `  edition.json：${p.previous} の edition.json を複製し、id を ${p.id} にしました`,
       '次の手順：',

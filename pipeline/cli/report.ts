@@ -1,9 +1,11 @@
 /**
  * Turns a build result into the readable report the CLI prints: per edition the totals, the line
  * coverage, the review and every issue with its file, line and rule code, then what the build did.
- * Quiet reports keep every diagnostic that stops or could stop publication.
+ * How much it lists (`ReportDetail`): everything; what needs attention (the default: errors,
+ * warnings and findings not accepted, with the notes and accepted findings counted); or only what
+ * stops or could stop publication (`--quiet`).
  */
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { BuildResult, EditionBuild } from '../build.js';
 import { mayStopPublication } from '../model/reviewEdition.js';
 import { TEXTS, type Lang } from './texts.js';
@@ -15,9 +17,22 @@ export function formatReviewLine(edition: EditionBuild, lang: Lang = 'ja'): stri
   return TEXTS[lang].reviewLine({ findings: r.findings.length, accepted: r.accepted, pending: r.pending, rejected: r.rejected, stale: r.staleDecisions.length, reviewFile: r.reviewFile });
 }
 
+/**
+ * Which diagnostics a report lists: `all` (`--verbose`, and the golden reports); `attention`, all but
+ * the notes (accepted findings and remarks that change nothing), which are counted instead; `stopping`,
+ * only what stops or could stop publication (`--quiet`).
+ */
+export type ReportDetail = 'all' | 'attention' | 'stopping';
+
+/** Whether a diagnostic is listed at `detail`. */
+function isListed(d: Diagnostic, detail: ReportDetail): boolean {
+  if (detail === 'all' || mayStopPublication(d)) return true;
+  return detail === 'attention' && d.severity !== 'info';
+}
+
 /** The build report as lines of text, in `lang` (Japanese by default). */
-export function formatBuildReport(result: BuildResult, options: { verbose?: boolean; lang?: Lang; command?: 'build' | 'validate' } = {}): string[] {
-  const verbose = options.verbose ?? true;
+export function formatBuildReport(result: BuildResult, options: { detail?: ReportDetail; lang?: Lang; command?: 'build' | 'validate' } = {}): string[] {
+  const detail = options.detail ?? 'all';
   const lang = options.lang ?? 'ja';
   const text = TEXTS[lang];
   const lines: string[] = [];
@@ -51,8 +66,13 @@ export function formatBuildReport(result: BuildResult, options: { verbose?: bool
     }
     const review = formatReviewLine(edition, lang);
     if (review) lines.push(review);
-    const shown = verbose ? edition.diagnostics : edition.diagnostics.filter(mayStopPublication);
+    const shown = edition.diagnostics.filter((d) => isListed(d, detail));
     for (const d of shown) lines.push(`    ${formatDiagnostic(d, lang)}`);
+    // Only at the default detail: --quiet promises the stopping ones alone.
+    const hidden = edition.diagnostics.filter((d) => !isListed(d, detail));
+    // Accepted findings counted as the review line counts them: a finding reported at two places is one.
+    const accepted = new Set(hidden.filter((d) => d.decision?.decision === 'accept').map((d) => d.finding)).size;
+    if (detail === 'attention' && hidden.length > 0) lines.push(text.notesHidden(hidden.length, accepted));
   }
   const ofEditions = new Set(result.editions.flatMap((e) => e.diagnostics));
   const extra = result.diagnostics.filter((d) => !ofEditions.has(d));

@@ -60,6 +60,7 @@ export interface CliTexts {
   quality: (errors: number, warnings: number, notes: number) => string;
   reviewLine: (r: { findings: number; accepted: number; pending: number; rejected: number; stale: number; reviewFile: string }) => string;
   awaiting: (edition: string, pending: number, reviewFile: string) => string;
+  notesHidden: (notes: number, accepted: number) => string;
   reextract: (edition: string, pending: number) => string;
   rejectedNext: (edition: string, rejected: number, reviewFile: string) => string;
   failed: (errors: number, pending: number) => string;
@@ -116,7 +117,7 @@ const ja: CliTexts = {
 
 各コマンドのオプションは "hadano-ict-plan <コマンド> --help" で表示します。--lang en で英語になります。
 終了コード：0 完了、1 データまたはポータルのエラー、2 使い方の誤り。`,
-    build: `使い方：hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--draft] [--quiet] [--json]
+    build: `使い方：hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--draft] [--quiet | --verbose] [--json]
 
 --seeds（既定：seeds）の各版フォルダーを --out（既定：dist）に作ります。版フォルダーには、その版の本文
 （.txt ファイル一つ、UTF-8 または Shift_JIS、手を加えない）、edition.json、指摘を判断した後は review.json
@@ -126,9 +127,10 @@ const ja: CliTexts = {
   --draft   確認待ちの指摘があっても全部の出力を書く（ほかのエラーがあるときは書かない）。要約、quality.json、
             ページに「未確認の下書き」と記し、publish は公開を拒みます
   --quiet   公開を止める（または止め得る）もの（エラー、指摘、古くなった判断）と最後の要約だけを表示
+  --verbose 注記（承認済みの指摘を含む）も一つずつ表示する（既定では件数だけ）
   --json    文章の代わりに機械可読の報告を表示
 終了コード：0 作成した、1 データのエラーまたは確認待ちの指摘（何も書き出さない）、2 使い方の誤り。`,
-    validate: `使い方：hadano-ict-plan validate [--seeds <dir>] [--quiet] [--json]
+    validate: `使い方：hadano-ict-plan validate [--seeds <dir>] [--quiet | --verbose] [--json]
 
 --seeds（既定：seeds）の各版を build と同じように読み取って検査し、同じ指摘を報告します。何も書き出しません。
 終了コード：0 問題なし、1 データのエラーまたは確認待ちの指摘、2 使い方の誤り。`,
@@ -184,6 +186,8 @@ const ja: CliTexts = {
   quality: (errors, warnings, notes) => `  品質：エラー ${errors} 件、警告 ${warnings} 件、注記 ${notes} 件`,
   reviewLine: (r) =>
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
+  notesHidden: (notes, accepted) =>
+    `    注記 ${notes} 件${accepted ? `（承認済みの指摘 ${accepted} 件を含む）` : ''}は省きました。すべて見るには --verbose を付けます（quality.json にもあります）`,
   awaiting: (edition, pending, reviewFile) =>
     `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれを PDF と見比べ、印字どおりなら accept、本文の読み誤りなら reject と、指摘ID（finding）ごとに ${reviewFile} に書いてください（手順書「4. 指摘を判断し、確認ファイルに書く」）`,
   reextract: (edition, pending) =>
@@ -246,7 +250,7 @@ Commands:
 Run "hadano-ict-plan <command> --help" for a command's options. Messages are Japanese unless --lang en
 (or an English LANG).
 Exit codes: 0 done, 1 data or portal errors, 2 usage errors.`,
-    build: `Usage: hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--draft] [--quiet] [--json]
+    build: `Usage: hadano-ict-plan build [--seeds <dir>] [--out <dir>] [--draft] [--quiet | --verbose] [--json]
 
 Builds every edition folder under --seeds (default: seeds) into --out (default: dist). An edition
 folder holds the edition's text (one .txt file, UTF-8 or Shift_JIS, unchanged), edition.json and,
@@ -257,9 +261,10 @@ when every edition built without errors and no finding awaits review.
             as an unreviewed draft in the summary, quality.json and the pages; publish refuses it
   --quiet   print only what stops or could stop publication (errors, findings, stale decisions)
             and the closing summary
+  --verbose also list every note (accepted findings included; by default they are counted)
   --json    print a machine-readable report instead of text
 Exit codes: 0 built, 1 data errors or findings awaiting review (nothing written), 2 usage errors.`,
-    validate: `Usage: hadano-ict-plan validate [--seeds <dir>] [--quiet] [--json]
+    validate: `Usage: hadano-ict-plan validate [--seeds <dir>] [--quiet | --verbose] [--json]
 
 Parses and checks every edition under --seeds (default: seeds) like build, reports the same
 findings, and writes nothing.
@@ -315,6 +320,8 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   quality: (errors, warnings, notes) => `  quality: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}, ${plural(notes, 'note')}`,
   reviewLine: (r) =>
     `  review: ${plural(r.findings, 'finding')} (${r.accepted} accepted, ${r.pending} awaiting review, ${r.rejected} rejected)${r.stale ? `, ${plural(r.stale, 'stale decision')}` : ''} — ${r.reviewFile}`,
+  notesHidden: (notes, accepted) =>
+    `    ${plural(notes, 'note')}${accepted ? ` (accepted findings among them: ${accepted})` : ''} not listed: --verbose lists them (quality.json has them too)`,
   awaiting: (edition, pending, reviewFile) =>
     `review: ${edition}: ${plural(pending, 'finding')} awaiting review — compare each with the PDF, then accept what it prints or reject a misreading, by its finding id in ${reviewFile}`,
   reextract: (edition, pending) =>

@@ -50,6 +50,21 @@ describe('the command line in Japanese by default', () => {
     expect(lines.at(-2)).toBe('2 版を検査しました：エラーなし。何も書き出していません');
     expect(lines.at(-1)).toMatch(/^要約：2 版（2021：事業 38 件、評価指標 38 行；2025-03：事業 59 件、評価指標 93 行）、書き出しなし（validate）、エラー 0 件、警告 \d+ 件、注記 \d+ 件、確認待ちの指摘 0 件、[\d.]+ 秒$/);
   });
+
+  it('lists warnings and counts the notes by default, lists every note with --verbose, and only what stops publication with --quiet', async () => {
+    const listed = (lines: string[], code: string) => lines.filter((l) => l.includes(` ${code} `)).length;
+    const normal = (await run(['validate', '--seeds', seeds])).lines;
+    expect(listed(normal, 'quality/ended-without-reason')).toBe(1);
+    expect(listed(normal, 'review/unexplained-change')).toBe(0);
+    // The accepted findings counted as the review line counts them (a finding at two places is one).
+    expect(normal).toContain('    注記 7 件（承認済みの指摘 5 件を含む）は省きました。すべて見るには --verbose を付けます（quality.json にもあります）');
+    const verbose = (await run(['validate', '--seeds', seeds, '--verbose'])).lines;
+    expect(listed(verbose, 'review/unexplained-change')).toBeGreaterThan(50);
+    expect(verbose.some((l) => l.includes('省きました'))).toBe(false);
+    const quiet = (await run(['validate', '--seeds', seeds, '--quiet'])).lines;
+    expect(listed(quiet, 'quality/ended-without-reason')).toBe(0);
+    expect(quiet.some((l) => l.includes('省きました'))).toBe(false);
+  });
 });
 
 describe('the texts of the command line', () => {
