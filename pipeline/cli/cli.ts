@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
@@ -127,12 +127,19 @@ export async function runCli(
     out(text.help[known]);
     return 2;
   }
+  if (parsed.values.quiet && parsed.values.verbose) {
+    out(text.quietAndVerbose);
+    out(text.help[known]);
+    return 2;
+  }
   if (known === 'diff' && rest[0] === rest[1]) {
     out(text.sameEdition(rest[0]!));
     return 2;
   }
   if (known === 'publish') return publish(parsed.values, out, env, fetchImpl, lang);
-  if (known === 'new-edition') return runNewEdition(rest[0]!, { seeds: parsed.values.seeds, id: parsed.values.id, lang }, nodeEffects, out);
+  // `npm run new-edition -- 改訂版.txt` runs in the package's folder: the text's path is the one the
+  // person typed, in the folder npm was run from (INIT_CWD).
+  if (known === 'new-edition') return runNewEdition(resolve(env.INIT_CWD ?? '.', rest[0]!), { seeds: parsed.values.seeds, id: parsed.values.id, lang }, nodeEffects, out);
 
   const { json, quiet } = parsed.values;
   const clock = buildClock(env);

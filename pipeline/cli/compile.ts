@@ -1,8 +1,7 @@
 /**
  * Compiles the command line into `.build/` (git-ignored; never the published `dist/`): the CLI and
  * the pipeline bundled by esbuild into one ES module, with the dependencies it needs at every start
- * inside it, jsonld.js in a chunk of its own (which a build never loads: `toRdf.ts`) and n3's parser
- * and writer in chunks of their own (loaded for the catalog), and the JSON Schemas
+ * inside it, n3's parser and writer in chunks of their own (loaded for the catalog), and the JSON Schemas
  * as ajv's standalone code generated here, so a start compiles no schema and resolves no package.
  * Run by `npm ci` (`prepare`), by the test setup, and by the compiled CLI itself when a source
  * changed since (`freshness.ts`); `npm run compile` runs it by hand.
@@ -84,9 +83,9 @@ export async function compileCli(root: string = ROOT, outDir: string = join(root
     logLevel: 'warning',
     // Beside the CLI: a module's rewritten `import.meta.url` is relative to the build folder.
     chunkNames: '[name]-[hash]',
-    // The bundled CommonJS packages (ajv's runtime, jsonld.js) call `require` for Node's modules.
+    // The bundled CommonJS packages (ajv's runtime, n3) call `require` for Node's modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [standaloneSchemas(schemasModule), offlineJsonLd(), sourceLocations(entry, outDir)],
+    plugins: [standaloneSchemas(schemasModule), sourceLocations(entry, outDir)],
   });
   const written: string[] = [];
   mkdirSync(outDir, { recursive: true });
@@ -119,23 +118,6 @@ function standaloneSchemas(schemasModule: string): Plugin {
       plugin.onLoad({ filter: /[\\/]pipeline[\\/]model[\\/]schemas\.ts$/ }, (args) =>
         args.path === schemasModule ? { contents: toStandaloneValidators(), loader: 'js', resolveDir: dirname(schemasModule) } : undefined,
       );
-    },
-  };
-}
-
-/**
- * Leaves jsonld.js's network document loader out (with the HTTP client and Node's `https` it loads,
- * two thirds of jsonld.js's 30 ms to load): the pipeline only ever passes its own offline loader
- * (`offlineDocumentLoader`), so this one would refuse every URL anyway.
- */
-function offlineJsonLd(): Plugin {
-  return {
-    name: 'offline-jsonld',
-    setup(plugin) {
-      plugin.onLoad({ filter: /[\\/]node_modules[\\/]jsonld[\\/]lib[\\/]documentLoaders[\\/]node\.js$/ }, () => ({
-        contents: 'module.exports = () => async (url) => { throw new Error(`Refusing to load ${url}: the pipeline works offline`); };',
-        loader: 'js',
-      }));
     },
   };
 }

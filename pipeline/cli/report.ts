@@ -68,10 +68,10 @@ export function formatBuildReport(result: BuildResult, options: { detail?: Repor
     if (review) lines.push(review);
     const shown = edition.diagnostics.filter((d) => isListed(d, detail));
     for (const d of shown) lines.push(`    ${formatDiagnostic(d, lang)}`);
-    // Only at the default detail: --quiet promises the stopping ones alone.
     const hidden = edition.diagnostics.filter((d) => !isListed(d, detail));
     // Accepted findings counted as the review line counts them: a finding reported at two places is one.
     const accepted = new Set(hidden.filter((d) => d.decision?.decision === 'accept').map((d) => d.finding)).size;
+    // Only at the default detail: --quiet promises the stopping ones alone.
     if (detail === 'attention' && hidden.length > 0) lines.push(text.notesHidden(hidden.length, accepted));
   }
   const ofEditions = new Set(result.editions.flatMap((e) => e.diagnostics));

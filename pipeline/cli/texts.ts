@@ -53,6 +53,7 @@ export interface CliTexts {
   needsArguments: (command: 'diff' | 'review' | 'new-edition') => string;
   unexpectedArguments: (args: string) => string;
   draftOnlyForBuild: string;
+  quietAndVerbose: string;
   progress: (edition: string | null, stage: StageName, ms: number) => string;
   notBuilt: (folder: string) => string;
   editionTotals: (t: { edition: string; file: string; encoding: string; bom: boolean; lineEnding: string; sheets: number; reposts: number; projects: number; ended: number; indicatorRows: number; revisionDates: number; revisionEntries: number }) => string;
@@ -178,6 +179,7 @@ const ja: CliTexts = {
         : 'エラー：new-edition には本文のファイルを一つ指定します：new-edition <本文.txt>',
   unexpectedArguments: (args) => `エラー：余分な引数があります：${args}`,
   draftOnlyForBuild: 'エラー：--draft は build にだけ使えます',
+  quietAndVerbose: 'エラー：--quiet と --verbose は一緒に使えません',
   progress: (edition, stage, ms) => `  ${(edition ?? '全体').padEnd(10)} ${`${stage}（${STAGE_LABELS[stage]}）`.padEnd(24)} ${ms.toFixed(0).padStart(6)} ミリ秒`,
   notBuilt: (folder) => `${folder}：作れませんでした`,
   editionTotals: (t) =>
@@ -311,6 +313,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
     command === 'diff' ? 'error: diff needs two edition ids: diff <from> <to>' : command === 'review' ? 'error: review needs one edition id: review <edition>' : 'error: new-edition needs one text file: new-edition <text.txt>',
   unexpectedArguments: (args) => `error: unexpected argument ${args}`,
   draftOnlyForBuild: 'error: --draft applies to build only',
+  quietAndVerbose: 'error: --quiet and --verbose cannot be used together',
   progress: (edition, stage, ms) => `  ${(edition ?? 'all').padEnd(10)} ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms`,
   notBuilt: (folder) => `${folder}: not built`,
   editionTotals: (t) =>

@@ -255,6 +255,8 @@ export function reviewEdition(
   const decisions = new Map((review?.ok ? review.review.decisions : []).map((d) => [d.finding, d]));
   const used = new Set<string>();
   const findings: ReviewedFinding[] = [];
+  // By id, so a finding reported again is found at once (a 1000× edition has tens of thousands).
+  const listed = new Set<string>();
   const out: Diagnostic[] = [];
   for (const d of diagnostics) {
     if (d.finding === null || !isReviewable(d.code)) {
@@ -266,7 +268,8 @@ export function reviewEdition(
     if (decided) used.add(d.finding);
     const status = decision === null ? 'pending' : decision.decision === 'accept' ? 'accepted' : 'rejected';
     // A finding may be reported at more than one place (both copies of a 【再掲】): it is one finding.
-    if (!findings.some((f) => f.finding === d.finding)) {
+    if (!listed.has(d.finding)) {
+      listed.add(d.finding);
       findings.push({ finding: d.finding, code: d.code, subject: d.subject, file: d.file, position: d.position, message: d.message, messageEn: d.messageEn, status, decision });
     }
     if (decision === null) {

@@ -10,6 +10,7 @@ import { crc32 } from 'node:zlib';
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
 import { fiscalYearLabel } from '../common/text.js';
+import { toDosDateTime } from '../common/zipTime.js';
 import type { CsvTableDescription } from '../outputs/csv/toCsvTables.js';
 import { toTableSchema } from '../outputs/csv/toCsvMetadata.js';
 import { CSV_DIALECT } from '../outputs/csv/toCsvText.js';
@@ -173,10 +174,7 @@ const ZIP32_LIMIT = 0xffffffff;
  * `zip64Limit` exists so tests can exercise Zip64 with small files.
  */
 export async function* toZipChunks(entries: readonly ZipEntrySource[], timestamp: string, zip64Limit = ZIP32_LIMIT): AsyncGenerator<Uint8Array> {
-  const date = new Date(timestamp);
-  // MS-DOS date and time from the UTC fields, so the zip does not depend on the time zone.
-  const dosDate = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate();
-  const dosTime = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | Math.floor(date.getUTCSeconds() / 2);
+  const { dosDate, dosTime } = toDosDateTime(timestamp);
   const sorted = [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const central: Buffer[] = [];
   let offset = 0;

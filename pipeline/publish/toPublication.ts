@@ -91,8 +91,7 @@ export async function toPublication(
     const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
     storyFiles.push(await sink.write(toStoryPath(projectId), chunks));
   }
-  const editions = built;
-  for (const edition of editions) {
+  for (const edition of built) {
     const plan = edition.plan!;
     const id = plan.edition.id;
     const page = await sink.write(

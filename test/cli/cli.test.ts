@@ -51,6 +51,20 @@ describe('the command line in Japanese by default', () => {
     expect(lines.at(-1)).toMatch(/^要約：2 版（2021：事業 38 件、評価指標 38 行；2025-03：事業 59 件、評価指標 93 行）、書き出しなし（validate）、エラー 0 件、警告 \d+ 件、注記 \d+ 件、確認待ちの指摘 0 件、[\d.]+ 秒$/);
   });
 
+  it('refuses --quiet with --verbose, and reads new-edition’s text from the folder npm was run in (INIT_CWD)', async () => {
+    const both = await run(['validate', '--seeds', seeds, '--quiet', '--verbose']);
+    expect(both.code).toBe(2);
+    expect(both.lines[0]).toBe('エラー：--quiet と --verbose は一緒に使えません');
+    const work = mkdtempSync(join(tmpdir(), 'init-cwd-'));
+    cpSync(seeds, join(work, 'seeds'), { recursive: true });
+    const text = readFileSync(join(seeds, '2025-03', readdirSync(join(seeds, '2025-03')).find((f) => f.endsWith('.txt'))!), 'utf8');
+    writeFileSync(join(work, '改訂版.txt'), text.replace('令和７年３月', '令和８年３月'));
+    // The CLI's own folder is not `work`: only INIT_CWD says where 改訂版.txt is.
+    const made = await run(['new-edition', '改訂版.txt', '--seeds', join(work, 'seeds'), '--id', '2026-03'], { INIT_CWD: work });
+    expect(made.code, made.lines.join('\n')).toBe(0);
+    expect(readdirSync(join(work, 'seeds', '2026-03')).some((f) => f.endsWith('.txt'))).toBe(true);
+  });
+
   it('lists warnings and counts the notes by default, lists every note with --verbose, and only what stops publication with --quiet', async () => {
     const listed = (lines: string[], code: string) => lines.filter((l) => l.includes(` ${code} `)).length;
     const normal = (await run(['validate', '--seeds', seeds])).lines;

@@ -9,12 +9,14 @@
  * The SpreadsheetML (ECMA-376 part 1) is written here and zipped by fflate: the parts a workbook of
  * plain typed cells needs, nothing else. exceljs, used before, built an object per cell and a style
  * per cell and took about 0.5 s of CPU for the two real workbooks (cold code, on the build's critical
- * path); this takes a tenth of that (BENCHMARKS.md). The bytes are reproducible: the workbook's dates
- * and every zip entry's timestamp are the build clock's, and the entries are deflated by fflate
+ * path); this takes about 0.13 s, most of it the deflate (BENCHMARKS.md). The bytes are reproducible:
+ * the workbook's dates and every zip entry's timestamp are the build clock's (the timestamp from its
+ * UTC fields, `toDosDateTime`), and the entries are deflated by fflate
  * (JavaScript, the same bytes on every machine, unlike the platform's zlib).
  */
 import { zipSync, strToU8 } from 'fflate';
 import { displayWidth } from '../../common/text.js';
+import { stampZipEntries, toDosDateTime } from '../../common/zipTime.js';
 import type { Plan } from '../../model/plan.js';
 import { publisherName } from '../../read/parseEditionMeta.js';
 import { unitFieldOf, type ColumnType, type CsvTableDescription, type CsvValue } from './toCsvTables.js';
@@ -65,14 +67,27 @@ const SHEET_NAME_FORBIDDEN = /[[\]:*?/\\]/g;
 const MIN_WIDTH = 8;
 const MAX_WIDTH = 60;
 
-/** The sheet names of the tables: each table's Japanese title, cut to Excel's 31 characters and made unique. */
+/**
+ * The sheet names of the tables: each table's Japanese title, cut to Excel's 31 characters (UTF-16
+ * units, as Excel counts them, never halving a character) and made unique as Excel compares them,
+ * ignoring case.
+ */
 export function toSheetNames(titles: readonly string[]): string[] {
-  const used = new Set<string>([DEFINITIONS_SHEET]);
+  const used = new Set<string>([DEFINITIONS_SHEET.toLowerCase()]);
+  const cut = (text: string, limit: number) => {
+    let out = '';
+    for (const ch of text) {
+      if (out.length + ch.length > limit) break;
+      out += ch;
+    }
+    return out;
+  };
   return titles.map((title) => {
-    const clean = title.replace(SHEET_NAME_FORBIDDEN, '_');
-    let name = [...clean].slice(0, SHEET_NAME_LIMIT).join('');
-    for (let n = 2; used.has(name); n++) name = `${[...clean].slice(0, SHEET_NAME_LIMIT - String(n).length - 1).join('')}_${n}`;
-    used.add(name);
+    // Excel also refuses a name that starts or ends with an apostrophe, or is empty.
+    const clean = title.replace(SHEET_NAME_FORBIDDEN, '_').replace(/^'|'$/g, '_') || '_';
+    let name = cut(clean, SHEET_NAME_LIMIT);
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cut(clean, SHEET_NAME_LIMIT - String(n).length - 1)}_${n}`;
+    used.add(name.toLowerCase());
     return name;
   });
 }
@@ -95,10 +110,14 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
  * has its `_` escaped (`_x005F_`), so the cell reads back exactly as the CSV cell.
  */
 export function escapeCellText(text: string): string {
-  return text
-    .replace(/_(x[0-9A-Fa-f]{4}_)/g, '_x005F_$1')
-    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
-    .replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+  // Every `_` that starts `_xHHHH`, with or without its closing `_`: the escape of a control
+  // character written next may close it (`_x0041` before U+0007), and two may share one (`_x0041_x0042_`).
+  return escapeXml(text.replace(/_(?=x[0-9A-Fa-f]{4})/g, '_x005F_')).replace(/[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, (c) => `_x${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`);
+}
+
+/** `&`, `<` and `>` as XML character data writes them. */
+function escapeXml(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** An attribute value: character data with `"` escaped too. */
@@ -147,9 +166,11 @@ function toSheetXml(headers: readonly string[], textColumns: readonly boolean[],
   const cellsOf = (row: readonly (CsvValue | undefined)[], r: number, header: boolean): string => {
     let cells = '';
     row.forEach((v, i) => {
-      // A blank (null) stays an empty cell, never 0 or an empty string.
-      if (v === null || v === undefined) return;
+      // A blank (null, or the CSV's missing value '') stays an empty cell, never 0 or an empty string.
+      if (v === null || v === undefined || v === '') return;
       const ref = `${letters[i]}${r}`;
+      // A number that is not finite has no cell value: the CSVs' checks stop the build before it gets here.
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new Error(`Cannot write ${v} into cell ${ref}`);
       if (typeof v === 'number') cells += `<c r="${ref}"><v>${v}</v></c>`;
       else cells += `<c r="${ref}" s="${header ? (textColumns[i] ? STYLE_HEADER_TEXT : STYLE_HEADER) : textColumns[i] ? STYLE_TEXT : 0}" t="s"><v>${strings.add(v)}</v></c>`;
       if (!header) widths[i] = Math.max(widths[i]!, 2 * displayWidth(String(v)));
@@ -202,7 +223,7 @@ function toPackageParts(sheetNames: readonly string[], about: WorkbookAbout, dat
       '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>',
     'docProps/core.xml':
       `${XML_DECLARATION}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">` +
-      `<dc:title>${escapeCellText(about.title)}</dc:title><dc:creator>${escapeCellText(about.creator)}</dc:creator><dc:language>ja-JP</dc:language>` +
+      `<dc:title>${escapeXml(about.title)}</dc:title><dc:creator>${escapeXml(about.creator)}</dc:creator><dc:language>ja-JP</dc:language>` +
       `<dcterms:created xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${w3cdtf}</dcterms:modified></cp:coreProperties>`,
     'xl/workbook.xml':
       `${XML_DECLARATION}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>` +
@@ -215,17 +236,6 @@ function toPackageParts(sheetNames: readonly string[], about: WorkbookAbout, dat
       `<Relationship Id="rId${sheets.length + 2}" Type="${REL_NS}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
     'xl/styles.xml': STYLES_XML,
   };
-}
-
-/**
- * A date whose local fields are `date`'s UTC ones: a zip entry's timestamp is local time (MS-DOS
- * fields, which fflate fills from the local clock), so the bytes do not depend on the machine's time zone.
- */
-function zipTimestamp(date: string): Date {
-  const utc = new Date(date);
-  const shifted = new Date(utc.getTime() + utc.getTimezoneOffset() * 60_000);
-  // Across a daylight-saving change the offset at the shifted time is the one that applies.
-  return new Date(utc.getTime() + shifted.getTimezoneOffset() * 60_000);
 }
 
 /** What the workbook's document properties say it is: its title and who publishes it. */
@@ -242,8 +252,8 @@ export function workbookAbout(plan: Plan): WorkbookAbout {
 
 /**
  * The workbook of an edition's tables, as xlsx bytes. `date` is the build's fixed clock: the
- * workbook's created and modified dates and every zip entry's timestamp, so the same tables give the
- * same bytes on every machine.
+ * workbook's created and modified dates and every zip entry's timestamp (its UTC fields, whatever the
+ * machine's time zone), so the same tables give the same bytes on every machine.
  */
 export function toWorkbook(tables: Iterable<WorkbookTable>, about: WorkbookAbout, date: string): Uint8Array {
   const all = [...tables];
@@ -265,5 +275,7 @@ export function toWorkbook(tables: Iterable<WorkbookTable>, about: WorkbookAbout
   sheets.forEach((xml, i) => (parts[`xl/worksheets/sheet${i + 1}.xml`] = xml));
   parts['xl/sharedStrings.xml'] = strings.toXml();
   const files = Object.fromEntries(Object.entries(parts).map(([path, xml]) => [path, strToU8(xml)]));
-  return zipSync(files, { level: 6, mtime: zipTimestamp(date) });
+  // fflate stamps entries from the local clock (and refuses years outside 1980–2099): any valid
+  // stamp, overwritten with the build clock's UTC fields, as the edition zips have them.
+  return stampZipEntries(zipSync(files, { level: 6, mtime: new Date(2000, 0, 1) }), toDosDateTime(date));
 }

@@ -6,6 +6,7 @@
  * in the Data Package, the catalog, CKAN, SHA256SUMS and the page.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,7 +31,20 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-type Read = Record<string, { sheets: string[]; frozen: (string | null)[]; rows: Record<string, (string | number | null)[][]>; types: Record<string, string[][]>; created: string }>;
+type Read = Record<
+  string,
+  {
+    sheets: string[];
+    frozen: (string | null)[];
+    rows: Record<string, (string | number | null)[][]>;
+    types: Record<string, string[][]>;
+    formats: Record<string, string[][]>;
+    bold: Record<string, boolean[]>;
+    widths: Record<string, number[]>;
+    created: string;
+    about: string[];
+  }
+>;
 
 describe('the workbook in openpyxl', () => {
   it('has a sheet per table and 項目定義, the header frozen, and every cell of the CSVs with its type', async () => {
@@ -46,7 +60,12 @@ for path in sorted(glob.glob(os.path.join(sys.argv[1], '*.xlsx'))):
         'rows': {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets},
         # The cell types as stored: s text, n number (an empty cell is n with no value).
         'types': {ws.title: [[c.data_type for c in r] for r in ws.iter_rows()] for ws in wb.worksheets},
+        # Each stored cell's number format, and whether the header row is bold.
+        'formats': {ws.title: [[c.number_format for c in r] for r in ws.iter_rows(min_row=2)] for ws in wb.worksheets},
+        'bold': {ws.title: [c.font.b for c in ws[1]] for ws in wb.worksheets},
+        'widths': {ws.title: [ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i in range(ws.max_column)] for ws in wb.worksheets},
         'created': wb.properties.created.isoformat(),
+        'about': [wb.properties.title, wb.properties.creator, wb.properties.language],
     }
 print(json.dumps(out))  # ASCII-only JSON: no multi-byte character can be split between pipe reads
 `;
@@ -59,6 +78,10 @@ print(json.dumps(out))  # ASCII-only JSON: no multi-byte character can be split 
       expect(book.sheets).toEqual([...names, DEFINITIONS_SHEET]);
       expect(book.frozen).toEqual(book.sheets.map(() => 'A2'));
       expect(book.created).toBe(TEST_DATE.replace(/Z$/, ''));
+      expect(book.about).toEqual([workbookAbout(plan).title, '秦野市', 'ja-JP']);
+      // Excel's green number-stored-as-text marks are turned off on every sheet.
+      const parts = unzipSync(files.get(`out/${plan.edition.id}/${workbookName(plan)}`)!);
+      book.sheets.forEach((_, i) => expect(new TextDecoder().decode(parts[`xl/worksheets/sheet${i + 1}.xml`])).toMatch(/<ignoredErrors><ignoredError sqref="A1:[A-Z]+\d+" numberStoredAsText="1"\/><\/ignoredErrors><\/worksheet>$/));
       for (const table of tables) {
         const rows = book.rows[table.title]!;
         const types = book.types[table.title]!;
@@ -73,6 +96,16 @@ print(json.dumps(out))  # ASCII-only JSON: no multi-byte character can be split 
         );
         // The codes and IDs stay text although they look like numbers (142115, 基本方針番号 1).
         rows.slice(1).forEach((row) => expect(typeof row[0]).toBe('string'));
+        // Text columns formatted `@`, so a value typed in stays text; numbers in the General format.
+        const formats = book.formats[table.title]!;
+        table.rows.forEach((row, r) =>
+          row.forEach((v, c) => {
+            if (v !== null) expect(formats[r]![c], `${table.name} ${table.columns[c]!.name}`).toBe(table.columns[c]!.type === 'string' || table.columns[c]!.type === 'gYearMonth' ? '@' : 'General');
+          }),
+        );
+        expect(book.bold[table.title]).toEqual(table.columns.map(() => true));
+        const widths = book.widths[table.title]!;
+        expect(widths.every((w) => w >= 8 && w <= 60), table.name).toBe(true);
       }
       const definitions = book.rows[DEFINITIONS_SHEET]!;
       expect(definitions[0]).toEqual([...DEFINITION_HEADERS]);
@@ -90,7 +123,7 @@ describe('a cell’s text in the workbook', () => {
   // Texts a plan could carry that XML or SpreadsheetML would otherwise change on the way.
   const texts = ['a < b & c > d', '_x0041_ stays as written', ' leading and trailing ', 'two\nlines', 'tab\t', '"quoted" \'text\'', '𠮷野家（サロゲート対）', '=1+1'];
   // Written as `_xHHHH_`, which Excel and LibreOffice decode but openpyxl 3.0 does not (it only undoes `_x005F_`).
-  const escaped = ['lone\rreturn', 'bell\u0007 rings'];
+  const escaped = ['lone\rreturn', 'bell\u0007 rings', '_x0041_x0042_ two look-alikes sharing an underscore', '_x0041\u0007 a look-alike before a control character'];
   const tableOf = (cells: readonly string[]): WorkbookTable =>
     ({
       name: 'texts',
@@ -110,6 +143,9 @@ describe('a cell’s text in the workbook', () => {
     expect(escapeCellText('bell\u0007')).toBe('bell_x0007_');
     // An XML reader reads a raw carriage return as a line feed.
     expect(escapeCellText('a\r\nb')).toBe('a_x000D_\nb');
+    // Each `_` that could start an escape, so none can be read as one, however they run together.
+    expect(escapeCellText('_x0041_x0042_')).toBe('_x005F_x0041_x005F_x0042_');
+    expect(escapeCellText('_x0041\u0007')).toBe('_x005F_x0041_x0007_');
     expect(escapeCellText('tab\tand\nline 𠮷')).toBe('tab\tand\nline 𠮷');
   });
 
@@ -131,6 +167,26 @@ print(json.dumps([[c.value for c in r] + [c.data_type for c in r] for r in ws.it
     expect(rows.map((r) => r[2])).toEqual(texts.map(() => 's'));
   }, 30_000);
 
+  it('reads back in openpyxl with a header-only table, 30 columns, names with & and quotes, and an empty string as an empty cell', async () => {
+    await requireSystemPackages('python3', 'python3-openpyxl');
+    const column = (n: number) => ({ name: `c${n}`, title: `列${n}`, type: n % 2 ? 'string' : 'integer', description: '', descriptionEn: '', term: `c${n}` });
+    const wide = { name: 'wide', title: 'A & B "wide"', columns: Array.from({ length: 30 }, (_, n) => column(n)), foreignKeys: [], rows: [Array.from({ length: 30 }, (_, n) => (n % 2 ? (n === 29 ? '' : `t${n}`) : n))] };
+    const empty = { name: 'empty', title: "<empty's>", columns: [column(1)], foreignKeys: [], rows: [] };
+    const path = join(dir, 'odd.xlsx');
+    writeFileSync(path, toWorkbook([wide, empty] as unknown as WorkbookTable[], { title: 'A & B <x>', creator: '秦野市' }, TEST_DATE));
+    const script = `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+print(json.dumps({'sheets': wb.sheetnames, 'title': wb.properties.title, 'rows': {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb.worksheets}}))
+`;
+    const read = JSON.parse((await $`${PYTHON} -c ${script} ${path}`).stdout) as { sheets: string[]; title: string; rows: Record<string, unknown[][]> };
+    expect(read.sheets).toEqual(['A & B "wide"', "<empty's>", DEFINITIONS_SHEET]);
+    expect(read.title).toBe('A & B <x>');
+    expect(read.rows['A & B "wide"']![0]).toEqual(wide.columns.map((c) => c.title));
+    expect(read.rows['A & B "wide"']![1]).toEqual(wide.rows[0]!.map((v) => (v === '' ? null : v)));
+    expect(read.rows["<empty's>"]).toEqual([['列1']]);
+  }, 30_000);
+
   it('reads back in LibreOffice Calc exactly as written, the escaped characters too', async () => {
     await requireSystemPackages('libreoffice-calc-nogui', 'python3');
     const all = [...texts, ...escaped];
@@ -140,15 +196,17 @@ print(json.dumps([[c.value for c in r] + [c.data_type for c in r] for r in ws.it
     expect(sheets['lo-texts-文字列']!.slice(1)).toEqual(all.map((t, i) => [t, i % 2 === 0 ? String(i + 0.5) : '']));
   }, 60_000);
 
-  it('gives the same bytes in any time zone (a zip entry’s time is local time)', async () => {
+  it('gives the same bytes in any time zone, at an hour a daylight-saving change skips too (a zip library stamps local time)', async () => {
     const module = join(process.cwd(), 'pipeline/outputs/csv/toWorkbook.ts');
     const script = join(dir, 'zone.ts');
-    writeFileSync(script, `import { toWorkbook } from ${JSON.stringify(module)};\nimport { createHash } from 'node:crypto';\nconst table = ${JSON.stringify({ ...table, rows: [...table.rows] })};\nprocess.stdout.write(createHash('sha256').update(toWorkbook([table], ${JSON.stringify(ABOUT)}, ${JSON.stringify(TEST_DATE)})).digest('hex'));\n`);
+    // 01:30 UTC on 2024-03-31 is in London's skipped hour (01:00–02:00 local did not happen).
+    const clocks = [TEST_DATE, '2024-03-31T01:30:00Z'];
+    const hashes = `clocks.map((c) => createHash('sha256').update(toWorkbook([table], ${JSON.stringify(ABOUT)}, c)).digest('hex')).join(' ')`;
+    writeFileSync(script, `import { toWorkbook } from ${JSON.stringify(module)};\nimport { createHash } from 'node:crypto';\nconst table = ${JSON.stringify({ ...table, rows: [...table.rows] })};\nconst clocks = ${JSON.stringify(clocks)};\nprocess.stdout.write(${hashes});\n`);
     const inZone = async (tz: string) => (await $({ env: { ...process.env, TZ: tz } })`npx tsx ${script}`).stdout;
-    const [utc, tokyo, chatham] = [await inZone('UTC'), await inZone('Asia/Tokyo'), await inZone('Pacific/Chatham')];
-    expect(tokyo).toMatch(/^[0-9a-f]{64}$/);
-    expect(tokyo).toBe(utc);
-    expect(chatham).toBe(utc);
+    const utc = await inZone('UTC');
+    expect(utc).toMatch(/^[0-9a-f]{64} [0-9a-f]{64}$/);
+    for (const zone of ['Asia/Tokyo', 'Europe/London', 'Pacific/Chatham']) expect(await inZone(zone), zone).toBe(utc);
   }, 60_000);
 });
 
@@ -191,12 +249,18 @@ describe('the workbook’s bytes', () => {
   it('are the same for the same tables at another time, and change with the build clock only in its dates', async () => {
     const plan = plans.at(-1)!;
     const tables = () => toCsvTables(plan);
-    const first = await toWorkbook(tables(), workbookAbout(plan), TEST_DATE);
+    const first = toWorkbook(tables(), workbookAbout(plan), TEST_DATE);
     await new Promise((resolve) => setTimeout(resolve, 1100));
-    const second = await toWorkbook(tables(), workbookAbout(plan), TEST_DATE);
+    const second = toWorkbook(tables(), workbookAbout(plan), TEST_DATE);
     expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
     expect(Buffer.from(files.get(`out/${plan.edition.id}/${workbookName(plan)}`)!).equals(Buffer.from(first))).toBe(true);
-    expect(Buffer.from(await toWorkbook(tables(), workbookAbout(plan), '2030-01-01T00:00:00Z')).equals(Buffer.from(first))).toBe(false);
+    // Another clock: every part the same but the document properties' dates.
+    const later = unzipSync(toWorkbook(tables(), workbookAbout(plan), '2030-01-01T00:00:00Z'));
+    const parts = unzipSync(first);
+    expect(Object.keys(later)).toEqual(Object.keys(parts));
+    const differing = Object.keys(parts).filter((path) => !Buffer.from(parts[path]!).equals(Buffer.from(later[path]!)));
+    expect(differing).toEqual(['docProps/core.xml']);
+    expect(new TextDecoder().decode(later['docProps/core.xml'])).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2030-01-01T00:00:00Z</dcterms:created>');
   }, 30_000);
 
   it('are made for the real editions, not for an edition of more than 1000 projects', () => {
@@ -211,6 +275,15 @@ describe('the workbook’s bytes', () => {
     expect(names.every((n) => [...n].length <= 31)).toBe(true);
     expect(new Set([...names, DEFINITIONS_SHEET]).size).toBe(5);
     expect(names[2]).toBe('a_b');
+    // Excel counts UTF-16 units and compares names ignoring case; it refuses an apostrophe at either end and an empty name.
+    expect(toSheetNames(['𠮷'.repeat(20)])[0]).toBe('𠮷'.repeat(15));
+    expect(toSheetNames(['Data', 'DATA'])).toEqual(['Data', 'DATA_2']);
+    expect(toSheetNames(["'quoted'", ''])).toEqual(['_quoted_', '_']);
+  });
+
+  it('refuse a number a cell cannot hold', () => {
+    const table = { name: 't', title: 't', columns: [{ name: 'n', title: 'n', type: 'decimal', description: '', descriptionEn: '', term: 'n' }], foreignKeys: [], rows: [[Number.NaN]] };
+    expect(() => toWorkbook([table as unknown as WorkbookTable], ABOUT, TEST_DATE)).toThrow(/NaN/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../../pipeline/model/plan.js';
 import { decimalLexical, toJsonLd } from '../../../pipeline/outputs/rdf/toJsonLd.js';
-import { expandSafely, offlineDocumentLoader } from '../../../pipeline/outputs/rdf/toRdf.js';
+import { expandSafely, offlineDocumentLoader } from '../../jsonldReference.js';
 import { JSONLD_CONTEXT } from '../../../pipeline/outputs/rdf/vocabulary.js';
 import { oneLine } from '../../../pipeline/outputs/values.js';
 import { builtText } from '../../helpers.js';
