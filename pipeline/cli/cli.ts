@@ -19,7 +19,7 @@ import { diffPlans } from '../model/diffPlans.js';
 import { toChangelogFiles } from '../publish/toChangelogFiles.js';
 import { nodeEffects } from '../io/effects.js';
 import { awaitingReview, formatBuildReport } from './report.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic, type FindingDecision } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { isPlaceholderUrl } from '../common/urls.js';
 import { runNewEdition } from './newEdition.js';
@@ -191,13 +191,6 @@ export async function runCli(
       out(text.unknownEdition(rest[0]!, known, 'read', closest(rest[0]!, known)));
       return 2;
     }
-    const decisions = JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings, lang), null, 2);
-    if (json) {
-      out(decisions);
-      return 0;
-    }
-    // The report for the staff: beside the output folder, never in it (it is not open data).
-    const lines = (await readTextLines(parsed.values.seeds, edition.folder)) ?? [];
     // The edition before it (by edition number) may have decided the same reading already: its
     // decisions are shown beside the findings, for the staff to judge again, never taken over.
     const before = result.editions
@@ -207,6 +200,13 @@ export async function runCli(
     const earlier = before?.review
       ? { edition: before.id!, decisions: before.review.findings.flatMap((f) => (f.decision ? [{ finding: f.finding, ...f.decision }] : [])) }
       : null;
+    const decisions = JSON.stringify(toPendingDecisions(edition.diagnostics, edition.review.findings, lang, earlier), null, 2);
+    if (json) {
+      out(decisions);
+      return 0;
+    }
+    // The report for the staff: beside the output folder, never in it (it is not open data).
+    const lines = (await readTextLines(parsed.values.seeds, edition.folder)) ?? [];
     // The edition the changes are from, read again: its lines show what a changed thing printed there.
     const from = edition.changelog ? result.editions.find((e) => e.id === edition.changelog!.from.id && e.plan) : undefined;
     const fromLines = from ? await readTextLines(parsed.values.seeds, from.folder) : null;
@@ -252,18 +252,24 @@ export function summaryLine(command: string, result: BuildResult, seconds: numbe
 /**
  * The findings of an edition awaiting review as decisions for its review file, the decision, reason,
  * person and date left empty for a person to fill in (an empty one is not valid, so none is taken by accident).
+ * A finding the edition before decided (the same id: the same reading of the same text) says so in
+ * `about`, for the person to judge again with the earlier reason in view.
  */
 export function toPendingDecisions(
   diagnostics: readonly Diagnostic[],
   findings: readonly { finding: string; status: string }[],
   lang: Lang = 'ja',
+  earlier: { edition: string; decisions: readonly ({ finding: string } & FindingDecision)[] } | null = null,
 ): { finding: string; about: string; decision: string; reason: string; by: string; date: string }[] {
   const pending = new Set(findings.filter((f) => f.status === 'pending').map((f) => f.finding));
+  const decided = new Map((earlier?.decisions ?? []).map((d) => [d.finding, d]));
   const seen = new Set<string>();
   return diagnostics.flatMap((d) => {
     if (d.finding === null || !pending.has(d.finding) || seen.has(d.finding)) return [];
     seen.add(d.finding);
-    return [{ finding: d.finding, about: formatDiagnostic(withoutPendingNote({ ...d, finding: null }), lang), decision: '', reason: '', by: '', date: '' }];
+    const before = decided.get(d.finding);
+    const about = formatDiagnostic(withoutPendingNote({ ...d, finding: null }), lang);
+    return [{ finding: d.finding, about: before ? `${about}${TEXTS[lang].earlierDecision(earlier!.edition, before)}` : about, decision: '', reason: '', by: '', date: '' }];
   });
 }
 

@@ -54,6 +54,7 @@ export interface CliTexts {
   unexpectedArguments: (args: string) => string;
   draftOnlyForBuild: string;
   quietAndVerbose: string;
+  earlierDecision: (edition: string, d: { decision: 'accept' | 'reject'; reason: string; by: string; date: string }) => string;
   progress: (edition: string | null, stage: StageName, ms: number) => string;
   notBuilt: (folder: string) => string;
   editionTotals: (t: { edition: string; file: string; encoding: string; bom: boolean; lineEnding: string; sheets: number; reposts: number; projects: number; ended: number; indicatorRows: number; revisionDates: number; revisionEntries: number }) => string;
@@ -180,6 +181,7 @@ const ja: CliTexts = {
   unexpectedArguments: (args) => `エラー：余分な引数があります：${args}`,
   draftOnlyForBuild: 'エラー：--draft は build にだけ使えます',
   quietAndVerbose: 'エラー：--quiet と --verbose は一緒に使えません',
+  earlierDecision: (edition, d) => `（前の版 ${edition} での判断：${d.decision}「${d.reason}」${d.by}、${d.date}）`,
   progress: (edition, stage, ms) => `  ${(edition ?? '全体').padEnd(10)} ${`${stage}（${STAGE_LABELS[stage]}）`.padEnd(24)} ${ms.toFixed(0).padStart(6)} ミリ秒`,
   notBuilt: (folder) => `${folder}：作れませんでした`,
   editionTotals: (t) =>
@@ -314,6 +316,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
   unexpectedArguments: (args) => `error: unexpected argument ${args}`,
   draftOnlyForBuild: 'error: --draft applies to build only',
   quietAndVerbose: 'error: --quiet and --verbose cannot be used together',
+  earlierDecision: (edition, d) => ` (decided in the edition before, ${edition}: ${d.decision}, "${d.reason}", ${d.by}, ${d.date})`,
   progress: (edition, stage, ms) => `  ${(edition ?? 'all').padEnd(10)} ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms`,
   notBuilt: (folder) => `${folder}: not built`,
   editionTotals: (t) =>

@@ -65,6 +65,24 @@ describe('the command line in Japanese by default', () => {
     expect(readdirSync(join(work, 'seeds', '2026-03')).some((f) => f.endsWith('.txt'))).toBe(true);
   });
 
+  it('shows, in the template of decisions, what the edition before decided about the same finding', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'earlier-'));
+    cpSync(seeds, join(work, 'seeds'), { recursive: true });
+    const folder = join(seeds, '2025-03');
+    // The 2025-03 text with one more revision date: a new edition whose sheets read as before.
+    const text = readFileSync(join(folder, readdirSync(folder).find((f) => f.endsWith('.txt'))!), 'utf8');
+    writeFileSync(join(work, 'next.txt'), `${text}\n令和 8 年３月  \n２-4-(1) 次期基幹系システムの最適化  目指すものを修正。 \n`);
+    expect((await run(['new-edition', join(work, 'next.txt'), '--seeds', join(work, 'seeds')])).code).toBe(0);
+    const template = JSON.parse((await run(['review', '2026-03', '--seeds', join(work, 'seeds'), '--json'])).lines.join('\n')) as { finding: string; about: string; decision: string; reason: string }[];
+    const decided = JSON.parse(readFileSync(join(folder, 'review.json'), 'utf8')) as { decisions: { finding: string; reason: string }[] };
+    const reasons = new Map(decided.decisions.map((d) => [d.finding, d.reason]));
+    const again = template.filter((t) => reasons.has(t.finding));
+    expect(again.length).toBeGreaterThan(0);
+    for (const t of again) expect(t.about).toContain(`（前の版 2025-03 での判断：accept「${reasons.get(t.finding)}」`);
+    // Shown, never taken over: the person still decides and gives a reason.
+    expect(template.every((t) => t.decision === '' && t.reason === '')).toBe(true);
+  });
+
   it('lists warnings and counts the notes by default, lists every note with --verbose, and only what stops publication with --quiet', async () => {
     const listed = (lines: string[], code: string) => lines.filter((l) => l.includes(` ${code} `)).length;
     const normal = (await run(['validate', '--seeds', seeds])).lines;
