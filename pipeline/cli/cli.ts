@@ -138,8 +138,10 @@ export async function runCli(
   }
   if (known === 'publish') return publish(parsed.values, out, env, fetchImpl, lang);
   // `npm run new-edition -- 改訂版.txt` runs in the package's folder: the text's path is the one the
-  // person typed, in the folder npm was run from (INIT_CWD).
-  if (known === 'new-edition') return runNewEdition(resolve(env.INIT_CWD ?? '.', rest[0]!), { seeds: parsed.values.seeds, id: parsed.values.id, lang }, nodeEffects, out);
+  // person typed, in the folder npm was run from (INIT_CWD, which npm also leaves to every process
+  // under it: trusted only when npm started this very script).
+  const typedIn = env.npm_lifecycle_event === 'new-edition' && env.INIT_CWD ? env.INIT_CWD : '.';
+  if (known === 'new-edition') return runNewEdition(resolve(typedIn, rest[0]!), { seeds: parsed.values.seeds, id: parsed.values.id, lang }, nodeEffects, out);
 
   const { json, quiet } = parsed.values;
   const clock = buildClock(env);

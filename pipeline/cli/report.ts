@@ -1,9 +1,9 @@
 /**
  * Turns a build result into the readable report the CLI prints: per edition the totals, the line
  * coverage, the review and every issue with its file, line and rule code, then what the build did.
- * How much it lists (`ReportDetail`): everything; what needs attention (the default: errors,
- * warnings and findings not accepted, with the notes and accepted findings counted); or only what
- * stops or could stop publication (`--quiet`).
+ * How much it lists (`ReportDetail`): everything (the default here, and `--verbose`); what needs
+ * attention (the CLI's default: errors, warnings and findings not accepted, with the notes and
+ * accepted findings counted); or only what stops or could stop publication (`--quiet`).
  */
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import type { BuildResult, EditionBuild } from '../build.js';

@@ -191,7 +191,7 @@ const ja: CliTexts = {
   reviewLine: (r) =>
     `  確認：指摘 ${r.findings} 件（承認済み ${r.accepted} 件、確認待ち ${r.pending} 件、却下 ${r.rejected} 件）${r.stale ? `、古くなった判断 ${r.stale} 件` : ''} — ${r.reviewFile}`,
   notesHidden: (notes, accepted) =>
-    `    注記 ${notes} 件${accepted ? `（承認済みの指摘 ${accepted} 件を含む）` : ''}は省きました。すべて見るには --verbose を付けます（quality.json にもあります）`,
+    `    注記 ${notes} 件${accepted ? `（承認済みの指摘 ${accepted} 件の分を含む）` : ''}は省きました。すべて見るには --verbose を付けます（quality.json にもあります）`,
   awaiting: (edition, pending, reviewFile) =>
     `確認待ち：${edition}：指摘 ${pending} 件が確認を待っています。それぞれを PDF と見比べ、印字どおりなら accept、本文の読み誤りなら reject と、指摘ID（finding）ごとに ${reviewFile} に書いてください（手順書「4. 指摘を判断し、確認ファイルに書く」）`,
   reextract: (edition, pending) =>

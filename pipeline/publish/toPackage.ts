@@ -169,7 +169,8 @@ const ZIP32_LIMIT = 0xffffffff;
  * (Node's build of it may choose differently on different CPUs), stored bytes do not, so every
  * machine makes the same zip. Sizes and CRC-32s are known before each entry (from when the file was
  * written), so every local header carries them and no data descriptors are needed: the bytes are
- * those archiver writes for in-memory entries (a test compares them), and readers that stream stored
+ * those archiver writes for in-memory entries (a test compares them; for clocks in 1980–2043, the
+ * years archiver's own clamp keeps), and readers that stream stored
  * entries (Java's ZipInputStream) can read it. Sizes or offsets past 4 GiB use Zip64 records.
  * `zip64Limit` exists so tests can exercise Zip64 with small files.
  */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -51,7 +51,7 @@ describe('the command line in Japanese by default', () => {
     expect(lines.at(-1)).toMatch(/^要約：2 版（2021：事業 38 件、評価指標 38 行；2025-03：事業 59 件、評価指標 93 行）、書き出しなし（validate）、エラー 0 件、警告 \d+ 件、注記 \d+ 件、確認待ちの指摘 0 件、[\d.]+ 秒$/);
   });
 
-  it('refuses --quiet with --verbose, and reads new-edition’s text from the folder npm was run in (INIT_CWD)', async () => {
+  it('refuses --quiet with --verbose, and reads new-edition’s text from the folder npm was run in (INIT_CWD, when npm ran new-edition)', async () => {
     const both = await run(['validate', '--seeds', seeds, '--quiet', '--verbose']);
     expect(both.code).toBe(2);
     expect(both.lines[0]).toBe('エラー：--quiet と --verbose は一緒に使えません');
@@ -60,7 +60,11 @@ describe('the command line in Japanese by default', () => {
     const text = readFileSync(join(seeds, '2025-03', readdirSync(join(seeds, '2025-03')).find((f) => f.endsWith('.txt'))!), 'utf8');
     writeFileSync(join(work, '改訂版.txt'), text.replace('令和７年３月', '令和８年３月'));
     // The CLI's own folder is not `work`: only INIT_CWD says where 改訂版.txt is.
-    const made = await run(['new-edition', '改訂版.txt', '--seeds', join(work, 'seeds'), '--id', '2026-03'], { INIT_CWD: work });
+    // INIT_CWD left by an npm run of something else says nothing: the path is the current folder's.
+    const elsewhere = await run(['new-edition', '改訂版.txt', '--seeds', join(work, 'seeds'), '--id', '2026-03'], { INIT_CWD: work, npm_lifecycle_event: 'test' });
+    expect(elsewhere.code).not.toBe(0);
+    expect(existsSync(join(work, 'seeds', '2026-03'))).toBe(false);
+    const made = await run(['new-edition', '改訂版.txt', '--seeds', join(work, 'seeds'), '--id', '2026-03'], { INIT_CWD: work, npm_lifecycle_event: 'new-edition' });
     expect(made.code, made.lines.join('\n')).toBe(0);
     expect(readdirSync(join(work, 'seeds', '2026-03')).some((f) => f.endsWith('.txt'))).toBe(true);
   });
@@ -89,7 +93,7 @@ describe('the command line in Japanese by default', () => {
     expect(listed(normal, 'quality/ended-without-reason')).toBe(1);
     expect(listed(normal, 'review/unexplained-change')).toBe(0);
     // The accepted findings counted as the review line counts them (a finding at two places is one).
-    expect(normal).toContain('    注記 7 件（承認済みの指摘 5 件を含む）は省きました。すべて見るには --verbose を付けます（quality.json にもあります）');
+    expect(normal).toContain('    注記 7 件（承認済みの指摘 5 件の分を含む）は省きました。すべて見るには --verbose を付けます（quality.json にもあります）');
     const verbose = (await run(['validate', '--seeds', seeds, '--verbose'])).lines;
     expect(listed(verbose, 'review/unexplained-change')).toBeGreaterThan(50);
     expect(verbose.some((l) => l.includes('省きました'))).toBe(false);

@@ -48,7 +48,7 @@ describe('formatBuildReport', () => {
 
   it('lists errors, warnings and undecided findings by default, and counts the notes with the accepted findings among them', () => {
     expect(codes('attention')).toEqual(['table/unreadable-number', 'quality/ended-without-reason', 'quality/list-sheet-name-mismatch', 'review/stale-decision']);
-    expect(formatBuildReport(result, { detail: 'attention' })).toContain('    注記 2 件（承認済みの指摘 1 件を含む）は省きました。すべて見るには --verbose を付けます（quality.json にもあります）');
+    expect(formatBuildReport(result, { detail: 'attention' })).toContain('    注記 2 件（承認済みの指摘 1 件の分を含む）は省きました。すべて見るには --verbose を付けます（quality.json にもあります）');
   });
 
   it('lists only what stops or could stop publication with `stopping` (--quiet), and counts nothing', () => {

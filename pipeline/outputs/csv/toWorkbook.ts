@@ -82,11 +82,12 @@ export function toSheetNames(titles: readonly string[]): string[] {
     }
     return out;
   };
+  // Excel also refuses a name that starts or ends with an apostrophe (after the cut too), or is empty.
+  const noEndQuotes = (name: string) => name.replace(/^'|'$/g, '_') || '_';
   return titles.map((title) => {
-    // Excel also refuses a name that starts or ends with an apostrophe, or is empty.
-    const clean = title.replace(SHEET_NAME_FORBIDDEN, '_').replace(/^'|'$/g, '_') || '_';
-    let name = cut(clean, SHEET_NAME_LIMIT);
-    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${cut(clean, SHEET_NAME_LIMIT - String(n).length - 1)}_${n}`;
+    const clean = title.replace(SHEET_NAME_FORBIDDEN, '_');
+    let name = noEndQuotes(cut(clean, SHEET_NAME_LIMIT));
+    for (let n = 2; used.has(name.toLowerCase()); n++) name = `${noEndQuotes(cut(clean, SHEET_NAME_LIMIT - String(n).length - 1))}_${n}`;
     used.add(name.toLowerCase());
     return name;
   });

@@ -279,6 +279,7 @@ describe('the workbook’s bytes', () => {
     expect(toSheetNames(['𠮷'.repeat(20)])[0]).toBe('𠮷'.repeat(15));
     expect(toSheetNames(['Data', 'DATA'])).toEqual(['Data', 'DATA_2']);
     expect(toSheetNames(["'quoted'", ''])).toEqual(['_quoted_', '_']);
+    expect(toSheetNames([`${'a'.repeat(30)}'b`])).toEqual([`${'a'.repeat(30)}_`]);
   });
 
   it('refuse a number a cell cannot hold', () => {
