@@ -19,11 +19,11 @@ import { diffPlans } from '../model/diffPlans.js';
 import { toChangelogFiles } from '../publish/toChangelogFiles.js';
 import { nodeEffects } from '../io/effects.js';
 import { awaitingReview, formatBuildReport } from './report.js';
-import { formatDiagnostic, type Diagnostic, type FindingDecision } from '../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { formatRequest, publishToCkan } from '../publish/publishCkan.js';
 import { isPlaceholderUrl } from '../common/urls.js';
 import { runNewEdition } from './newEdition.js';
-import { withoutPendingNote } from '../model/reviewEdition.js';
+import { withoutPendingNote, type EarlierDecisions } from '../model/reviewEdition.js';
 import { fromEditionFolder } from '../io/editionFolder.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
@@ -261,7 +261,7 @@ export function toPendingDecisions(
   diagnostics: readonly Diagnostic[],
   findings: readonly { finding: string; status: string }[],
   lang: Lang = 'ja',
-  earlier: { edition: string; decisions: readonly ({ finding: string } & FindingDecision)[] } | null = null,
+  earlier: EarlierDecisions | null = null,
 ): { finding: string; about: string; decision: string; reason: string; by: string; date: string }[] {
   const pending = new Set(findings.filter((f) => f.status === 'pending').map((f) => f.finding));
   const decided = new Map((earlier?.decisions ?? []).map((d) => [d.finding, d]));

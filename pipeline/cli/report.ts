@@ -68,11 +68,11 @@ export function formatBuildReport(result: BuildResult, options: { detail?: Repor
     if (review) lines.push(review);
     const shown = edition.diagnostics.filter((d) => isListed(d, detail));
     for (const d of shown) lines.push(`    ${formatDiagnostic(d, lang)}`);
-    const hidden = edition.diagnostics.filter((d) => !isListed(d, detail));
+    // Counted only at the CLI's default detail: --quiet promises the stopping ones alone.
+    const hidden = detail === 'attention' ? edition.diagnostics.filter((d) => !isListed(d, detail)) : [];
     // Accepted findings counted as the review line counts them: a finding reported at two places is one.
     const accepted = new Set(hidden.filter((d) => d.decision?.decision === 'accept').map((d) => d.finding)).size;
-    // Only at the default detail: --quiet promises the stopping ones alone.
-    if (detail === 'attention' && hidden.length > 0) lines.push(text.notesHidden(hidden.length, accepted));
+    if (hidden.length > 0) lines.push(text.notesHidden(hidden.length, accepted));
   }
   const ofEditions = new Set(result.editions.flatMap((e) => e.diagnostics));
   const extra = result.diagnostics.filter((d) => !ofEditions.has(d));

@@ -140,6 +140,11 @@ export function parseEraYearMonth(printed: string): string | null {
   return `${year}-${String(month).padStart(2, '0')}`;
 }
 
+/** An edition's title as every output names it: the plan's title and the edition's number (…（第5版）). */
+export function editionTitle(edition: { title: string; number: number }): string {
+  return `${edition.title}（第${edition.number}版）`;
+}
+
 /** The 和暦 label of a fiscal year (2021 → 令和3年度); only the 令和 era is in this plan's range. */
 export function fiscalYearLabel(fiscalYear: number): string {
   const reiwa = fiscalYear - 2018;

@@ -49,6 +49,12 @@ export interface ReviewedFinding {
   decision: FindingDecision | null;
 }
 
+/** The decisions the edition before took, by finding id: shown beside the same findings of the next edition, never taken over. */
+export interface EarlierDecisions {
+  edition: string;
+  decisions: readonly ({ finding: string } & FindingDecision)[];
+}
+
 /** An edition's review: its findings, their decisions, and what that means for publication. */
 export interface ReviewSummary {
   edition: string;

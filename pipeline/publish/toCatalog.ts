@@ -15,7 +15,7 @@ import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
 import type { PublishedFile } from './toPackage.js';
 import { mediaTypeOf, outputKindOf, sharedOutputKindOf } from './outputManifest.js';
-import { fiscalYearLabel } from '../common/text.js';
+import { editionTitle, fiscalYearLabel } from '../common/text.js';
 import { writeNQuads } from '../outputs/rdf/writeNQuads.js';
 import {
   AVAILABILITY_STABLE,
@@ -133,7 +133,7 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
       '@id': editionDatasetIri(plan),
       '@type': 'dcat:Dataset',
       'dct:identifier': { '@value': `${e.baseIri}edition/${e.id}` },
-      'dct:title': `${e.title}（第${e.number}版）`,
+      'dct:title': editionTitle(e),
       'dct:description': `${e.municipality.name}のICT計画の個別事業一覧・個別事業シート・改訂履歴をオープンデータにした第${e.number}版。`,
       'dcat:version': { '@value': String(e.number) },
       'adms:versionNotes': versionNotes(plan),

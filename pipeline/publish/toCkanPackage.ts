@@ -11,7 +11,7 @@ import type { Plan } from '../model/plan.js';
 import { publisherName } from '../read/parseEditionMeta.js';
 import { DATASET_NAME, datasetVersion, type PublishedFile } from './toPackage.js';
 import { mediaTypeOf, outputKindOf } from './outputManifest.js';
-import { fiscalYearLabel } from '../common/text.js';
+import { editionTitle, fiscalYearLabel } from '../common/text.js';
 import {
   AVAILABILITY_STABLE,
   contactDepartment,
@@ -100,7 +100,7 @@ export function toCkanPackage(plan: Plan, files: readonly PublishedFile[], lates
     });
   return {
     name: ckanName(plan),
-    title: `${e.title}（第${e.number}版）`,
+    title: editionTitle(e),
     notes:
       `${e.municipality.name}のICT計画（${period}）の個別事業一覧・個別事業シート・改訂履歴をオープンデータにした第${e.number}版です。` +
       `${e.revisionDate ? `${e.revisionDate}の改訂までを反映しています。` : '原版です（策定日は本文に記載がありません）。'}\n\n` +

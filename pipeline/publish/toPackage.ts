@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
-import { fiscalYearLabel } from '../common/text.js';
+import { editionTitle, fiscalYearLabel } from '../common/text.js';
 import { toDosDateTime } from '../common/zipTime.js';
 import type { CsvTableDescription } from '../outputs/csv/toCsvTables.js';
 import { toTableSchema } from '../outputs/csv/toCsvMetadata.js';
@@ -140,7 +140,7 @@ export function toDataPackage(plan: Plan, tables: readonly CsvTableDescription[]
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
     name: DATASET_NAME,
     id: `${e.baseIri}edition/${e.id}`,
-    title: `${e.title}（第${e.number}版）`,
+    title: editionTitle(e),
     description:
       `${e.municipality.name}のICT計画（${fiscalYearLabel(e.planPeriod.startFiscalYear)}から${fiscalYearLabel(e.planPeriod.endFiscalYear)}まで）の個別事業一覧・個別事業シート・改訂履歴をオープンデータにしたもの。` +
       `第${e.number}版${e.revisionDate ? `（${e.revisionDate}改訂）` : '（原版）'}。CSVはUTF-8（BOM付き）、改行CRLF。`,

@@ -9,7 +9,7 @@
 import type { Changelog } from '../model/diffPlans.js';
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan, Project } from '../model/plan.js';
-import { fiscalYearLabel } from '../common/text.js';
+import { editionTitle, fiscalYearLabel } from '../common/text.js';
 import { zipName, type PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf } from '../publish/outputManifest.js';
 import { html, joinHtml, unsafe, type SafeHtml } from './html.js';
@@ -37,7 +37,7 @@ function renderSchemaOrg(plan: Plan, files: readonly PublishedFile[]): SafeHtml 
   const data = {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
-    name: `${e.title}（第${e.number}版）`,
+    name: editionTitle(e),
     description: `${e.municipality.name}のICT計画の個別事業・評価指標・改訂履歴のオープンデータ（第${e.number}版）`,
     url: `${e.baseIri}${e.id}/`,
     identifier: `${e.baseIri}edition/${e.id}`,
@@ -166,7 +166,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
   };
   const counts = countProjects(plan);
   yield html`${renderPageStart(
-    `${e.title}（第${e.number}版）｜${city}オープンデータ`,
+    `${editionTitle(e)}｜${city}オープンデータ`,
     html`<meta name="description" content="${`${e.municipality.name}のICT計画の個別事業・評価指標をオープンデータとして公開しています。`}">\n`,
     html`<script type="application/ld+json">${renderSchemaOrg(plan, files)}</script>\n`,
   )}

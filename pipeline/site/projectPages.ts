@@ -5,6 +5,7 @@
  * pages where they must.
  */
 import { firstByKey } from '../common/arrays.js';
+import { editionTitle } from '../common/text.js';
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan, Project } from '../model/plan.js';
 import { html } from './html.js';
@@ -78,10 +79,10 @@ export function* toProjectPageChunks(plan: Plan, page: ProjectPage, pages: reado
     return `${other && other !== page ? base(other.path) : ''}#${toProjectAnchor(projectId)}`;
   };
   const title = `事業推進計画 ${page.measureId} ${measure?.name ?? ''}（${page.first}〜${page.last}件目）`;
-  yield html`${renderPageStart(`${title}｜${e.title}（第${e.number}版）｜${city}オープンデータ`)}
+  yield html`${renderPageStart(`${title}｜${editionTitle(e)}｜${city}オープンデータ`)}
 <header>
   <p class="note">${city} オープンデータ</p>
-  <h1>${e.title}（第${e.number}版）</h1>${renderDraftNotice(plan, [plan], unreviewed)}
+  <h1>${editionTitle(e)}</h1>${renderDraftNotice(plan, [plan], unreviewed)}
   <p><a href="../index.html">第${e.number}版のページに戻る</a></p>
 </header>
 <main>

@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Change, Changelog } from '../model/diffPlans.js';
 import type { Plan } from '../model/plan.js';
 import { compactText } from '../common/text.js';
-import type { ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
+import type { EarlierDecisions, ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
 import { html, type SafeHtml } from './html.js';
@@ -28,7 +28,7 @@ export interface ReviewPageInput {
   /** The decisions to add to the review file for the findings awaiting review (JSON text). */
   pendingDecisions: string;
   /** The review file of the edition before it, whose decisions on the same findings are shown (never applied). */
-  earlier?: { edition: string; decisions: readonly { finding: string; decision: string; reason: string; by: string; date: string }[] } | null;
+  earlier?: EarlierDecisions | null;
   /** The edition the changes are from, read: its plan and text lines, to show what a changed thing printed there. */
   earlierText?: { edition: string; plan: Plan; lines: readonly string[] } | null;
 }

@@ -15,7 +15,7 @@
  * (JavaScript, the same bytes on every machine, unlike the platform's zlib).
  */
 import { zipSync, strToU8 } from 'fflate';
-import { displayWidth } from '../../common/text.js';
+import { displayWidth, editionTitle } from '../../common/text.js';
 import { stampZipEntries, toDosDateTime } from '../../common/zipTime.js';
 import type { Plan } from '../../model/plan.js';
 import { publisherName } from '../../read/parseEditionMeta.js';
@@ -248,7 +248,7 @@ export interface WorkbookAbout {
 /** The edition's workbook properties: the plan's title and edition, as the Data Package names it, and its publisher. */
 export function workbookAbout(plan: Plan): WorkbookAbout {
   const e = plan.edition;
-  return { title: `${e.title}（第${e.number}版）`, creator: publisherName(e.municipality.name) };
+  return { title: editionTitle(e), creator: publisherName(e.municipality.name) };
 }
 
 /**
