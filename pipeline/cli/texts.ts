@@ -4,6 +4,7 @@
  * One object per language with the same keys, so a text can never be half one language and half
  * the other; counts are written as each language's readers expect (「3 件」, "3 findings").
  */
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { StageName } from '../build.js';
 import type { Lang } from '../messages.js';
 import type { PackageOutcome } from '../publish/publishCkan.js';
@@ -41,6 +42,16 @@ const STAGE_LABELS: Record<StageName, string> = {
   publication: '公開ファイルの作成',
   write: '出力フォルダーの入替',
 };
+
+/**
+ * `text` padded with spaces to `columns` terminal columns: a full-width character (漢字, かな, （）) takes
+ * two, as a terminal draws it (Unicode East Asian Width, ambiguous ones narrow), so Japanese lines align.
+ */
+export function padEndColumns(text: string, columns: number): string {
+  let width = 0;
+  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: false });
+  return width >= columns ? text : text + ' '.repeat(columns - width);
+}
 
 /** Everything the command line prints that is not a diagnostic, in one language. */
 export interface CliTexts {
@@ -182,7 +193,7 @@ const ja: CliTexts = {
   draftOnlyForBuild: 'エラー：--draft は build にだけ使えます',
   quietAndVerbose: 'エラー：--quiet と --verbose は一緒に使えません',
   earlierDecision: (edition, d) => `（前の版 ${edition} での判断：${d.decision}「${d.reason}」${d.by}、${d.date}）`,
-  progress: (edition, stage, ms) => `  ${(edition ?? '全体').padEnd(10)} ${`${stage}（${STAGE_LABELS[stage]}）`.padEnd(24)} ${ms.toFixed(0).padStart(6)} ミリ秒`,
+  progress: (edition, stage, ms) => `  ${padEndColumns(edition ?? '全体', 10)} ${padEndColumns(`${stage}（${STAGE_LABELS[stage]}）`, 34)} ${ms.toFixed(0).padStart(6)} ミリ秒`,
   notBuilt: (folder) => `${folder}：作れませんでした`,
   editionTotals: (t) =>
     `${t.edition}（${t.file}、${t.encoding === 'utf-8' ? 'UTF-8' : 'Shift_JIS'}${t.bom ? '・BOMあり' : ''}、改行 ${t.lineEnding}）：シート ${t.sheets} 枚（うち【再掲】${t.reposts} 枚）、事業 ${t.projects} 件（うち計画終了 ${t.ended} 件）、評価指標 ${t.indicatorRows} 行、改訂履歴 ${t.revisionDates} 回・${t.revisionEntries} 項目`,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../pipeline/cli/cli.js';
-import { chooseLang, closest, COMMANDS, TEXTS } from '../../pipeline/cli/texts.js';
+import { chooseLang, closest, COMMANDS, padEndColumns, TEXTS } from '../../pipeline/cli/texts.js';
 import { ROOT } from '../helpers.js';
 
 /** Runs the CLI with `env` (no LANG: Japanese) and returns the exit code and the lines printed. */
@@ -47,6 +47,9 @@ describe('the command line in Japanese by default', () => {
     expect(code).toBe(0);
     expect(lines).toContain('2025-03（000_5b993dc6e4c545ce.txt、UTF-8、改行 LF）：シート 62 枚（うち【再掲】3 枚）、事業 59 件（うち計画終了 3 件）、評価指標 93 行、改訂履歴 4 回・74 項目');
     expect(lines.some((l) => /^ {2}2021 {7}parse（本文の構文解析） +\d+ ミリ秒$/.test(l))).toBe(true);
+    // The times line up in a terminal, where a full-width character takes two columns.
+    const progress = lines.filter((l) => l.endsWith(' ミリ秒'));
+    expect(new Set(progress.map((l) => columnsOf(l))).size, progress.join('\n')).toBe(1);
     expect(lines.at(-2)).toBe('2 版を検査しました：エラーなし。何も書き出していません');
     expect(lines.at(-1)).toMatch(/^要約：2 版（2021：事業 38 件、評価指標 38 行；2025-03：事業 59 件、評価指標 93 行）、書き出しなし（validate）、エラー 0 件、警告 \d+ 件、注記 \d+ 件、確認待ちの指摘 0 件、[\d.]+ 秒$/);
   });
@@ -155,3 +158,18 @@ describe('usage errors read as Japanese, not as Node’s own text', () => {
     expect(closest('2025', ['2021', '2025-03'])).toBe('2025-03');
   });
 });
+
+/** The terminal columns a line takes: full-width characters (漢字, かな, 全角記号) two, others one. */
+function columnsOf(line: string): number {
+  return [...line].reduce((n, ch) => n + (/[\u3000-\u30ff\u4e00-\u9fff\uff01-\uff60]/u.test(ch) ? 2 : 1), 0);
+}
+
+describe('padEndColumns', () => {
+  it('pads to terminal columns, a full-width character taking two, and never cuts', () => {
+    expect(padEndColumns('全体', 10)).toBe('全体      ');
+    expect(padEndColumns('2021', 10)).toBe('2021      ');
+    expect(padEndColumns('csv（CSVの作成）', 20)).toBe('csv（CSVの作成）    ');
+    expect(padEndColumns('とても長い名前です', 4)).toBe('とても長い名前です');
+  });
+});
+

@@ -57,7 +57,7 @@ describe('runNewEdition', () => {
     const lines: string[] = [];
     expect(await runNewEdition('in/r8.txt', { seeds: 'own' }, effects, (l) => lines.push(l))).toBe(0);
     expect([...effects.files.keys()].sort()).toEqual(['in/r8.txt', 'own/2025-03/edition.json', 'own/2026-03/edition.json', 'own/2026-03/r8.txt']);
-    expect(lines).toContain('  1. npm run build -- --draft --quiet --seeds own で下書きを作り、前の版との違いと指摘を確認する（出力は公開できない下書きになります）');
+    expect(lines).toContain('  1. npm run build -- --draft --quiet --seeds own --out dist-draft で下書きを作り、前の版との違いと指摘を確認する（下書きは公開できません。dist/ はそのまま残ります）');
     expect(lines).toContain('  4. npm run build -- --quiet --seeds own で全件確認済みの版を作り（エラーがあれば何も書き出しません）、own/2026-03/ をコミットする');
     // The shipped edition.json points at an example address: the staff are told before they publish.
     expect(lines.at(-1)).toBe('注意：edition.json の baseIri が例示用の仮の値（https://example.org/hadano-ict-plan/）のままです。公開する前に、ファイルを実際に置く場所の URL に直してください');
