@@ -61,11 +61,14 @@ export const ZIP_EPOCH = '1980-01-01T00:00:00Z';
 /** One stage's name. */
 export type StageName = (typeof STAGES)[number];
 
+/** An edition folder as the stages after `review` need it: its metadata and paths, not its bytes (96 MB of text at 1000×, dropped once decoded). */
+export type EditionSource = Omit<EditionInput, 'bytes' | 'review'>;
+
 /** One edition analysed and reviewed (`checkEditions`), before any output is made. */
 export interface EditionCheck {
   folder: string;
   id: string | null;
-  input: EditionInput;
+  input: EditionSource;
   /** Null when the text could not be read into a plan. */
   plan: Plan | null;
   /** The quality report with the findings and the review's decisions in its issues. */
@@ -177,16 +180,17 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
       findings.set(newer.input, [...checkHistory(older.plan, newer.plan), ...findUnexplainedChanges(log, newer.plan, newer.sourceMap)]);
     });
   });
-  return analysed.map(({ input, stage, result }) => {
+  return analysed.map(({ input: read, stage, result }) => {
+    const { bytes: _text, review: reviewBytes, ...input } = read;
     const reviewFile = reviewFilePath(input.textPath);
     const edition = input.meta.id;
-    const before = result.ok ? [...result.quality.issues, ...(findings.get(input) ?? [])] : result.diagnostics.map((d) => ({ ...d, file: input.textPath }));
-    const reviewed = stage('review', () => reviewEdition(before, input.review ? parseReviewFile(input.review, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(input) }));
+    const before = result.ok ? [...result.quality.issues, ...(findings.get(read) ?? [])] : result.diagnostics.map((d) => ({ ...d, file: input.textPath }));
+    const reviewed = stage('review', () => reviewEdition(before, reviewBytes ? parseReviewFile(reviewBytes, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(read) }));
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     const diagnostics = sortDiagnostics(reviewed.diagnostics.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)));
     if (!result.ok) return { folder: input.folder, id: edition, input, plan: null, quality: null, changelog: null, review: reviewed.summary, diagnostics };
     const quality = withIssues({ ...result.quality, issues: [], countsByRule: {} }, reviewed.diagnostics);
-    return { folder: input.folder, id: edition, input, plan: result.plan, quality, changelog: changelogs.get(input) ?? null, review: reviewed.summary, diagnostics };
+    return { folder: input.folder, id: edition, input, plan: result.plan, quality, changelog: changelogs.get(read) ?? null, review: reviewed.summary, diagnostics };
   });
 }
 
@@ -359,16 +363,26 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   }
 }
 
-/** `buildEditions` once the edition folders are known: may throw the file system's errors. */
-async function buildInto(options: BuildOptions, folders: readonly string[]): Promise<BuildResult> {
-  const { effects, seedsDir, outDir, buildDate, onProgress } = options;
-  const write = options.write !== false;
+/**
+ * Reads every edition folder and checks the editions read (`checkEditions`). Only what later stages
+ * need leaves it: the texts' bytes are dropped here, not held to the end of the build.
+ */
+async function readAndCheck(options: BuildOptions, folders: readonly string[]): Promise<{ reads: ({ folder: string; input: EditionSource } | { folder: string; diagnostics: Diagnostic[] })[]; checks: Map<string, EditionCheck> }> {
+  const { effects, seedsDir, onProgress } = options;
   const reads: ({ folder: string; input: EditionInput } | { folder: string; diagnostics: Diagnostic[] })[] = [];
   for (const folder of folders) {
     const read = await timed(onProgress, folder, 'read', () => fromEditionFolder(effects, seedsDir, folder));
     reads.push(read.ok ? { folder, input: read.input } : { folder, diagnostics: read.diagnostics });
   }
   const checks = new Map(checkEditions(reads.flatMap((r) => ('input' in r ? [r.input] : [])), onProgress).map((c) => [c.folder, c]));
+  return { reads: reads.map((r) => ('input' in r ? { folder: r.folder, input: checks.get(r.folder)!.input } : r)), checks };
+}
+
+/** `buildEditions` once the edition folders are known: may throw the file system's errors. */
+async function buildInto(options: BuildOptions, folders: readonly string[]): Promise<BuildResult> {
+  const { effects, seedsDir, outDir, buildDate, onProgress } = options;
+  const write = options.write !== false;
+  const { reads, checks } = await readAndCheck(options, folders);
   const checked = [...checks.values()];
   const shared: Diagnostic[] = [];
   const ids = checked.map((c) => c.id).filter((id): id is string => id !== null);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toSourceText } from '../../pipeline/read/toSourceText.js';
 
@@ -16,6 +17,38 @@ describe('toSourceText', () => {
       { line: 3, text: '番号 b' },
     ]);
     expect(result.source.sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('reads each line as the whole text split at its line ends would: mixed ends, a lone CR, a U+FEFF inside, no line after the last end', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'あ', '𠮷', ' ', '\r', '\n', '\r\n', '\uFEFF', '\t', '\u001f'), { maxLength: 30 }), fc.boolean(), (pieces, bom) => {
+        const text = pieces.join('');
+        const result = toSourceText(new Uint8Array([...(bom ? [0xef, 0xbb, 0xbf] : []), ...encode(text)]), 'x.txt');
+        if ((text === '' && !bom) || text.includes('\u001f')) {
+          expect(result.ok).toBe(false);
+          return;
+        }
+        // Three bytes EF BB BF at the start are a BOM, whether added or the text's own first character.
+        const want = (bom ? text : text.replace(/^\uFEFF/, '')).split(/\r?\n/);
+        if (want.length > 1 && want.at(-1) === '') want.pop();
+        expect(result.ok).toBe(true);
+        if (!result.ok) return;
+        expect(result.source.lines.map((l) => l.text)).toEqual(want);
+        expect(result.source.lines.map((l) => l.line)).toEqual(want.map((_, i) => i + 1));
+        const lf = text.split('\n').length - 1;
+        const crlf = text.split('\r\n').length - 1;
+        expect(result.source.lineEnding).toBe(lf === 0 ? 'none' : crlf === lf ? 'CRLF' : crlf === 0 ? 'LF' : 'mixed');
+      }),
+      { numRuns: 300, seed: 20261206 },
+    );
+  });
+
+  it('refuses bytes that are neither UTF-8 nor Shift_JIS, and control characters in Shift_JIS too', () => {
+    const codes = (bytes: Uint8Array) => (toSourceText(bytes, 'x.txt') as { diagnostics: { code: string }[] }).diagnostics.map((d) => d.code);
+    // 0x82 0xa0 is あ in Shift_JIS; 0x80 alone is neither encoding's.
+    expect(codes(new Uint8Array([0x82, 0xa0, 0x0a]))).toEqual([]);
+    expect(codes(new Uint8Array([0x80, 0x0a]))).toEqual(['input/not-text']);
+    expect(codes(new Uint8Array([0x82, 0xa0, 0x07]))).toEqual(['input/not-text']);
   });
 
   it('rejects empty and binary input with diagnostics', () => {
