@@ -6,6 +6,7 @@
  */
 import type { Plan } from '../model/plan.js';
 import { iriPaths, toIri } from './rdf/iris.js';
+import { LazyNodes } from './lazyNodes.js';
 
 /**
  * plan.json as published: the plan model, led by `$schema`, the IRI of its JSON Schema under the
@@ -34,6 +35,7 @@ const LONG_ARRAY = 32;
  * graph → edition → projects): such a value is split, anything else is serialised whole.
  */
 function holdsLongArray(value: unknown, levels: number): boolean {
+  if (value instanceof LazyNodes) return true;
   if (!isPlainContainer(value)) return false;
   if (Array.isArray(value)) return value.length > LONG_ARRAY || (levels > 0 && value.some((v) => holdsLongArray(v, levels - 1)));
   if (levels === 0) return false;
@@ -51,6 +53,17 @@ function omitted(value: unknown): boolean {
 }
 
 function* pieces(value: unknown, indent: string): Generator<string> {
+  if (value instanceof LazyNodes) {
+    // Written as the array it stands for, each node made, written and dropped in turn.
+    let first = true;
+    for (const item of value) {
+      yield `${first ? '[' : ','}\n${indent}  `;
+      first = false;
+      yield* pieces(item, `${indent}  `);
+    }
+    yield first ? '[]' : `\n${indent}]`;
+    return;
+  }
   if (!isPlainContainer(value) || !holdsLongArray(value, 3)) {
     // Strings' own line breaks are escaped, so every raw line break here is the formatting's own.
     yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`);

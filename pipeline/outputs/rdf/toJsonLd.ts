@@ -12,6 +12,7 @@ import type { Plan, Project, Target } from '../../model/plan.js';
 import { fiscalYearLabel } from '../../common/text.js';
 import { oneLine, printedProjectNumber, repostedProject, targetText, yearMonthLabel } from '../values.js';
 import { JSONLD_CONTEXT } from './vocabulary.js';
+import { LazyNodes } from '../lazyNodes.js';
 
 /** A JSON-LD node or value as written (nulls are left out: RDF has no null). */
 type Json = string | number | boolean | Json[] | { [key: string]: Json };
@@ -132,8 +133,11 @@ function project(p: Project, projectIds: ReadonlySet<string>): Json {
   });
 }
 
-/** The JSON-LD document of one edition. */
-export function toJsonLd(plan: Plan): { [key: string]: Json } {
+/**
+ * The JSON-LD document of one edition. `lazy`: its projects are made one at a time as a writer reaches
+ * them (`LazyNodes`), for the build's writers; otherwise a plain array, for any JSON-LD processor.
+ */
+export function toJsonLd(plan: Plan, lazy = false): { [key: string]: Json } {
   const e = plan.edition;
   const projectIds = new Set(plan.projects.map((p) => p.id));
   const years: number[] = [];
@@ -174,7 +178,15 @@ export function toJsonLd(plan: Plan): { [key: string]: Json } {
         source: lines(m.source),
       }),
     ),
-    projects: plan.projects.map((p) => project(p, projectIds)),
+    projects:
+      lazy && plan.projects.length > 0
+        ? (new LazyNodes(
+            plan.projects.map((p) => paths.project(p.id)),
+            function* () {
+              for (const p of plan.projects) yield project(p, projectIds) as { '@id': string };
+            },
+          ) as unknown as Json)
+        : plan.projects.map((p) => project(p, projectIds)),
     revisions: plan.revisions.map((r) =>
       compact({
         '@id': paths.revision(r.date),

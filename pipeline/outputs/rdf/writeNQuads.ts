@@ -7,6 +7,7 @@
  * requiring the same graph. At the size of the real plan both take milliseconds; at 100 times it,
  * jsonld.js took most of the build's time and memory.
  */
+import { LazyNodes } from '../lazyNodes.js';
 
 type Json = null | string | number | boolean | Json[] | { [key: string]: Json };
 
@@ -149,8 +150,9 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
     }
   };
   // Named nodes directly under a graph node, described after it, each as its own piece (a node given
-  // twice there is one piece).
-  let deferred = new Map<string, { [key: string]: Json }[]>();
+  // twice there is one piece); nodes made one at a time (`LazyNodes`) are kept as such, in their place.
+  let deferred = new Map<string, { [key: string]: Json }[] | LazyNodes<{ '@id': string }>>();
+  const lazyChildren = new Set<string>();
   // 0 outside any node, 1 inside a graph node; deferral happens only at 1.
   let depth = 0;
 
@@ -200,6 +202,7 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
   const node = (object: { [key: string]: Json }): string => {
     const subject = typeof object['@id'] === 'string' ? `<${resolve(expandIri(object['@id'], context), base)}>` : `_:b${blank++}`;
     if (depth === 1 && !subject.startsWith('_:')) {
+      if (lazyChildren.has(subject)) throw new Error(`${subject} is given again after LazyNodes made it`);
       deferred.set(subject, [...(deferred.get(subject) ?? []), object]);
       return subject;
     }
@@ -215,6 +218,22 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
       const value = object[key]!;
       if (key.startsWith('@') || value === null) continue;
       const def = term(key);
+      if (value instanceof LazyNodes) {
+        const lazy = value as LazyNodes<{ '@id': string }>;
+        if (depth !== 1 || def.container === '@list') throw new Error(`LazyNodes under ${key}: only a graph node's own named nodes are made one at a time`);
+        // Linked now, described after the graph node, as the nodes of an array would be (a node given
+        // twice would be one piece there: not so here, so it is refused).
+        const children = new Set<string>();
+        for (const id of lazy.ids) {
+          const child = `<${resolve(expandIri(id, context), base)}>`;
+          if (deferred.has(child) || children.has(child)) throw new Error(`LazyNodes under ${key}: ${id} is given twice`);
+          children.add(child);
+          quad(subject, def.id, child);
+        }
+        for (const child of children) lazyChildren.add(child);
+        deferred.set(`${subject} ${key}`, lazy);
+        continue;
+      }
       if (!Array.isArray(value) && def.container !== '@list') {
         // One value, as most are: no array made for it.
         const o = objectOf(value, def);
@@ -261,6 +280,16 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
     // The graph node may list a node twice (its links would repeat): its piece is made unique.
     yield piece(true);
     for (const [child, objects] of children) {
+      if (objects instanceof LazyNodes) {
+        for (const object of objects) {
+          setOwner(subjectOf(object as { [key: string]: Json }).slice(0, -1));
+          depth = 2;
+          node(object as { [key: string]: Json });
+          depth = 0;
+          yield piece(false);
+        }
+        continue;
+      }
       setOwner(child.slice(0, -1));
       // Walked as if nested deeper, so nothing under it is deferred again.
       depth = 2;

@@ -8,6 +8,8 @@ import { offlineDocumentLoader, toNQuads } from '../../jsonldReference.js';
 import { JSONLD_CONTEXT } from '../../../pipeline/outputs/rdf/vocabulary.js';
 import { toNQuadChunks, writeNQuads } from '../../../pipeline/outputs/rdf/writeNQuads.js';
 import { builtText } from '../../helpers.js';
+import { toJsonChunks } from '../../../pipeline/outputs/jsonText.js';
+import { LazyNodes } from '../../../pipeline/outputs/lazyNodes.js';
 
 async function canonical(nquads: string): Promise<string> {
   return (await jsonld.canonize(nquads as never, { algorithm: 'URDNA2015', inputFormat: 'application/n-quads', format: 'application/n-quads' } as never)) as unknown as string;
@@ -73,5 +75,29 @@ describe('toPlanNQuadChunks', () => {
     expect(pieces.join('')).toContain('<https://e.org/a>');
     expect(diagnostics.map((d) => [d.code, d.file])).toEqual([['jsonld/lossy', '2025-03/plan.jsonld']]);
     expect(diagnostics[0]!.messageEn).toMatch(/unknownKey/);
+  });
+});
+
+describe('the JSON-LD document with its projects made one at a time (LazyNodes)', () => {
+  for (const edition of ['2021', '2025-03']) {
+    it(`gives the same plan.jsonld and plan.nq bytes as the whole document for ${edition}`, async () => {
+      const plan = JSON.parse(await builtText(`${edition}/plan.json`)) as Plan;
+      const lazy = toJsonLd(plan, true);
+      expect(lazy['@graph']).not.toEqual(toJsonLd(plan)['@graph']);
+      expect([...toJsonChunks(lazy)].join('')).toBe(await builtText(`${edition}/plan.jsonld`));
+      expect(JSON.stringify(lazy)).toBe(JSON.stringify(toJsonLd(plan)));
+      expect([...toNQuadChunks(lazy, JSONLD_CONTEXT as never)].join('')).toBe(await builtText(`${edition}/plan.nq`));
+    });
+  }
+
+  it('refuses a node made with another @id than listed, fewer nodes than listed, and a node given twice', () => {
+    const doc = (projects: unknown) => ({ '@context': [{ '@base': 'https://e.org/' }], '@id': 'edition/1', '@graph': [{ '@id': 'edition/1', '@type': 'PlanEdition', projects }] });
+    const nodes = (ids: string[], made: string[]) => new LazyNodes(ids, () => made.map((id) => ({ '@id': id, '@type': 'Project', name: id })));
+    const write = (projects: unknown) => [...toNQuadChunks(doc(projects) as never, JSONLD_CONTEXT as never)].join('');
+    expect(write(nodes(['project/1', 'project/2'], ['project/1', 'project/2']))).toBe(write([{ '@id': 'project/1', '@type': 'Project', name: 'project/1' }, { '@id': 'project/2', '@type': 'Project', name: 'project/2' }]));
+    expect(() => write(nodes(['project/1', 'project/2'], ['project/2', 'project/1']))).toThrow(/node 0 is project\/2, listed as project\/1/);
+    expect(() => write(nodes(['project/1', 'project/2'], ['project/1']))).toThrow(/1 nodes made, 2 listed/);
+    expect(() => write(nodes(['project/1', 'project/1'], ['project/1', 'project/1']))).toThrow(/given twice/);
+    expect([...toJsonChunks(nodes([], []))].join('')).toBe('[]\n');
   });
 });
