@@ -288,7 +288,7 @@ function checkHistory(older: Plan, newer: Plan): Diagnostic[] {
 }
 
 /**
- * Stages `jsonld` and `rdf`: the JSON-LD and its N-Quads (the JSON-LD document lives only in here). Returns the files
+ * Stages `jsonld` and `rdf`: the JSON-LD and its N-Quads (the JSON-LD document lives only in here, its projects made as they are written). Returns the files
  * and, as data, why the N-Quads could not be made (then `nqFile` is null and nothing lists it).
  */
 async function linkedData(
