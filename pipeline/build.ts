@@ -51,9 +51,13 @@ import type { PlanDocument } from './read/document.js';
 import { parsePlanDocument } from './read/parsePlanDocument.js';
 import { toSourceText } from './read/toSourceText.js';
 import { append } from './common/arrays.js';
+import { collectGarbage } from './common/memory.js';
 
 /** The stages of a build, in order: the names of the timing labels, the file headers and the README. */
 export const STAGES = ['read', 'decode', 'parse', 'model', 'validate', 'quality', 'diff', 'review', 'csv', 'json', 'jsonld', 'rdf', 'report', 'publication', 'write'] as const;
+
+/** An edition text of at least this many lines is large: after its checks, the build collects garbage (`collectGarbage`). The real texts have about 4,000. */
+export const LARGE_EDITION_LINES = 200_000;
 
 /** The clock of a build that states none (one edition checked on its own): the earliest date a zip can hold. */
 export const ZIP_EPOCH = '1980-01-01T00:00:00Z';
@@ -386,6 +390,9 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   const write = options.write !== false;
   const { reads, checks } = await readAndCheck(options, folders);
   const checked = [...checks.values()];
+  // The syntax trees died with the checks; at this size they were most of the heap (below it, a
+  // collection would only cost time: the real editions' texts are 0.2 MB).
+  if (checked.some((c) => (c.plan?.edition.source.lineCount ?? 0) >= LARGE_EDITION_LINES)) collectGarbage();
   const shared: Diagnostic[] = [];
   const ids = checked.map((c) => c.id).filter((id): id is string => id !== null);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
