@@ -78,14 +78,19 @@ async function open(path: string, width: (typeof WIDTHS)[number]) {
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'] as const;
 
 /**
- * What could make colours or the stacking behind a text differ between widths: style rules other
- * than plain ones (`@media`, `@container`, `@supports` …) and elements positioned out of the flow.
+ * What could make colours or the stacking behind a text differ between widths: a style sheet for some
+ * media only, style rules other than plain ones (`@media`, `@container`, `@supports` …, nested ones
+ * too) and elements positioned out of the flow.
  */
 const widthDependentStyles = (page: Page) =>
-  page.evaluate(() => [
-    ...[...document.styleSheets].flatMap((sheet) => [...sheet.cssRules]).filter((rule) => !(rule instanceof CSSStyleRule)).map((rule) => rule.cssText.slice(0, 80)),
-    ...[...document.querySelectorAll('*')].filter((el) => getComputedStyle(el).position !== 'static').map((el) => `${el.tagName.toLowerCase()} is ${getComputedStyle(el).position}`),
-  ]);
+  page.evaluate(() => {
+    const rules = (list: CSSRuleList): CSSRule[] => [...list].flatMap((rule) => [rule, ...('cssRules' in rule ? rules((rule as CSSGroupingRule).cssRules) : [])]);
+    return [
+      ...[...document.styleSheets].filter((sheet) => sheet.media.length > 0).map((sheet) => `a style sheet for ${sheet.media.mediaText}`),
+      ...[...document.styleSheets].flatMap((sheet) => rules(sheet.cssRules)).filter((rule) => !(rule instanceof CSSStyleRule)).map((rule) => rule.cssText.slice(0, 80)),
+      ...[...document.querySelectorAll('*')].filter((el) => getComputedStyle(el).position !== 'static').map((el) => `${el.tagName.toLowerCase()} is ${getComputedStyle(el).position}`),
+    ];
+  });
 
 /** The vertical position of an element's top in the page. */
 const topOf = (page: Page, selector: string) => page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
@@ -208,7 +213,7 @@ describe('the portal page for citizens', () => {
         const axe = new AxeBuilder({ page }).options({ resultTypes: ['violations'] }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true);
         if (width !== WIDTHS[0]) {
           // Colours and what lies behind each text are the same at every width when the page's
-          // styles depend on no width and position nothing (checked here, so this cannot silently
+          // styles depend on no width and position nothing (checked here, so this does not silently
           // stop holding): the colour rules, four fifths of axe's time on a large page, run at the
           // first width only.
           expect(await widthDependentStyles(page), `${path}: styles that differ by width or stack elements`).toEqual([]);

@@ -226,7 +226,7 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
         const children = new Set<string>();
         for (const id of lazy.ids) {
           const child = `<${resolve(expandIri(id, context), base)}>`;
-          if (deferred.has(child) || children.has(child)) throw new Error(`LazyNodes under ${key}: ${id} is given twice`);
+          if (deferred.has(child) || children.has(child) || lazyChildren.has(child)) throw new Error(`LazyNodes under ${key}: ${id} is given twice`);
           children.add(child);
           quad(subject, def.id, child);
         }

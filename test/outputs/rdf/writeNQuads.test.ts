@@ -98,6 +98,9 @@ describe('the JSON-LD document with its projects made one at a time (LazyNodes)'
     expect(() => write(nodes(['project/1', 'project/2'], ['project/2', 'project/1']))).toThrow(/node 0 is project\/2, listed as project\/1/);
     expect(() => write(nodes(['project/1', 'project/2'], ['project/1']))).toThrow(/1 nodes made, 2 listed/);
     expect(() => write(nodes(['project/1', 'project/1'], ['project/1', 'project/1']))).toThrow(/given twice/);
+    // Two lists under one graph node sharing a node: an array would describe it once; refused.
+    const twoLists = { ...doc(null), '@graph': [{ '@id': 'edition/1', '@type': 'PlanEdition', projects: nodes(['project/1'], ['project/1']), measures: nodes(['project/1'], ['project/1']) }] };
+    expect(() => [...toNQuadChunks(twoLists as never, JSONLD_CONTEXT as never)]).toThrow(/given twice/);
     expect([...toJsonChunks(nodes([], []))].join('')).toBe('[]\n');
   });
 });
