@@ -4,8 +4,8 @@
  * One object per language with the same keys, so a text can never be half one language and half
  * the other; counts are written as each language's readers expect (「3 件」, "3 findings").
  */
-import { eastAsianWidth } from 'get-east-asian-width';
 import type { StageName } from '../build.js';
+import { displayWidth } from '../common/text.js';
 import type { Lang } from '../messages.js';
 import type { PackageOutcome } from '../publish/publishCkan.js';
 
@@ -45,11 +45,10 @@ const STAGE_LABELS: Record<StageName, string> = {
 
 /**
  * `text` padded with spaces to `columns` terminal columns: a full-width character (漢字, かな, （）) takes
- * two, as a terminal draws it (Unicode East Asian Width, ambiguous ones narrow), so Japanese lines align.
+ * two, as a terminal draws it (`displayWidth` counts it one, ASCII a half), so Japanese lines align.
  */
 export function padEndColumns(text: string, columns: number): string {
-  let width = 0;
-  for (const ch of text) width += eastAsianWidth(ch.codePointAt(0)!, { ambiguousAsWide: false });
+  const width = 2 * displayWidth(text);
   return width >= columns ? text : text + ' '.repeat(columns - width);
 }
 

@@ -53,35 +53,22 @@ function omitted(value: unknown): boolean {
 }
 
 function* pieces(value: unknown, indent: string): Generator<string> {
-  if (value instanceof LazyNodes) {
-    // Written as the array it stands for, each node made, written and dropped in turn.
-    let first = true;
-    for (const item of value) {
-      yield `${first ? '[' : ','}\n${indent}  `;
-      first = false;
-      yield* pieces(item, `${indent}  `);
-    }
-    yield first ? '[]' : `\n${indent}]`;
-    return;
-  }
-  if (!isPlainContainer(value) || !holdsLongArray(value, 3)) {
+  // LazyNodes are written as the array they stand for, each node made, written and dropped in turn.
+  const lazy = value instanceof LazyNodes;
+  if (!lazy && (!isPlainContainer(value) || !holdsLongArray(value, 3))) {
     // Strings' own line breaks are escaped, so every raw line break here is the formatting's own.
     yield (JSON.stringify(value, null, 2) ?? 'null').replaceAll('\n', `\n${indent}`);
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield `${i === 0 ? '' : ','}\n${inner}`;
-      const item = value[i];
+  if (lazy || Array.isArray(value)) {
+    let first = true;
+    for (const item of value as Iterable<unknown>) {
+      yield `${first ? '[' : ','}\n${inner}`;
+      first = false;
       yield* omitted(item) ? ['null'] : pieces(item, inner);
     }
-    yield `\n${indent}]`;
+    yield first ? '[]' : `\n${indent}]`;
     return;
   }
   const entries = Object.entries(value).filter(([, v]) => !omitted(v));

@@ -269,6 +269,13 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
     return text;
   };
   const subjectOf = (object: { [key: string]: Json }) => (typeof object['@id'] === 'string' ? `<${resolve(expandIri(object['@id'], context), base)}>` : '');
+  // The deferred nodes piece by piece: a subject with its node objects; LazyNodes' nodes one by one, each made when reached.
+  function* pieces(children: typeof deferred): Generator<[string, { [key: string]: Json }[]]> {
+    for (const [child, objects] of children) {
+      if (!(objects instanceof LazyNodes)) yield [child, objects];
+      else for (const object of objects) yield [subjectOf(object as { [key: string]: Json }), [object as { [key: string]: Json }]];
+    }
+  }
 
   const roots = Array.isArray(document['@graph']) ? document['@graph'] : [];
   for (const root of roots) {
@@ -279,17 +286,7 @@ export function* toNQuadChunks(document: { [key: string]: Json }, contextDocumen
     deferred = new Map();
     // The graph node may list a node twice (its links would repeat): its piece is made unique.
     yield piece(true);
-    for (const [child, objects] of children) {
-      if (objects instanceof LazyNodes) {
-        for (const object of objects) {
-          setOwner(subjectOf(object as { [key: string]: Json }).slice(0, -1));
-          depth = 2;
-          node(object as { [key: string]: Json });
-          depth = 0;
-          yield piece(false);
-        }
-        continue;
-      }
+    for (const [child, objects] of pieces(children)) {
       setOwner(child.slice(0, -1));
       // Walked as if nested deeper, so nothing under it is deferred again.
       depth = 2;
