@@ -231,6 +231,26 @@ export const RULES = {
     description: 'Expected each department of 主管課等/関係課等 on its own, found a name made of two department names (two 〜課 names, or names the edition prints on their own: the 、 between them lost)',
     reviewable: true,
   },
+  'sheet/text-ends-mid-line': {
+    severity: 'error',
+    description: "Expected the last line of 概要, 目指すもの, 指標の考え方 and 終了理由 to end in a space, as the extraction ends a line the PDF ends by itself (all 278 such sections of both real texts do), found one ending in text: a wrapped line moved to the end, or the section's last line lost or moved",
+    reviewable: true,
+  },
+  'sheet/line-too-wide': {
+    severity: 'error',
+    description: "Expected each line of 概要, 目指すもの, 指標の考え方 and 終了理由 at most 4 full-width characters wider than the section's column (its third-widest wrapped line in the text, a line the PDF wrapped being full; the widest line of either real text is at most 2 wider), found a wider one: two lines joined, a line break lost",
+    reviewable: true,
+  },
+  'sheet/department-list': {
+    severity: 'error',
+    description: 'Expected the departments of 主管課等/関係課等 listed each once, the list ending with a name, found one listed twice (a line printed twice) or the list ending in 、 (its next line lost or moved)',
+    reviewable: true,
+  },
+  'sheet/not-a-department': {
+    severity: 'error',
+    description: 'Expected each department of 主管課等/関係課等 to be named as a department or other body is (ending in 課, 室, 局, 部, 所, 館, 園, センター, 会 … or 等, no space inside; every one of both real editions is), found another text: a line of prose or a heading read into the departments, which would be published as a department',
+    reviewable: true,
+  },
   'sheet/space-in-word': {
     severity: 'error',
     description: "Expected no space inside a Latin word or a number (see table/space-in-word) in a project's 名称, departments or prose (概要, 目指すもの, 指標の考え方, 終了理由; in prose a word going on in small letters is let through), found one (`生成A Iの活用`, `GI GAスクール`, `9 0%`): a space the extraction put inside a word or number, which would be published",
@@ -274,6 +294,21 @@ export const RULES = {
   'table/repeated-line': {
     severity: 'error',
     description: 'Expected each table line once, found the same line printed twice in a row',
+    reviewable: true,
+  },
+  'revision/text-ends-mid-line': {
+    severity: 'error',
+    description: "Expected the last line of a 改訂履歴 entry's summary to end in a space (every one of the real 改訂履歴 does), found one ending in text, as a wrapped line does: a line moved to the end, or the summary's last line lost",
+    reviewable: true,
+  },
+  'revision/line-too-wide': {
+    severity: 'error',
+    description: "Expected each line of a 改訂履歴 summary at most 4 full-width characters wider than the summaries' column (their third-widest wrapped line), found a wider one: two lines joined, a line break lost",
+    reviewable: true,
+  },
+  'revision/repeated-line': {
+    severity: 'error',
+    description: 'Expected each line of the 改訂履歴 once, found the same line printed twice in a row (a summary published with the line twice, or an entry naming its plan twice)',
     reviewable: true,
   },
   'revision/bad-date': { severity: 'error', description: 'Expected a revision date like `令和4年6月`' },

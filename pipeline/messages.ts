@@ -517,6 +517,11 @@ export const MESSAGES = {
       (p) => `Expected the line of empty cells on line ${p.line} to belong to a row still lacking year cells, found it after row 「${p.label}」, which has a cell for each of the ${p.years} years: another row's label line may have been lost`,
       { label: 'システム構築', years: 5, line: 2313 },
     ),
+    afterLastText: t<{ label: string; line: number; last: string }>(
+      (p) => `項目「${p.label}」の欄は「${p.last}」まで 1 行に印字されていますが、その後の ${p.line} 行目に空欄だけの行があります。この空欄も行の欄として数えると、各欄が何年度のものか（結合された欄の範囲を含む）が変わります。別の場所の行が表に紛れ込んだ可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the empty cells of row 「${p.label}」 on the line of its last text 「${p.last}」, found a line of empty cells after it (line ${p.line}): counted as the row's cells, they change the years its cells are read for, a merged cell's span included (a line moved into the table)`,
+      { label: '追加コンテンツ数', line: 532, last: '次期システムと合わせ検討' },
+    ),
   },
   'table/space-in-word': {
     latin: t<{ label: string; spaced: string }>(
@@ -625,6 +630,60 @@ export const MESSAGES = {
       (p) => `課名「${p.name}」は、この版がそれぞれ単独で印字している課名「${p.parts.join('」「')}」をつなげたものです。間の「、」が欠けた可能性があります（このままでは 1 つの課として公開されます）。PDF で確かめてください。`,
       (p) => `Expected each department on its own, found 「${p.name}」, made of departments the edition prints on their own (「${p.parts.join('」, 「')}」): the 、 between them may have been lost`,
       { name: '国保年金課生活援護課', parts: ['国保年金課', '生活援護課'] },
+    ),
+  },
+  'revision/text-ends-mid-line': {
+    wrapped: t<{ text: string }>(
+      (p) => `改訂履歴の各項目の内容は、最後の行が空白で終わるはずですが、「${p.text}」は文の途中のように文字で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは改訂の内容が入れ替わるか欠けて公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the last line of a 改訂履歴 summary to end in a space, found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost`,
+      { text: '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人' },
+    ),
+  },
+  'revision/line-too-wide': {
+    joined: t<{ text: string; width: number; column: number }>(
+      (p) => `改訂履歴の内容の行は、この版ではおよそ ${p.column} 文字幅で折り返されていますが、「${p.text}」は ${p.width} 文字幅あります。取り出しで改行が抜け、2 行がつながった可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the lines of the 改訂履歴's summaries to wrap at about ${p.column} full-width characters, found 「${p.text}」, ${p.width} wide: two lines may have been joined (a line break lost)`,
+      { text: '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人口）、交付率（対申請件数）に細分化。', width: 52, column: 36 },
+    ),
+  },
+  'revision/repeated-line': {
+    twice: t<{ text: string }>(
+      (p) => `改訂履歴の各行は 1 回ずつのはずですが、「${p.text}」が 2 回続けて印字されています。取り出しで行が重なった可能性があります（このままでは改訂の内容や計画番号が 2 回公開されます）。`,
+      (p) => `Expected each line of the 改訂履歴 once, found 「${p.text}」 printed twice in a row (it would be published twice, or name its plan twice)`,
+      { text: '1-3-(6)' },
+    ),
+  },
+  'sheet/text-ends-mid-line': {
+    wrapped: t<{ section: string; text: string }>(
+      (p) => `${p.section}の最後の行は空白で終わるはずですが（PDF で行がそこで終わっていれば、取り出しは空白を付けます）、「${p.text}」は文の途中のように文字で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは文章が入れ替わって公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the last line of ${p.section} to end in a space (the extraction puts one where the PDF's line ends by itself), found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost (the text would be published out of order)`,
+      { section: '概要', text: '所に来なくても手続ができる」ことを目指し、申請届出等に関する市民サービスの向上を' },
+    ),
+  },
+  'sheet/line-too-wide': {
+    joined: t<{ section: string; text: string; width: number; column: number }>(
+      (p) => `${p.section}の行は、この版ではおよそ ${p.column} 文字幅で折り返されていますが、「${p.text}」は ${p.width} 文字幅あります。取り出しで改行が抜け、2 行がつながった可能性があります（このままでは段落の区切りが変わって公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the lines of ${p.section} to wrap at about ${p.column} full-width characters, found 「${p.text}」, ${p.width} wide: two lines may have been joined (a line break lost; the paragraphs would be published otherwise)`,
+      { section: '概要', text: '図ります。国の「デジタル・ガバメント実行計画」等を踏まえ、特に市民の利便性向上に資する手続', width: 45, column: 40 },
+    ),
+  },
+  'sheet/department-list': {
+    dangling: t<{ section: '主管課等' | '関係課等'; text: string }>(
+      (p) => `${p.section}の課名の並びは課名で終わるはずですが、「${p.text}」の「、」で終わっています。続く行が欠けたか、別の場所に移った可能性があります（このままでは課が欠けて公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the list of ${p.section} to end with a department, found it ending in 「${p.text}」 with its 、: the next line may have been lost or moved (a department would be missing)`,
+      { section: '主管課等', text: '行政経営課、' },
+    ),
+    twice: t<{ section: '主管課等' | '関係課等'; name: string }>(
+      (p) => `${p.section}の課は 1 回ずつ挙げられるはずですが、「${p.name}」が 2 回あります。行が二重に印字された可能性があります（このままでは同じ課が 2 回公開されます）。`,
+      (p) => `Expected each department of ${p.section} once, found 「${p.name}」 twice: a line printed twice (it would be published twice)`,
+      { section: '主管課等', name: '行政経営課' },
+    ),
+  },
+  'sheet/not-a-department': {
+    unlike: t<{ section: '主管課等' | '関係課等'; name: string }>(
+      (p) => `${p.section}の「${p.name}」は課などの名前として読めません（課・室・館・所・センターなどや「〜等」で終わり、途中に空白のない名前のはずです）。文章や見出しの行が${p.section}に読み込まれた可能性があります（このままでは課として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected each department of ${p.section} to be named as a department is (ending in 課, 室, 館, 所, センター … or 等, no space inside), found 「${p.name}」: a line of prose or a heading may have been read into ${p.section} (it would be published as a department)`,
+      { section: '関係課等', name: '本市の行政サービスにおける様々な手続を' },
     ),
   },
   'revision/out-of-order': {
@@ -975,9 +1034,16 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'table/cell-split': '空白で分かれた欄',
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
+  'revision/repeated-line': '改訂履歴の同じ行が 2 回',
+  'revision/text-ends-mid-line': '途中で終わる改訂履歴の内容',
+  'revision/line-too-wide': '幅の広すぎる改訂履歴の行',
   'revision/bad-date': '改訂履歴の日付の誤り',
   'revision/out-of-order': '改訂履歴の順序の乱れ',
   'sheet/departments-joined': 'つながった課名',
+  'sheet/not-a-department': '課名として読めない名前',
+  'sheet/department-list': '課名の並びの乱れ',
+  'sheet/line-too-wide': '幅の広すぎる文章の行',
+  'sheet/text-ends-mid-line': '途中で終わる文章',
   'sheet/missing-year-heading': '年度ごとの取組の見出しの欠落',
   'revision/entry-without-date': '日付のない改訂履歴',
   'revision/entry-without-name': '計画名のない改訂履歴',

@@ -5,7 +5,7 @@
  * changes the plan: the data keeps what the document says, the report says where it disagrees.
  */
 import { diagnose, findingId, RULES, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
-import type { OutlineEntryNode, PlanDocument, SheetNode } from '../read/document.js';
+import { SHEET_SECTIONS, type OutlineEntryNode, type PlanDocument, type SheetNode } from '../read/document.js';
 import type { Plan, Project } from './plan.js';
 import { compactText, normalizeText, parsePlanNumber } from '../common/text.js';
 import { compareIds, toName } from './toPlan.js';
@@ -111,6 +111,12 @@ function firstDifference(field: RepostField, sheet: SheetNode | undefined, proje
 }
 
 /** Checks the consistency of one edition and accounts for its lines. */
+/** How the name of a department or other body of the city ends: 〜課, 〜室, 〜館, 〜所, 〜センター, 〜課等 … */
+const DEPARTMENT_END = /(?:課|室|局|部|所|館|園|院|署|校|会|班|係|センター|担当|等)$/;
+
+/** A sheet's heading words: a heading line read into the departments (`主管課等` printed twice) is no department. */
+const HEADINGS: ReadonlySet<string> = new Set(SHEET_SECTIONS);
+
 export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Diagnostic[]): QualityReport {
   const file = doc.source.fileName;
   const issues: Diagnostic[] = [...earlier];
@@ -288,6 +294,28 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
             position: node.position,
             subject: id,
             finding: findingId('sheet/departments-joined', id, [name]),
+          }),
+        );
+      }
+    }
+  }
+
+  // A department is a name such as 〜課, 〜館, 〜所 or 〜課等, printed without a space inside (every one
+  // of both real editions is). Anything else read into 主管課等/関係課等 would be published as a
+  // department: the 概要 heading and its first line swapped put that line's phrases there
+  // (`本市の行政サービスにおける様々な手続を`), the departments' line printed twice puts itself there
+  // (`主管課等 図書館 関係課等`).
+  for (const [id, sheet] of sheets) {
+    for (const [section, nodes] of [['主管課等', sheet.leadDepartments], ['関係課等', sheet.relatedDepartments]] as const) {
+      // The first such name of a section: a prose line read there yields one per phrase.
+      const node = nodes.find((n) => /\S\s+\S/.test(n.printed) || !DEPARTMENT_END.test(normalizeText(n.printed)) || HEADINGS.has(normalizeText(n.printed)));
+      if (node) {
+        issues.push(
+          diagnose('sheet/not-a-department', 'unlike', { section, name: node.printed.trim() }, {
+            file,
+            position: node.position,
+            subject: id,
+            finding: findingId('sheet/not-a-department', id, [section, node.printed.trim()]),
           }),
         );
       }

@@ -10,7 +10,7 @@ import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
 import { toJoinEvidence, type JoinEvidence } from './joinEvidence.js';
-import { isBlank, nfkc, spacedPattern } from '../common/text.js';
+import { displayWidth, isBlank, nfkc, parsePlanNumber, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 const SHEET_START = new RegExp(`^\\s*${spacedPattern('名称')}(\\s|$)`);
@@ -79,6 +79,8 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     diagnostics.push(diagnose('input/no-sheets', 'none', {}, { file }));
   }
 
+  append(diagnostics, checkProseWidths(sheets, lines, file));
+
   let revisions: PlanDocument['revisions'] = null;
   if (revisionsIndex >= 0) {
     const parsed = parseRevisions(lines.slice(revisionsIndex), file);
@@ -113,6 +115,59 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     unaccounted,
     diagnostics,
   };
+}
+
+/** The prose sections of a sheet whose lines wrap at one column width across the document. */
+const PROSE_SECTIONS = [
+  ['概要', 'summary'],
+  ['目指すもの', 'objective'],
+  ['指標の考え方', 'indicatorRationale'],
+  ['終了理由', 'endReason'],
+] as const;
+
+/** A line the PDF wrapped: the extraction ends it in text, not in a space. */
+export function isWrapped(line: string): boolean {
+  return !/[ \u3000]$/.test(line);
+}
+
+/** How much wider than its section's column (full-width characters) a prose line may be before it reads as two lines joined. */
+export const JOINED_LINE_MARGIN = 4;
+
+/**
+ * A prose line wider than its section's column by more than `JOINED_LINE_MARGIN`: two lines joined by
+ * the extraction (a line break lost), which moves a paragraph break or, wider still, makes the
+ * section's widest line (the width its paragraph breaks are weighed against) wrong for every sheet.
+ * The column is the third-widest wrapped line (one ending in text: the PDF wrapped it, so it is full)
+ * of the section across the document, so that one or two joined lines cannot raise it; the widest line
+ * of either real text is at most 2 wider. A section with fewer than three wrapped lines in the whole
+ * text is not weighed.
+ */
+function checkProseWidths(sheets: readonly SheetNode[], lines: readonly SourceLine[], file: string): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const [section, field] of PROSE_SECTIONS) {
+    const widths = sheets.flatMap((s) => s[field]?.fragments ?? []).filter(isWrapped).map((f) => displayWidth(f.trim())).sort((a, b) => b - a);
+    const column = widths[2];
+    if (column === undefined) continue;
+    for (const sheet of sheets) {
+      const text = sheet[field];
+      for (const fragment of text?.fragments ?? []) {
+        const width = displayWidth(fragment.trim());
+        if (width <= column + JOINED_LINE_MARGIN) continue;
+        // The fragment's line: the one in the section's range that ends with it (a heading line prints the heading first).
+        const line = lines.find((l) => l.line >= text!.position.start.line && l.line <= text!.position.end.line && l.text.endsWith(fragment));
+        const subject = sheet.number ? (parsePlanNumber(sheet.number.printed) ?? sheet.number.printed) : null;
+        diagnostics.push(
+          diagnose('sheet/line-too-wide', 'joined', { section, text: fragment.trim(), width, column }, {
+            file,
+            subject,
+            position: line ? linesPosition(line.line, line.line, line.text.length + 1) : text!.position,
+            finding: findingId('sheet/line-too-wide', subject ?? '-', [section, fragment]),
+          }),
+        );
+      }
+    }
+  }
+  return diagnostics;
 }
 
 /** The index of the first line numbered after `line` in lines sorted by number (`lines.length` if none). */

@@ -6,7 +6,8 @@
  */
 import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
-import { isBlank, nfkc, normalizeDashes, spacedLetters } from '../common/text.js';
+import { displayWidth, isBlank, nfkc, normalizeDashes, spacedLetters } from '../common/text.js';
+import { append } from '../common/arrays.js';
 
 /** The revision groups with the role of each line. */
 export interface ParsedRevisions {
@@ -48,7 +49,7 @@ function piecesToPrinted(pieces: readonly Piece[]): PrintedText | null {
 }
 
 /** Splits an entry's text at the first run of two spaces: the name before, the summary after. */
-function splitEntry(draft: EntryDraft): { name: PrintedText | null; summary: PrintedText | null } {
+function splitEntry(draft: EntryDraft): { name: PrintedText | null; summary: PrintedText | null; summaryPieces: Piece[] } {
   const name: Piece[] = [];
   const summary: Piece[] = [];
   let inSummary = false;
@@ -67,7 +68,7 @@ function splitEntry(draft: EntryDraft): { name: PrintedText | null; summary: Pri
     const rest = piece.text.slice(split.index + split[0].length);
     summary.push({ line: piece.line, column: piece.column + split.index + split[0].length, text: rest });
   }
-  return { name: piecesToPrinted(name), summary: piecesToPrinted(summary) };
+  return { name: piecesToPrinted(name), summary: piecesToPrinted(summary), summaryPieces: summary.filter((p) => p.text.trim() !== '') };
 }
 
 /** Parses the lines from `【改訂履歴】` to the end of the text. */
@@ -79,8 +80,22 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
   let entry: EntryDraft | null = null;
   const drafts = new Map<RevisionGroupNode, EntryDraft[]>();
 
+  let previous: string | null = null;
   for (const line of lines) {
     if (isBlank(line.text)) continue;
+    // A line printed twice in a row would be published twice (a summary's line) or name its plan twice
+    // (`1-3-(6)`); no two neighbouring lines of the real 改訂履歴 are the same.
+    const trimmed = line.text.trim();
+    if (trimmed === previous) {
+      diagnostics.push(
+        diagnose('revision/repeated-line', 'twice', { text: trimmed }, {
+          file,
+          position: linesPosition(line.line, line.line, line.text.length + 1),
+          finding: findingId('revision/repeated-line', '-', [trimmed]),
+        }),
+      );
+    }
+    previous = trimmed;
     const normal = nfkc(line.text).trim();
     if (!group && HEADER_WORDS.has(normal)) {
       roles.push({ line: line.line, role: 'furniture', kind: 'table-header' });
@@ -146,9 +161,11 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
     entry.lastLine = line.line;
   }
 
+  const summaryLines: { date: string; pieces: Piece[] }[] = [];
   for (const g of groups) {
     for (const draft of drafts.get(g) ?? []) {
-      const { name, summary } = splitEntry(draft);
+      const { name, summary, summaryPieces } = splitEntry(draft);
+      summaryLines.push({ date: g.date.printed, pieces: summaryPieces });
       const node: RevisionEntryNode = {
         numbers: draft.numbers,
         name,
@@ -171,9 +188,54 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
         const at = { file, position: text.position, finding: findingId('revision/space-in-word', g.date.printed, [field, text.fragments]) };
         diagnostics.push(field === 'name' ? diagnose('revision/space-in-word', 'name', found, at) : diagnose('revision/space-in-word', 'summary', found, at));
       }
+      // A summary's last line ends in a space, as the extraction ends a line the PDF ends by itself
+      // (every one of the real 改訂履歴 does); one ending in text is a wrapped line moved to the end or
+      // the summary's last line lost (its lines are not kept apart by empty lines, so a lost one leaves no gap).
+      const lastLine = summary?.fragments.at(-1);
+      if (summary && lastLine !== undefined && !/[ \u3000]$/.test(lastLine)) {
+        const line = summary.position.end.line;
+        diagnostics.push(
+          diagnose('revision/text-ends-mid-line', 'wrapped', { text: lastLine.trim() }, {
+            file,
+            position: linesPosition(line, line, summary.position.end.column),
+            finding: findingId('revision/text-ends-mid-line', g.date.printed, [summary.fragments]),
+          }),
+        );
+      }
       g.entries.push(node);
       g.position = { start: g.position.start, end: node.position.end };
     }
   }
+  append(diagnostics, checkSummaryWidths(summaryLines, file));
   return { groups, roles, diagnostics };
+}
+
+/** How much wider than the summaries' column (full-width characters) a summary line may be before it reads as two lines joined. */
+const JOINED_LINE_MARGIN = 4;
+
+/**
+ * A summary line wider than the summaries' column by more than `JOINED_LINE_MARGIN`: two lines joined
+ * (a line break lost). The column is the third-widest wrapped summary line of the 改訂履歴 (one ending
+ * in text, which the PDF wrapped because it was full), so that one or two joined lines cannot raise it;
+ * fewer than three wrapped lines are not weighed.
+ */
+function checkSummaryWidths(summaries: readonly { date: string; pieces: readonly Piece[] }[], file: string | null): Diagnostic[] {
+  const widths = summaries.flatMap((e) => e.pieces).filter((p) => !/[ \u3000]$/.test(p.text)).map((p) => displayWidth(p.text.trim())).sort((a, b) => b - a);
+  const column = widths[2];
+  if (column === undefined) return [];
+  const diagnostics: Diagnostic[] = [];
+  for (const { date, pieces } of summaries) {
+    for (const piece of pieces) {
+      const width = displayWidth(piece.text.trim());
+      if (width <= column + JOINED_LINE_MARGIN) continue;
+      diagnostics.push(
+        diagnose('revision/line-too-wide', 'joined', { text: piece.text.trim(), width, column }, {
+          file,
+          position: { start: { line: piece.line, column: piece.column }, end: { line: piece.line, column: piece.column + [...piece.text].length } },
+          finding: findingId('revision/line-too-wide', date, [piece.text]),
+        }),
+      );
+    }
+  }
+  return diagnostics;
 }

@@ -277,13 +277,49 @@ export function parseSheet(
   // The sheet's last row lost leaves its empty lines before whatever follows the sheet.
   append(diagnostics, checkLostLines([...lines, ...(context.followedBy ?? [])], context.afterEmptyRun, file, tableSubject));
 
+  const sheet0 = { leadDepartments: toDepartments(get('主管課等')), relatedDepartments: toDepartments(get('関係課等')) };
+
   // Where a finding about one printed line of a section is, and its id.
-  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text', section: Section, line: { line: number; text: string }) => ({
+  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line', section: Section, line: { line: number; text: string }) => ({
     file,
     subject: tableSubject,
     position: position(line.line, 1, line.text),
     finding: findingId(code, tableSubject ?? '-', [section, line.text]),
   });
+
+  // A list of departments ends with its last name, and names each department once: a line of it lost
+  // leaves the 、 before it dangling (`行政経営課、` ⏎ `関係課等 …`), a line printed twice lists a
+  // department twice. Neither real text does either.
+  for (const [section, nodes] of [['主管課等', sheet0.leadDepartments], ['関係課等', sheet0.relatedDepartments]] as const) {
+    const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+    const last = printed.at(-1);
+    if (last && /[、,，]\s*$/.test(last.text)) {
+      diagnostics.push(
+        diagnose('sheet/department-list', 'dangling', { section, text: last.text.trim() }, {
+          file,
+          subject: tableSubject,
+          position: position(last.line, last.column, last.text),
+          finding: findingId('sheet/department-list', tableSubject ?? '-', [section, 'dangling', last.text]),
+        }),
+      );
+    }
+    const seen = new Set<string>();
+    for (const node of nodes) {
+      const name = nfkc(node.printed).replace(/\s+/g, '');
+      if (!seen.has(name)) {
+        seen.add(name);
+        continue;
+      }
+      diagnostics.push(
+        diagnose('sheet/department-list', 'twice', { section, name: node.printed }, {
+          file,
+          subject: tableSubject,
+          position: node.position,
+          finding: findingId('sheet/department-list', tableSubject ?? '-', [section, 'twice', node.printed]),
+        }),
+      );
+    }
+  }
 
   // A prose line printed twice in a row would be published twice; neither text ever prints one so.
   for (const section of ['名称', '概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
@@ -292,6 +328,16 @@ export function parseSheet(
       if (i === 0 || line.text.trim() !== printed[i - 1]!.text.trim()) return;
       diagnostics.push(diagnose('sheet/repeated-line', 'twice', { section, text: line.text.trim() }, atLine('sheet/repeated-line', section, line)));
     });
+  }
+
+  // The extraction ends a line with a space where the PDF's line ends by itself (a paragraph's end, the
+  // cell's end) and with text where it wrapped, so a section's last line ends in a space: all 278 prose
+  // sections of both real texts do. One that ends in text is a wrapped line moved to the end (two lines
+  // swapped) or the section's real last line lost or moved away.
+  for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
+    const last = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text)).at(-1);
+    if (!last || /[ \u3000]$/.test(last.text)) continue;
+    diagnostics.push(diagnose('sheet/text-ends-mid-line', 'wrapped', { section, text: last.text.trim() }, atLine('sheet/text-ends-mid-line', section, last)));
   }
 
   // A run of spaces between two printed words is how the extraction separates table cells; no prose
@@ -314,8 +360,8 @@ export function parseSheet(
     number,
     name: nameText,
     tags,
-    leadDepartments: toDepartments(get('主管課等')),
-    relatedDepartments: toDepartments(get('関係課等')),
+    leadDepartments: sheet0.leadDepartments,
+    relatedDepartments: sheet0.relatedDepartments,
     summary: prose('概要'),
     objective: prose('目指すもの'),
     yearHeadings,

@@ -53,6 +53,8 @@ interface Token {
 
 interface CellDraft {
   tokens: Token[];
+  /** For an empty cell, the line its space is printed on. */
+  line?: number;
 }
 
 interface RowDraft {
@@ -222,7 +224,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
       if (empty || startsValue(token.text) || (kind === 'indicator' && isWideLine(token, labelWidth, widths))) {
         inCells = true;
         row.firstCellLine = token.start.line;
-        row.cells.push({ tokens: empty ? [] : [token] });
+        row.cells.push(empty ? { tokens: [], line: token.start.line } : { tokens: [token] });
       } else {
         row.label.push(token);
         noteLabel(token);
@@ -231,7 +233,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
     }
     if (empty) {
       if (token.atLineStart && row.cells.length >= years && row.strayEmptyLine === undefined) row.strayEmptyLine = token.start.line;
-      row.cells.push({ tokens: [] });
+      row.cells.push({ tokens: [], line: token.start.line });
       continue;
     }
     const previous = row.cells.at(-1);
@@ -288,7 +290,7 @@ function mergeDurations(cells: CellDraft[]): CellDraft[] {
       previous.tokens.push(...cell.tokens);
       continue;
     }
-    out.push({ tokens: [...cell.tokens] });
+    out.push({ ...cell, tokens: [...cell.tokens] });
   }
   return out;
 }
@@ -372,6 +374,25 @@ function placeRow(draft: RowDraft, kind: TableKind, years: number, file: string 
       );
     }
     return { row: { label: labelOf(draft), cells: [], placed: true, position }, diagnostics };
+  }
+
+  // Empty cells printed on a line after the row's last text count towards its years all the same, so
+  // they decide which years its cells fall on (`次期システムと合わせ検討`, merged over FY2023–2025, read
+  // as FY2023–2024 when a line of one space moves up from below 指標の考え方). The real texts print
+  // such a line only after a text that wraps over lines of its own (1-1-1's merged FY2021–2022 target,
+  // its other years' empty cells on the next line); after a text printed on one line it is a stray.
+  const lastLine = Math.max(...nonEmpty.flatMap((c) => c.tokens.map((t) => t.end.line)));
+  const lastCellLines = new Set(nonEmpty.at(-1)!.tokens.flatMap((t) => t.fragments.map((f) => f.line))).size;
+  const stray = lastCellLines === 1 ? cells.find((c) => c.tokens.length === 0 && c.line !== undefined && c.line > lastLine) : undefined;
+  if (stray) {
+    const line = stray.line!;
+    diagnostics.push(
+      diagnose('table/stray-empty-cells', 'afterLastText', { label: labelText, line, last: cellText(nonEmpty.at(-1)!) }, {
+        file,
+        position: { start: { line, column: 1 }, end: { line, column: 2 } },
+      }),
+    );
+    return { row: unplaced(), diagnostics };
   }
 
   const deficit = years - cells.length;

@@ -140,6 +140,24 @@ describe('checkQuality: a misread character that the document contradicts stops 
     expect(misread.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.subject])).toContainEqual(['sheet/missing-section', '2-1-6']);
   });
 
+  it('stops at a department that reads as no department: the 概要 heading swapped with its first line, the departments\' line printed twice', async () => {
+    const swapped = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.startsWith('主管課等 図書館'));
+      expect(text[i + 2]).toBe('概要 ');
+      [text[i + 2], text[i + 3]] = [text[i + 3]!, text[i + 2]!];
+    });
+    const errors = swapped.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.code, d.subject])).toContainEqual(['sheet/not-a-department', '1-1-4']);
+    expect(errors.find((d) => d.code === 'sheet/not-a-department')!.message).toMatch(/^関係課等の「マイナンバーカードの普及や利活用方法拡充の一環として」は課などの名前として読めません/);
+    const twice = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.startsWith('主管課等 図書館'));
+      text.splice(i + 1, 0, text[i]!);
+    });
+    const repeated = twice.diagnostics.find((d) => d.severity === 'error' && d.code === 'sheet/not-a-department');
+    expect(repeated).toMatchObject({ subject: '1-1-4', position: { start: { line: 439 } } });
+    expect(repeated!.message).toMatch(/^関係課等の「主管課等 図書館 関係課等」は課などの名前として読めません/);
+  });
+
   it('stops at the department line when two departments run together (国保年金課生活援護課)', async () => {
     const errors = await errorsWith('国保年金課、生活援護課', '国保年金課生活援護課');
     expect(errors).toContainEqual(['sheet/departments-joined', '2-1-8', expect.any(Number)]);

@@ -162,10 +162,21 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(errors[0]!.message).toMatch(/^指標の考え方の文章に、表の欄のように空白で区切られた行「利用者満足度 {4}60% 70％」/);
   });
 
+  it('stops where two lines of prose were joined into one wider than the section\'s column (目指すもの of 1-1-1, 2025-03 lines 256 and 258), not where the join stays within it', () => {
+    expect(real[255]).toMatch(/^紙の申請書や、/);
+    // The text's own findings (accepted in its review file) stand apart from the damage.
+    const joined = damaged((lines) => lines.splice(255, 3, real[255]! + real[257]!)).filter((d) => d.code !== 'table/label-runs-on');
+    expect(joined.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/line-too-wide', '1-1-1', 256]]);
+    expect(joined[0]!.message).toMatch(/^目指すものの行は、この版ではおよそ 42 文字幅で折り返されていますが、「紙の申請書や、.*向上を」は 80 文字幅あります/);
+    // A paragraph's short last line joined to the line before it (46 wide) or to the next paragraph's first (45): within the margin, not caught.
+    expect(damaged((lines) => lines.splice(257, 3, real[257]! + real[259]!)).filter((d) => d.code !== 'table/label-runs-on')).toEqual([]);
+    expect(damaged((lines) => lines.splice(259, 3, real[259]! + real[261]!)).filter((d) => d.code !== 'table/label-runs-on')).toEqual([]);
+  });
+
   it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
     for (const id of ['2021', '2025-03'] as const) {
       const doc = parse(new TextDecoder().decode(seedBytes(id)));
-      expect(doc.diagnostics.filter((d) => ['sheet/lost-line', 'sheet/repeated-heading', 'sheet/repeated-line', 'sheet/table-line-in-text'].includes(d.code))).toEqual([]);
+      expect(doc.diagnostics.filter((d) => ['sheet/lost-line', 'sheet/repeated-heading', 'sheet/repeated-line', 'sheet/table-line-in-text', 'sheet/line-too-wide'].includes(d.code))).toEqual([]);
     }
   });
 });

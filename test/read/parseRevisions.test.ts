@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseRevisions } from '../../pipeline/read/parseRevisions.js';
-import { sourceLines } from '../helpers.js';
+import { seedBytes, sourceLines } from '../helpers.js';
 
 describe('parseRevisions', () => {
   const parsed = parseRevisions(
@@ -65,6 +65,49 @@ describe('parseRevisions', () => {
     expect(spaced.map((d) => d.code)).toEqual(['revision/space-in-word', 'revision/space-in-word']);
     expect(spaced[0]!.message).toMatch(/^改訂履歴の事業名「Ｉ ＣＴを活用した子育て支援」の「I CT」/);
     expect(spaced[1]!.message).toMatch(/^改訂履歴の内容「評価指標を 1 0 件に変更。」の「1 0」/);
+  });
+
+  it('stops a line printed twice in a row (a plan number named twice, a summary line published twice)', () => {
+    const twice = parseRevisions(sourceLines(' 【改訂履歴】 ', '令和 4 年 6 月  ', '1-3-(6) ', '1-3-(6) ', '地域における高齢者のデジタル活用講', '座の実施  ', '新規追加  '), 'rev.txt').diagnostics;
+    expect(twice.map((d) => [d.code, d.severity, d.position?.start.line])).toEqual([['revision/repeated-line', 'error', 4]]);
+    expect(twice[0]!.message).toContain('「1-3-(6)」が 2 回続けて');
+  });
+
+  describe('the real 改訂履歴 of 2025-03, damaged', () => {
+    const real = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+    const start = real.findIndex((l) => l.trim() === '【改訂履歴】');
+    /** The 改訂履歴's lines after `edit`, numbered as in the text (an edit keeps the line count). */
+    const errors = (edit: (lines: string[]) => void = () => {}) => {
+      const lines = [...real];
+      edit(lines);
+      return parseRevisions(lines.slice(start).map((text, i) => ({ line: start + 1 + i, text })), 'rev.txt').diagnostics.filter((d) => d.severity === 'error');
+    };
+    const at = (prefix: string) => real.findIndex((l) => l.startsWith(prefix));
+
+    it('reads the undamaged one without an error', () => {
+      expect(start).toBeGreaterThan(3000);
+      expect(errors()).toEqual([]);
+    });
+
+    it('stops a summary whose last line ends in text (its last line lost, or swapped with the line before)', () => {
+      const first = at('令和 3 年 12 月の交付円滑化計画の改定に伴い');
+      expect(real[first + 2]).toMatch(/数値の変更。 $/);
+      const lost = errors((lines) => (lines[first + 2] = ''));
+      expect(lost.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/text-ends-mid-line', first + 1]]);
+      expect(lost[0]!.message).toMatch(/^改訂履歴の各項目の内容は、最後の行が空白で終わるはずですが、「令和 3 年 12 月の/);
+      const swapped = errors((lines) => ([lines[first], lines[first + 2]] = [lines[first + 2]!, lines[first]!]));
+      expect(swapped.map((d) => d.code)).toEqual(['revision/text-ends-mid-line']);
+    });
+
+    it('stops a summary line wider than the column (two lines joined)', () => {
+      const first = at('令和 3 年 12 月の交付円滑化計画の改定に伴い');
+      const joined = errors((lines) => {
+        lines[first] = lines[first]! + lines[first + 2]!;
+        lines[first + 2] = '';
+      });
+      expect(joined.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/line-too-wide', first + 1]]);
+      expect(joined[0]!.message).toMatch(/^改訂履歴の内容の行は、この版ではおよそ 34 文字幅で折り返されていますが/);
+    });
   });
 
   it('marks the table header as furniture', () => {

@@ -80,6 +80,29 @@ describe('parseSheet', () => {
     expect(prose.map((d) => [d.code, d.message])).toEqual([['sheet/space-in-word', expect.stringContaining('概要「職員の 9 0% が使います。」の「9 0」')]]);
   });
 
+  it('stops a list of departments that ends in 、 (its next line lost or moved) or names a department twice (a line printed twice)', () => {
+    const diagnostics = (...departments: string[]) =>
+      parseSheet(sourceLines('名称 会議のペーパーレス化 番号 ２－２－（１） ', '主管課等 ', ...departments, '概要 会議の資料を減らします。 '), context).diagnostics;
+    expect(diagnostics('行政経営課、 ', '情報システム課 ', '関係課等 総合政策課ほか各会議主管課等 ')).toEqual([]);
+    // 情報システム課 swapped below 関係課等: the lead list ends in 、.
+    const dangling = diagnostics('行政経営課、 ', '関係課等 総合政策課ほか各会議主管課等 ', '情報システム課 ');
+    expect(dangling.map((d) => [d.code, d.severity, d.position?.start.line])).toEqual([['sheet/department-list', 'error', 3]]);
+    expect(dangling[0]!.message).toContain('主管課等の課名の並びは課名で終わるはずですが、「行政経営課、」');
+    const twice = diagnostics('行政経営課、 ', '行政経営課、 ', '情報システム課 ', '関係課等 総合政策課ほか各会議主管課等 ');
+    expect(twice.map((d) => [d.code, d.position?.start.line])).toEqual([['sheet/department-list', 4]]);
+    expect(twice[0]!.message).toContain('「行政経営課」が 2 回');
+  });
+
+  it('stops a prose section whose last line ends in text, as a wrapped line does (two of its lines swapped)', () => {
+    const diagnostics = (...summary: string[]) =>
+      parseSheet(sourceLines('名称 会議のペーパーレス化 番号 ２－２－（１） ', '主管課等 行政経営課 関係課等  ', '概要 ', ...summary, '目指すもの 減らします。 '), context).diagnostics;
+    const printed = ['業務の効率化や紙資料の削減を図るため、携帯性の高い端末の配置や将来的な庁内ネッ', 'トワークの無線化等を推進するものです。 '];
+    expect(diagnostics(...printed)).toEqual([]);
+    const swapped = diagnostics(printed[1]!, printed[0]!);
+    expect(swapped.map((d) => [d.code, d.severity, d.position?.start.line])).toEqual([['sheet/text-ends-mid-line', 'error', 5]]);
+    expect(swapped[0]!.message).toMatch(/^概要の最後の行は空白で終わるはずですが/);
+  });
+
   it('reports a sheet without 番号 or name', () => {
     const { diagnostics } = parseSheet(sourceLines('名称 ', '概要 何か。 '), context);
     expect(diagnostics.map((d) => d.code).sort()).toEqual(['sheet/missing-name', 'sheet/missing-number']);

@@ -351,6 +351,21 @@ describe('parseTable: every row proves its reading', () => {
     expect(codes(at([2311, 'システム構築      '], [2313, ' '], [2315, '不動産番号付設 '], [2317, '（新規のみ） '], [2318, '     ']))).toEqual(['table/extra-empty-cells', 'table/stray-empty-cells']);
   });
 
+  it('stops when empty cells follow a row\'s one-line last text on a line of their own (a line moved into the table), not after a wrapped text', () => {
+    const parsed = (table: TableLine[]) => parseTable(table, 'indicator', 5, 'x.txt', '1-2-2');
+    // 2021 1-2-2 as printed: 次期システムと合わせ検討 merged over FY2023–2025.
+    const printed = parsed(at([527, '追加コンテ'], [529, 'ンツ数 '], [530, ' １種類以上 次期システムと合わせ検討 ']));
+    expect(printed.diagnostics).toEqual([]);
+    expect(printed.rows[0]!.cells.map((c) => c.slots)).toEqual([[1, 1], [2, 4]]);
+    // The line of one space below 指標の考え方 swapped up: counted, it would end the merged cell at FY2024.
+    const moved = parsed(at([527, '追加コンテ'], [529, 'ンツ数 '], [530, ' １種類以上 次期システムと合わせ検討 '], [532, ' ']));
+    expect(moved.diagnostics.map((d) => [d.code, d.severity, d.position?.start.line])).toEqual([['table/stray-empty-cells', 'error', 532]]);
+    expect(moved.diagnostics[0]!.message).toContain('「次期システムと合わせ検討」まで 1 行に印字');
+    expect(moved.rows[0]!.placed).toBe(false);
+    // 2021 1-1-1 as printed: a merged cell wrapped over three lines, the other years' empty cells on the next.
+    expect(parsed(at([232, '利便性向上'], [234, 'に資する '], [236, '手続のオン'], [238, 'ライン化数 '], [240, '「デジタル・ガバメント実行'], [242, '計画」における実施可能な'], [244, '全ての手続のオンライン化 '], [246, '   '])).diagnostics).toEqual([]);
+  });
+
   it('stops when a space splits a merged text cell into two years\' cells (目録調製後、指標 設定), not for dated texts side by side', () => {
     const codes = (table: TableLine[], kind: TableKind = 'indicator') => parseTable(table, kind, 5, 'x.txt', '2-2-10').diagnostics.map((d) => d.code);
     // 2025-03 2-2-10 as printed: one merged cell over FY2024–2025.
