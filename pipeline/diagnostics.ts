@@ -318,7 +318,17 @@ export const RULES = {
     reviewable: true,
   },
   'revision/entry-without-date': { severity: 'error', description: 'Expected a revision date before the first entry' },
-  'revision/entry-without-name': { severity: 'warning', description: 'Expected a plan name in the revision entry' },
+  'revision/entry-without-name': { severity: 'error', description: 'Expected a plan name in the revision entry (every entry of the real 改訂履歴 has one: a lost one would be published as none)', reviewable: true },
+  'revision/entry-without-summary': {
+    severity: 'error',
+    description: 'Expected a summary of the change in the revision entry (every entry of the real 改訂履歴 has one, `新規追加` at the least), found none: its line lost',
+    reviewable: true,
+  },
+  'revision/entries-run-together': {
+    severity: 'error',
+    description: "Expected a 改訂履歴 summary to end where two spaces end its cell (the extraction's end of a cell; no real summary has them before its end), found more after them: the next entry's number line lost, or its line joined to this one, its name and summary read into this one",
+    reviewable: true,
+  },
   'quality/list-sheet-name-mismatch': {
     severity: 'error',
     description: 'Expected the project name in the 個別事業一覧 to match the name on its sheet (either copy may be misread)',

@@ -722,6 +722,20 @@ export const MESSAGES = {
       { text: '概要を修正。' },
     ),
   },
+  'revision/entry-without-summary': {
+    noSummary: t<{ numbers: string[] }>(
+      (p) => `改訂履歴の ${p.numbers.join('、')} の項目には主な改定内容（「新規追加」など）があるはずですが、見つかりません。その行が欠けた可能性があります（このままでは内容のない項目として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected a summary of the change in the 改訂履歴 entry of ${p.numbers.join(', ')} (at least 新規追加), found none: its line may have been lost`,
+      { numbers: ['2-1-10'] },
+    ),
+  },
+  'revision/entries-run-together': {
+    cellEnded: t<{ numbers: string[]; text: string }>(
+      (p) => `改訂履歴の ${p.numbers.join('、')} の内容は、空白 2 つ（欄の終わり）で終わるはずですが、その後にも「${p.text}」と続いています。次の項目の計画番号の行が欠けたか、次の項目の行がつながり、その名称と内容がこの項目に読み込まれた可能性があります。PDF で確かめてください。`,
+      (p) => `Expected the summary of the 改訂履歴 entry of ${p.numbers.join(', ')} to end where two spaces end its cell, found more after them, 「${p.text}」: the next entry's number line may have been lost, or its line joined to this one, and its name and summary read into this entry`,
+      { numbers: ['2-1-9'], text: 'AI 現況調査システムを活用した事務の' },
+    ),
+  },
   'revision/entry-without-name': {
     noName: t<{ numbers: string[] }>(
       (p) => `${p.numbers.join('、')} の後に計画名があるはずですが、見つかりません。`,
@@ -1035,6 +1049,8 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/repeated-line': '文章の同じ行が 2 回',
   'table/repeated-line': '同じ行が 2 回',
   'revision/repeated-line': '改訂履歴の同じ行が 2 回',
+  'revision/entry-without-summary': '内容のない改訂履歴の項目',
+  'revision/entries-run-together': 'つながった改訂履歴の項目',
   'revision/text-ends-mid-line': '途中で終わる改訂履歴の内容',
   'revision/line-too-wide': '幅の広すぎる改訂履歴の行',
   'revision/bad-date': '改訂履歴の日付の誤り',

@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers.js';
-import { baselineOf, classifyMutant, describeResult, generateMutants, GOAL_KINDS, readSeedEditions, sampleMutants, type MutantResult } from './mutants.js';
+import { baselineOf, classifyMutant, describeResult, generateMutants, generateTextMutants, GOAL_KINDS, readSeedEditions, sampleMutants, type MutantResult } from './mutants.js';
 
 /** Every how many mutants of each edition × table × kind the CI sample builds. */
 export const SAMPLE_EVERY = 25;
@@ -23,6 +23,7 @@ export const SAMPLE_FILES: Record<string, string> = { '2021': 'mutants.test.ts',
  */
 export function describeMutantSample(id: string): void {
   const editions = readSeedEditions(`${ROOT}seeds`);
+  describeTextSample(id, editions);
   const mutants = editions.flatMap((e, i) => generateMutants(e, i, editions));
   const sample = sampleMutants(mutants, SAMPLE_EVERY, SAMPLE_SEED).filter((m) => m.edition === id && (GOAL_KINDS.includes(m.kind) || m.kind === 'space'));
   const first = editions[0]!.id;
@@ -73,6 +74,40 @@ export function describeMutantSample(id: string): void {
       expect(of.length).toBeGreaterThan(0);
       expect(of.filter((r) => r.class === 'stopped-far').map(describeResult)).toEqual([]);
       expect(changed.length, `${changed.length} of ${of.length} sampled mutants publish changed values:\n${changed.map(describeResult).join('\n')}\n`).toBeLessThanOrEqual(of.length / 10);
+    });
+  });
+}
+
+/**
+ * What damage outside the year tables must never change, even where it publishes changed prose: an
+ * initiative, an indicator or a target, or a project's name, listed name, status or 【再掲】 link.
+ */
+const NEVER_CHANGED_BY_TEXT = /^(?:initiative |indicator |target |project (?:name|listedName|status|repostOf)$)/;
+
+/**
+ * The same fixed sample of the mutants of every other line of the text (`generateTextMutants`: the
+ * 一覧, each sheet's 名称, departments and prose, the 改訂履歴), held to at most 1 in 10 publishing
+ * changed values (what a first edition is held to: prose has no earlier reading to be compared with
+ * where its project's 改訂履歴 entry explains a rewrite), and to never changing a table's value or a
+ * project's name there.
+ */
+function describeTextSample(id: string, editions: ReturnType<typeof readSeedEditions>): void {
+  const mutants = editions.flatMap((e, i) => generateTextMutants(e, i, editions));
+  const sample = sampleMutants(mutants, SAMPLE_EVERY, SAMPLE_SEED).filter((m) => m.edition === id);
+
+  describe(`a fixed sample of the ${id} mutants outside the year tables (every ${SAMPLE_EVERY}th of each kind)`, () => {
+    const results: MutantResult[] = [];
+
+    beforeAll(async () => {
+      const baseline = await baselineOf(editions, id);
+      for (const m of sample) results.push(await classifyMutant(editions, m, baseline));
+    }, 120_000);
+
+    it(`${id}: at most 1 in 10 damaged texts publishes changed values, and none changes a table's values or a project's name`, () => {
+      const changed = results.filter((r) => r.class === 'changed');
+      expect(results.length).toBeGreaterThan(80);
+      expect(changed.filter((r) => r.effects.some((e) => NEVER_CHANGED_BY_TEXT.test(e))).map(describeResult)).toEqual([]);
+      expect(changed.length, `${changed.length} of ${results.length} sampled mutants publish changed values:\n${changed.map(describeResult).join('\n')}\n`).toBeLessThanOrEqual(results.length / 10);
     });
   });
 }

@@ -5,6 +5,8 @@
  * when there is one) and classified against the undamaged build: stopped by an error near the
  * damage, stopped by errors elsewhere only, built with identical published values, or built with
  * changed ones. `test/mutants.test.ts` runs a fixed sample; `npm run bench -- --mutants` runs all.
+ * The rest of each text — the 一覧, each sheet's 名称, departments and prose, the 改訂履歴 — is damaged
+ * the same four ways by `generateTextMutants` (`npm run bench -- --mutants --text`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +15,7 @@ import { fromEditionFolder, type EditionInput } from '../pipeline/io/editionFold
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { memoryEffects } from '../pipeline/io/effects.js';
 import { parsePlanDocument } from '../pipeline/read/parsePlanDocument.js';
+import type { LineRole } from '../pipeline/read/document.js';
 import type { Plan } from '../pipeline/model/plan.js';
 import { normalizeText, parsePlanNumber } from '../pipeline/common/text.js';
 import { toSourceText } from '../pipeline/read/toSourceText.js';
@@ -114,7 +117,13 @@ export interface TableRange {
 }
 
 /** What a table line holds as the parser reads it: a heading (`年度ごとの取組 …`, `取組内容`, `評価指標`), label, cells, spaces. */
-export type LinePart = 'header' | 'header+row' | 'label' | 'cells' | 'label+cells' | 'empty-cells' | 'other';
+export type LinePart = 'header' | 'header+row' | 'label' | 'cells' | 'label+cells' | 'empty-cells' | 'other' | TextPart;
+
+/** What a line outside the year tables holds (`generateTextMutants`), by its role in the syntax tree. */
+export type TextPart = 'name' | 'departments' | 'prose' | 'list' | 'revisions' | 'furniture' | 'unaccounted';
+
+/** Where a mutant's damaged line is: one of the two year tables, or the rest of the text. */
+export type MutantRegion = TableName | 'text';
 
 /** The line roles (`LineRole.kind`) of each table, header first: from `parseSheet`. */
 const TABLE_ROLES: Record<TableName, readonly string[]> = {
@@ -229,8 +238,9 @@ export interface Mutant {
   line: number;
   /** For a swap or join, the next non-blank line it took in (undamaged numbering). */
   partner: number | null;
+  /** The sheet's project id, or `-` for a line outside the sheets (the 一覧, a banner, the 改訂履歴). */
   sheet: string;
-  table: TableName;
+  table: MutantRegion;
   /** What the damaged line holds (see `LinePart`). */
   part: LinePart;
   /** The lines carrying the damage in the damaged text's numbering (for a delete, the lines either side of the gap). */
@@ -277,6 +287,61 @@ export function generateMutants(edition: SeedEdition, index = 0, editions: reado
     }
   }
   return mutants.sort((a, b) => a.line - b.line || MUTANT_KINDS.indexOf(a.kind) - MUTANT_KINDS.indexOf(b.kind));
+}
+
+/** The part a line outside the year tables plays, from its role in the syntax tree. */
+function textPartOf(role: LineRole | undefined): TextPart {
+  if (!role) return 'unaccounted';
+  if (role.role === 'furniture') return 'furniture';
+  if (role.kind === 'revisions') return 'revisions';
+  if (role.kind.startsWith('outline.')) return 'list';
+  if (/Departments$/.test(role.kind)) return 'departments';
+  if (role.kind === 'sheet.name' || role.kind === 'sheet.number') return 'name';
+  return 'prose';
+}
+
+/**
+ * Every mutant of the four kinds of the issue (`GOAL_KINDS`) of every non-blank line outside the year
+ * tables: the 一覧, the banners and page furniture, each sheet's 名称, 番号, departments and prose, and
+ * the 改訂履歴. A line of a sheet is `compared` when an earlier edition has that sheet's project.
+ */
+export function generateTextMutants(edition: SeedEdition, index = 0, editions: readonly SeedEdition[] = [edition]): Mutant[] {
+  const bytes = new TextEncoder().encode(edition.lines.join('\n'));
+  const inTables = new Set<number>();
+  for (const range of tableRanges(bytes, edition.textFile)) for (let l = range.startLine; l <= range.endLine; l++) inTables.add(l);
+  const earlier = new Set(editions.slice(0, index).flatMap((e) => tableRanges(new TextEncoder().encode(e.lines.join('\n')), e.textFile).map((r) => r.sheet)));
+  const source = toSourceText(bytes, edition.textFile);
+  if (!source.ok) throw new Error(`${edition.textFile} does not decode`);
+  const doc = parsePlanDocument(source.source);
+  const roleOf = new Map(doc.lineRoles.map((r) => [r.line, r]));
+  const sheetOf = (line: number) => {
+    const sheet = doc.sheets.find((s) => s.position.start.line <= line && line <= s.position.end.line);
+    return sheet ? (sheet.number ? (parsePlanNumber(sheet.number.printed) ?? sheet.number.printed) : `@${sheet.position.start.line}`) : '-';
+  };
+  const mutants: Mutant[] = [];
+  edition.lines.forEach((text, i) => {
+    const line = i + 1;
+    if (isBlankLine(text) || inTables.has(line)) return;
+    const sheet = sheetOf(line);
+    for (const kind of GOAL_KINDS) {
+      const damage = damageLines(edition.lines, kind, line);
+      if (!damage) continue;
+      mutants.push({
+        id: `${edition.id}/${kind}/${line}`,
+        edition: edition.id,
+        kind,
+        line,
+        partner: damage.partner,
+        sheet,
+        table: 'text',
+        part: textPartOf(roleOf.get(line)),
+        damagedLines: damage.damagedLines,
+        printed: [text, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
+        compared: sheet !== '-' && earlier.has(sheet),
+      });
+    }
+  });
+  return mutants;
 }
 
 /** The damaged text of a mutant. */
@@ -571,6 +636,8 @@ export function mutationTable(results: readonly MutantResult[]): TableRow[] {
   for (const edition of editions) {
     for (const kind of [...MUTANT_KINDS, 'all'] as const) {
       const of = results.filter((r) => r.mutant.edition === edition && (kind === 'all' || r.mutant.kind === kind));
+      // The lines outside the tables are damaged in the issue's four kinds only.
+      if (of.length === 0) continue;
       const counts = Object.fromEntries(MUTANT_CLASSES.map((c) => [c, of.filter((r) => r.class === c).length])) as Record<MutantClass, number>;
       rows.push({ edition, kind, mutants: of.length, counts, orderOnly: of.filter((r) => r.orderOnly).length });
     }

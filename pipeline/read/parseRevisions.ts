@@ -172,11 +172,45 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
         summary,
         position: linesPosition(draft.firstLine, draft.lastLine),
       };
+      const numbers = draft.numbers.map((n) => normalizeDashes(nfkc(n.printed)));
       if (!name) {
         diagnostics.push(
-          diagnose('revision/entry-without-name', 'noName', { numbers: draft.numbers.map((n) => normalizeDashes(nfkc(n.printed))) }, {
+          diagnose('revision/entry-without-name', 'noName', { numbers }, {
             file,
             position: node.position,
+            finding: findingId('revision/entry-without-name', g.date.printed, [numbers]),
+          }),
+        );
+      }
+      // Every entry of the real 改訂履歴 says what changed (`新規追加` at the least): a summary lost
+      // would publish the entry without it.
+      if (name && !summary) {
+        diagnostics.push(
+          diagnose('revision/entry-without-summary', 'noSummary', { numbers }, {
+            file,
+            position: node.position,
+            finding: findingId('revision/entry-without-summary', g.date.printed, [numbers, name.fragments]),
+          }),
+        );
+      }
+      // Two spaces end a cell: a summary line ending so with more lines after it is the summary's end,
+      // and what follows is the next entry, its number line lost (`新規追加  ` ⏎ `AI 現況調査…の` ⏎
+      // `効率化  ` ⏎ `新規追加  `); two spaces inside a line are two entries' lines joined. No summary
+      // of the real 改訂履歴 has either.
+      const after = summaryPieces
+        .map((p, i) => {
+          const inner = /\S[ \u3000]{2,}(?=\S)/.exec(p.text);
+          if (inner) return { line: p.line, column: p.column + inner.index + inner[0].length, text: p.text.slice(inner.index + inner[0].length) };
+          const next = summaryPieces[i + 1];
+          return next && /\S[ \u3000]{2,}$/.test(p.text) ? next : null;
+        })
+        .find((p) => p !== null);
+      if (after) {
+        diagnostics.push(
+          diagnose('revision/entries-run-together', 'cellEnded', { numbers, text: after.text.trim() }, {
+            file,
+            position: { start: { line: after.line, column: after.column }, end: { line: after.line, column: after.column + [...after.text].length } },
+            finding: findingId('revision/entries-run-together', g.date.printed, [numbers, summaryPieces.map((p) => p.text)]),
           }),
         );
       }

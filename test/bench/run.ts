@@ -12,14 +12,15 @@
  * `npm run bench -- --mutants [--workers N]`: builds every mutant of the mutation suite
  * (`test/mutants.ts`) over the real seeds, spread over worker threads (default: one per core, at
  * most 2), prints the mutation table and every `changed` and `stopped-far` mutant, and writes them to
- * `test/artifacts/mutants.md` and `mutants.json`.
+ * `test/artifacts/mutants.md` and `mutants.json`. With `--text`, the mutants of every other line of the
+ * texts instead (`generateTextMutants`), written to `mutants-text.md` and `mutants-text.json`.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { BUILD_DIR, compileCli, NODE_FLAGS } from '../../pipeline/cli/compile.js';
 import { findStaleInputs } from '../../pipeline/cli/freshness.js';
 import { writeSyntheticSeeds } from '../helpers.js';
@@ -30,12 +31,19 @@ import {
   describeResult,
   formatMutationTable,
   generateMutants,
+  generateTextMutants,
   mutationTable,
   readSeedEditions,
   sampleMutants,
   type Baseline,
+  type Mutant,
   type MutantResult,
+  type SeedEdition,
 } from '../mutants.js';
+
+/** The mutants of one run: the year tables' (`--mutants`), or the rest of the text's (`--mutants --text`). */
+const mutantsOf = (editions: readonly SeedEdition[], text: boolean): Mutant[] =>
+  editions.flatMap((e, i) => (text ? generateTextMutants(e, i, editions) : generateMutants(e, i, editions)));
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const full = process.argv.includes('--full');
@@ -137,7 +145,7 @@ const MUTANTS_PER_TASK = 16;
 function mutantWorker(): void {
   const port = parentPort!;
   const editions = readSeedEditions(join(ROOT, 'seeds'));
-  const mutants = editions.flatMap((e, i) => generateMutants(e, i, editions));
+  const mutants = mutantsOf(editions, (workerData as { text: boolean }).text);
   const baselines = new Map<string, Promise<Baseline>>();
   port.on('message', async (message: ToWorker) => {
     if (message.type === 'stop') return port.close();
@@ -153,9 +161,9 @@ function mutantWorker(): void {
 }
 
 /** Starts a worker thread running this file (with tsx's loader registered in it). */
-function startWorker(): Worker {
+function startWorker(text: boolean): Worker {
   const code = `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then(({ register }) => { register(); return import(${JSON.stringify(import.meta.url)}); })`;
-  return new Worker(code, { eval: true, execArgv: [] });
+  return new Worker(code, { eval: true, execArgv: [], workerData: { text } });
 }
 
 /** `--mutants`: every mutant of both editions, the table, and the mutants that changed values or stopped far. */
@@ -166,7 +174,9 @@ async function runMutants(): Promise<void> {
   const editions = readSeedEditions(join(ROOT, 'seeds'));
   // `--every k`: every k-th mutant of each edition × table × kind only (as the CI sample; for timing).
   const every = process.argv.includes('--every') ? Number(process.argv[process.argv.indexOf('--every') + 1]) : 1;
-  const all = editions.flatMap((e, i) => generateMutants(e, i, editions));
+  // `--text`: the lines outside the year tables instead (the sheets' names, departments and prose, the 一覧, the 改訂履歴).
+  const text = process.argv.includes('--text');
+  const all = mutantsOf(editions, text);
   const mutants = every > 1 ? sampleMutants(all, every, 14) : all;
   const indexOf = new Map(all.map((m, i) => [m.id, i]));
   const slotOf = new Map(mutants.map((m, i) => [m.id, i]));
@@ -177,7 +187,7 @@ async function runMutants(): Promise<void> {
   await Promise.all(
     Array.from({ length: workers }, () =>
       new Promise<void>((resolve, reject) => {
-        const worker = startWorker();
+        const worker = startWorker(text);
         const give = () => {
           const indices = Array.from({ length: Math.min(MUTANTS_PER_TASK, mutants.length - next) }, () => indexOf.get(mutants[next++]!.id)!);
           worker.postMessage((indices.length > 0 ? { type: 'run', indices } : { type: 'stop' }) satisfies ToWorker);
@@ -204,7 +214,7 @@ async function runMutants(): Promise<void> {
   }
   const list = (cls: MutantResult['class']) => results.filter((r) => r.class === cls).map((r) => `- ${describeResult(r)}`);
   const report = [
-    `Command: \`npm run bench -- --mutants${option > 0 ? ` --workers ${workers}` : ''}${every > 1 ? ` --every ${every}` : ''}\` (${workers} worker threads), ${new Date().toISOString().slice(0, 10)}`,
+    `Command: \`npm run bench -- --mutants${text ? ' --text' : ''}${option > 0 ? ` --workers ${workers}` : ''}${every > 1 ? ` --every ${every}` : ''}\` (${workers} worker threads), ${new Date().toISOString().slice(0, 10)}`,
     `Machine: ${machine()}`,
     `Time: ${seconds.toFixed(1)} s for ${mutants.length} mutants`,
     `Errors of the undamaged builds (not counted): ${baselineErrors.length > 0 ? baselineErrors.join('; ') : 'none'}`,
@@ -224,10 +234,11 @@ async function runMutants(): Promise<void> {
   ];
   const out = join(ROOT, 'test/artifacts');
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'mutants.md'), report.join('\n'));
-  writeFileSync(join(out, 'mutants.json'), JSON.stringify({ seconds, workers, machine: machine(), results }, null, 1));
+  const name = text ? 'mutants-text' : 'mutants';
+  writeFileSync(join(out, `${name}.md`), report.join('\n'));
+  writeFileSync(join(out, `${name}.json`), JSON.stringify({ seconds, workers, machine: machine(), results }, null, 1));
   console.log(report.join('\n'));
-  console.error(`wrote test/artifacts/mutants.md and mutants.json; ${seconds.toFixed(1)} s`);
+  console.error(`wrote test/artifacts/${name}.md and ${name}.json; ${seconds.toFixed(1)} s`);
 }
 
 // Last, so that every declaration above is initialised: a worker thread runs this file too.

@@ -99,6 +99,25 @@ describe('parseRevisions', () => {
       expect(swapped.map((d) => d.code)).toEqual(['revision/text-ends-mid-line']);
     });
 
+    it('stops an entry whose number line was lost or whose line was joined to the entry before (its name and summary read into that one), and an entry whose summary was lost', () => {
+      const number = at('2-1-(10) ');
+      expect(real[number + 4]).toBe('新規追加  ');
+      const lost = errors((lines) => (lines[number] = ''));
+      expect(lost.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entries-run-together', number + 2]]);
+      expect(lost[0]!.message).toMatch(/^改訂履歴の 2-1-\(9\) の内容は、空白 2 つ（欄の終わり）で終わるはずですが、その後にも「AI 現況調査システムを活用した事務の」/);
+      const noSummary = errors((lines) => (lines[number + 4] = ''));
+      expect(noSummary.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entry-without-summary', number + 1]]);
+      expect(noSummary[0]!.message).toMatch(/^改訂履歴の 2-1-\(10\) の項目には主な改定内容/);
+      // Two one-line entries joined: the next one's number, name and summary read into the summary.
+      const one = at('２-１-(13) 登記課税連携システムの構築');
+      const joined = errors((lines) => {
+        lines[one] = lines[one]! + lines[one + 2]!;
+        lines[one + 2] = '';
+      });
+      expect(joined.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entries-run-together', one + 1]]);
+      expect(joined[0]!.message).toContain("その後にも「計画終了。」と続いています");
+    });
+
     it('stops a summary line wider than the column (two lines joined)', () => {
       const first = at('令和 3 年 12 月の交付円滑化計画の改定に伴い');
       const joined = errors((lines) => {
