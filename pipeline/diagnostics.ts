@@ -248,7 +248,7 @@ export const RULES = {
   },
   'sheet/not-a-department': {
     severity: 'error',
-    description: 'Expected each department of 主管課等/関係課等 to be named as a department or other body is (ending in 課, 室, 局, 部, 所, 館, 園, センター, 会 … or 等, no space inside; every one of both real editions is), found another text: a line of prose or a heading read into the departments, which would be published as a department',
+    description: 'Expected each department of 主管課等/関係課等 to be named as a department or other body is (ending in 課, 室, 局, 部, 所, 館, 園, センター, 会, 庁, 組合, 〜者, 〜員, グループ … or 等, a bracketed note after it let through; no space between two Japanese characters; no heading word; every one of both real editions is), found another text: a line of prose or a heading read into the departments, which would be published as a department',
     reviewable: true,
   },
   'sheet/space-in-word': {
@@ -324,9 +324,14 @@ export const RULES = {
     description: 'Expected a summary of the change in the revision entry (every entry of the real 改訂履歴 has one, `新規追加` at the least), found none: its line lost',
     reviewable: true,
   },
+  'revision/lost-line': {
+    severity: 'error',
+    description: 'Expected at most one empty line between two lines of the 改訂履歴 (the extraction puts one or none; the real one never has two in a row), found two or more: a line lost there',
+    reviewable: true,
+  },
   'revision/entries-run-together': {
     severity: 'error',
-    description: "Expected a 改訂履歴 summary to end where two spaces end its cell (the extraction's end of a cell; no real summary has them before its end), found more after them: the next entry's number line lost, or its line joined to this one, its name and summary read into this one",
+    description: "Expected a 改訂履歴 summary to hold neither a cell's end (two spaces) inside a line nor a project's whole name on lines of its own (no real summary does), found one: the next entry's line joined to it, or its number line lost, and that entry read into this one",
     reviewable: true,
   },
   'quality/list-sheet-name-mismatch': {

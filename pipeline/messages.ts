@@ -518,8 +518,8 @@ export const MESSAGES = {
       { label: 'システム構築', years: 5, line: 2313 },
     ),
     afterLastText: t<{ label: string; line: number; last: string }>(
-      (p) => `項目「${p.label}」の欄は「${p.last}」まで 1 行に印字されていますが、その後の ${p.line} 行目に空欄だけの行があります。この空欄も行の欄として数えると、各欄が何年度のものか（結合された欄の範囲を含む）が変わります。別の場所の行が表に紛れ込んだ可能性があります。PDF で確かめてください。`,
-      (p) => `Expected the empty cells of row 「${p.label}」 on the line of its last text 「${p.last}」, found a line of empty cells after it (line ${p.line}): counted as the row's cells, they change the years its cells are read for, a merged cell's span included (a line moved into the table)`,
+      (p) => `項目「${p.label}」の欄は「${p.last}」まで 1 行に印字されていますが、その後の ${p.line} 行目に空欄だけの行があります。この空欄もこの項目の欄として数えると、各欄が何年度のものか（結合された欄の範囲を含む）が変わるため、この項目の年度は決めていません。別の場所の行が表に紛れ込んだ可能性があります。PDF で、この項目の欄を確かめてください。`,
+      (p) => `Expected the empty cells of row 「${p.label}」 on the line of its last text 「${p.last}」, found a line of empty cells after it (line ${p.line}): counted as the row's cells, they change the years its cells are read for, a merged cell's span included, so the row is left unplaced (a line moved into the table)`,
       { label: '追加コンテンツ数', line: 532, last: '次期システムと合わせ検討' },
     ),
   },
@@ -633,10 +633,10 @@ export const MESSAGES = {
     ),
   },
   'revision/text-ends-mid-line': {
-    wrapped: t<{ text: string }>(
-      (p) => `改訂履歴の各項目の内容は、最後の行が空白で終わるはずですが、「${p.text}」は文の途中のように文字で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは改訂の内容が入れ替わるか欠けて公開されます）。PDF で確かめてください。`,
-      (p) => `Expected the last line of a 改訂履歴 summary to end in a space, found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost`,
-      { text: '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人' },
+    wrapped: t<{ numbers: string[]; text: string }>(
+      (p) => `改訂履歴の ${p.numbers.join('、')} の内容の最後の行「${p.text}」は、取り出した本文では、PDF で行が折り返されたときのように文の途中で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは改訂の内容が入れ替わるか欠けて公開されます）。PDF で、この項目の内容がこの行で終わっているか確かめてください。`,
+      (p) => `Expected the last line of the 改訂履歴 summary of ${p.numbers.join(', ')} to end in a space, found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost`,
+      { numbers: ['1-1-3'], text: '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人' },
     ),
   },
   'revision/line-too-wide': {
@@ -655,8 +655,8 @@ export const MESSAGES = {
   },
   'sheet/text-ends-mid-line': {
     wrapped: t<{ section: string; text: string }>(
-      (p) => `${p.section}の最後の行は空白で終わるはずですが（PDF で行がそこで終わっていれば、取り出しは空白を付けます）、「${p.text}」は文の途中のように文字で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは文章が入れ替わって公開されます）。PDF で確かめてください。`,
-      (p) => `Expected the last line of ${p.section} to end in a space (the extraction puts one where the PDF's line ends by itself), found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost (the text would be published out of order)`,
+      (p) => `${p.section}の最後の行「${p.text}」は、取り出した本文では、PDF で行が折り返されたときのように文の途中で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは文章が入れ替わるか欠けて公開されます）。PDF で、${p.section}の文章がこの行で終わっているか確かめてください。`,
+      (p) => `Expected the last line of ${p.section} to end in a space (the extraction puts one where the PDF's line ends by itself), found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost (the text would be published out of order or cut)`,
       { section: '概要', text: '所に来なくても手続ができる」ことを目指し、申請届出等に関する市民サービスの向上を' },
     ),
   },
@@ -681,8 +681,8 @@ export const MESSAGES = {
   },
   'sheet/not-a-department': {
     unlike: t<{ section: '主管課等' | '関係課等'; name: string }>(
-      (p) => `${p.section}の「${p.name}」は課などの名前として読めません（課・室・館・所・センターなどや「〜等」で終わり、途中に空白のない名前のはずです）。文章や見出しの行が${p.section}に読み込まれた可能性があります（このままでは課として公開されます）。PDF で確かめてください。`,
-      (p) => `Expected each department of ${p.section} to be named as a department is (ending in 課, 室, 館, 所, センター … or 等, no space inside), found 「${p.name}」: a line of prose or a heading may have been read into ${p.section} (it would be published as a department)`,
+      (p) => `${p.section}の「${p.name}」は課などの名前として読めません（課・室・館・所・センター・「〜等」などで終わり、日本語の文字の間に空白のない名前のはずです）。文章や見出しの行が${p.section}に読み込まれた可能性があります（このままでは課として公開されます）。PDF で確かめ、印字どおりの名前なら承認してください。`,
+      (p) => `Expected each department of ${p.section} to be named as a department is (ending in 課, 室, 館, 所, センター, 等 …, no space between two Japanese characters), found 「${p.name}」: a line of prose or a heading may have been read into ${p.section} (it would be published as a department)`,
       { section: '関係課等', name: '本市の行政サービスにおける様々な手続を' },
     ),
   },
@@ -724,22 +724,34 @@ export const MESSAGES = {
   },
   'revision/entry-without-summary': {
     noSummary: t<{ numbers: string[] }>(
-      (p) => `改訂履歴の ${p.numbers.join('、')} の項目には主な改定内容（「新規追加」など）があるはずですが、見つかりません。その行が欠けた可能性があります（このままでは内容のない項目として公開されます）。PDF で確かめてください。`,
-      (p) => `Expected a summary of the change in the 改訂履歴 entry of ${p.numbers.join(', ')} (at least 新規追加), found none: its line may have been lost`,
+      (p) => `改訂履歴の ${p.numbers.join('、')} の項目には主な改定内容（「新規追加」など）があるはずですが、読み取れません。内容の行が欠けたか、計画名称と内容の区切りが読み取れず、内容が計画名称に読み込まれた可能性があります（このままでは内容のない項目として公開されます）。PDF で、この項目の計画名称と内容を確かめてください。`,
+      (p) => `Expected a summary of the change in the 改訂履歴 entry of ${p.numbers.join(', ')} (at least 新規追加), found none: its line may have been lost, or the end of the name's cell not read and the summary read into the name`,
       { numbers: ['2-1-10'] },
     ),
   },
   'revision/entries-run-together': {
-    cellEnded: t<{ numbers: string[]; text: string }>(
-      (p) => `改訂履歴の ${p.numbers.join('、')} の内容は、空白 2 つ（欄の終わり）で終わるはずですが、その後にも「${p.text}」と続いています。次の項目の計画番号の行が欠けたか、次の項目の行がつながり、その名称と内容がこの項目に読み込まれた可能性があります。PDF で確かめてください。`,
-      (p) => `Expected the summary of the 改訂履歴 entry of ${p.numbers.join(', ')} to end where two spaces end its cell, found more after them, 「${p.text}」: the next entry's number line may have been lost, or its line joined to this one, and its name and summary read into this entry`,
-      { numbers: ['2-1-9'], text: 'AI 現況調査システムを活用した事務の' },
+    joined: t<{ numbers: string[]; text: string }>(
+      (p) => `改訂履歴の ${p.numbers.join('、')} の内容の行の途中に、計画名称の欄の終わりと同じ区切りがあり、その後に「${p.text}」が続いています。次の項目の行がこの行につながり、その番号・名称・内容がこの項目に読み込まれた可能性があります。PDF で、「${p.text}」が別の項目のものか確かめてください。`,
+      (p) => `Expected no cell's end (two spaces) inside a line of the 改訂履歴 summary of ${p.numbers.join(', ')}, found one before 「${p.text}」: the next entry's line may have been joined to this one and read into it`,
+      { numbers: ['2-1-13'], text: '計画終了。' },
+    ),
+    nameInSummary: t<{ numbers: string[]; name: string }>(
+      (p) => `改訂履歴の ${p.numbers.join('、')} の内容の中に、事業の名称「${p.name}」がそのまま 1 行以上を占めています。次の項目の計画番号の行が欠け、その名称と内容がこの項目に読み込まれた可能性があります（このままでは次の項目が公開されません）。PDF で、「${p.name}」の項目が別にあるか確かめてください。`,
+      (p) => `Expected the 改訂履歴 summary of ${p.numbers.join(', ')} not to hold a project's whole name, found 「${p.name}」 on lines of their own: the next entry's number line may have been lost and its name and summary read into this entry`,
+      { numbers: ['2-1-9'], name: 'AI現況調査システムを活用した事務の効率化' },
+    ),
+  },
+  'revision/lost-line': {
+    gap: t<{ previous: string; text: string }>(
+      (p) => `改訂履歴の行の間の空行は 1 行までのはずですが、「${p.previous}」と「${p.text}」の間に空行が 2 行以上あります。取り出しで 1 行が抜けた可能性があります（このままでは改訂の内容や項目が欠けて公開されます）。PDF で、この 2 行の間に何があるか確かめてください。`,
+      (p) => `Expected at most one empty line between two lines of the 改訂履歴, found more between 「${p.previous}」 and 「${p.text}」: a line may have been lost there`,
+      { previous: '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人', text: '1-2-(１) ＳＮＳ等による情報発信  令和４年度以降の評価指標について、各目標値を上方修正。' },
     ),
   },
   'revision/entry-without-name': {
     noName: t<{ numbers: string[] }>(
-      (p) => `${p.numbers.join('、')} の後に計画名があるはずですが、見つかりません。`,
-      (p) => `Expected a plan name after ${p.numbers.join(', ')}`,
+      (p) => `改訂履歴の ${p.numbers.join('、')} の後には計画名称があるはずですが、見つかりません。名称の行が欠けた可能性があります（このままでは名称のない項目として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected a plan name after ${p.numbers.join(', ')} in the 改訂履歴, found none: its line may have been lost (the entry would be published without a name)`,
       { numbers: ['1-1-1', '1-1-2'] },
     ),
   },
@@ -1051,6 +1063,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'revision/repeated-line': '改訂履歴の同じ行が 2 回',
   'revision/entry-without-summary': '内容のない改訂履歴の項目',
   'revision/entries-run-together': 'つながった改訂履歴の項目',
+  'revision/lost-line': '改訂履歴の抜けた行',
   'revision/text-ends-mid-line': '途中で終わる改訂履歴の内容',
   'revision/line-too-wide': '幅の広すぎる改訂履歴の行',
   'revision/bad-date': '改訂履歴の日付の誤り',

@@ -82,10 +82,10 @@ export function describeMutantSample(id: string): void {
  * What damage outside the year tables must never change, even where it publishes changed prose: an
  * initiative, an indicator or a target, or a project's name, listed name, status or 【再掲】 link.
  */
-const NEVER_CHANGED_BY_TEXT = /^(?:initiative |indicator |target |project (?:name|listedName|status|repostOf)$)/;
+const NEVER_CHANGED_BY_TEXT = /^(?:initiative |indicator |target |project (?:id|name|listedName|status|repostOf)$|\/projects\/\*$)/;
 
 /**
- * The same fixed sample of the mutants of every other line of the text (`generateTextMutants`: the
+ * The same fixed sample of the mutants of each remaining line of the text (`generateTextMutants`: the
  * 一覧, each sheet's 名称, departments and prose, the 改訂履歴), held to at most 1 in 10 publishing
  * changed values (what a first edition is held to: prose has no earlier reading to be compared with
  * where its project's 改訂履歴 entry explains a rewrite), and to never changing a table's value or a

@@ -120,7 +120,7 @@ export interface TableRange {
 export type LinePart = 'header' | 'header+row' | 'label' | 'cells' | 'label+cells' | 'empty-cells' | 'other' | TextPart;
 
 /** What a line outside the year tables holds (`generateTextMutants`), by its role in the syntax tree. */
-export type TextPart = 'name' | 'departments' | 'prose' | 'list' | 'revisions' | 'furniture' | 'unaccounted';
+export type TextPart = 'name' | 'departments' | 'prose' | 'list' | 'revisions' | 'furniture' | 'spaces' | 'unaccounted';
 
 /** Where a mutant's damaged line is: one of the two year tables, or the rest of the text. */
 export type MutantRegion = TableName | 'text';
@@ -290,8 +290,9 @@ export function generateMutants(edition: SeedEdition, index = 0, editions: reado
 }
 
 /** The part a line outside the year tables plays, from its role in the syntax tree. */
-function textPartOf(role: LineRole | undefined): TextPart {
-  if (!role) return 'unaccounted';
+function textPartOf(role: LineRole | undefined, text: string): TextPart {
+  // A line of spaces is blank to the parsers (it gets no role) but not to the mutation suite.
+  if (!role) return text.trim() === '' ? 'spaces' : 'unaccounted';
   if (role.role === 'furniture') return 'furniture';
   if (role.kind === 'revisions') return 'revisions';
   if (role.kind.startsWith('outline.')) return 'list';
@@ -301,7 +302,7 @@ function textPartOf(role: LineRole | undefined): TextPart {
 }
 
 /**
- * Every mutant of the four kinds of the issue (`GOAL_KINDS`) of every non-blank line outside the year
+ * Every mutant of the four kinds of the issue (`GOAL_KINDS`) of each non-blank line outside the year
  * tables: the 一覧, the banners and page furniture, each sheet's 名称, 番号, departments and prose, and
  * the 改訂履歴. A line of a sheet is `compared` when an earlier edition has that sheet's project.
  */
@@ -334,7 +335,7 @@ export function generateTextMutants(edition: SeedEdition, index = 0, editions: r
         partner: damage.partner,
         sheet,
         table: 'text',
-        part: textPartOf(roleOf.get(line)),
+        part: textPartOf(roleOf.get(line), text),
         damagedLines: damage.damagedLines,
         printed: [text, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
         compared: sheet !== '-' && earlier.has(sheet),

@@ -104,6 +104,26 @@ export function displayWidth(text: string): number {
   return width;
 }
 
+/** True for a line the PDF wrapped: the extraction ends such a line in text, and a line the PDF ends by itself in a space. */
+export function isWrapped(line: string): boolean {
+  return !/[ \u3000]$/.test(line);
+}
+
+/** How much wider than its column (full-width characters) a line of text may be before it reads as two lines joined. */
+export const JOINED_LINE_MARGIN = 4;
+
+/**
+ * The lines of `lines` wider than their column by more than `JOINED_LINE_MARGIN`: two lines joined, a
+ * line break lost. The column is the third-widest wrapped line (`isWrapped`: the PDF wrapped it because
+ * it was full), so that one or two joined lines cannot raise it; with fewer than three wrapped lines
+ * nothing is weighed (an empty list).
+ */
+export function tooWideLines<T>(lines: readonly T[], textOf: (line: T) => string): { line: T; width: number; column: number }[] {
+  const column = lines.map(textOf).filter(isWrapped).map((t) => displayWidth(t.trim())).sort((a, b) => b - a)[2];
+  if (column === undefined) return [];
+  return lines.map((line) => ({ line, width: displayWidth(textOf(line).trim()), column })).filter((l) => l.width > column + JOINED_LINE_MARGIN);
+}
+
 /** Replaces the dash-like characters used in plan numbers (－, ー, −, ‐ …) with an ASCII hyphen. */
 export function normalizeDashes(text: string): string {
   return text.replace(/[‐‑‒–—―−－ー─ｰ]/g, '-');

@@ -110,13 +110,27 @@ function firstDifference(field: RepostField, sheet: SheetNode | undefined, proje
   }
 }
 
-/** Checks the consistency of one edition and accounts for its lines. */
-/** How the name of a department or other body of the city ends: 〜課, 〜室, 〜館, 〜所, 〜センター, 〜課等 … */
-const DEPARTMENT_END = /(?:課|室|局|部|所|館|園|院|署|校|会|班|係|センター|担当|等)$/;
+/**
+ * How the name of a department or other body ends: 〜課, 〜室, 〜館, 〜所, 〜センター, 〜課等, and the
+ * bodies a plan may name beside the city's own (全庁, 各所属, 〜組合, 神奈川県, 会計管理者, 監査委員,
+ * 〜グループ); a bracketed note after it (`（DX担当）`, `（仮称）`) is let through.
+ */
+const DEPARTMENT_END = /(?:課|室|局|部|所|館|園|院|署|校|会|班|係|庁|属|合|県|者|員|団|センター|担当|グループ|チーム|等)(?:[（(][^（()）]*[）)])?$/;
 
 /** A sheet's heading words: a heading line read into the departments (`主管課等` printed twice) is no department. */
 const HEADINGS: ReadonlySet<string> = new Set(SHEET_SECTIONS);
 
+/**
+ * True when a department's printed name reads as one: it ends as `DEPARTMENT_END` says, is no heading
+ * word, and has no space between two Japanese characters (the extraction's space after a Latin word,
+ * `DX 推進課`, is let through: it is not published).
+ */
+function readsAsDepartment(printed: string): boolean {
+  const name = normalizeText(printed);
+  return !/[^\x00-\x7f][ \u3000]+[^\x00-\x7f]/.test(printed.trim()) && DEPARTMENT_END.test(name) && !HEADINGS.has(name);
+}
+
+/** Checks the consistency of one edition and accounts for its lines. */
 export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Diagnostic[]): QualityReport {
   const file = doc.source.fileName;
   const issues: Diagnostic[] = [...earlier];
@@ -307,15 +321,17 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
   // (`主管課等 図書館 関係課等`).
   for (const [id, sheet] of sheets) {
     for (const [section, nodes] of [['主管課等', sheet.leadDepartments], ['関係課等', sheet.relatedDepartments]] as const) {
-      // The first such name of a section: a prose line read there yields one per phrase.
-      const node = nodes.find((n) => /\S\s+\S/.test(n.printed) || !DEPARTMENT_END.test(normalizeText(n.printed)) || HEADINGS.has(normalizeText(n.printed)));
+      // The first such name of a section is reported (a prose line read there yields one per phrase);
+      // the finding holds them all, so a decision about one (a real 全庁) does not pass another.
+      const unlike = nodes.filter((n) => !readsAsDepartment(n.printed));
+      const node = unlike[0];
       if (node) {
         issues.push(
           diagnose('sheet/not-a-department', 'unlike', { section, name: node.printed.trim() }, {
             file,
             position: node.position,
             subject: id,
-            finding: findingId('sheet/not-a-department', id, [section, node.printed.trim()]),
+            finding: findingId('sheet/not-a-department', id, [section, unlike.map((n) => n.printed.trim())]),
           }),
         );
       }

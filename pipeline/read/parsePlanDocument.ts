@@ -10,7 +10,7 @@ import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
 import { toJoinEvidence, type JoinEvidence } from './joinEvidence.js';
-import { displayWidth, isBlank, nfkc, parsePlanNumber, spacedPattern } from '../common/text.js';
+import { isBlank, nfkc, normalizeText, parsePlanNumber, spacedPattern, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 const SHEET_START = new RegExp(`^\\s*${spacedPattern('名称')}(\\s|$)`);
@@ -83,7 +83,10 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
 
   let revisions: PlanDocument['revisions'] = null;
   if (revisionsIndex >= 0) {
-    const parsed = parseRevisions(lines.slice(revisionsIndex), file);
+    // The names the text prints for its projects, to tell an entry read into another's summary.
+    const names = [...outline.policies.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e) => e.name))), ...sheets.flatMap((s) => (s.name ? [s.name] : []))];
+    const projectNames = new Set(names.map((n) => normalizeText(n.fragments.join('').replace(/【[^】]*】/g, ''))).filter((n) => n !== ''));
+    const parsed = parseRevisions(lines.slice(revisionsIndex), file, projectNames);
     revisions = parsed.groups;
     append(roles, parsed.roles);
     append(diagnostics, parsed.diagnostics);
@@ -125,46 +128,29 @@ const PROSE_SECTIONS = [
   ['終了理由', 'endReason'],
 ] as const;
 
-/** A line the PDF wrapped: the extraction ends it in text, not in a space. */
-export function isWrapped(line: string): boolean {
-  return !/[ \u3000]$/.test(line);
-}
-
-/** How much wider than its section's column (full-width characters) a prose line may be before it reads as two lines joined. */
-export const JOINED_LINE_MARGIN = 4;
-
 /**
- * A prose line wider than its section's column by more than `JOINED_LINE_MARGIN`: two lines joined by
- * the extraction (a line break lost), which moves a paragraph break or, wider still, makes the
- * section's widest line (the width its paragraph breaks are weighed against) wrong for every sheet.
- * The column is the third-widest wrapped line (one ending in text: the PDF wrapped it, so it is full)
- * of the section across the document, so that one or two joined lines cannot raise it; the widest line
- * of either real text is at most 2 wider. A section with fewer than three wrapped lines in the whole
- * text is not weighed.
+ * A prose line wider than its section's column (`tooWideLines`): two lines joined by the extraction (a
+ * line break lost), which moves a paragraph break or, wider still, makes the section's widest line
+ * (the width its paragraph breaks are weighed against) wrong for every sheet. The widest line of either
+ * real text is at most 2 wider than its section's column.
  */
 function checkProseWidths(sheets: readonly SheetNode[], lines: readonly SourceLine[], file: string): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const [section, field] of PROSE_SECTIONS) {
-    const widths = sheets.flatMap((s) => s[field]?.fragments ?? []).filter(isWrapped).map((f) => displayWidth(f.trim())).sort((a, b) => b - a);
-    const column = widths[2];
-    if (column === undefined) continue;
-    for (const sheet of sheets) {
-      const text = sheet[field];
-      for (const fragment of text?.fragments ?? []) {
-        const width = displayWidth(fragment.trim());
-        if (width <= column + JOINED_LINE_MARGIN) continue;
-        // The fragment's line: the one in the section's range that ends with it (a heading line prints the heading first).
-        const line = lines.find((l) => l.line >= text!.position.start.line && l.line <= text!.position.end.line && l.text.endsWith(fragment));
-        const subject = sheet.number ? (parsePlanNumber(sheet.number.printed) ?? sheet.number.printed) : null;
-        diagnostics.push(
-          diagnose('sheet/line-too-wide', 'joined', { section, text: fragment.trim(), width, column }, {
-            file,
-            subject,
-            position: line ? linesPosition(line.line, line.line, line.text.length + 1) : text!.position,
-            finding: findingId('sheet/line-too-wide', subject ?? '-', [section, fragment]),
-          }),
-        );
-      }
+    const fragments = sheets.flatMap((sheet) => (sheet[field]?.fragments ?? []).map((fragment) => ({ sheet, fragment })));
+    for (const { line: { sheet, fragment }, width, column } of tooWideLines(fragments, (f) => f.fragment)) {
+      const text = sheet[field]!;
+      // The fragment's line: the first in the section's range that ends with it (a heading line prints the heading first).
+      const line = lines.find((l) => l.line >= text.position.start.line && l.line <= text.position.end.line && l.text.endsWith(fragment));
+      const subject = sheet.number ? (parsePlanNumber(sheet.number.printed) ?? sheet.number.printed) : null;
+      diagnostics.push(
+        diagnose('sheet/line-too-wide', 'joined', { section, text: fragment.trim(), width, column }, {
+          file,
+          subject,
+          position: line ? linesPosition(line.line, line.line, [...line.text].length + 1) : text.position,
+          finding: findingId('sheet/line-too-wide', subject ?? '-', [section, fragment]),
+        }),
+      );
     }
   }
   return diagnostics;

@@ -6,7 +6,7 @@
  */
 import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
-import { displayWidth, isBlank, nfkc, normalizeDashes, spacedLetters } from '../common/text.js';
+import { isBlank, isWrapped, nfkc, normalizeDashes, normalizeText, spacedLetters, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 /** The revision groups with the role of each line. */
@@ -71,8 +71,12 @@ function splitEntry(draft: EntryDraft): { name: PrintedText | null; summary: Pri
   return { name: piecesToPrinted(name), summary: piecesToPrinted(summary), summaryPieces: summary.filter((p) => p.text.trim() !== '') };
 }
 
-/** Parses the lines from `【改訂履歴】` to the end of the text. */
-export function parseRevisions(lines: readonly SourceLine[], file: string | null): ParsedRevisions {
+/**
+ * Parses the lines from `【改訂履歴】` to the end of the text; `projectNames` (normalised, as
+ * `normalizeText` gives them) are the names the 一覧 and the sheets print, to tell an entry read into
+ * the summary of the entry before it.
+ */
+export function parseRevisions(lines: readonly SourceLine[], file: string | null, projectNames: ReadonlySet<string> = new Set()): ParsedRevisions {
   const groups: RevisionGroupNode[] = [];
   const roles: LineRole[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -81,8 +85,14 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
   const drafts = new Map<RevisionGroupNode, EntryDraft[]>();
 
   let previous: string | null = null;
+  let emptyBefore = 0;
   for (const line of lines) {
-    if (isBlank(line.text)) continue;
+    if (isBlank(line.text)) {
+      emptyBefore++;
+      continue;
+    }
+    const afterEmpty = emptyBefore;
+    emptyBefore = 0;
     // A line printed twice in a row would be published twice (a summary's line) or name its plan twice
     // (`1-3-(6)`); no two neighbouring lines of the real 改訂履歴 are the same.
     const trimmed = line.text.trim();
@@ -90,8 +100,19 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
       diagnostics.push(
         diagnose('revision/repeated-line', 'twice', { text: trimmed }, {
           file,
-          position: linesPosition(line.line, line.line, line.text.length + 1),
-          finding: findingId('revision/repeated-line', '-', [trimmed]),
+          position: linesPosition(line.line, line.line, [...line.text].length + 1),
+          finding: findingId('revision/repeated-line', group?.date.printed ?? '-', [trimmed]),
+        }),
+      );
+    }
+    // The extraction puts at most one empty line between two lines of the 改訂履歴 (it puts none
+    // between some): two or more in a row are a line lost there, as in a sheet (`sheet/lost-line`).
+    if (afterEmpty >= 2 && previous !== null) {
+      diagnostics.push(
+        diagnose('revision/lost-line', 'gap', { previous, text: trimmed }, {
+          file,
+          position: linesPosition(line.line - afterEmpty, line.line, [...line.text].length + 1),
+          finding: findingId('revision/lost-line', group?.date.printed ?? '-', [previous, trimmed]),
         }),
       );
     }
@@ -193,24 +214,35 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
           }),
         );
       }
-      // Two spaces end a cell: a summary line ending so with more lines after it is the summary's end,
-      // and what follows is the next entry, its number line lost (`新規追加  ` ⏎ `AI 現況調査…の` ⏎
-      // `効率化  ` ⏎ `新規追加  `); two spaces inside a line are two entries' lines joined. No summary
-      // of the real 改訂履歴 has either.
-      const after = summaryPieces
-        .map((p, i) => {
-          const inner = /\S[ \u3000]{2,}(?=\S)/.exec(p.text);
-          if (inner) return { line: p.line, column: p.column + inner.index + inner[0].length, text: p.text.slice(inner.index + inner[0].length) };
-          const next = summaryPieces[i + 1];
-          return next && /\S[ \u3000]{2,}$/.test(p.text) ? next : null;
-        })
-        .find((p) => p !== null);
-      if (after) {
+      // Two spaces inside a summary's line end the name's cell of another entry: the next entry's line
+      // joined to this one (`新規追加。 ２-2-(9) 埋蔵文化財包蔵地の電子化の推進  計画終了。`). No summary of
+      // the real 改訂履歴 has two spaces inside a line.
+      const joined = summaryPieces
+        .map((p) => ({ p, inner: /\S[ \u3000]{2,}(?=\S)/.exec(p.text) }))
+        .find(({ inner }) => inner !== null);
+      // A project's whole name among a summary's lines, after a line the PDF ended: the next entry's
+      // number line lost, its name and summary read into this one (`新規追加  ` ⏎ `AI 現況調査システム
+      // を活用した事務の` ⏎ `効率化  ` ⏎ `新規追加  `). No summary of the real 改訂履歴 has one.
+      const named = segmentsOf(summaryPieces).slice(1).find((segment) => projectNames.has(normalizeText(segment.map((p) => p.text).join(''))));
+      if (joined?.inner) {
+        const { p, inner } = joined;
+        const column = p.column + [...p.text.slice(0, inner.index + inner[0].length)].length;
+        const text = p.text.slice(inner.index + inner[0].length);
         diagnostics.push(
-          diagnose('revision/entries-run-together', 'cellEnded', { numbers, text: after.text.trim() }, {
+          diagnose('revision/entries-run-together', 'joined', { numbers, text: text.trim() }, {
             file,
-            position: { start: { line: after.line, column: after.column }, end: { line: after.line, column: after.column + [...after.text].length } },
-            finding: findingId('revision/entries-run-together', g.date.printed, [numbers, summaryPieces.map((p) => p.text)]),
+            position: { start: { line: p.line, column }, end: { line: p.line, column: column + [...text].length } },
+            finding: findingId('revision/entries-run-together', g.date.printed, [numbers, summaryPieces.map((x) => x.text)]),
+          }),
+        );
+      } else if (named) {
+        const first = named[0]!;
+        const last = named.at(-1)!;
+        diagnostics.push(
+          diagnose('revision/entries-run-together', 'nameInSummary', { numbers, name: normalizeText(named.map((x) => x.text).join('')) }, {
+            file,
+            position: { start: { line: first.line, column: first.column }, end: { line: last.line, column: last.column + [...last.text].length } },
+            finding: findingId('revision/entries-run-together', g.date.printed, [numbers, summaryPieces.map((x) => x.text)]),
           }),
         );
       }
@@ -224,12 +256,12 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
       }
       // A summary's last line ends in a space, as the extraction ends a line the PDF ends by itself
       // (every one of the real 改訂履歴 does); one ending in text is a wrapped line moved to the end or
-      // the summary's last line lost (its lines are not kept apart by empty lines, so a lost one leaves no gap).
+      // the summary's last line lost (where no empty line was printed before it, its loss leaves no gap).
       const lastLine = summary?.fragments.at(-1);
-      if (summary && lastLine !== undefined && !/[ \u3000]$/.test(lastLine)) {
+      if (summary && lastLine !== undefined && isWrapped(lastLine)) {
         const line = summary.position.end.line;
         diagnostics.push(
-          diagnose('revision/text-ends-mid-line', 'wrapped', { text: lastLine.trim() }, {
+          diagnose('revision/text-ends-mid-line', 'wrapped', { numbers, text: lastLine.trim() }, {
             file,
             position: linesPosition(line, line, summary.position.end.column),
             finding: findingId('revision/text-ends-mid-line', g.date.printed, [summary.fragments]),
@@ -244,32 +276,24 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
   return { groups, roles, diagnostics };
 }
 
-/** How much wider than the summaries' column (full-width characters) a summary line may be before it reads as two lines joined. */
-const JOINED_LINE_MARGIN = 4;
-
-/**
- * A summary line wider than the summaries' column by more than `JOINED_LINE_MARGIN`: two lines joined
- * (a line break lost). The column is the third-widest wrapped summary line of the 改訂履歴 (one ending
- * in text, which the PDF wrapped because it was full), so that one or two joined lines cannot raise it;
- * fewer than three wrapped lines are not weighed.
- */
-function checkSummaryWidths(summaries: readonly { date: string; pieces: readonly Piece[] }[], file: string | null): Diagnostic[] {
-  const widths = summaries.flatMap((e) => e.pieces).filter((p) => !/[ \u3000]$/.test(p.text)).map((p) => displayWidth(p.text.trim())).sort((a, b) => b - a);
-  const column = widths[2];
-  if (column === undefined) return [];
-  const diagnostics: Diagnostic[] = [];
-  for (const { date, pieces } of summaries) {
-    for (const piece of pieces) {
-      const width = displayWidth(piece.text.trim());
-      if (width <= column + JOINED_LINE_MARGIN) continue;
-      diagnostics.push(
-        diagnose('revision/line-too-wide', 'joined', { text: piece.text.trim(), width, column }, {
-          file,
-          position: { start: { line: piece.line, column: piece.column }, end: { line: piece.line, column: piece.column + [...piece.text].length } },
-          finding: findingId('revision/line-too-wide', date, [piece.text]),
-        }),
-      );
-    }
+/** A summary's lines in runs that each end with a line the PDF ended by itself (`isWrapped` false). */
+function segmentsOf(pieces: readonly Piece[]): Piece[][] {
+  const segments: Piece[][] = [[]];
+  for (const piece of pieces) {
+    segments.at(-1)!.push(piece);
+    if (!isWrapped(piece.text)) segments.push([]);
   }
-  return diagnostics;
+  return segments.filter((segment) => segment.length > 0);
+}
+
+/** A summary line wider than the summaries' column (`tooWideLines`): two lines joined, a line break lost. */
+function checkSummaryWidths(summaries: readonly { date: string; pieces: readonly Piece[] }[], file: string | null): Diagnostic[] {
+  const pieces = summaries.flatMap(({ date, pieces }) => pieces.map((piece) => ({ date, piece })));
+  return tooWideLines(pieces, (p) => p.piece.text).map(({ line: { date, piece }, width, column }) =>
+    diagnose('revision/line-too-wide', 'joined', { text: piece.text.trim(), width, column }, {
+      file,
+      position: { start: { line: piece.line, column: piece.column }, end: { line: piece.line, column: piece.column + [...piece.text].length } },
+      finding: findingId('revision/line-too-wide', date, [piece.text]),
+    }),
+  );
 }

@@ -12,7 +12,7 @@
  * `npm run bench -- --mutants [--workers N]`: builds every mutant of the mutation suite
  * (`test/mutants.ts`) over the real seeds, spread over worker threads (default: one per core, at
  * most 2), prints the mutation table and every `changed` and `stopped-far` mutant, and writes them to
- * `test/artifacts/mutants.md` and `mutants.json`. With `--text`, the mutants of every other line of the
+ * `test/artifacts/mutants.md` and `mutants.json`. With `--text`, the mutants of each remaining line of the
  * texts instead (`generateTextMutants`), written to `mutants-text.md` and `mutants-text.json`.
  */
 import { spawnSync } from 'node:child_process';

@@ -158,6 +158,14 @@ describe('checkQuality: a misread character that the document contradicts stops 
     expect(repeated!.message).toMatch(/^関係課等の「主管課等 図書館 関係課等」は課などの名前として読めません/);
   });
 
+  it('reads as departments the bodies a plan may name and the extraction\'s space after a Latin word (DX 推進課, 全庁, 各所属, （DX担当）)', async () => {
+    const checked = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.startsWith('主管課等 図書館'));
+      text[i] = '主管課等 DX 推進課 関係課等 全庁、各所属、秦野市伊勢原市環境衛生組合、会計管理者、行政経営課（DX担当）  ';
+    });
+    expect(checked.diagnostics.filter((d) => d.code === 'sheet/not-a-department')).toEqual([]);
+  });
+
   it('stops at the department line when two departments run together (国保年金課生活援護課)', async () => {
     const errors = await errorsWith('国保年金課、生活援護課', '国保年金課生活援護課');
     expect(errors).toContainEqual(['sheet/departments-joined', '2-1-8', expect.any(Number)]);

@@ -76,13 +76,15 @@ describe('parseRevisions', () => {
   describe('the real 改訂履歴 of 2025-03, damaged', () => {
     const real = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
     const start = real.findIndex((l) => l.trim() === '【改訂履歴】');
-    /** The 改訂履歴's lines after `edit`, numbered as in the text (an edit keeps the line count). */
+    /** The errors of the 改訂履歴's lines after `edit`, numbered from the text's 【改訂履歴】 line on (lines after a deletion move up). */
     const errors = (edit: (lines: string[]) => void = () => {}) => {
       const lines = [...real];
       edit(lines);
-      return parseRevisions(lines.slice(start).map((text, i) => ({ line: start + 1 + i, text })), 'rev.txt').diagnostics.filter((d) => d.severity === 'error');
+      return parseRevisions(lines.slice(start).map((text, i) => ({ line: start + 1 + i, text })), 'rev.txt', PROJECT_NAMES).diagnostics.filter((d) => d.severity === 'error');
     };
     const at = (prefix: string) => real.findIndex((l) => l.startsWith(prefix));
+    /** Two of the names the 2025-03 text prints for its projects (`parsePlanDocument` hands over all of them). */
+    const PROJECT_NAMES = new Set(['AI現況調査システムを活用した事務の効率化', '市税等の口座振替受付オンライン化の推進']);
 
     it('reads the undamaged one without an error', () => {
       expect(start).toBeGreaterThan(3000);
@@ -92,9 +94,10 @@ describe('parseRevisions', () => {
     it('stops a summary whose last line ends in text (its last line lost, or swapped with the line before)', () => {
       const first = at('令和 3 年 12 月の交付円滑化計画の改定に伴い');
       expect(real[first + 2]).toMatch(/数値の変更。 $/);
-      const lost = errors((lines) => (lines[first + 2] = ''));
+      // Lost with the empty line before it, so that no gap shows.
+      const lost = errors((lines) => lines.splice(first + 1, 2));
       expect(lost.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/text-ends-mid-line', first + 1]]);
-      expect(lost[0]!.message).toMatch(/^改訂履歴の各項目の内容は、最後の行が空白で終わるはずですが、「令和 3 年 12 月の/);
+      expect(lost[0]!.message).toMatch(/^改訂履歴の 1-1-\(3\) の内容の最後の行「令和 3 年 12 月の.*」は、取り出した本文では、PDF で行が折り返されたときのように文の途中で終わっています/);
       const swapped = errors((lines) => ([lines[first], lines[first + 2]] = [lines[first + 2]!, lines[first]!]));
       expect(swapped.map((d) => d.code)).toEqual(['revision/text-ends-mid-line']);
     });
@@ -102,28 +105,39 @@ describe('parseRevisions', () => {
     it('stops an entry whose number line was lost or whose line was joined to the entry before (its name and summary read into that one), and an entry whose summary was lost', () => {
       const number = at('2-1-(10) ');
       expect(real[number + 4]).toBe('新規追加  ');
-      const lost = errors((lines) => (lines[number] = ''));
-      expect(lost.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entries-run-together', number + 2]]);
-      expect(lost[0]!.message).toMatch(/^改訂履歴の 2-1-\(9\) の内容は、空白 2 つ（欄の終わり）で終わるはずですが、その後にも「AI 現況調査システムを活用した事務の」/);
-      const noSummary = errors((lines) => (lines[number + 4] = ''));
+      // Lines are numbered after the damage: the name's first line moves up to the lost one's place.
+      const lost = errors((lines) => lines.splice(number, 1));
+      expect(lost.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entries-run-together', number + 1]]);
+      expect(lost[0]!.message).toMatch(/^改訂履歴の 2-1-\(9\) の内容の中に、事業の名称「AI現況調査システムを活用した事務の効率化」がそのまま/);
+      const noSummary = errors((lines) => lines.splice(number + 4, 1));
       expect(noSummary.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entry-without-summary', number + 1]]);
       expect(noSummary[0]!.message).toMatch(/^改訂履歴の 2-1-\(10\) の項目には主な改定内容/);
       // Two one-line entries joined: the next one's number, name and summary read into the summary.
       const one = at('２-１-(13) 登記課税連携システムの構築');
-      const joined = errors((lines) => {
-        lines[one] = lines[one]! + lines[one + 2]!;
-        lines[one + 2] = '';
-      });
+      const joined = errors((lines) => lines.splice(one, 3, lines[one]! + lines[one + 2]!));
       expect(joined.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/entries-run-together', one + 1]]);
-      expect(joined[0]!.message).toContain("その後にも「計画終了。」と続いています");
+      expect(joined[0]!.message).toContain('その後に「計画終了。」が続いています');
+    });
+
+    it('reads a bulleted summary whose lines end without 。 as one summary (two spaces end any line the PDF ends on an ordinary character)', () => {
+      const bullet = at('・債権回収課の評価指標を上方修正。');
+      expect(errors((lines) => {
+        lines[bullet - 2] = '概要を修正、評価指標とその考え方を追加  ';
+        lines[bullet] = '・債権回収課の評価指標を上方修正  ';
+      })).toEqual([]);
+    });
+
+    it('stops where two empty lines in a row show a lost line', () => {
+      const line = at('システム更新の実施に伴い、公開する地図情報についても決定したため、評');
+      expect(real[line + 1]).toBe('');
+      const lost = errors((lines) => (lines[line] = ''));
+      expect(lost.map((d) => d.code)).toContain('revision/lost-line');
+      expect(lost.find((d) => d.code === 'revision/lost-line')!.message).toMatch(/^改訂履歴の行の間の空行は 1 行までのはずですが、「開」と「価指標の数値を一部修正。」の間に空行が 2 行以上あります/);
     });
 
     it('stops a summary line wider than the column (two lines joined)', () => {
       const first = at('令和 3 年 12 月の交付円滑化計画の改定に伴い');
-      const joined = errors((lines) => {
-        lines[first] = lines[first]! + lines[first + 2]!;
-        lines[first + 2] = '';
-      });
+      const joined = errors((lines) => lines.splice(first, 3, lines[first]! + lines[first + 2]!));
       expect(joined.map((d) => [d.code, d.position?.start.line])).toEqual([['revision/line-too-wide', first + 1]]);
       expect(joined[0]!.message).toMatch(/^改訂履歴の内容の行は、この版ではおよそ 34 文字幅で折り返されていますが/);
     });

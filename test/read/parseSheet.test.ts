@@ -100,7 +100,7 @@ describe('parseSheet', () => {
     expect(diagnostics(...printed)).toEqual([]);
     const swapped = diagnostics(printed[1]!, printed[0]!);
     expect(swapped.map((d) => [d.code, d.severity, d.position?.start.line])).toEqual([['sheet/text-ends-mid-line', 'error', 5]]);
-    expect(swapped[0]!.message).toMatch(/^概要の最後の行は空白で終わるはずですが/);
+    expect(swapped[0]!.message).toMatch(/^概要の最後の行「業務の効率化や.*」は、取り出した本文では、PDF で行が折り返されたときのように文の途中で終わっています/);
   });
 
   it('reports a sheet without 番号 or name', () => {

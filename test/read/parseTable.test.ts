@@ -361,6 +361,7 @@ describe('parseTable: every row proves its reading', () => {
     const moved = parsed(at([527, '追加コンテ'], [529, 'ンツ数 '], [530, ' １種類以上 次期システムと合わせ検討 '], [532, ' ']));
     expect(moved.diagnostics.map((d) => [d.code, d.severity, d.position?.start.line])).toEqual([['table/stray-empty-cells', 'error', 532]]);
     expect(moved.diagnostics[0]!.message).toContain('「次期システムと合わせ検討」まで 1 行に印字');
+    expect(moved.diagnostics[0]!.message).toContain('この項目の年度は決めていません');
     expect(moved.rows[0]!.placed).toBe(false);
     // 2021 1-1-1 as printed: a merged cell wrapped over three lines, the other years' empty cells on the next.
     expect(parsed(at([232, '利便性向上'], [234, 'に資する '], [236, '手続のオン'], [238, 'ライン化数 '], [240, '「デジタル・ガバメント実行'], [242, '計画」における実施可能な'], [244, '全ての手続のオンライン化 '], [246, '   '])).diagnostics).toEqual([]);
