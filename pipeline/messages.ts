@@ -756,10 +756,15 @@ export const MESSAGES = {
     ),
   },
   'quality/list-sheet-name-mismatch': {
-    differs: t<{ listed: string; sheet: string }>(
-      (p) => `シートの名称は一覧と同じ「${p.listed}」のはずですが、「${p.sheet}」です。`,
-      (p) => `Expected the listed name 「${p.listed}」 on the sheet, found 「${p.sheet}」`,
-      { listed: '電子申請の推進', sheet: '電子申請の拡充' },
+    differs: t<{ listed: string; sheet: string; listLine: number | null; sheetLine: number | null }>(
+      (p) => `シートの名称は一覧${p.listLine === null ? '' : `（${p.listLine} 行目）`}と同じ「${p.listed}」のはずですが、「${p.sheet}」です。どちらかの文字や行を読み誤った可能性があります。PDF で両方を確かめてください。`,
+      (p) => `Expected the listed name 「${p.listed}」${p.listLine === null ? '' : ` (line ${p.listLine})`} on the sheet, found 「${p.sheet}」: either copy may have been misread`,
+      { listed: '電子申請の推進', sheet: '電子申請の拡充', listLine: 20, sheetLine: 240 },
+    ),
+    listDiffers: t<{ listed: string; sheet: string; listLine: number | null; sheetLine: number | null }>(
+      (p) => `一覧の名称「${p.listed}」は、シート${p.sheetLine === null ? '' : `（${p.sheetLine} 行目から）`}の名称「${p.sheet}」と同じはずですが、違います。どちらかの文字や行を読み誤った可能性があります。PDF で両方を確かめてください。`,
+      (p) => `Expected the listed name 「${p.listed}」 to be the sheet's${p.sheetLine === null ? '' : ` (from line ${p.sheetLine})`}, found 「${p.sheet}」 there: either copy may have been misread`,
+      { listed: '電子申請の推進', sheet: '電子申請の拡充', listLine: 20, sheetLine: 240 },
     ),
   },
   'quality/list-sheet-tag-mismatch': {
@@ -789,10 +794,15 @@ export const MESSAGES = {
       (p) => `Expected sheet ${p.id} under the banner of 事業推進計画 ${p.measure}, found it under ${p.found}`,
       { id: '1-2-1', measure: '1-2', found: '1-1' },
     ),
-    bannerName: t<{ what: string; listed: string | null; banner: string | null }>(
-      (p) => `${p.what}の見出しは${p.listed === null ? '一覧にあるはずですが一覧になく' : `一覧と同じ「${p.listed}」のはずですが`}、見出しは「${p.banner ?? ''}」です。`,
-      (p) => `Expected the banner of ${p.what} to read 「${p.listed ?? '(not listed)'}」, found 「${p.banner ?? ''}」`,
-      { what: '基本方針1', listed: '行政のデジタル化', banner: '行政のデジタル化の推進' },
+    bannerName: t<{ what: string; listed: string | null; banner: string | null; listLine: number | null; bannerLine: number }>(
+      (p) => `${p.what}の見出しは${p.listed === null ? '一覧にあるはずですが一覧になく' : `一覧${p.listLine === null ? '' : `（${p.listLine} 行目）`}と同じ「${p.listed}」のはずですが`}、見出しは「${p.banner ?? ''}」です。どちらかの文字や行を読み誤った可能性があります。`,
+      (p) => `Expected the banner of ${p.what} to read 「${p.listed ?? '(not listed)'}」${p.listLine === null ? '' : ` (as the list, line ${p.listLine})`}, found 「${p.banner ?? ''}」`,
+      { what: '基本方針1', listed: '行政のデジタル化', banner: '行政のデジタル化の推進', listLine: 8, bannerLine: 170 },
+    ),
+    listName: t<{ what: string; listed: string | null; banner: string | null; listLine: number | null; bannerLine: number }>(
+      (p) => `一覧の${p.what}の名称「${p.listed ?? ''}」は、見出し（${p.bannerLine} 行目）の「${p.banner ?? ''}」と同じはずですが、違います。どちらかの文字や行を読み誤った可能性があります。PDF で両方を確かめてください。`,
+      (p) => `Expected the list's name of ${p.what} 「${p.listed ?? ''}」 to be its banner's (line ${p.bannerLine}), found 「${p.banner ?? ''}」 there: either copy may have been misread`,
+      { what: '基本方針1', listed: '行政のデジタル化', banner: '行政のデジタル化の推進', listLine: 8, bannerLine: 170 },
     ),
   },
   'quality/sheet-out-of-order': {

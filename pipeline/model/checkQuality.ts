@@ -163,14 +163,11 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       );
     }
     if (project.name && project.listedName && project.name !== project.listedName) {
-      issues.push(
-        diagnose('quality/list-sheet-name-mismatch', 'differs', { listed: project.listedName, sheet: project.name }, {
-          file,
-          position: at(sheetLine),
-          subject,
-          finding: findingId('quality/list-sheet-name-mismatch', subject, [project.listedName, project.name]),
-        }),
-      );
+      // Either copy may be the misread one: one finding, reported at both (the 一覧's line first).
+      const finding = findingId('quality/list-sheet-name-mismatch', subject, [project.listedName, project.name]);
+      const params = { listed: project.listedName, sheet: project.name, listLine: listLine ?? null, sheetLine: sheetLine ?? null };
+      if (listLine !== undefined) issues.push(diagnose('quality/list-sheet-name-mismatch', 'listDiffers', params, { file, position: at(listLine), subject, finding }));
+      issues.push(diagnose('quality/list-sheet-name-mismatch', 'differs', params, { file, position: at(sheetLine), subject, finding }));
     }
     const sheet = sheets.get(project.id);
     const entry = entries.get(project.id);
@@ -362,13 +359,15 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     const bannerName = toName(banner.name);
     if (listedName !== bannerName) {
       const what = banner.kind === 'policy' ? `基本方針${banner.policyNumber}` : `事業推進計画 ${banner.policyNumber}-${banner.measureNumber}`;
-      issues.push(
-        diagnose('quality/banner-mismatch', 'bannerName', { what, listed: listedName ?? null, banner: bannerName ?? null }, {
-          file,
-          position: banner.position,
-          finding: findingId('quality/banner-mismatch', what, [listedName ?? null, bannerName ?? null]),
-        }),
-      );
+      const listLine =
+        banner.kind === 'policy'
+          ? plan.policies.find((p) => p.id === String(banner.policyNumber))?.source.startLine
+          : plan.measures.find((m) => m.id === `${banner.policyNumber}-${banner.measureNumber}`)?.source.startLine;
+      // Either copy may be the misread one: one finding, reported at both (the 一覧's line first).
+      const finding = findingId('quality/banner-mismatch', what, [listedName ?? null, bannerName ?? null]);
+      const params = { what, listed: listedName ?? null, banner: bannerName ?? null, listLine: listLine ?? null, bannerLine: banner.position.start.line };
+      if (listLine !== undefined) issues.push(diagnose('quality/banner-mismatch', 'listName', params, { file, position: at(listLine), finding }));
+      issues.push(diagnose('quality/banner-mismatch', 'bannerName', params, { file, position: banner.position, finding }));
     }
   }
 
