@@ -324,6 +324,11 @@ export const RULES = {
     description: 'Expected a summary of the change in the revision entry (every entry of the real 改訂履歴 has one, `新規追加` at the least), found none: its line lost',
     reviewable: true,
   },
+  'outline/lost-line': {
+    severity: 'error',
+    description: 'Expected one empty line between two lines of the 個別事業一覧, as the extraction writes them (neither real text has two in a row there), found two or more: a line lost there (an entry, or a line of a name)',
+    reviewable: true,
+  },
   'revision/lost-line': {
     severity: 'error',
     description: 'Expected at most one empty line between two lines of the 改訂履歴 (the extraction puts one or none; the real one never has two in a row), found two or more: a line lost there',

@@ -741,6 +741,13 @@ export const MESSAGES = {
       { numbers: ['2-1-9'], name: 'AI現況調査システムを活用した事務の効率化' },
     ),
   },
+  'outline/lost-line': {
+    gap: t<{ previous: string; text: string }>(
+      (p) => `個別事業一覧の行の間の空行は 1 行のはずですが、「${p.previous}」と「${p.text}」の間に空行が 2 行以上あります。取り出しで 1 行（事業の行や名称の続き）が抜けた可能性があります（このままでは一覧の事業や名称が欠けて公開されます）。PDF で、この 2 行の間に何があるか確かめてください。`,
+      (p) => `Expected one empty line between two lines of the 個別事業一覧, found more between 「${p.previous}」 and 「${p.text}」: a line (an entry, or a line of a name) may have been lost there`,
+      { previous: '(1) 各種手続のオンライン化の推進', text: '(3) マイナンバーカード交付事務の円滑化' },
+    ),
+  },
   'revision/lost-line': {
     gap: t<{ previous: string; text: string }>(
       (p) => `改訂履歴の行の間の空行は 1 行までのはずですが、「${p.previous}」と「${p.text}」の間に空行が 2 行以上あります。取り出しで 1 行が抜けた可能性があります（このままでは改訂の内容や項目が欠けて公開されます）。PDF で、この 2 行の間に何があるか確かめてください。`,
@@ -1074,6 +1081,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'revision/entry-without-summary': '内容のない改訂履歴の項目',
   'revision/entries-run-together': 'つながった改訂履歴の項目',
   'revision/lost-line': '改訂履歴の抜けた行',
+  'outline/lost-line': '一覧の抜けた行',
   'revision/text-ends-mid-line': '途中で終わる改訂履歴の内容',
   'revision/line-too-wide': '幅の広すぎる改訂履歴の行',
   'revision/bad-date': '改訂履歴の日付の誤り',

@@ -48,8 +48,27 @@ export function parseOutline(lines: readonly SourceLine[], file: string | null):
   // policy name repeated at the top of a continuation page.
   let open: { kind: 'policy' | 'measure' | 'entry'; text: PrintedText } | { kind: 'repeat' } | null = null;
 
+  let emptyBefore = 0;
+  let previous: string | null = null;
   for (const line of lines) {
-    if (isBlank(line.text)) continue;
+    if (isBlank(line.text)) {
+      // A line of spaces is a line of the layout (an empty cell), not a gap.
+      emptyBefore = line.text === '' ? emptyBefore + 1 : 0;
+      continue;
+    }
+    // The extraction puts one empty line between two lines of the 一覧 (neither real text has two in a
+    // row there): two or more are a line lost, an entry's or a name's, as in a sheet (`sheet/lost-line`).
+    if (emptyBefore >= 2 && previous !== null) {
+      diagnostics.push(
+        diagnose('outline/lost-line', 'gap', { previous, text: line.text.trim() }, {
+          file,
+          position: linesPosition(line.line - emptyBefore, line.line, [...line.text].length + 1),
+          finding: findingId('outline/lost-line', '-', [previous, line.text.trim()]),
+        }),
+      );
+    }
+    emptyBefore = 0;
+    previous = line.text.trim();
     const text = nfkc(line.text).trim();
     const at = linesPosition(line.line, line.line, line.text.length + 1);
     const fresh = () => linesPosition(line.line, line.line, line.text.length + 1);

@@ -88,7 +88,8 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
   let emptyBefore = 0;
   for (const line of lines) {
     if (isBlank(line.text)) {
-      emptyBefore++;
+      // A line of spaces is a line of the layout, not a gap.
+      emptyBefore = line.text === '' ? emptyBefore + 1 : 0;
       continue;
     }
     const afterEmpty = emptyBefore;

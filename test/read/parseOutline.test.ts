@@ -67,4 +67,12 @@ describe('parseOutline', () => {
     expect(entry.position.start.line).toBe(10);
     expect(entry.position.end.line).toBe(11);
   });
+  it('stops where two empty lines in a row show a lost line (an entry deleted), not at a line of spaces between empty lines', () => {
+    const lines = ['＜基本方針１＞ ', '', '市民にとって便利で ', '', '＜１＞ ', '', '行政手続等デジタル化の推進 ', '', '(1) 各種手続のオンライン化の推進 ', '', '(2) 住民異動届出等におけるスマート窓口の導入検討 '];
+    expect(parseOutline(sourceLines(...lines), 'list.txt').diagnostics).toEqual([]);
+    const lost = parseOutline(sourceLines(...lines.slice(0, 8), '', ...lines.slice(10)), 'list.txt').diagnostics;
+    expect(lost.map((d) => [d.code, d.severity, d.position?.start.line, d.position?.end.line])).toEqual([['outline/lost-line', 'error', 8, 10]]);
+    expect(lost[0]!.message).toMatch(/^個別事業一覧の行の間の空行は 1 行のはずですが、「行政手続等デジタル化の推進」と「\(2\) 住民異動届出等/);
+    expect(parseOutline(sourceLines(...lines.slice(0, 8), ' ', '', ...lines.slice(8)), 'list.txt').diagnostics).toEqual([]);
+  });
 });
