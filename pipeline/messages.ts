@@ -282,10 +282,12 @@ export const MESSAGES = {
     ),
   },
   'sheet/missing-section': {
-    none: t<{ section: string; id: string }>(
-      (p) => `シート ${p.id} に${p.section}の欄があるはずですが、見つかりません。`,
-      (p) => `Expected section ${p.section} in sheet ${p.id}, found none`,
-      { section: '指標の考え方', id: '2-1-1' },
+    none: t<{ section: string; id: string; above: string | null; from: number | null; to: number | null }>(
+      (p) =>
+        `シート ${p.id} に${p.section}の欄があるはずですが、見つかりません。` +
+        (p.above === null ? '' : `見出しの行が欠けたか読み誤られ、${p.section}の文章が前の${p.above}の欄（${p.from}〜${p.to} 行目）に読み込まれている可能性があります。PDF で確かめてください。`),
+      (p) => `Expected section ${p.section} in sheet ${p.id}, found none${p.above === null ? '' : `: its text may have been read into ${p.above} (lines ${p.from}–${p.to})`}`,
+      { section: '指標の考え方', id: '2-1-1', above: '評価指標', from: 1400, to: 1406 },
     ),
   },
   'sheet/unexpected-line': {

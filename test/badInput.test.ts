@@ -38,7 +38,7 @@ describe('bad input', () => {
     // Line 1650 of the seed is `５，２５０ ` in 2-1-1's 削減時間（累積）: everything after it is lost.
     const ds = await diagnosticsOf(lines.slice(0, 1650).join('\n'));
     expect(errors(ds).map((d) => [d.code, d.subject])).toContainEqual(['quality/listed-without-sheet', '2-1-2']);
-    expect(ds.find((d) => d.code === 'sheet/missing-section' && d.subject === '2-1-1')?.messageEn).toMatch(/^Expected section 指標の考え方 in sheet 2-1-1, found none; not published until accepted/);
+    expect(ds.find((d) => d.code === 'sheet/missing-section' && d.subject === '2-1-1')?.messageEn).toMatch(/^Expected section 指標の考え方 in sheet 2-1-1, found none: its text may have been read into 評価指標 \(lines \d+–\d+\); not published until accepted/);
     expect(where(ds)).toContain('in/2025-03/edition.txt:101:1: error quality/listed-without-sheet [2-1-2] Expected a sheet for listed project 2-1-2, found none');
   });
 

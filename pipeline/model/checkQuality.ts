@@ -130,6 +130,36 @@ function readsAsDepartment(printed: string): boolean {
   return !/[^\x00-\x7f][ \u3000]+[^\x00-\x7f]/.test(printed.trim()) && DEPARTMENT_END.test(name) && !HEADINGS.has(name);
 }
 
+/** Where a section's content is printed in a sheet (from its first to its last node), or null when it has none. */
+function sectionPosition(sheet: SheetNode, section: (typeof SHEET_SECTIONS)[number]): Position | null {
+  const span = (nodes: readonly { position: Position }[]): Position | null =>
+    nodes.length === 0 ? null : { start: nodes[0]!.position.start, end: nodes.at(-1)!.position.end };
+  switch (section) {
+    case '名称':
+      return sheet.name?.position ?? null;
+    case '番号':
+      return sheet.number?.position ?? null;
+    case '主管課等':
+      return span(sheet.leadDepartments);
+    case '関係課等':
+      return span(sheet.relatedDepartments);
+    case '概要':
+      return sheet.summary?.position ?? null;
+    case '目指すもの':
+      return sheet.objective?.position ?? null;
+    case '年度ごとの取組':
+      return span(sheet.yearHeadings);
+    case '取組内容':
+      return span(sheet.initiatives);
+    case '評価指標':
+      return span(sheet.indicators);
+    case '指標の考え方':
+      return sheet.indicatorRationale?.position ?? null;
+    case '終了理由':
+      return sheet.endReason?.position ?? null;
+  }
+}
+
 /** Checks the consistency of one edition and accounts for its lines. */
 export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Diagnostic[]): QualityReport {
   const file = doc.source.fileName;
@@ -225,12 +255,15 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
           // nothing published changes.
           issues.push(diagnose('sheet/missing-year-heading', 'none', { id: project.id }, { file, position: at(sheetLine), subject }));
         } else {
-          // A heading misread (`慨要`, `目指すも`) moves its text into the section above it, which
-          // would be published so: a person decides, as for the lost sections above.
+          // A heading misread (`慨要`, `目指すも`) or lost moves its text into the section above it,
+          // which would be published so: a person decides, as for the lost sections above. Reported
+          // at that section's text, where the heading's line was.
+          const above = SHEET_SECTIONS.slice(0, SHEET_SECTIONS.indexOf(section as (typeof SHEET_SECTIONS)[number])).filter((s) => sections.has(s)).at(-1) ?? null;
+          const where = above ? sectionPosition(sheet, above) : null;
           issues.push(
-            diagnose('sheet/missing-section', 'none', { section, id: project.id }, {
+            diagnose('sheet/missing-section', 'none', { section, id: project.id, above: where ? above : null, from: where?.start.line ?? null, to: where?.end.line ?? null }, {
               file,
-              position: at(sheetLine),
+              position: where ?? at(sheetLine),
               subject,
               // The section alone: another heading lost is a finding of its own.
               finding: findingId('sheet/missing-section', subject, [section]),

@@ -138,6 +138,10 @@ describe('checkQuality: a misread character that the document contradicts stops 
       text[i] = text[i]!.replace('概要', '慨要');
     });
     expect(misread.diagnostics.filter((d) => d.severity === 'error').map((d) => [d.code, d.subject])).toContainEqual(['sheet/missing-section', '2-1-6']);
+    // Reported at the section its text went into (関係課等, the section above 概要), which names its lines.
+    const missing = misread.diagnostics.find((d) => d.code === 'sheet/missing-section' && d.subject === '2-1-6')!;
+    expect(missing.message).toMatch(/^シート 2-1-6 に概要の欄があるはずですが、見つかりません。見出しの行が欠けたか読み誤られ、概要の文章が前の関係課等の欄（\d+〜\d+ 行目）に読み込まれている可能性があります/);
+    expect(missing.position!.end.line).toBeGreaterThan(missing.position!.start.line);
   });
 
   it('stops at a department that reads as no department: the 概要 heading swapped with its first line, the departments\' line printed twice', async () => {

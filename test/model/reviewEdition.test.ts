@@ -34,7 +34,7 @@ const cells = diagnose('table/unplaced-cells', 'ambiguous', { label: '開発登�
   finding: 'table/unplaced-cells@2-2-3/initiative~99d8ae30',
 });
 const plainError = diagnose('sheet/duplicate-number', 'another', { id: '1-1-1', line: 27 }, { file: 'x.txt', subject: '1-1-1' });
-const warning = diagnose('sheet/missing-section', 'none', { section: '指標の考え方', id: '1-2-3' }, { file: 'x.txt', subject: '1-2-3' });
+const warning = diagnose('sheet/missing-section', 'none', { section: '指標の考え方', id: '1-2-3', above: null, from: null, to: null }, { file: 'x.txt', subject: '1-2-3' });
 
 const decision = (finding: string, verdict: 'accept' | 'reject', reason = 'checked against the text') => ({ finding, decision: verdict, reason, by: 'hadano-ict-plan maintainers', date: '2026-12-02' });
 const reviewOf = (decisions: unknown[], edition = '2025-03') => parseReviewFile(encode({ $schema: '../../schemas/review.schema.json', edition, decisions }), FILE, edition);
