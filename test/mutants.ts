@@ -251,6 +251,20 @@ export interface Mutant {
   compared: boolean;
 }
 
+/** One mutant of `edition`: `kind` of damage at `line`, and where the line is (`where`). */
+function toMutant(edition: SeedEdition, kind: MutantKind, line: number, damage: Damage, where: Pick<Mutant, 'sheet' | 'table' | 'part' | 'compared'>): Mutant {
+  return {
+    id: `${edition.id}/${kind}/${line}`,
+    edition: edition.id,
+    kind,
+    line,
+    partner: damage.partner,
+    ...where,
+    damagedLines: damage.damagedLines,
+    printed: [edition.lines[line - 1]!, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
+  };
+}
+
 /**
  * Every mutant of one edition, in line order and `MUTANT_KINDS` order per line; `editions` (sorted,
  * earlier first, as `readSeedEditions` gives them) tells which projects an earlier edition has.
@@ -270,19 +284,8 @@ export function generateMutants(edition: SeedEdition, index = 0, editions: reado
       for (const kind of MUTANT_KINDS) {
         const damage = damageLines(edition.lines, kind, line);
         if (!damage) continue;
-        mutants.push({
-          id: `${edition.id}/${kind}/${line}`,
-          edition: edition.id,
-          kind,
-          line,
-          partner: damage.partner,
-          sheet: range.sheet,
-          table: range.table,
-          part: range.parts.get(line)!,
-          damagedLines: damage.damagedLines,
-          printed: [edition.lines[line - 1]!, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
-          compared: compared(range, [line, ...(damage.partner ? [damage.partner] : [])]),
-        });
+        const where = { sheet: range.sheet, table: range.table, part: range.parts.get(line)!, compared: compared(range, [line, ...(damage.partner ? [damage.partner] : [])]) };
+        mutants.push(toMutant(edition, kind, line, damage, where));
       }
     }
   }
@@ -327,19 +330,7 @@ export function generateTextMutants(edition: SeedEdition, index = 0, editions: r
     for (const kind of GOAL_KINDS) {
       const damage = damageLines(edition.lines, kind, line);
       if (!damage) continue;
-      mutants.push({
-        id: `${edition.id}/${kind}/${line}`,
-        edition: edition.id,
-        kind,
-        line,
-        partner: damage.partner,
-        sheet,
-        table: 'text',
-        part: textPartOf(roleOf.get(line), text),
-        damagedLines: damage.damagedLines,
-        printed: [text, ...(damage.partner ? [edition.lines[damage.partner - 1]!] : [])],
-        compared: sheet !== '-' && earlier.has(sheet),
-      });
+      mutants.push(toMutant(edition, kind, line, damage, { sheet, table: 'text', part: textPartOf(roleOf.get(line), text), compared: sheet !== '-' && earlier.has(sheet) }));
     }
   });
   return mutants;
