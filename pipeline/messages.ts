@@ -335,7 +335,7 @@ export const MESSAGES = {
   },
   'table/empty-indicator': {
     noTargets: t<{ label: string }>(
-      (p) => `評価指標の項目「${p.label}」には目標値の欄があるはずですが、見つかりません。`,
+      (p) => `評価指標の項目「${p.label}」には目標値の欄があるはずですが、見つかりません。目標値の行が欠けたか、別の行に読み込まれた可能性があります（このままでは目標値のない指標として公開されます）。PDF で確かめてください。`,
       (p) => `Expected target cells in indicator row 「${p.label}」, found none`,
       { label: '電子申請件数' },
     ),
@@ -791,10 +791,17 @@ export const MESSAGES = {
     ),
   },
   'quality/sheet-not-listed': {
-    none: t<{ id: string }>(
-      (p) => `${p.id} は個別事業一覧に載っているはずですが、シートしかありません。`,
-      (p) => `Expected ${p.id} in the 個別事業一覧, found only its sheet`,
-      { id: '1-1-1' },
+    none: t<{ id: string; after: string | null; listLine: number | null }>(
+      (p) =>
+        `${p.id} は個別事業一覧に載っているはずですが、シートしかありません。` +
+        (p.listLine === null ? '' : `一覧の ${p.listLine} 行目（${p.after ?? 'その事業推進計画'}）の後の行が欠けたか、番号を読み誤った可能性があります。PDF で確かめてください。`),
+      (p) => `Expected ${p.id} in the 個別事業一覧, found only its sheet${p.listLine === null ? '' : ` (the list's line after line ${p.listLine} may have been lost or its number misread)`}`,
+      { id: '1-2-4', after: '1-2-3', listLine: 43 },
+    ),
+    listGap: t<{ id: string; after: string | null; listLine: number | null }>(
+      (p) => `個別事業一覧の ${p.listLine ?? '？'} 行目（${p.after ?? 'その事業推進計画'}）の後に ${p.id} があるはずですが、見つかりません（シートはあります）。一覧の行が欠けたか、番号を読み誤った可能性があります。PDF で確かめてください。`,
+      (p) => `Expected ${p.id} in the 個別事業一覧 after line ${p.listLine ?? '?'} (${p.after ?? 'its measure'}), found it on its sheet only: a line of the list lost, or its number misread`,
+      { id: '1-2-4', after: '1-2-3', listLine: 43 },
     ),
   },
   'quality/banner-mismatch': {
@@ -872,7 +879,7 @@ export const MESSAGES = {
   'review/unexplained-change': {
     unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string; cut: boolean }>(
       (p) =>
-        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて ${p.mentions.map((m) => m.ja).join('、または')} に触れた記載があるはずですが、${
+        `${p.edition} の改訂履歴に、${p.project ?? 'この事業'} を挙げて、${p.mentions.map((m) => m.ja).join('、または')}に触れた記載があるはずですが、${
           p.naming.length === 0 ? `${p.project ?? 'この事業'} を挙げた記載がありません` : `${p.naming.map((e) => `${e.ref}「${e.excerpt}」`).join('、')}しかありません`
         }。説明のない変更：${p.change}${p.cut ? '。名前が前の版の名前の一部だけになっています。計画の改訂ではなく、本文の行が抜けた（取り出しの誤り）可能性があります' : ''}`,
       (p) =>
@@ -890,7 +897,7 @@ export const MESSAGES = {
     ),
     unexplainedEverywhere: t<{ edition: string; projects: number; mentions: { ja: string; en: string }[]; naming: string[]; change: string }>(
       (p) =>
-        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて ${p.mentions.map((m) => m.ja).join('、または')} に触れた記載があるはずですが、${
+        `${p.edition} の改訂履歴に、名称の変わった課等のある事業（${p.projects} 件）のどれかを挙げて、${p.mentions.map((m) => m.ja).join('、または')}に触れた記載があるはずですが、${
           p.naming.length === 0 ? 'どの事業を挙げた記載もありません' : `これらの事業を挙げた記載（${p.naming.join('、')}）はどれも触れていません`
         }。説明のない変更：${p.change}`,
       (p) =>

@@ -244,7 +244,7 @@ describe('every change is declared or reviewed', () => {
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.code, d.file, d.position?.start.line, d.subject])).toEqual([['review/unexplained-change', 'in/2025-03/000_5b993dc6e4c545ce.txt', 3402, '2-5-3']]);
     expect(errors[0]!.finding).toMatch(/^review\/unexplained-change@target-changed\/2-5-3\/target\/2-5-3\/1\/2022~[0-9a-f]{8}$/);
-    expect(errors[0]!.message).toMatch(/^2025-03 の改訂履歴に、2-5-3 を挙げて 上方修正（目標値の引き上げ）、または.* に触れた記載があるはずですが、2-5-3 を挙げた記載がありません。説明のない変更：ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更（in\/2025-03\/review\.json で承認されるまで公開されません）$/);
+    expect(errors[0]!.message).toMatch(/^2025-03 の改訂履歴に、2-5-3 を挙げて、上方修正（目標値の引き上げ）、または.*に触れた記載があるはずですが、2-5-3 を挙げた記載がありません。説明のない変更：ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更（in\/2025-03\/review\.json で承認されるまで公開されません）$/);
     expect(errors[0]!.messageEn).toMatch(/: ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更; not published until accepted in in\/2025-03\/review\.json$/);
     expect(result.editions[1]!.review).toMatchObject({ status: 'pending', pending: 1 });
   });

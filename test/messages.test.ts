@@ -85,7 +85,7 @@ describe('formatDiagnostic', () => {
 
   it('prints one line in Japanese by default: severity in Japanese, code, subject, path and finding id as they are', () => {
     expect(formatDiagnostic(d)).toBe(
-      'x.txt:3:1: エラー table/empty-indicator [1-1-1] 評価指標の項目「利用率」には目標値の欄があるはずですが、見つかりません。 (指摘ID table/empty-indicator@1-1-1/indicator~0123abcd)',
+      'x.txt:3:1: エラー table/empty-indicator [1-1-1] 評価指標の項目「利用率」には目標値の欄があるはずですが、見つかりません。目標値の行が欠けたか、別の行に読み込まれた可能性があります（このままでは目標値のない指標として公開されます）。PDF で確かめてください。 (指摘ID table/empty-indicator@1-1-1/indicator~0123abcd)',
     );
     expect(formatDiagnostic({ ...d, severity: 'warning', finding: null })).toMatch(/^x\.txt:3:1: 警告 /);
     expect(formatDiagnostic({ ...d, severity: 'info', finding: null })).toMatch(/^x\.txt:3:1: 注記 /);

@@ -183,14 +183,19 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       issues.push(diagnose('quality/listed-without-sheet', 'none', { id: project.id }, { file, position: at(listLine), subject }));
     }
     if (!project.source.list) {
-      issues.push(
-        diagnose('quality/sheet-not-listed', 'none', { id: project.id }, {
-          file,
-          position: at(sheetLine),
-          subject,
-          finding: findingId('quality/sheet-not-listed', subject, [project.name]),
-        }),
-      );
+      // Where the 一覧 should print it: after the entry listed before it in its 事業推進計画 (or the
+      // measure's own line), where a lost or misread line of the 一覧 is. One finding, at both places.
+      const [policyNumber, measureNumber, ordinal] = project.id.split('-').map(Number) as [number, number, number];
+      const before = [...entries]
+        .filter(([id]) => id.startsWith(`${policyNumber}-${measureNumber}-`) && Number(id.split('-')[2]) < ordinal)
+        .sort(([a], [b]) => compareIds(a, b))
+        .at(-1);
+      const measureNode = doc.outline.find((p) => p.number === policyNumber)?.measures.find((m) => m.number === measureNumber);
+      const listAfter = before ? before[1].position.end.line : measureNode?.name.position.end.line;
+      const finding = findingId('quality/sheet-not-listed', subject, [project.name]);
+      const params = { id: project.id, after: before ? before[0] : null, listLine: listAfter ?? null };
+      if (listAfter !== undefined) issues.push(diagnose('quality/sheet-not-listed', 'listGap', params, { file, position: at(listAfter), subject, finding }));
+      issues.push(diagnose('quality/sheet-not-listed', 'none', params, { file, position: at(sheetLine), subject, finding }));
     }
     if (project.name && project.listedName && project.name !== project.listedName) {
       // Either copy may be the misread one: one finding, reported at both (the 一覧's line first).
@@ -326,6 +331,9 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
   const isDepartment = (part: string) => departments.has(part) || /^[^、,，]{2,}課$/.test(part);
   for (const [id, sheet] of sheets) {
     for (const node of [...sheet.leadDepartments, ...sheet.relatedDepartments]) {
+      // A text that reads as no department at all (a heading line printed twice) is
+      // `sheet/not-a-department`'s: read as two names joined, it would be given the wrong cause.
+      if (!readsAsDepartment(node.printed)) continue;
       const name = normalizeText(node.printed);
       const split = [...name].findIndex(
         (_, k) => k > 0 && isDepartment(name.slice(0, k)) && isDepartment(name.slice(k)) && !/^(?:ほか|の|及び|等)/.test(name.slice(k)),

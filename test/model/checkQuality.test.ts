@@ -170,6 +170,27 @@ describe('checkQuality: a misread character that the document contradicts stops 
     expect(checked.diagnostics.filter((d) => d.code === 'sheet/not-a-department')).toEqual([]);
   });
 
+  it('reports a sheet the 一覧 lost at both places: where the 一覧 should list it, and the sheet', async () => {
+    const checked = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.startsWith('(3) マイナンバーカード交付事務の円滑化'));
+      text.splice(i, 2);
+    });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error' && d.code === 'quality/sheet-not-listed');
+    expect(errors.map((d) => [d.subject, d.position?.start.line])).toEqual([['1-1-3', 23], ['1-1-3', expect.any(Number)]]);
+    expect(new Set(errors.map((d) => d.finding)).size).toBe(1);
+    expect(errors[0]!.message).toMatch(/^個別事業一覧の 23 行目（1-1-2）の後に 1-1-3 があるはずですが、見つかりません/);
+  });
+
+  it('gives a repeated departments\' line one cause, not also two departments joined', async () => {
+    const checked = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.startsWith('主管課等 デジタル推進課 関係課等 行政経営課'));
+      text.splice(i + 1, 0, text[i]!);
+    });
+    const codes = checked.diagnostics.filter((d) => d.severity === 'error' && d.code.startsWith('sheet/')).map((d) => d.code);
+    expect(codes).toContain('sheet/not-a-department');
+    expect(codes).not.toContain('sheet/departments-joined');
+  });
+
   it('stops at the department line when two departments run together (国保年金課生活援護課)', async () => {
     const errors = await errorsWith('国保年金課、生活援護課', '国保年金課生活援護課');
     expect(errors).toContainEqual(['sheet/departments-joined', '2-1-8', expect.any(Number)]);

@@ -335,7 +335,7 @@ describe('an entry explains a change only when it fits its kind (the real 改訂
     expect(department.position!.start.line).toBeGreaterThan(sheet.startLine);
     expect(department.position!.end.line - department.position!.start.line).toBeLessThan(4);
     expect(department.messageEn).toMatch(/^Expected a 改訂履歴 entry of 2025-03 that names one of the 23 projects of the renamed department and says 組織改正, 課の名称, found only entries that do not \(2022-06#1, .*\): 課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、/);
-    expect(department.message).toContain('名称の変わった課等のある事業（23 件）のどれかを挙げて 組織改正や課の名称の変更 に触れた記載があるはずですが');
+    expect(department.message).toContain('名称の変わった課等のある事業（23 件）のどれかを挙げて、組織改正や課の名称の変更に触れた記載があるはずですが');
     // Read in fewer places (a department line lost), it is another finding: the places are part of what was accepted.
     const fewer = { ...log, changes: log.changes.map((c) => (c.kind === 'department-renamed' ? { ...c, places: c.places!.slice(1) } : c)) };
     expect(findUnexplainedChanges(fewer, newer, sourceMapOf('2025-03')).find((d) => d.finding!.includes('@department-renamed/'))!.finding).not.toBe(department.finding);

@@ -220,7 +220,7 @@ describe('parseTable: every row proves its reading', () => {
   it('stops when the last indicator lost its values (1-1-1 of 2025-03 without line 319)', () => {
     const { diagnostics } = parseTable(lines('その他手続のオン', 'ライン化数 '), 'indicator', 5, 'x.txt', '1-1-1');
     expect(diagnostics.map((d) => [d.code, d.severity])).toEqual([['table/empty-indicator', 'error']]);
-    expect(diagnostics[0]!.message).toBe('評価指標の項目「その他手続のオンライン化数」には目標値の欄があるはずですが、見つかりません。');
+    expect(diagnostics[0]!.message).toBe('評価指標の項目「その他手続のオンライン化数」には目標値の欄があるはずですが、見つかりません。目標値の行が欠けたか、別の行に読み込まれた可能性があります（このままでは目標値のない指標として公開されます）。PDF で確かめてください。');
     expect(diagnostics[0]!.messageEn).toBe('Expected target cells in indicator row 「その他手続のオンライン化数」, found none');
   });
 
