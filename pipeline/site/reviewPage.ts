@@ -101,22 +101,35 @@ ${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) :
 ${then ? renderSource(input.earlierText!.lines, then.start, then.end, `前の版（${input.earlierText!.edition}）の本文`) : ''}</article>`;
 }
 
-function renderChanges(log: Changelog): SafeHtml {
+function renderChanges(log: Changelog, findings: readonly ReviewedFinding[]): SafeHtml {
   const entries = new Map(log.entries.map((e) => [e.ref, e]));
+  // Each unexplained change's finding and its decision, so that what awaits a decision stands apart
+  // from what was accepted before (the changes a grouped finding covers, such as a department
+  // renamed everywhere, have no finding of their own: shown without a status).
+  const statusOf = new Map(findings.flatMap((f) => {
+    const change = changeOf(f, log);
+    return change ? [[change.id, f.status] as const] : [];
+  }));
+  const order: Record<ReviewedFinding['status'], number> = { pending: 0, rejected: 1, accepted: 2 };
   const explained = log.changes.filter((c) => c.explainedBy.length > 0);
-  const unexplained = log.changes.filter((c) => c.explainedBy.length === 0);
+  const unexplained = log.changes
+    .filter((c) => c.explainedBy.length === 0)
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => order[statusOf.get(a.c.id) ?? 'accepted'] - order[statusOf.get(b.c.id) ?? 'accepted'] || a.i - b.i)
+    .map(({ c }) => c);
+  const pending = unexplained.filter((c) => statusOf.get(c.id) === 'pending').length;
   const unmatched = log.entries.filter((e) => log.unmatchedEntries.includes(e.ref));
-  const row = (c: Changelog['changes'][number]) =>
+  const row = (c: Changelog['changes'][number], withStatus: boolean) =>
     html`<tr><td>${c.projectId ?? WHOLE_PLAN_LABEL}</td><td>${CHANGE_LABELS[c.kind]}</td><td>${c.summary}</td><td>${
       c.explainedBy.length > 0 ? c.explainedBy.map((ref) => html`<p>${ref}：${entries.get(ref)?.summary ?? ''}</p>`) : html`<strong>改訂履歴に説明なし</strong>`
-    }</td></tr>`;
-  const table = (caption: string, changes: Changelog['changes']) =>
+    }</td>${withStatus ? html`<td>${statusOf.has(c.id) ? STATUS[statusOf.get(c.id)!] : '—'}</td>` : ''}</tr>`;
+  const table = (caption: string, changes: Changelog['changes'], withStatus = false) =>
     changes.length === 0
       ? html`<p>${caption}：ありません。</p>`
-      : html`<div class="table-wrap"><table><caption>${caption}（${changes.length} 件）</caption><thead><tr><th scope="col">事業</th><th scope="col">種類</th><th scope="col">変更</th><th scope="col">説明する改訂履歴の項目（主な改定内容）</th></tr></thead><tbody>${changes.map(row)}</tbody></table></div>`;
+      : html`<div class="table-wrap"><table><caption>${caption}（${changes.length} 件${withStatus ? `、うち確認待ち ${pending} 件` : ''}）</caption><thead><tr><th scope="col">事業</th><th scope="col">種類</th><th scope="col">変更</th><th scope="col">説明する改訂履歴の項目（主な改定内容）</th>${withStatus ? html`<th scope="col">判断</th>` : ''}</tr></thead><tbody>${changes.map((c) => row(c, withStatus))}</tbody></table></div>`;
   return html`<section><h2>第${log.from.number}版（${log.from.id}）からの変更</h2>
 <p>両版のデータを比べて見つけた変更を、この版の改訂履歴（対象：${log.revisionDates.join('、') || 'なし'}）と照らし合わせました。</p>
-${table('改訂履歴に説明のない変更（確認が必要）', unexplained)}
+${table('改訂履歴に説明のない変更（確認が必要。確認待ちのものを先に）', unexplained, true)}
 ${
   unmatched.length === 0
     ? html`<p>変更の見つからない改訂履歴の項目：ありません。</p>`
@@ -159,7 +172,7 @@ ${r.staleDecisions.length > 0 ? html`<p>古くなった判断（もう起きな�
 ${findings.length === 0 ? html`<p>指摘はありません。</p>` : findings.map((f) => renderFinding(f, input))}
 </section>
 ${r.pending > 0 ? html`<section><h2>確認ファイルに加える判断の雛形</h2><p><code>${r.reviewFile}</code> の "decisions" に加え、decision（accept または reject）、reason、by、date を書き入れてください。</p><pre><code>${input.pendingDecisions}</code></pre></section>` : ''}
-${input.changelog ? renderChanges(input.changelog) : html`<section><h2>前の版からの変更</h2><p>前の版が seeds にないため、比べていません。</p></section>`}
+${input.changelog ? renderChanges(input.changelog, findings) : html`<section><h2>前の版からの変更</h2><p>前の版が seeds にないため、比べていません。</p></section>`}
 <section><h2>そのほかのエラーと警告（${others.length} 件）</h2>
 ${others.length === 0 ? html`<p>ありません。</p>` : html`<ul>${others.map((d) => html`<li>${SEVERITY[d.severity]} ${RULE_TITLES_JA[d.code]}（${d.code}）${d.subject ? `［${d.subject}］` : ''}${d.position ? `（${d.position.start.line} 行）` : ''}：${d.message}</li>`)}</ul>`}
 </section>

@@ -52,7 +52,7 @@ describe('the review report', () => {
     const template = /<pre><code>([^<]*)<\/code><\/pre>/.exec(html)![1]!.replace(/&quot;/g, '"');
     const decisions = JSON.parse(template) as { finding: string; decision: string }[];
     expect(decisions.some((d) => /^table\/label-runs-on@1-2-1\/indicator~[0-9a-f]{8}$/.test(d.finding) && d.decision === '')).toBe(true);
-    expect(html).toContain('改訂履歴に説明のない変更（確認が必要）');
+    expect(html).toMatch(/改訂履歴に説明のない変更（確認が必要。確認待ちのものを先に）（\d+ 件、うち確認待ち \d+ 件）/);
     expect(html).toContain('改訂履歴で説明される変更');
   });
 

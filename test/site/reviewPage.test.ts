@@ -54,10 +54,31 @@ describe('toReviewPage', () => {
   it('lists a department renamed everywhere once among the unexplained changes, as a change of the whole plan with its places', async () => {
     const changelog = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
     const page = toReviewPage({ edition: '2025-03', review: { ...review, edition: '2025-03' }, changelog, diagnostics: [], lines: [], pendingDecisions: '[]', earlier: null });
-    const unexplained = page.slice(page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要）'), page.indexOf('</table>', page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要）')));
-    expect(unexplained).toContain(`（${changelog.unexplainedChanges.length} 件）`);
+    const unexplained = page.slice(page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要'), page.indexOf('</table>', page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要')));
+    expect(unexplained).toContain(`（${changelog.unexplainedChanges.length} 件、うち確認待ち 0 件）`);
     expect(unexplained.match(/<tr><td>[^<]*<\/td><td>課等名称の変更<\/td>/g)).toEqual(['<tr><td>計画全体</td><td>課等名称の変更</td>']);
     expect(unexplained).toMatch(/<td>課等名称の変更<\/td><td>課等の名称「情報システム課」を「デジタル推進課」に変更（23 か所：1-1-1 主管課等、[^<]*3-1-2 主管課等）<\/td>/);
+  });
+
+  it('marks each unexplained change with its finding\'s decision, those awaiting one first', async () => {
+    const changelog = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
+    const [first, second] = changelog.changes.filter((c) => c.explainedBy.length === 0 && c.projectId !== null).slice(-2);
+    const as = (c: typeof first, status: 'pending' | 'accepted') => ({ ...review.findings[0]!, finding: `review/unexplained-change@${c!.id}~0123abcd`, code: 'review/unexplained-change' as const, status });
+    const page = toReviewPage({
+      edition: '2025-03',
+      review: { ...review, edition: '2025-03', findings: [as(first, 'accepted'), as(second, 'pending')] },
+      changelog,
+      diagnostics: [],
+      lines: [],
+      pendingDecisions: '[]',
+      earlier: null,
+    });
+    const table = page.slice(page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要'), page.indexOf('</table>', page.indexOf('<caption>改訂履歴に説明のない変更（確認が必要')));
+    expect(table).toContain('、うち確認待ち 1 件）');
+    const rows = table.match(/<tr><td>.*?<\/tr>/g)!;
+    expect(rows[0]).toContain(`<td>${second!.summary}</td>`);
+    expect(rows[0]).toMatch(/<td>確認待ち<\/td><\/tr>$/);
+    expect(rows.find((r) => r.includes(`<td>${first!.summary}</td>`))).toMatch(/<td>承認済み<\/td><\/tr>$/);
   });
 
   it('shows, beside an unexplained change, the lines the earlier edition printed it on', async () => {
