@@ -699,6 +699,11 @@ export const MESSAGES = {
       (p) => `Expected the entries of 改訂 ${p.date} in project-number order, found ${p.number} after ${p.previous}: a digit of the number may have been misread (the entry would be published for another project)`,
       { number: '2-2-1', previous: '2-2-9', date: '2023-03' },
     ),
+    entryTwice: t<{ number: string; date: string }>(
+      (p) => `改訂（${p.date}）に ${p.number} の項目が 2 つ続いています。項目の行が重なったか、次の項目の事業番号の数字を読み誤った可能性があります（このままでは同じ改訂が 2 回公開されます）。PDF で確かめてください。`,
+      (p) => `Expected each project once among the entries of 改訂 ${p.date}, found two entries of ${p.number} in a row: an entry printed twice, or the next one's number misread`,
+      { number: '1-2-1', date: '2023-03' },
+    ),
     notEdition: t<{ printed: string; edition: string }>(
       (p) => `改訂履歴の最後の改訂は、この版（${p.edition}）の年月のはずですが、「${p.printed}」です。年月の数字を読み誤ったか、版のフォルダ名が違う可能性があります。PDF で確かめてください。`,
       (p) => `Expected the last 改訂履歴 date to be the month of this edition (${p.edition}), found 「${p.printed}」: a digit of the date may have been misread, or the edition folder is misnamed`,

@@ -397,13 +397,17 @@ export function toPlan(doc: PlanDocument, meta: EditionMeta): PlanResult {
     numbers.forEach(({ n, i }, k) => {
       const previous = numbers[k - 1]?.n;
       if (previous === undefined || compareIds(previous, n) < 0) return;
+      const at = {
+        file,
+        position: doc.revisions![g]!.entries[i]!.position,
+        subject: n,
+        finding: findingId('revision/out-of-order', `${revision.date}/${n}`, [previous, n, revision.entries[i]!.planName]),
+      };
+      // The same project twice in a row is an entry printed twice as often as a misread number.
       diagnostics.push(
-        diagnose('revision/out-of-order', 'entryNotAfterPrevious', { number: n, previous, date: revision.date }, {
-          file,
-          position: doc.revisions![g]!.entries[i]!.position,
-          subject: n,
-          finding: findingId('revision/out-of-order', `${revision.date}/${n}`, [previous, n, revision.entries[i]!.planName]),
-        }),
+        previous === n
+          ? diagnose('revision/out-of-order', 'entryTwice', { number: n, date: revision.date }, at)
+          : diagnose('revision/out-of-order', 'entryNotAfterPrevious', { number: n, previous, date: revision.date }, at),
       );
     });
   });

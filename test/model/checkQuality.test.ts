@@ -201,6 +201,16 @@ describe('checkQuality: a misread character that the document contradicts stops 
     expect(errors).toContainEqual(['revision/out-of-order', '2-2-1', 4118]);
   });
 
+  it('names an entry printed twice as such, not as a misread number', async () => {
+    const checked = await checkWithChange((text) => {
+      const i = text.findIndex((line) => line.startsWith('1-2-(１) ＳＮＳ等による情報発信'));
+      text.splice(i + 1, 0, text[i]!);
+    });
+    const twice = checked.diagnostics.find((d) => d.code === 'revision/out-of-order' && d.subject === '1-2-1')!;
+    expect(twice.message).toMatch(/^改訂（2022-06）に 1-2-1 の項目が 2 つ続いています。項目の行が重なったか/);
+    expect(checked.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toContain('revision/repeated-line');
+  });
+
   it('stops when the last 改訂履歴 date is not the month the edition is named for (令和７年３月 read as ８月)', async () => {
     const checked = await checkWithChange((text) => {
       const i = text.map((line) => /^令和 ?7 ?年３月/.test(line.trim())).lastIndexOf(true);
