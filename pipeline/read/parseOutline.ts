@@ -7,6 +7,7 @@
 import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, OutlineEntryNode, OutlineMeasureNode, OutlinePolicyNode, PrintedText, SourceLine, Tag } from './document.js';
 import { isBlank, nfkc, spacedLetters } from '../common/text.js';
+import { linesAfterEmptyRun } from './emptyLines.js';
 
 /** The outline with the role of each of its lines. */
 export interface ParsedOutline {
@@ -48,26 +49,21 @@ export function parseOutline(lines: readonly SourceLine[], file: string | null):
   // policy name repeated at the top of a continuation page.
   let open: { kind: 'policy' | 'measure' | 'entry'; text: PrintedText } | { kind: 'repeat' } | null = null;
 
-  let emptyBefore = 0;
+  // Neither real text has two empty lines in a row in the 一覧: a line after them is where a line was
+  // lost, an entry's or a name's, as in a sheet (`sheet/lost-line`).
+  const afterEmptyRun = linesAfterEmptyRun(lines);
   let previous: string | null = null;
   for (const line of lines) {
-    if (isBlank(line.text)) {
-      // A line of spaces is a line of the layout (an empty cell), not a gap.
-      emptyBefore = line.text === '' ? emptyBefore + 1 : 0;
-      continue;
-    }
-    // The extraction puts one empty line between two lines of the 一覧 (neither real text has two in a
-    // row there): two or more are a line lost, an entry's or a name's, as in a sheet (`sheet/lost-line`).
-    if (emptyBefore >= 2 && previous !== null) {
+    if (isBlank(line.text)) continue;
+    if (afterEmptyRun.has(line.line) && previous !== null) {
       diagnostics.push(
         diagnose('outline/lost-line', 'gap', { previous, text: line.text.trim() }, {
           file,
-          position: linesPosition(line.line - emptyBefore, line.line, [...line.text].length + 1),
+          position: linesPosition(line.line - 2, line.line, [...line.text].length + 1),
           finding: findingId('outline/lost-line', '-', [previous, line.text.trim()]),
         }),
       );
     }
-    emptyBefore = 0;
     previous = line.text.trim();
     const text = nfkc(line.text).trim();
     const at = linesPosition(line.line, line.line, line.text.length + 1);

@@ -10,6 +10,7 @@ import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
 import { toJoinEvidence, type JoinEvidence } from './joinEvidence.js';
+import { linesAfterEmptyRun } from './emptyLines.js';
 import { isBlank, nfkc, normalizeText, parsePlanNumber, spacedPattern, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
@@ -188,12 +189,8 @@ function parseSheetRegion(
   let bodyMeasure: number | null = null;
   // Spaces-only lines next to page furniture are part of the page break, not empty table cells.
   let pending: SourceLine[] = [];
-  // The extraction writes one empty line between the lines of a sheet, two only before a section
-  // banner: a line after two or more empty ones inside a sheet is where a line was lost.
-  const afterEmptyRun = new Set<number>();
-  for (let i = 2; i < lines.length; i++) {
-    if (lines[i]!.text !== '' && lines[i - 1]!.text === '' && lines[i - 2]!.text === '') afterEmptyRun.add(lines[i]!.line);
-  }
+  // Two empty lines only before a section banner: a line after two or more inside a sheet is where a line was lost.
+  const afterEmptyRun = linesAfterEmptyRun(lines);
 
   const flush = () => {
     if (body) {

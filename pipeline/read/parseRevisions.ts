@@ -8,6 +8,7 @@ import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnost
 import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
 import { isBlank, isWrapped, nfkc, normalizeDashes, normalizeText, spacedLetters, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
+import { linesAfterEmptyRun } from './emptyLines.js';
 
 /** The revision groups with the role of each line. */
 export interface ParsedRevisions {
@@ -84,16 +85,10 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
   let entry: EntryDraft | null = null;
   const drafts = new Map<RevisionGroupNode, EntryDraft[]>();
 
+  const afterEmptyRun = linesAfterEmptyRun(lines);
   let previous: string | null = null;
-  let emptyBefore = 0;
   for (const line of lines) {
-    if (isBlank(line.text)) {
-      // A line of spaces is a line of the layout, not a gap.
-      emptyBefore = line.text === '' ? emptyBefore + 1 : 0;
-      continue;
-    }
-    const afterEmpty = emptyBefore;
-    emptyBefore = 0;
+    if (isBlank(line.text)) continue;
     // A line printed twice in a row would be published twice (a summary's line) or name its plan twice
     // (`1-3-(6)`); no two neighbouring lines of the real 改訂履歴 are the same.
     const trimmed = line.text.trim();
@@ -106,13 +101,12 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
         }),
       );
     }
-    // The extraction puts at most one empty line between two lines of the 改訂履歴 (it puts none
-    // between some): two or more in a row are a line lost there, as in a sheet (`sheet/lost-line`).
-    if (afterEmpty >= 2 && previous !== null) {
+    // The real 改訂履歴 never has two empty lines in a row: a line after them is where one was lost.
+    if (afterEmptyRun.has(line.line) && previous !== null) {
       diagnostics.push(
         diagnose('revision/lost-line', 'gap', { previous, text: trimmed }, {
           file,
-          position: linesPosition(line.line - afterEmpty, line.line, [...line.text].length + 1),
+          position: linesPosition(line.line - 2, line.line, [...line.text].length + 1),
           finding: findingId('revision/lost-line', group?.date.printed ?? '-', [previous, trimmed]),
         }),
       );

@@ -14,7 +14,7 @@ export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
 import type { JoinEvidence } from './joinEvidence.js';
-import { isBlank, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
+import { isBlank, isWrapped, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 type Section = (typeof SHEET_SECTIONS)[number];
@@ -277,7 +277,7 @@ export function parseSheet(
   // The sheet's last row lost leaves its empty lines before whatever follows the sheet.
   append(diagnostics, checkLostLines([...lines, ...(context.followedBy ?? [])], context.afterEmptyRun, file, tableSubject));
 
-  const sheet0 = { leadDepartments: toDepartments(get('主管課等')), relatedDepartments: toDepartments(get('関係課等')) };
+  const departments = { leadDepartments: toDepartments(get('主管課等')), relatedDepartments: toDepartments(get('関係課等')) };
 
   // Where a finding about one printed line of a section is, and its id.
   const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line', section: Section, line: { line: number; text: string }) => ({
@@ -290,7 +290,7 @@ export function parseSheet(
   // A list of departments ends with its last name, and names each department once: a line of it lost
   // leaves the 、 before it dangling (`行政経営課、` ⏎ `関係課等 …`), a line printed twice lists a
   // department twice. Neither real text does either.
-  for (const [section, nodes] of [['主管課等', sheet0.leadDepartments], ['関係課等', sheet0.relatedDepartments]] as const) {
+  for (const [section, nodes] of [['主管課等', departments.leadDepartments], ['関係課等', departments.relatedDepartments]] as const) {
     const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
     const last = printed.at(-1);
     if (last && /[、,，]\s*$/.test(last.text)) {
@@ -336,7 +336,7 @@ export function parseSheet(
   // swapped) or the section's real last line lost or moved away.
   for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
     const last = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text)).at(-1);
-    if (!last || /[ \u3000]$/.test(last.text)) continue;
+    if (!last || !isWrapped(last.text)) continue;
     diagnostics.push(diagnose('sheet/text-ends-mid-line', 'wrapped', { section, text: last.text.trim() }, atLine('sheet/text-ends-mid-line', section, last)));
   }
 
@@ -360,8 +360,8 @@ export function parseSheet(
     number,
     name: nameText,
     tags,
-    leadDepartments: sheet0.leadDepartments,
-    relatedDepartments: sheet0.relatedDepartments,
+    leadDepartments: departments.leadDepartments,
+    relatedDepartments: departments.relatedDepartments,
     summary: prose('概要'),
     objective: prose('目指すもの'),
     yearHeadings,
