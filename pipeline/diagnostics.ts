@@ -236,6 +236,11 @@ export const RULES = {
     description: "Expected the last line of 概要, 目指すもの, 指標の考え方 and 終了理由 to end in a space, as the extraction ends a line the PDF ends by itself (all 278 such sections of both real texts do), found one ending in text: a wrapped line moved to the end, or the section's last line lost or moved",
     reviewable: true,
   },
+  'sheet/lines-swapped': {
+    severity: 'error',
+    description: "Expected the soft line breaks of 概要, 目指すもの, 指標の考え方 and 終了理由 to join characters the text prints together elsewhere or a dictionary word spans, found a join that is neither, which two of the section's lines (not the last) in the other order would avoid: two lines swapped (as table/label-lines-swapped weighs a label)",
+    reviewable: true,
+  },
   'sheet/line-too-wide': {
     severity: 'error',
     description: "Expected each line of 概要, 目指すもの, 指標の考え方 and 終了理由 at most 4 full-width characters wider than the section's column (its third-widest wrapped line in the text, a line the PDF wrapped being full; the widest line of either real text is at most 2 wider), found a wider one: two lines joined, a line break lost",

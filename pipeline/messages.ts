@@ -662,6 +662,13 @@ export const MESSAGES = {
       { section: '概要', text: '所に来なくても手続ができる」ことを目指し、申請届出等に関する市民サービスの向上を' },
     ),
   },
+  'sheet/lines-swapped': {
+    otherOrder: t<{ section: string; first: number; second: number; firstText: string; secondText: string }>(
+      (p) => `${p.section}の ${p.first} 行目「${p.firstText}」と ${p.second} 行目「${p.secondText}」の前後の折り返しの境目で、この文書のほかの箇所にも辞書の語にもない文字のつながりができています。2 つの行を入れ替えると、どの境目も文書のほかの箇所か辞書の語にあるつながりになります。取り出しで 2 つの行が入れ替わった可能性があります（このままでは文章が入れ替わって公開されます）。PDF で、この 2 行の順番を確かめてください。`,
+      (p) => `Expected the soft line breaks of ${p.section} to join characters printed together elsewhere in the text or inside a dictionary word, found a join that is neither; with line ${p.first} 「${p.firstText}」 and line ${p.second} 「${p.secondText}」 in the other order every join is: two lines may have been swapped (the text would be published out of order)`,
+      { section: '概要', first: 264, second: 266, firstText: 'を推進します。', secondText: 'のオンライン化を推進するとともに、' },
+    ),
+  },
   'sheet/line-too-wide': {
     joined: t<{ section: string; text: string; width: number; column: number }>(
       (p) => `${p.section}の行は、この版ではおよそ ${p.column} 文字幅で折り返されていますが、「${p.text}」は ${p.width} 文字幅あります。取り出しで改行が抜け、2 行がつながった可能性があります（このままでは段落の区切りが変わって公開されます）。PDF で確かめてください。`,
@@ -1105,6 +1112,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/department-list': '課名の並びの乱れ',
   'sheet/line-too-wide': '幅の広すぎる文章の行',
   'sheet/text-ends-mid-line': '途中で終わる文章',
+  'sheet/lines-swapped': '入れ替わった文章の行',
   'sheet/missing-year-heading': '年度ごとの取組の見出しの欠落',
   'revision/entry-without-date': '日付のない改訂履歴',
   'revision/entry-without-name': '計画名のない改訂履歴',

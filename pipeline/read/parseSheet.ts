@@ -13,8 +13,8 @@ import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, t
 export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
-import type { JoinEvidence } from './joinEvidence.js';
-import { isBlank, isWrapped, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
+import { swappedLines, type JoinEvidence } from './joinEvidence.js';
+import { compactText, isBlank, isWrapped, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 type Section = (typeof SHEET_SECTIONS)[number];
@@ -347,6 +347,26 @@ export function parseSheet(
     for (const line of get(section)?.lines ?? []) {
       if (!/\S {2,}\S/.test(line.text)) continue;
       diagnostics.push(diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, atLine('sheet/table-line-in-text', section, line)));
+    }
+  }
+
+  // Two wrapped lines swapped keep every width, ending and empty line, so only the words tell: as for a
+  // table's label (`table/label-lines-swapped`), a soft break joining what the text prints together
+  // nowhere else and no dictionary word spans, which the two lines in the other order would avoid.
+  if (evidence) {
+    for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
+      const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+      const found = swappedLines(printed.map((l) => ({ line: l.line, text: compactText(l.text), soft: isWrapped(l.text) })), evidence, 'prose');
+      if (!found) continue;
+      const [first, second] = [found.first, found.second].map((n) => printed.find((l) => l.line === n)!);
+      diagnostics.push(
+        diagnose('sheet/lines-swapped', 'otherOrder', { section, first: first!.line, second: second!.line, firstText: first!.text.trim(), secondText: second!.text.trim() }, {
+          file,
+          subject: tableSubject,
+          position: { start: { line: first!.line, column: 1 }, end: { line: second!.line, column: 1 + [...second!.text].length } },
+          finding: findingId('sheet/lines-swapped', tableSubject ?? '-', [section, first!.text, second!.text]),
+        }),
+      );
     }
   }
 

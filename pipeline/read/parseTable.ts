@@ -16,7 +16,7 @@ import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Po
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
 import { compactText, displayWidth, nfkc, normalizeText, spacedLetters } from '../common/text.js';
 import { append } from '../common/arrays.js';
-import { pairKey, type JoinEvidence } from './joinEvidence.js';
+import { swappedLines, type JoinEvidence, type SwappedLines } from './joinEvidence.js';
 
 /** Which table is parsed: indicator rows hold targets, initiative rows hold labels and rare texts. */
 export type TableKind = 'indicator' | 'initiative';
@@ -1045,27 +1045,6 @@ function textByLine(tokens: readonly Token[]): { line: number; text: string }[] 
 }
 
 /**
- * How many soft line breaks of a text join two characters neither witness attests: the pair is
- * printed nowhere in the text within a line, and no dictionary word runs across the break. A hard
- * break (a line ending in a space) is the author's and is not weighed.
- */
-function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evidence: JoinEvidence): number {
-  let count = 0;
-  let words: ReadonlySet<number> | null = null;
-  let at = 0;
-  for (let i = 0; i + 1 < texts.length; i++) {
-    const before = texts[i]!;
-    const after = texts[i + 1]!;
-    at += before.length;
-    if (!soft[i] || before === '' || after === '') continue;
-    if (evidence.pairs.has(pairKey(before.charCodeAt(before.length - 1), after.charCodeAt(0)))) continue;
-    words ??= evidence.wordsInside(texts.join(''));
-    if (!words.has(at)) count++;
-  }
-  return count;
-}
-
-/**
  * Two wrapped lines swapped (`学校との連絡に関` ⏎ `学校評価における`) keep every width and every empty
  * line, so only the words can tell. A soft wrap cuts a word or phrase at the column's edge, so the
  * two characters it joins are nearly always printed together elsewhere in the same text (`関|す` of
@@ -1081,48 +1060,18 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
 function checkLineOrder(draft: RowDraft, kind: TableKind, widths: LineWidths, lineTexts: ReadonlyMap<number, string>, evidence: JoinEvidence, file: string | null): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   const at = (found: SwappedLines): Position => ({ start: { line: found.first, column: 1 }, end: { line: found.second, column: widths.get(found.second)!.endColumn } });
-  const label = swappedLines(textByLine(draft.label), widths, evidence);
+  const soft = (lines: { line: number; text: string }[]) => lines.map((l) => ({ ...l, soft: widths.get(l.line)?.soft ?? false }));
+  const label = swappedLines(soft(textByLine(draft.label)), evidence, 'label');
   if (label) diagnostics.push(diagnose('table/label-lines-swapped', 'otherOrder', label, { file, position: at(label) }));
   if (kind !== 'indicator') return diagnostics;
   for (const cell of draft.cells) {
     const lines = textByLine(cell.tokens);
     if (lines.some((l) => compactText(lineTexts.get(l.line) ?? '') !== l.text)) continue;
-    const found = swappedLines(lines, widths, evidence);
+    const found = swappedLines(soft(lines), evidence, 'label');
     if (!found) continue;
     diagnostics.push(diagnose('table/label-lines-swapped', 'cellOtherOrder', { ...found, label: labelTextOf(draft), cell: found.label }, { file, position: at(found) }));
   }
   return diagnostics;
-}
-
-/** Two lines of a wrapped text found swapped: the text as read, as it would read swapped back, and the two lines. */
-interface SwappedLines {
-  label: string;
-  swapped: string;
-  first: number;
-  second: number;
-}
-
-/**
- * Two adjacent lines, neither of them the last, whose other order makes every soft break attested
- * while the printed order does not, if any. A line keeps its own end: a hard break moves with its
- * line. The last line stays last (its end is the text's end; a swap with it changes how the text
- * ends, which the ending and width rules weigh).
- */
-function swappedLines(lines: readonly { line: number; text: string }[], widths: LineWidths, evidence: JoinEvidence): SwappedLines | null {
-  if (lines.length < 3) return null;
-  const texts = lines.map((l) => l.text);
-  const soft = lines.map((l) => widths.get(l.line)?.soft ?? false);
-  if (unattestedJoins(texts, soft, evidence) === 0) return null;
-  for (let i = 0; i + 2 < lines.length; i++) {
-    if (texts[i] === texts[i + 1]) continue;
-    const swapped = [...texts];
-    [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
-    const swappedSoft = [...soft];
-    [swappedSoft[i], swappedSoft[i + 1]] = [swappedSoft[i + 1]!, swappedSoft[i]!];
-    if (unattestedJoins(swapped, swappedSoft, evidence) > 0) continue;
-    return { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line };
-  }
-  return null;
 }
 
 /** The same non-empty line printed twice in a row inside a table: an extraction slip, never a layout. */

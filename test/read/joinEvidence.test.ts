@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairKey, toJoinEvidence } from '../../pipeline/read/joinEvidence.js';
+import { pairKey, swappedLines, toJoinEvidence } from '../../pipeline/read/joinEvidence.js';
 
 const key = (pair: string) => pairKey(pair.charCodeAt(0), pair.charCodeAt(1));
 const lines = (...texts: string[]) => texts.map((text, i) => ({ line: i + 1, column: 1, text }));
@@ -25,5 +25,30 @@ describe('toJoinEvidence', () => {
     const text = '建築確認台帳・処分の概要書';
     expect(wordsInside(text).has(text.indexOf('分'))).toBe(true);
     expect(wordsInside(text).has(text.indexOf('・'))).toBe(false);
+  });
+
+  it('counts the sentences the text starts with each character: after a 。 in a line, or first after a line ending in 。 and a space', () => {
+    const { sentenceStarts } = toJoinEvidence(lines('導入します。また、', '運用します。 ', 'また、検討し', '続けて'));
+    expect(sentenceStarts.get('ま'.charCodeAt(0))).toBe(2);
+    expect(sentenceStarts.has('続'.charCodeAt(0))).toBe(false);
+  });
+});
+
+describe('swappedLines', () => {
+  const wrapped = (...texts: string[]) => texts.map((text, i) => ({ line: i + 1, text: text.trim(), soft: !text.endsWith(' ') }));
+  // The text prints 円滑に within a line and starts two sentences with ま (また).
+  const printed = ['運用します。 ', 'また、入力内容を円滑に処理できます。 ', 'また、運用します。 '];
+  // A wrapped paragraph's first line swapped with its last: a paragraph starting 「に処理…」, and 「円滑」 ⏎ 「以上」.
+  const damaged = wrapped('運用します。 ', 'に処理できます。 ', 'また、入力内容を円滑', '以上です。 ');
+
+  it('finds prose reading better by two joins in the other order, a paragraph starting with a continuation one of them', () => {
+    expect(swappedLines(damaged, toJoinEvidence(lines(...printed)), 'prose')).toEqual({ label: '運用します。に処理できます。また、入力内容を円滑以上です。', swapped: '運用します。また、入力内容を円滑に処理できます。以上です。', first: 2, second: 3 });
+  });
+
+  it('lets one unattested join pass in prose, and a paragraph may start with a character the text starts two sentences with', () => {
+    // The text starts two sentences with に: one join is left, which proves nothing in prose.
+    const evidence = toJoinEvidence(lines(...printed, 'に関する。 ', 'にする。 '));
+    expect(evidence.sentenceStarts.get('に'.charCodeAt(0))).toBe(2);
+    expect(swappedLines(damaged, evidence, 'prose')).toBeNull();
   });
 });

@@ -173,10 +173,26 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(damaged((lines) => lines.splice(259, 3, real[259]! + real[261]!)).filter((d) => d.code !== 'table/label-runs-on')).toEqual([]);
   });
 
+  it('stops where two wrapped lines of prose were swapped and the joins read worse by two (概要 of 1-1-1 and 2-1-11, 2025-03)', () => {
+    const swap = (a: number, b: number) => (lines: string[]) => ([lines[a], lines[b]] = [lines[b]!, lines[a]!]);
+    const swapped = (a: number, b: number) => damaged(swap(a, b)).filter((d) => d.code !== 'table/label-runs-on');
+    // Mid-paragraph: 「…のための「新しい」 ⏎ 「生活様式」を…」 swapped with the line before.
+    expect(real[247]).toMatch(/^オンライン化を推進し、/);
+    expect(real[249]).toMatch(/^生活様式」を見据えた/);
+    const mid = swapped(247, 249);
+    expect(mid.map((d) => [d.code, d.subject, d.position?.start.line, d.position?.end.line])).toEqual([['sheet/lines-swapped', '1-1-1', 248, 250]]);
+    expect(mid[0]!.message).toMatch(/^概要の 248 行目「生活様式」を見据えた.*」と 250 行目「オンライン化を推進し、.*PDF で、この 2 行の順番を確かめてください。$/);
+    // A paragraph's last line swapped up: 「…延伸による」 ⏎ 「支援システム…」 and 「…救急医療」 ⏎ 「また、」
+    // join what the text prints together nowhere else, and in the printed order neither join is needed.
+    expect(real[2174]).toMatch(/^救命効果の低下/);
+    expect(real[2176]).toMatch(/^支援システムを導入し、.*ものです。 $/);
+    expect(swapped(2174, 2176).map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/lines-swapped', '2-1-11', 2175]]);
+  });
+
   it('finds no lost line in the undamaged texts: two empty lines occur only before a section banner', () => {
     for (const id of ['2021', '2025-03'] as const) {
       const doc = parse(new TextDecoder().decode(seedBytes(id)));
-      expect(doc.diagnostics.filter((d) => ['sheet/lost-line', 'sheet/repeated-heading', 'sheet/repeated-line', 'sheet/table-line-in-text', 'sheet/line-too-wide'].includes(d.code))).toEqual([]);
+      expect(doc.diagnostics.filter((d) => ['sheet/lost-line', 'sheet/repeated-heading', 'sheet/repeated-line', 'sheet/table-line-in-text', 'sheet/line-too-wide', 'sheet/lines-swapped'].includes(d.code))).toEqual([]);
     }
   });
 });
