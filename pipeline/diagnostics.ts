@@ -236,6 +236,11 @@ export const RULES = {
     description: "Expected the last line of 概要, 目指すもの, 指標の考え方 and 終了理由 to end in a space, as the extraction ends a line the PDF ends by itself (all 278 such sections of both real texts do), found one ending in text: a wrapped line moved to the end, or the section's last line lost or moved",
     reviewable: true,
   },
+  'sheet/section-starts-mid-text': {
+    severity: 'error',
+    description: "Expected 概要, 目指すもの, 指標の考え方 and 終了理由 to start a sentence of their own, found one starting mid-sentence (hiragana, a small kana or closing punctuation the text starts no two sentences with: the first line lost) or with a connective that adds to a sentence before it (また、, なお、, さらに、 …: a paragraph of the section above moved below the heading, or the first paragraph lost); none of the 278 such sections of both real texts does either",
+    reviewable: true,
+  },
   'sheet/lines-swapped': {
     severity: 'error',
     description: "Expected the soft line breaks of 概要, 目指すもの, 指標の考え方 and 終了理由 to join characters the text prints together elsewhere or a dictionary word spans, found a join that is neither, which two of the section's lines (not the last) in the other order would avoid: two lines swapped (as table/label-lines-swapped weighs a label)",
@@ -293,7 +298,7 @@ export const RULES = {
   },
   'sheet/table-line-in-text': {
     severity: 'error',
-    description: 'Expected the text of 概要, 目指すもの, 指標の考え方 and 終了理由 without runs of spaces between words, found a line spaced like a table row\'s cells (a table line moved into the text)',
+    description: 'Expected the text of 概要, 目指すもの, 指標の考え方 and 終了理由 without runs of spaces between words, found a line spaced like a table row\'s cells (a table line moved into the text) or holding the year headings (`年度ごとの取組 令和３年度 令和４年度 …`: the heading line joined onto the text)',
     reviewable: true,
   },
   'table/repeated-line': {

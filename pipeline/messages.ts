@@ -612,6 +612,11 @@ export const MESSAGES = {
       (p) => `Expected the text of ${p.section} without runs of spaces between words, found 「${p.text}」 spaced like a table row's cells: a table line moved into the text (it would be published as part of ${p.section})`,
       { section: '指標の考え方', text: '利用者満足度    60% 70％' },
     ),
+    yearHeadings: t<{ section: string; text: string }>(
+      (p) => `${p.section}の文章の行「${p.text}」に、表の年度の見出しが入っています。取り出しで改行が抜け、「年度ごとの取組」の見出しの行が文章につながった可能性があります（このままでは見出しが${p.section}の一部として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the text of ${p.section} without a table's year headings, found 「${p.text}」: the 年度ごとの取組 heading line joined onto the text (it would be published as part of ${p.section})`,
+      { section: '目指すもの', text: 'モーションを行います。 年度ごとの取組 令和３年度 令和４年度 令和５年度 令和６年度 令和７年度' },
+    ),
   },
   'sheet/repeated-line': {
     twice: t<{ section: string; text: string }>(
@@ -660,6 +665,18 @@ export const MESSAGES = {
       (p) => `${p.section}の最後の行「${p.text}」は、取り出した本文では、PDF で行が折り返されたときのように文の途中で終わっています。途中の行が最後に移ったか、最後の行が欠けた可能性があります（このままでは文章が入れ替わるか欠けて公開されます）。PDF で、${p.section}の文章がこの行で終わっているか確かめてください。`,
       (p) => `Expected the last line of ${p.section} to end in a space (the extraction puts one where the PDF's line ends by itself), found 「${p.text}」 ending in text, as a wrapped line does: a line moved to the end, or the last line lost (the text would be published out of order or cut)`,
       { section: '概要', text: '所に来なくても手続ができる」ことを目指し、申請届出等に関する市民サービスの向上を' },
+    ),
+  },
+  'sheet/section-starts-mid-text': {
+    connective: t<{ section: string; connective: string; text: string }>(
+      (p) => `${p.section}の文章が「${p.connective}」で始まっています（「${p.text}」）。「${p.connective}」は前の文に続けて書くことばなので、見出しの前の段落がこの見出しの下に移ったか、${p.section}の最初の段落が欠けた可能性があります（このままでは文章が別の欄に入るか欠けて公開されます）。PDF で、${p.section}の最初の文を確かめてください。`,
+      (p) => `Expected ${p.section} to start with a sentence of its own, found it starting with 「${p.connective}」, which adds to a sentence before it (「${p.text}」): a paragraph of the section above may have moved below the heading, or the section's first paragraph may have been lost`,
+      { section: '目指すもの', connective: 'なお、', text: 'なお、同じ情報はインターネットやワンセグ対応の携帯電話でも閲覧できます。' },
+    ),
+    continuation: t<{ section: string; text: string }>(
+      (p) => `${p.section}の文章が文の途中のような文字で始まっています（「${p.text}」）。見出しのすぐ下の最初の行が取り出しで欠けた可能性があります（このままでは文章が欠けて公開されます）。PDF で、${p.section}の最初の行を確かめてください。`,
+      (p) => `Expected ${p.section} to start a sentence, found it starting mid-sentence (「${p.text}」): its first line, printed right under the heading, may have been lost (the text would be published cut)`,
+      { section: '指標の考え方', text: 'き手続や、方向性整理を踏まえ決定）' },
     ),
   },
   'sheet/lines-swapped': {
@@ -1113,6 +1130,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/line-too-wide': '幅の広すぎる文章の行',
   'sheet/text-ends-mid-line': '途中で終わる文章',
   'sheet/lines-swapped': '入れ替わった文章の行',
+  'sheet/section-starts-mid-text': '前の文に続くことばで始まる文章',
   'sheet/missing-year-heading': '年度ごとの取組の見出しの欠落',
   'revision/entry-without-date': '日付のない改訂履歴',
   'revision/entry-without-name': '計画名のない改訂履歴',

@@ -144,7 +144,7 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
  * kana, the prolonged-sound mark or closing punctuation, which continue a word or sentence (`を窓口`,
  * `たりの`); one of those only where the text starts two sentences with it (`また`, `なお`, `これ`).
  */
-function startsSentence(code: number, evidence: JoinEvidence): boolean {
+export function startsSentence(code: number, evidence: JoinEvidence): boolean {
   const continues = (code >= 0x3041 && code <= 0x309f) || code === 0x30fc || /[ァィゥェォッャュョヮヵヶ、。，．）」』】〕,.)\]]/.test(String.fromCharCode(code));
   return !continues || (evidence.sentenceStarts.get(code) ?? 0) >= 2;
 }

@@ -13,7 +13,7 @@ import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, t
 export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
-import { swappedLines, type JoinEvidence } from './joinEvidence.js';
+import { startsSentence, swappedLines, type JoinEvidence } from './joinEvidence.js';
 import { compactText, isBlank, isWrapped, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
@@ -53,6 +53,12 @@ function toPrinted(lines: readonly { line: number; column: number; text: string 
     position: { start: { line: first.line, column: first.column }, end: { line: last.line, column: last.column + [...last.text].length } },
   };
 }
+
+/** A table's year headings in a line of text: the heading word, or two fiscal years with only spaces between. */
+const YEAR_HEADINGS = /年度ごとの取組|(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度[\s\u3000]+(?:令和|平成)/;
+
+/** The connectives that open a sentence adding to the one before it (`また、`), as a section's text is compacted. */
+const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|加えて|一方|そのため|このため|これにより|そして|しかし|ただし)[、,]/;
 
 /** Headings that start the form: seen again after later sections, they mean a sheet lost its 名称 line. */
 const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];
@@ -280,7 +286,7 @@ export function parseSheet(
   const departments = { leadDepartments: toDepartments(get('主管課等')), relatedDepartments: toDepartments(get('関係課等')) };
 
   // Where a finding about one printed line of a section is, and its id.
-  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line', section: Section, line: { line: number; text: string }) => ({
+  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line' | 'sheet/section-starts-mid-text', section: Section, line: { line: number; text: string }) => ({
     file,
     subject: tableSubject,
     position: position(line.line, 1, line.text),
@@ -343,10 +349,31 @@ export function parseSheet(
   // A run of spaces between two printed words is how the extraction separates table cells; no prose
   // line of either real text has one, so such a line in the text is a table row moved out of its table
   // (1-2-8's last indicator swapped below 指標の考え方 would be published as the rationale's first line).
+  // The year headings (`年度ごとの取組 令和３年度 令和４年度 …`) joined onto the text's last line would be
+  // published as its end, the heading lost: no prose names two fiscal years with only a space between.
   for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
     for (const line of get(section)?.lines ?? []) {
-      if (!/\S {2,}\S/.test(line.text)) continue;
-      diagnostics.push(diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, atLine('sheet/table-line-in-text', section, line)));
+      const variant = /\S {2,}\S/.test(line.text) ? 'cells' : YEAR_HEADINGS.test(line.text) ? 'yearHeadings' : null;
+      if (!variant) continue;
+      diagnostics.push(diagnose('sheet/table-line-in-text', variant, { section, text: line.text.trim() }, atLine('sheet/table-line-in-text', section, line)));
+    }
+  }
+
+  // A section starts a sentence. One that starts mid-sentence (`き手続や、…`: hiragana, a small kana or
+  // closing punctuation, unless the text starts other sentences so, as `これまで`) lost its first line,
+  // printed right under the heading with no empty line to show the gap. One that starts with a
+  // connective adding to a sentence before it (`また、`, `なお、`) holds a paragraph of the section
+  // above (the heading and a line swapped) or lost its first paragraph. None of the 278 sections of
+  // either real text does either.
+  for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
+    const first = (get(section)?.lines ?? []).find((l) => !isBlank(l.text));
+    if (!first) continue;
+    const text = compactText(first.text);
+    const connective = CONNECTIVE.exec(text)?.[0];
+    if (connective) {
+      diagnostics.push(diagnose('sheet/section-starts-mid-text', 'connective', { section, connective, text: first.text.trim() }, atLine('sheet/section-starts-mid-text', section, first)));
+    } else if (evidence && text !== '' && !startsSentence(text.charCodeAt(0), evidence)) {
+      diagnostics.push(diagnose('sheet/section-starts-mid-text', 'continuation', { section, text: first.text.trim() }, atLine('sheet/section-starts-mid-text', section, first)));
     }
   }
 

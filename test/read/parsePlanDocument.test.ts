@@ -115,11 +115,12 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
   });
 
   /** The errors of the damaged 2021 text that the undamaged one does not have (it has two reviewed findings of its own). */
+  const text2021 = new TextDecoder().decode(seedBytes('2021')).split('\n');
   const newErrors2021 = (edit: (lines: string[]) => void) => {
-    const text2021 = new TextDecoder().decode(seedBytes('2021')).split('\n');
+    const lines = [...text2021];
     const before = new Set(parse(text2021.join('\n')).diagnostics.filter((d) => d.severity === 'error').map((d) => d.finding));
-    edit(text2021);
-    return parse(text2021.join('\n')).diagnostics.filter((d) => d.severity === 'error' && !before.has(d.finding));
+    edit(lines);
+    return parse(lines.join('\n')).diagnostics.filter((d) => d.severity === 'error' && !before.has(d.finding));
   };
 
   it('stops where a sheet lost its last row: the empty lines before the page break (供用開始 of 2-2-6, 2021 line 1477)', () => {
@@ -137,6 +138,25 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     });
     expect(errors.map((d) => [d.code, d.position?.start.line, d.finding?.startsWith('sheet/stray-line@')])).toEqual([['sheet/stray-line', 1454, true]]);
     expect(errors[0]!.message).toContain('「GIS 搭載」');
+  });
+
+  it('stops where a section starts mid-sentence or with a connective: its first line lost under the heading, or a paragraph of the section above moved below it (2021, 1-1-1 and 1-3-4)', () => {
+    expect(text2021[256]).toMatch(/^（「デジタル・ガバメント実行計画」/);
+    const lost = newErrors2021((lines) => lines.splice(256, 1));
+    expect(lost.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/section-starts-mid-text', '1-1-1', 258]]);
+    expect(lost[0]!.message).toMatch(/^指標の考え方の文章が文の途中のような文字で始まっています（「き手続や、/);
+    expect([text2021[714], text2021[716]]).toEqual(['なお、同じ情報はインターネットやワンセグ対応の携帯電話でも閲覧できます。 ', '目指すもの ']);
+    const moved = newErrors2021((lines) => ([lines[714], lines[716]] = [lines[716]!, lines[714]!]));
+    expect(moved.map((d) => [d.code, d.position?.start.line])).toEqual([['sheet/section-starts-mid-text', 717]]);
+    expect(moved[0]!.message).toMatch(/^目指すものの文章が「なお、」で始まっています/);
+  });
+
+  it('stops where the year headings\' line was joined onto the text above it (目指すもの of 1-2-1, 2021 line 453)', () => {
+    expect(text2021[452]).toBe('モーションを行います。 ');
+    expect(text2021[454]).toMatch(/^年度ごとの取組 令和３年度/);
+    const joined = newErrors2021((lines) => lines.splice(452, 3, text2021[452]! + text2021[454]!));
+    expect(joined.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/table-line-in-text', '1-2-1', 453]]);
+    expect(joined[0]!.message).toMatch(/^目指すものの文章の行「モーションを行います。 年度ごとの取組 令和３年度.*」に、表の年度の見出しが入っています/);
   });
 
   it('stops at a line it cannot account for, as a finding: its text would not be published (2021 line 2187 after the banner)', () => {
