@@ -353,9 +353,10 @@ export function parseSheet(
   // published as its end, the heading lost: no prose names two fiscal years with only a space between.
   for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
     for (const line of get(section)?.lines ?? []) {
-      const variant = /\S {2,}\S/.test(line.text) ? 'cells' : YEAR_HEADINGS.test(line.text) ? 'yearHeadings' : null;
-      if (!variant) continue;
-      diagnostics.push(diagnose('sheet/table-line-in-text', variant, { section, text: line.text.trim() }, atLine('sheet/table-line-in-text', section, line)));
+      const at = atLine('sheet/table-line-in-text', section, line);
+      if (/\S {2,}\S/.test(line.text)) diagnostics.push(diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, at));
+      // A line starting with the heading word is the heading misread, which `sheet/lost-section` names.
+      else if (YEAR_HEADINGS.test(line.text) && !/^[\s\u3000]*年度ごとの取組/.test(line.text)) diagnostics.push(diagnose('sheet/table-line-in-text', 'yearHeadings', { section, text: line.text.trim() }, at));
     }
   }
 
