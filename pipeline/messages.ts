@@ -692,6 +692,11 @@ export const MESSAGES = {
       (p) => `Expected the lines of ${p.section} to wrap at about ${p.column} full-width characters, found 「${p.text}」, ${p.width} wide: two lines may have been joined (a line break lost; the paragraphs would be published otherwise)`,
       { section: '概要', text: '図ります。国の「デジタル・ガバメント実行計画」等を踏まえ、特に市民の利便性向上に資する手続', width: 45, column: 40 },
     ),
+    paragraphsJoined: t<{ section: string; text: string; width: number; column: number }>(
+      (p) => `${p.section}の行「${p.text}」は、文の終わり（「。」）の後に次の文が続き、この版で折り返される幅（およそ ${p.column} 文字）より広い ${p.width} 文字幅あります。段落の短い最後の行と次の段落の最初の行が、取り出しで改行が抜けてつながった可能性があります（このままでは段落の区切りが消えて公開されます）。PDF で確かめてください。`,
+      (p) => `Expected a line of ${p.section} holding a sentence's end and the next sentence to fit the column (about ${p.column} full-width characters), found 「${p.text}」, ${p.width} wide: a paragraph's short last line may have been joined to the next paragraph's first (the paragraph break would be lost)`,
+      { section: '概要', text: 'す。 本市として、自治会連合会の作成したホームページへの情報提供（回覧物等のデータ）等', width: 44, column: 42 },
+    ),
   },
   'sheet/department-list': {
     dangling: t<{ section: '主管課等' | '関係課等'; text: string }>(

@@ -109,7 +109,7 @@ export function isWrapped(line: string): boolean {
   return !/[ \u3000]$/.test(line);
 }
 
-/** How much wider than its column (full-width characters) a line of text may be before it reads as two lines joined. */
+/** How much wider than its column (full-width characters) a line of text may be before it reads as two lines joined (`tooWideLines`'s default margin). */
 export const JOINED_LINE_MARGIN = 4;
 
 /**
@@ -118,10 +118,10 @@ export const JOINED_LINE_MARGIN = 4;
  * it was full), so that one or two joined lines cannot raise it; with fewer than three wrapped lines
  * nothing is weighed (an empty list).
  */
-export function tooWideLines<T>(lines: readonly T[], textOf: (line: T) => string): { line: T; width: number; column: number }[] {
+export function tooWideLines<T>(lines: readonly T[], textOf: (line: T) => string, margin = JOINED_LINE_MARGIN): { line: T; width: number; column: number }[] {
   const column = lines.map(textOf).filter(isWrapped).map((t) => displayWidth(t.trim())).sort((a, b) => b - a)[2];
   if (column === undefined) return [];
-  return lines.map((line) => ({ line, width: displayWidth(textOf(line).trim()), column })).filter((l) => l.width > column + JOINED_LINE_MARGIN);
+  return lines.map((line) => ({ line, width: displayWidth(textOf(line).trim()), column })).filter((l) => l.width > column + margin);
 }
 
 /** Replaces the dash-like characters used in plan numbers (－, ー, −, ‐ …) with an ASCII hyphen. */

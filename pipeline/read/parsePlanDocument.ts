@@ -11,7 +11,7 @@ import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
 import { toJoinEvidence, type JoinEvidence } from './joinEvidence.js';
 import { linesAfterEmptyRun } from './emptyLines.js';
-import { isBlank, nfkc, normalizeText, parsePlanNumber, spacedPattern, tooWideLines } from '../common/text.js';
+import { isBlank, JOINED_LINE_MARGIN, nfkc, normalizeText, parsePlanNumber, spacedPattern, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
 const SHEET_START = new RegExp(`^\\s*${spacedPattern('名称')}(\\s|$)`);
@@ -139,19 +139,25 @@ function checkProseWidths(sheets: readonly SheetNode[], lines: readonly SourceLi
   const diagnostics: Diagnostic[] = [];
   for (const [section, field] of PROSE_SECTIONS) {
     const fragments = sheets.flatMap((sheet) => (sheet[field]?.fragments ?? []).map((fragment) => ({ sheet, fragment })));
-    for (const { line: { sheet, fragment }, width, column } of tooWideLines(fragments, (f) => f.fragment)) {
+    // A sentence's end, a space and the next sentence on a line wider than the column at all is a
+    // paragraph's short last line joined to the next paragraph's first (`す。 ` ⏎ `本市として、…`),
+    // which the margin lets through: the one such line of either real text (2025-03 line 3494) fits.
+    // The year headings joined onto a line are `sheet/table-line-in-text`'s.
+    for (const { line: { sheet, fragment }, width, column } of tooWideLines(fragments, (f) => f.fragment, 0)) {
+      const wide = width > column + JOINED_LINE_MARGIN;
+      if (!wide && (!/。[ \u3000]+\S/.test(fragment) || fragment.includes('年度ごとの取組'))) continue;
       const text = sheet[field]!;
       // The fragment's line: the first in the section's range that ends with it (a heading line prints the heading first).
       const line = lines.find((l) => l.line >= text.position.start.line && l.line <= text.position.end.line && l.text.endsWith(fragment));
       const subject = sheet.number ? (parsePlanNumber(sheet.number.printed) ?? sheet.number.printed) : null;
-      diagnostics.push(
-        diagnose('sheet/line-too-wide', 'joined', { section, text: fragment.trim(), width, column }, {
-          file,
-          subject,
-          position: line ? linesPosition(line.line, line.line, [...line.text].length + 1) : text.position,
-          finding: findingId('sheet/line-too-wide', subject ?? '-', [section, fragment]),
-        }),
-      );
+      const values = { section, text: fragment.trim(), width, column };
+      const at = {
+        file,
+        subject,
+        position: line ? linesPosition(line.line, line.line, [...line.text].length + 1) : text.position,
+        finding: findingId('sheet/line-too-wide', subject ?? '-', [section, fragment]),
+      };
+      diagnostics.push(wide ? diagnose('sheet/line-too-wide', 'joined', values, at) : diagnose('sheet/line-too-wide', 'paragraphsJoined', values, at));
     }
   }
   return diagnostics;

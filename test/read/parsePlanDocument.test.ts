@@ -159,6 +159,14 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(joined[0]!.message).toMatch(/^目指すものの文章の行「モーションを行います。 年度ごとの取組 令和３年度.*」に、表の年度の見出しが入っています/);
   });
 
+  it('stops where a paragraph\'s short last line was joined to the next paragraph\'s first, even within the margin (概要 of 1-2-3, 2021 line 546)', () => {
+    expect(text2021[545]).toBe('す。 ');
+    expect(text2021[547]).toMatch(/^本市として、/);
+    const joined = newErrors2021((lines) => lines.splice(545, 3, text2021[545]! + text2021[547]!));
+    expect(joined.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/line-too-wide', '1-2-3', 546]]);
+    expect(joined[0]!.message).toMatch(/^概要の行「す。 本市として、.*」は、文の終わり（「。」）の後に次の文が続き/);
+  });
+
   it('stops at a line it cannot account for, as a finding: its text would not be published (2021 line 2187 after the banner)', () => {
     const errors = newErrors2021((text2021) => {
       [text2021[2186], text2021[2187]] = [text2021[2187]!, text2021[2186]!];
@@ -182,15 +190,17 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(errors[0]!.message).toMatch(/^指標の考え方の文章に、表の欄のように空白で区切られた行「利用者満足度 {4}60% 70％」/);
   });
 
-  it('stops where two lines of prose were joined into one wider than the section\'s column (目指すもの of 1-1-1, 2025-03 lines 256 and 258), not where the join stays within it', () => {
+  it('stops where two lines of prose were joined into one wider than the section\'s column (目指すもの of 1-1-1, 2025-03 lines 256 and 258), and a paragraph\'s end joined to the next paragraph\'s start, not a join within the margin otherwise', () => {
     expect(real[255]).toMatch(/^紙の申請書や、/);
     // The text's own findings (accepted in its review file) stand apart from the damage.
     const joined = damaged((lines) => lines.splice(255, 3, real[255]! + real[257]!)).filter((d) => d.code !== 'table/label-runs-on');
     expect(joined.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/line-too-wide', '1-1-1', 256]]);
     expect(joined[0]!.message).toMatch(/^目指すものの行は、この版ではおよそ 42 文字幅で折り返されていますが、「紙の申請書や、.*向上を」は 80 文字幅あります/);
-    // A paragraph's short last line joined to the line before it (46 wide) or to the next paragraph's first (45): within the margin, not caught.
+    // A paragraph's short last line joined to the line before it (46 wide): within the margin, not caught.
     expect(damaged((lines) => lines.splice(257, 3, real[257]! + real[259]!)).filter((d) => d.code !== 'table/label-runs-on')).toEqual([]);
-    expect(damaged((lines) => lines.splice(259, 3, real[259]! + real[261]!)).filter((d) => d.code !== 'table/label-runs-on')).toEqual([]);
+    // Joined to the next paragraph's first (45.5 wide, 「図ります。 国の…」): within the margin, but a sentence's end and the next sentence on one line wider than the column.
+    const paragraphs = damaged((lines) => lines.splice(259, 3, real[259]! + real[261]!)).filter((d) => d.code !== 'table/label-runs-on');
+    expect(paragraphs.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/line-too-wide', '1-1-1', 260]]);
   });
 
   it('stops where two wrapped lines of prose were swapped and the joins read worse by two (概要 of 1-1-1 and 2-1-11, 2025-03)', () => {
