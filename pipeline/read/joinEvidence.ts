@@ -7,6 +7,9 @@
 import type { SourceLine } from './document.js';
 import { compactText, latinWords } from '../common/text.js';
 
+/** The connectives that open a sentence adding to the one before it (`また、`), as a compacted line starts with them. */
+export const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|加えて|一方|そのため|このため|これにより|そして|しかし|ただし)[、,]/;
+
 /** The two witnesses of one text, made once per text by `toJoinEvidence`. */
 export interface JoinEvidence {
   /** Every pair of adjacent characters printed within one line of the text (compacted as `compactText` does), as `pairKey`s. */
@@ -126,6 +129,12 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
       if (kind === 'prose' && !startsSentence(after.charCodeAt(0), evidence)) count++;
       continue;
     }
+    // A connective (`また、`) opens a sentence, so it follows a paragraph's end: after a soft break it
+    // is never printed in either real text, and it weighs as two joins nothing attests.
+    if (kind === 'prose' && CONNECTIVE.test(after)) {
+      count += 2;
+      continue;
+    }
     const b1 = before.charCodeAt(before.length - 1);
     const a1 = after.charCodeAt(0);
     if (evidence.pairs.has(pairKey(b1, a1))) {
@@ -158,13 +167,13 @@ export interface SwappedLines {
 }
 
 /**
- * Two adjacent lines, neither of them the last, whose other order reads better, if any: for a label,
+ * Two adjacent lines whose other order reads better, if any: for a label,
  * every soft break attested in the other order while the printed order has one that is not; for
  * prose, at least two joins fewer unattested in the other order (a paragraph of ten lines or more
  * has a soft break nothing attests one time in ten: one join proves nothing there, and none of the
  * real texts' 278 sections reads better swapped by two). A line keeps its own end: a hard break moves
- * with its line. The last line stays last (its end is the text's end; a swap with it changes how the
- * text ends, which the ending and width rules weigh).
+ * with its line. A label's last line stays last (its end is the label's end; a swap with it changes how
+ * the label ends, which the ending and width rules weigh).
  */
 export function swappedLines(lines: readonly WrappedLine[], evidence: JoinEvidence, kind: WrappedKind): SwappedLines | null {
   if (lines.length < 3) return null;
@@ -173,7 +182,9 @@ export function swappedLines(lines: readonly WrappedLine[], evidence: JoinEviden
   const printed = unattestedJoins(texts, soft, evidence, kind);
   const margin = kind === 'label' ? printed : 2;
   if (printed === 0 || printed < margin) return null;
-  for (let i = 0; i + 2 < lines.length; i++) {
+  // A section's last line ends in a space like any paragraph's (`sheet/text-ends-mid-line`), so prose may swap it too.
+  const movable = kind === 'label' ? lines.length - 1 : lines.length;
+  for (let i = 0; i + 1 < movable; i++) {
     if (texts[i] === texts[i + 1]) continue;
     const swapped = [...texts];
     [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];

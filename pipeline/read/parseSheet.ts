@@ -13,7 +13,7 @@ import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, t
 export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
-import { startsSentence, swappedLines, type JoinEvidence } from './joinEvidence.js';
+import { CONNECTIVE, startsSentence, swappedLines, type JoinEvidence } from './joinEvidence.js';
 import { compactText, isBlank, isWrapped, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
@@ -56,9 +56,6 @@ function toPrinted(lines: readonly { line: number; column: number; text: string 
 
 /** A table's year headings in a line of text: the heading word, or two fiscal years with only spaces between. */
 const YEAR_HEADINGS = /年度ごとの取組|(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度[\s\u3000]+(?:令和|平成)/;
-
-/** The connectives that open a sentence adding to the one before it (`また、`), as a section's text is compacted. */
-const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|加えて|一方|そのため|このため|これにより|そして|しかし|ただし)[、,]/;
 
 /** Headings that start the form: seen again after later sections, they mean a sheet lost its 名称 line. */
 const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];

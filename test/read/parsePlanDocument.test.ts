@@ -140,6 +140,13 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(errors[0]!.message).toContain('「GIS 搭載」');
   });
 
+  it('stops where a connective follows a soft break: 「また、」 opens a sentence, so two paragraphs swapped around a wrapped line show (目指すもの of 1-2-4, 2021 lines 586 and 588)', () => {
+    expect(text2021[585]).toBe('会を定期的に実施することを目指します。 ');
+    expect(text2021[587]).toMatch(/^また、令和７年度までに/);
+    const swapped = newErrors2021((lines) => ([lines[585], lines[587]] = [lines[587]!, lines[585]!]));
+    expect(swapped.map((d) => [d.code, d.subject, d.position?.start.line, d.position?.end.line])).toEqual([['sheet/lines-swapped', '1-2-4', 586, 588]]);
+  });
+
   it('stops where a section starts mid-sentence or with a connective: its first line lost under the heading, or a paragraph of the section above moved below it (2021, 1-1-1 and 1-3-4)', () => {
     expect(text2021[256]).toMatch(/^（「デジタル・ガバメント実行計画」/);
     const lost = newErrors2021((lines) => lines.splice(256, 1));
