@@ -311,6 +311,11 @@ export const RULES = {
     description: "Expected the last line of a 改訂履歴 entry's summary to end in a space (every one of the real 改訂履歴 does), found one ending in text, as a wrapped line does: a line moved to the end, or the summary's last line lost",
     reviewable: true,
   },
+  'revision/lines-swapped': {
+    severity: 'error',
+    description: "Expected a 改訂履歴 summary not to read better with two of its lines in the other order, as sheet/lines-swapped weighs a sheet's prose (at least two joins fewer that the text attests nowhere), found one that does: two summary lines swapped",
+    reviewable: true,
+  },
   'revision/line-too-wide': {
     severity: 'error',
     description: "Expected each line of a 改訂履歴 summary at most 4 full-width characters wider than the summaries' column (their third-widest wrapped line), found a wider one: two lines joined, a line break lost",

@@ -646,6 +646,13 @@ export const MESSAGES = {
       { numbers: ['1-1-3'], text: '令和 3 年 12 月の交付円滑化計画の改定に伴い、評価指標を交付率（対人' },
     ),
   },
+  'revision/lines-swapped': {
+    otherOrder: t<{ first: number; second: number; firstText: string; secondText: string }>(
+      (p) => `改訂履歴の内容の ${p.first} 行目「${p.firstText}」と ${p.second} 行目「${p.secondText}」の前後の折り返しの境目で、この文書のほかの箇所にも辞書の語にもない文字のつながりができています。2 つの行を入れ替えると、そうしたつながりが 2 つ以上減ります。取り出しで 2 つの行が入れ替わった可能性があります（このままでは内容が入れ替わって公開されます）。PDF で、この 2 行の順番を確かめてください。`,
+      (p) => `Expected the lines of a 改訂履歴 summary to join as the text prints them elsewhere, found line ${p.first} 「${p.firstText}」 and line ${p.second} 「${p.secondText}」 reading better in the other order (two or more joins fewer that nothing attests): two lines may have been swapped`,
+      { first: 3864, second: 3866, firstText: '象庁データの追加等のシステム機能拡充により、新たに評価指標を追加し', secondText: '令和 4 年度に導入した総合防災情報システムについて、物資管理機能や気' },
+    ),
+  },
   'revision/line-too-wide': {
     joined: t<{ text: string; width: number; column: number }>(
       (p) => `改訂履歴の内容の行は、この版ではおよそ ${p.column} 文字幅で折り返されていますが、「${p.text}」は ${p.width} 文字幅あります。取り出しで改行が抜け、2 行がつながった可能性があります。PDF で確かめてください。`,
@@ -1135,6 +1142,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/line-too-wide': '幅の広すぎる文章の行',
   'sheet/text-ends-mid-line': '途中で終わる文章',
   'sheet/lines-swapped': '入れ替わった文章の行',
+  'revision/lines-swapped': '入れ替わった改訂履歴の行',
   'sheet/section-starts-mid-text': '前の文に続くことばで始まる文章',
   'sheet/missing-year-heading': '年度ごとの取組の見出しの欠落',
   'revision/entry-without-date': '日付のない改訂履歴',

@@ -75,7 +75,8 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     diagnostics.push(diagnose('input/no-outline', 'none', {}, { file }));
   }
 
-  const { sheets, banners } = parseSheetRegion(firstSheetRegion >= 0 ? lines.slice(firstSheetRegion, sheetsEnd) : [], file, roles, diagnostics, toJoinEvidence(lines));
+  const joinEvidence = toJoinEvidence(lines);
+  const { sheets, banners } = parseSheetRegion(firstSheetRegion >= 0 ? lines.slice(firstSheetRegion, sheetsEnd) : [], file, roles, diagnostics, joinEvidence);
   if (sheets.length === 0 && lines.some((l) => !isBlank(l.text))) {
     diagnostics.push(diagnose('input/no-sheets', 'none', {}, { file }));
   }
@@ -87,7 +88,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     // The names the text prints for its projects, to tell an entry read into another's summary.
     const names = [...outline.policies.flatMap((p) => p.measures.flatMap((m) => m.entries.map((e) => e.name))), ...sheets.flatMap((s) => (s.name ? [s.name] : []))];
     const projectNames = new Set(names.map((n) => normalizeText(n.fragments.join('').replace(/【[^】]*】/g, ''))).filter((n) => n !== ''));
-    const parsed = parseRevisions(lines.slice(revisionsIndex), file, projectNames);
+    const parsed = parseRevisions(lines.slice(revisionsIndex), file, projectNames, joinEvidence);
     revisions = parsed.groups;
     append(roles, parsed.roles);
     append(diagnostics, parsed.diagnostics);

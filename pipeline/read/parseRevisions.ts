@@ -6,9 +6,10 @@
  */
 import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
-import { isBlank, isWrapped, nfkc, normalizeDashes, normalizeText, spacedLetters, tooWideLines } from '../common/text.js';
+import { compactText, isBlank, isWrapped, nfkc, normalizeDashes, normalizeText, spacedLetters, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
 import { linesAfterEmptyRun } from './emptyLines.js';
+import { swappedLines, type JoinEvidence } from './joinEvidence.js';
 
 /** The revision groups with the role of each line. */
 export interface ParsedRevisions {
@@ -77,7 +78,7 @@ function splitEntry(draft: EntryDraft): { name: PrintedText | null; summary: Pri
  * `normalizeText` gives them) are the names the 一覧 and the sheets print, to tell an entry read into
  * the summary of the entry before it.
  */
-export function parseRevisions(lines: readonly SourceLine[], file: string | null, projectNames: ReadonlySet<string> = new Set()): ParsedRevisions {
+export function parseRevisions(lines: readonly SourceLine[], file: string | null, projectNames: ReadonlySet<string> = new Set(), joinEvidence: JoinEvidence | null = null): ParsedRevisions {
   const groups: RevisionGroupNode[] = [];
   const roles: LineRole[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -268,6 +269,7 @@ export function parseRevisions(lines: readonly SourceLine[], file: string | null
     }
   }
   append(diagnostics, checkSummaryWidths(summaryLines, file));
+  if (joinEvidence) append(diagnostics, checkSummaryOrder(summaryLines, joinEvidence, file));
   return { groups, roles, diagnostics };
 }
 
@@ -279,6 +281,24 @@ function segmentsOf(pieces: readonly Piece[]): Piece[][] {
     if (!isWrapped(piece.text)) segments.push([]);
   }
   return segments.filter((segment) => segment.length > 0);
+}
+
+/** A summary that reads better by two joins with two of its lines in the other order (`swappedLines`, as a sheet's prose is weighed). */
+function checkSummaryOrder(summaries: readonly { date: string; pieces: readonly Piece[] }[], evidence: JoinEvidence, file: string | null): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const { date, pieces } of summaries) {
+    const found = swappedLines(pieces.map((p) => ({ line: p.line, text: compactText(p.text), soft: isWrapped(p.text) })), evidence, 'prose');
+    if (!found) continue;
+    const [first, second] = [found.first, found.second].map((n) => pieces.find((p) => p.line === n)!);
+    diagnostics.push(
+      diagnose('revision/lines-swapped', 'otherOrder', { first: first!.line, second: second!.line, firstText: first!.text.trim(), secondText: second!.text.trim() }, {
+        file,
+        position: { start: { line: first!.line, column: first!.column }, end: { line: second!.line, column: second!.column + [...second!.text].length } },
+        finding: findingId('revision/lines-swapped', date, [first!.text, second!.text]),
+      }),
+    );
+  }
+  return diagnostics;
 }
 
 /** A summary line wider than the summaries' column (`tooWideLines`): two lines joined, a line break lost. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseRevisions } from '../../pipeline/read/parseRevisions.js';
 import { seedBytes, sourceLines } from '../helpers.js';
+import { toJoinEvidence } from '../../pipeline/read/joinEvidence.js';
 
 describe('parseRevisions', () => {
   const parsed = parseRevisions(
@@ -80,7 +81,8 @@ describe('parseRevisions', () => {
     const errors = (edit: (lines: string[]) => void = () => {}) => {
       const lines = [...real];
       edit(lines);
-      return parseRevisions(lines.slice(start).map((text, i) => ({ line: start + 1 + i, text })), 'rev.txt', PROJECT_NAMES).diagnostics.filter((d) => d.severity === 'error');
+      const numbered = lines.map((text, i) => ({ line: i + 1, text }));
+      return parseRevisions(numbered.slice(start), 'rev.txt', PROJECT_NAMES, toJoinEvidence(numbered)).diagnostics.filter((d) => d.severity === 'error');
     };
     const at = (prefix: string) => real.findIndex((l) => l.startsWith(prefix));
     /** Two of the names the 2025-03 text prints for its projects (`parsePlanDocument` hands over all of them). */
@@ -133,6 +135,14 @@ describe('parseRevisions', () => {
       const lost = errors((lines) => (lines[line] = ''));
       expect(lost.map((d) => d.code)).toContain('revision/lost-line');
       expect(lost.find((d) => d.code === 'revision/lost-line')!.message).toMatch(/^改訂履歴の行の間の空行は 1 行までのはずですが、「開」と「価指標の数値を一部修正。」の間に空行が 2 行以上あります/);
+    });
+
+    it('stops a summary that reads better by two joins with two of its lines in the other order (as a sheet\'s prose)', () => {
+      const first = at('令和 4 年度に導入した総合防災情報システムについて');
+      expect(real[first + 2]).toMatch(/^象庁データの追加等のシステム機能拡充により/);
+      const swapped = errors((lines) => ([lines[first], lines[first + 2]] = [lines[first + 2]!, lines[first]!]));
+      expect(swapped.map((d) => [d.code, d.position?.start.line, d.position?.end.line])).toEqual([['revision/lines-swapped', first + 1, first + 3]]);
+      expect(swapped[0]!.message).toMatch(/^改訂履歴の内容の \d+ 行目「象庁データの追加等/);
     });
 
     it('stops a summary line wider than the column (two lines joined)', () => {
