@@ -20,6 +20,8 @@ export interface JoinEvidence {
   latinWords: ReadonlySet<string>;
   /** How often each character starts a sentence: after a 。 inside a line, or first on the line after one that ends in 。 and a space. */
   sentenceStarts: ReadonlyMap<number, number>;
+  /** The first word of `text` by ICU's Japanese word segmentation (`さまざま` of さまざまな手続). */
+  firstWord(text: string): string;
   /** Every three adjacent characters printed within one line, as `tripleKey`s (prose weighs its joins by these). */
   triples: ReadonlySet<number>;
 }
@@ -91,7 +93,12 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
     segmented.set(text, inside);
     return inside;
   };
-  return { pairs, wordsInside, latinWords: words, sentenceStarts: starts, triples };
+  const firstWord = (text: string): string => {
+    segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+    for (const { segment } of segmenter.segment(text.slice(0, 12))) return segment;
+    return '';
+  };
+  return { pairs, wordsInside, firstWord, latinWords: words, sentenceStarts: starts, triples };
 }
 
 /** One printed line of a wrapped text, compacted (`compactText`), and whether the PDF wrapped it (a soft break after it). */
@@ -126,7 +133,7 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
     at += before.length;
     if (before === '' || after === '') continue;
     if (!soft[i]) {
-      if (kind === 'prose' && !startsSentence(after.charCodeAt(0), evidence)) count++;
+      if (kind === 'prose' && !startsSentence(after, evidence)) count++;
       continue;
     }
     // A connective (`また、`) opens a sentence, so it follows a paragraph's end: after a soft break it
@@ -149,13 +156,22 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
 }
 
 /**
- * Whether a line after a paragraph's end can start with `code`: any character but hiragana, a small
- * kana, the prolonged-sound mark or closing punctuation, which continue a word or sentence (`を窓口`,
- * `たりの`); one of those only where the text starts two sentences with it (`また`, `なお`, `これ`).
+ * Hiragana words a sentence of a plan may start with (`さまざまな`, `すべての`, `これまで`, `より多くの`),
+ * by ICU's Japanese word segmentation: any other hiragana first is read as a particle or an ending, a
+ * word's or sentence's continuation (`を窓口`, `き手続`, `たりの窓口`, `することで`).
  */
-export function startsSentence(code: number, evidence: JoinEvidence): boolean {
-  const continues = (code >= 0x3041 && code <= 0x309f) || code === 0x30fc || /[ァィゥェォッャュョヮヵヶ、。，．）」』】〕,.)\]]/.test(String.fromCharCode(code));
-  return !continues || (evidence.sentenceStarts.get(code) ?? 0) >= 2;
+const SENTENCE_STARTERS = new Set(['また', 'なお', 'さらに', 'これ', 'この', 'これら', 'これまで', 'こうした', 'こうして', 'ここ', 'その', 'それ', 'それぞれ', 'そうした', 'そして', 'そのため', 'しかし', 'しかしながら', 'ただし', 'まず', 'ほか', 'あわせて', 'さまざま', 'すべて', 'あらゆる', 'あらかじめ', 'いつ', 'いつでも', 'いずれ', 'いわゆる', 'おおむね', 'どの', 'どこ', 'だれ', 'ひとり', 'こども', 'より', 'よりよい', 'できる', 'さらなる', 'やさしい', 'わかりやすい']);
+
+/**
+ * Whether a compacted line after a paragraph's end (or a section's first) can start a sentence: not
+ * with a small kana, the prolonged-sound mark or closing punctuation; with hiragana only where its
+ * first word is one of `SENTENCE_STARTERS` or the text starts two sentences with its first character.
+ */
+export function startsSentence(text: string, evidence: JoinEvidence): boolean {
+  const code = text.charCodeAt(0);
+  if (code === 0x30fc || /^[ァィゥェォッャュョヮヵヶ、。，．）」』】〕,.)\]]/.test(text)) return false;
+  if (code < 0x3041 || code > 0x309f) return true;
+  return (evidence.sentenceStarts.get(code) ?? 0) >= 2 || SENTENCE_STARTERS.has(evidence.firstWord(text));
 }
 
 /** Two lines of a wrapped text found swapped: the text as read, as it would read swapped back, and the two lines. */

@@ -357,8 +357,8 @@ export function parseSheet(
     }
   }
 
-  // A section starts a sentence. One that starts mid-sentence (`き手続や、…`: hiragana, a small kana or
-  // closing punctuation, unless the text starts other sentences so, as `これまで`) lost its first line,
+  // A section starts a sentence. One that starts mid-sentence (`き手続や、…`: a particle or an ending, a
+  // small kana or closing punctuation; see `startsSentence`) lost its first line,
   // printed right under the heading with no empty line to show the gap. One that starts with a
   // connective adding to a sentence before it (`また、`, `なお、`) holds a paragraph of the section
   // above (the heading and a line swapped) or lost its first paragraph. None of the 278 sections of
@@ -370,7 +370,7 @@ export function parseSheet(
     const connective = CONNECTIVE.exec(text)?.[0];
     if (connective) {
       diagnostics.push(diagnose('sheet/section-starts-mid-text', 'connective', { section, connective, text: first.text.trim() }, atLine('sheet/section-starts-mid-text', section, first)));
-    } else if (evidence && text !== '' && !startsSentence(text.charCodeAt(0), evidence)) {
+    } else if (evidence && text !== '' && !startsSentence(text, evidence)) {
       diagnostics.push(diagnose('sheet/section-starts-mid-text', 'continuation', { section, text: first.text.trim() }, atLine('sheet/section-starts-mid-text', section, first)));
     }
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pairKey, swappedLines, toJoinEvidence } from '../../pipeline/read/joinEvidence.js';
+import { pairKey, startsSentence, swappedLines, toJoinEvidence } from '../../pipeline/read/joinEvidence.js';
 
 const key = (pair: string) => pairKey(pair.charCodeAt(0), pair.charCodeAt(1));
 const lines = (...texts: string[]) => texts.map((text, i) => ({ line: i + 1, column: 1, text }));
@@ -50,5 +50,18 @@ describe('swappedLines', () => {
     const evidence = toJoinEvidence(lines(...printed, 'に関する。 ', 'にする。 '));
     expect(evidence.sentenceStarts.get('に'.charCodeAt(0))).toBe(2);
     expect(swappedLines(damaged, evidence, 'prose')).toBeNull();
+  });
+});
+
+describe('startsSentence', () => {
+  const evidence = toJoinEvidence(lines('導入します。 ', 'また、運用します。 ', 'また、検討します。 '));
+
+  it('lets a sentence start with kanji, katakana, Latin letters, an opening bracket, or a hiragana word sentences start with', () => {
+    for (const text of ['本市は', 'オンライン化', 'ICTを', '「書かない窓口」', 'さまざまな手続を', 'すべての住民', 'これまでの', 'より多くの市民']) expect([text, startsSentence(text, evidence)]).toEqual([text, true]);
+  });
+
+  it('reads a particle, an ending, a small kana or closing punctuation first as a continuation, unless the text starts two sentences so', () => {
+    for (const text of ['を窓口職員が', 'き手続や、', 'たりの窓口', 'ることで', 'することで', 'ャッシュレス', 'ー化', '）について']) expect([text, startsSentence(text, evidence)]).toEqual([text, false]);
+    expect(startsSentence('まとめて', evidence)).toBe(true);
   });
 });
