@@ -31,6 +31,9 @@ export interface JoinEvidence {
 // keeps a 1000× text's scan to one pass; any other line is compacted exactly as `compactText` does.
 const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u309a\u309d\u309e\u30a0-\u30fe\u4e00-\u9fff]*$/;
 
+/** A line's first printed character. */
+const FIRST_PRINTED = /[^\s\u3000]/;
+
 /** The key of the pair `a` then `b` (two UTF-16 code units: every character of these texts is one). */
 export function pairKey(a: number, b: number): number {
   return a * 0x10000 + b;
@@ -54,10 +57,15 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
   const starts = new Map<number, number>();
   const countStart = (code: number) => starts.set(code, (starts.get(code) ?? 0) + 1);
   let afterSentence = false;
+  // In text order (a start is weighed by the line before it); only a line holding a 。 is compacted,
+  // which keeps a 1000× text's pass cheap. The characters weighed (kana, punctuation) NFKC leaves alone.
   for (const line of lines) {
+    const first = FIRST_PRINTED.exec(line.text);
+    if (!first) continue;
+    if (afterSentence) countStart(first[0].charCodeAt(0));
+    afterSentence = false;
+    if (!line.text.includes('。')) continue;
     const text = compactText(line.text);
-    if (text === '') continue;
-    if (afterSentence) countStart(text.charCodeAt(0));
     for (let i = text.indexOf('。'); i >= 0 && i + 1 < text.length; i = text.indexOf('。', i + 1)) countStart(text.charCodeAt(i + 1));
     afterSentence = /。[ \u3000]+$/.test(line.text);
   }
