@@ -243,7 +243,7 @@ export const RULES = {
   },
   'sheet/lines-swapped': {
     severity: 'error',
-    description: "Expected the soft line breaks of 概要, 目指すもの, 指標の考え方 and 終了理由 to join characters the text prints together elsewhere or a dictionary word spans, found a join that is neither, which two of the section's lines (not the last) in the other order would avoid: two lines swapped (as table/label-lines-swapped weighs a label)",
+    description: "Expected the soft line breaks of 概要, 目指すもの, 指標の考え方 and 終了理由 to join characters the text prints together elsewhere or a dictionary word spans, found a join that is neither, which two adjacent lines of the section in the other order would avoid, by at least two such joins: two lines swapped (as table/label-lines-swapped weighs a label)",
     reviewable: true,
   },
   'sheet/line-too-wide': {

@@ -688,8 +688,8 @@ export const MESSAGES = {
   },
   'sheet/lines-swapped': {
     otherOrder: t<{ section: string; first: number; second: number; firstText: string; secondText: string }>(
-      (p) => `${p.section}の ${p.first} 行目「${p.firstText}」と ${p.second} 行目「${p.secondText}」の前後の折り返しの境目で、この文書のほかの箇所にも辞書の語にもない文字のつながりができています。2 つの行を入れ替えると、どの境目も文書のほかの箇所か辞書の語にあるつながりになります。取り出しで 2 つの行が入れ替わった可能性があります（このままでは文章が入れ替わって公開されます）。PDF で、この 2 行の順番を確かめてください。`,
-      (p) => `Expected the soft line breaks of ${p.section} to join characters printed together elsewhere in the text or inside a dictionary word, found a join that is neither; with line ${p.first} 「${p.firstText}」 and line ${p.second} 「${p.secondText}」 in the other order every join is: two lines may have been swapped (the text would be published out of order)`,
+      (p) => `${p.section}の ${p.first} 行目「${p.firstText}」と ${p.second} 行目「${p.secondText}」の前後の行の境目で、この文書のほかの箇所にも辞書の語にもない文字のつながりや、文の途中のような段落の始まりができています。2 つの行を入れ替えると、そうした境目が 2 つ以上減ります。取り出しで 2 つの行が入れ替わった可能性があります（このままでは文章が入れ替わって公開されます）。PDF で、この 2 行の順番を確かめてください。`,
+      (p) => `Expected the line breaks of ${p.section} to join characters printed together elsewhere in the text or inside a dictionary word, and each paragraph to start a sentence, found that line ${p.first} 「${p.firstText}」 and line ${p.second} 「${p.secondText}」 in the other order leave two or more such joins fewer: two lines may have been swapped (the text would be published out of order)`,
       { section: '概要', first: 264, second: 266, firstText: 'を推進します。', secondText: 'のオンライン化を推進するとともに、' },
     ),
   },
@@ -1143,7 +1143,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'sheet/text-ends-mid-line': '途中で終わる文章',
   'sheet/lines-swapped': '入れ替わった文章の行',
   'revision/lines-swapped': '入れ替わった改訂履歴の行',
-  'sheet/section-starts-mid-text': '前の文に続くことばで始まる文章',
+  'sheet/section-starts-mid-text': '文の途中から始まる文章',
   'sheet/missing-year-heading': '年度ごとの取組の見出しの欠落',
   'revision/entry-without-date': '日付のない改訂履歴',
   'revision/entry-without-name': '計画名のない改訂履歴',

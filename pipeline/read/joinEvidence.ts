@@ -7,8 +7,8 @@
 import type { SourceLine } from './document.js';
 import { compactText, latinWords } from '../common/text.js';
 
-/** The connectives that open a sentence adding to the one before it (`また、`), as a compacted line starts with them. */
-export const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|加えて|一方|そのため|このため|これにより|そして|しかし|ただし)[、,]/;
+/** The connectives that open a sentence adding to the one before it (`また、`), as a compacted line starts with them (not `そのため、` or `これにより、`, which a 目指すもの may open, pointing back at its 概要). */
+export const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|加えて)[、,]/;
 
 /** The two witnesses of one text, made once per text by `toJoinEvidence`. */
 export interface JoinEvidence {
@@ -22,8 +22,8 @@ export interface JoinEvidence {
   sentenceStarts: ReadonlyMap<number, number>;
   /** The first word of `text` by ICU's Japanese word segmentation (`さまざま` of さまざまな手続). */
   firstWord(text: string): string;
-  /** Every three adjacent characters printed within one line, as `tripleKey`s (prose weighs its joins by these). */
-  triples: ReadonlySet<number>;
+  /** Every three adjacent characters printed within one line (prose weighs its joins by these). */
+  triples: { has(a: number, b: number, c: number): boolean };
 }
 
 // Characters NFKC leaves as they are: ASCII, Japanese punctuation, kana and the unified ideographs
@@ -34,14 +34,46 @@ const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u309a\u309d\u309e\u30a0-\u30fe\u4e00
 /** A line's first printed character. */
 const FIRST_PRINTED = /[^\s\u3000]/;
 
+
+
 /** The key of the pair `a` then `b` (two UTF-16 code units: every character of these texts is one). */
 export function pairKey(a: number, b: number): number {
   return a * 0x10000 + b;
 }
 
-/** The key of the characters `a`, `b`, `c` in a row (48 bits: exact in a double). */
-function tripleKey(a: number, b: number, c: number): number {
-  return (a * 0x10000 + b) * 0x10000 + c;
+/**
+ * The triples of characters a text prints, as bits of a filter sized by the text (two bits a triple,
+ * 32 to 64 bits a character of the text: a real text takes 1 MB, a 1000× text at most 32 MB): a Set of
+ * every triple of a varied 1000× text would hold millions of numbers, near V8's limit on a Set's
+ * size. A triple it never saw reads as seen about 4 times in 1,000, which only lets a join count as
+ * attested (never raises a finding); the answers are the same on every run.
+ */
+class TripleFilter {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+
+  constructor(characters: number) {
+    let size = 1 << 16;
+    while (size < characters * 32 && size < 1 << 28) size *= 2;
+    this.bits = new Uint32Array(size / 32);
+    this.mask = size - 1;
+  }
+
+  /** The two bits of a triple (two mixes of its 48 bits). */
+  private spots(a: number, b: number, c: number): [number, number] {
+    const x = Math.imul(a * 0x10000 + b, 0x9e3779b1) ^ Math.imul(c + 0x7f4a7c15, 0x85ebca6b);
+    const h1 = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+    const h2 = Math.imul(h1 ^ (h1 >>> 15), 0x846ca68b);
+    return [(h1 ^ (h1 >>> 13)) & this.mask, (h2 ^ (h2 >>> 16)) & this.mask];
+  }
+
+  add(a: number, b: number, c: number): void {
+    for (const spot of this.spots(a, b, c)) this.bits[spot >>> 5]! |= 1 << (spot & 31);
+  }
+
+  has(a: number, b: number, c: number): boolean {
+    return this.spots(a, b, c).every((spot) => (this.bits[spot >>> 5]! & (1 << (spot & 31))) !== 0);
+  }
 }
 
 /** True for the code units `compactText` drops as whitespace (after NFKC). */
@@ -53,7 +85,7 @@ function isSpace(code: number): boolean {
 export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
   const pairs = new Set<number>();
   const words = new Set<string>();
-  const triples = new Set<number>();
+  const triples = new TripleFilter(lines.reduce((n, l) => n + l.text.length, 0));
   const starts = new Map<number, number>();
   const countStart = (code: number) => starts.set(code, (starts.get(code) ?? 0) + 1);
   let afterSentence = false;
@@ -82,7 +114,7 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
       const code = text.charCodeAt(i);
       if (isSpace(code)) continue;
       if (previous >= 0) pairs.add(pairKey(previous, code));
-      if (second >= 0) triples.add(tripleKey(second, previous, code));
+      if (second >= 0) triples.add(second, previous, code);
       second = previous;
       previous = code;
     }
@@ -145,8 +177,9 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
       continue;
     }
     // A connective (`また、`) opens a sentence, so it follows a paragraph's end: after a soft break it
-    // is never printed in either real text, and it weighs as two joins nothing attests.
-    if (kind === 'prose' && CONNECTIVE.test(after)) {
+    // is never printed in either real text, and it weighs as two joins nothing attests. After a comma
+    // it may continue the sentence (`…し、また、…`).
+    if (kind === 'prose' && CONNECTIVE.test(after) && !/[、，,]$/.test(before)) {
       count += 2;
       continue;
     }
@@ -154,8 +187,8 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
     const a1 = after.charCodeAt(0);
     if (evidence.pairs.has(pairKey(b1, a1))) {
       if (kind === 'label') continue;
-      if (before.length > 1 && evidence.triples.has(tripleKey(before.charCodeAt(before.length - 2), b1, a1))) continue;
-      if (after.length > 1 && evidence.triples.has(tripleKey(b1, a1, after.charCodeAt(1)))) continue;
+      if (before.length > 1 && evidence.triples.has(before.charCodeAt(before.length - 2), b1, a1)) continue;
+      if (after.length > 1 && evidence.triples.has(b1, a1, after.charCodeAt(1))) continue;
     }
     words ??= evidence.wordsInside(texts.join(''));
     if (!words.has(at)) count++;
@@ -164,22 +197,24 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
 }
 
 /**
- * Hiragana words a sentence of a plan may start with (`さまざまな`, `すべての`, `これまで`, `より多くの`),
- * by ICU's Japanese word segmentation: any other hiragana first is read as a particle or an ending, a
- * word's or sentence's continuation (`を窓口`, `き手続`, `たりの窓口`, `することで`).
+ * Particles and endings ICU's Japanese word segmentation reads as words of their own (`たり` of 当たり,
+ * `ます` of します, `による`), which no sentence starts with.
  */
-const SENTENCE_STARTERS = new Set(['また', 'なお', 'さらに', 'これ', 'この', 'これら', 'これまで', 'こうした', 'こうして', 'ここ', 'その', 'それ', 'それぞれ', 'そうした', 'そして', 'そのため', 'しかし', 'しかしながら', 'ただし', 'まず', 'ほか', 'あわせて', 'さまざま', 'すべて', 'あらゆる', 'あらかじめ', 'いつ', 'いつでも', 'いずれ', 'いわゆる', 'おおむね', 'どの', 'どこ', 'だれ', 'ひとり', 'こども', 'より', 'よりよい', 'できる', 'さらなる', 'やさしい', 'わかりやすい']);
+const ENDINGS = new Set(['ます', 'です', 'たり', 'とも', 'ので', 'から', 'まで', 'ながら', 'など', 'ため', 'ない', 'なく', 'なり', 'なる', 'おり', 'れる', 'られ', 'られる', 'せる', 'させ', 'ける', 'った', 'って', 'てい', 'ている', 'ており', 'いる', 'する', 'した', 'して', 'され', 'される', 'された', 'による', 'により', 'における', 'おける', 'について', 'として', 'に対する', 'となり', 'ども', 'よう', 'こと']);
 
 /**
  * Whether a compacted line after a paragraph's end (or a section's first) can start a sentence: not
- * with a small kana, the prolonged-sound mark or closing punctuation; with hiragana only where its
- * first word is one of `SENTENCE_STARTERS` or the text starts two sentences with its first character.
+ * with a small kana, the prolonged-sound mark or closing punctuation, nor with a particle or an ending
+ * (hiragana whose first word, by ICU's segmentation, is one character, `を窓口`, `き手続`, or one of
+ * `ENDINGS`, `たりの窓口`), unless the text starts two sentences with that character. Any other
+ * hiragana word may start one (`さまざまな`, `はだの`, `ふるさと納税`).
  */
 export function startsSentence(text: string, evidence: JoinEvidence): boolean {
   const code = text.charCodeAt(0);
   if (code === 0x30fc || /^[ァィゥェォッャュョヮヵヶ、。，．）」』】〕,.)\]]/.test(text)) return false;
-  if (code < 0x3041 || code > 0x309f) return true;
-  return (evidence.sentenceStarts.get(code) ?? 0) >= 2 || SENTENCE_STARTERS.has(evidence.firstWord(text));
+  if (code < 0x3041 || code > 0x309f || (evidence.sentenceStarts.get(code) ?? 0) >= 2) return true;
+  const first = evidence.firstWord(text);
+  return first.length > 1 && !ENDINGS.has(first);
 }
 
 /** Two lines of a wrapped text found swapped: the text as read, as it would read swapped back, and the two lines. */
@@ -191,13 +226,13 @@ export interface SwappedLines {
 }
 
 /**
- * Two adjacent lines whose other order reads better, if any: for a label,
- * every soft break attested in the other order while the printed order has one that is not; for
- * prose, at least two joins fewer unattested in the other order (a paragraph of ten lines or more
- * has a soft break nothing attests one time in ten: one join proves nothing there, and none of the
- * real texts' 278 sections reads better swapped by two). A line keeps its own end: a hard break moves
- * with its line. A label's last line stays last (its end is the label's end; a swap with it changes how
- * the label ends, which the ending and width rules weigh).
+ * Two adjacent lines whose other order reads best, if any reads better: for a label, every soft break
+ * attested in the other order while the printed order has one that is not; for prose, at least two
+ * joins fewer unattested in the other order (a long section often has a soft break nothing attests:
+ * one join proves nothing there, and none of the real texts' 278 sections reads better swapped by
+ * two). A line keeps its own end: a hard break moves with its line. A label's last line stays last
+ * (its end is the label's end, which the ending and width rules weigh); prose's last line may swap
+ * with a line the PDF ended by itself, never so that the section would end mid-line.
  */
 export function swappedLines(lines: readonly WrappedLine[], evidence: JoinEvidence, kind: WrappedKind): SwappedLines | null {
   if (lines.length < 3) return null;
@@ -206,16 +241,22 @@ export function swappedLines(lines: readonly WrappedLine[], evidence: JoinEviden
   const printed = unattestedJoins(texts, soft, evidence, kind);
   const margin = kind === 'label' ? printed : 2;
   if (printed === 0 || printed < margin) return null;
-  // A section's last line ends in a space like any paragraph's (`sheet/text-ends-mid-line`), so prose may swap it too.
+  // A section's last line ends in a space like any paragraph's (`sheet/text-ends-mid-line`), so prose
+  // may swap it too, with another line the PDF ended by itself.
   const movable = kind === 'label' ? lines.length - 1 : lines.length;
+  let best: { found: SwappedLines; unattested: number } | null = null;
   for (let i = 0; i + 1 < movable; i++) {
     if (texts[i] === texts[i + 1]) continue;
+    if (kind === 'prose' && i + 2 === lines.length && soft[i]) continue;
     const swapped = [...texts];
     [swapped[i], swapped[i + 1]] = [swapped[i + 1]!, swapped[i]!];
     const swappedSoft = [...soft];
     [swappedSoft[i], swappedSoft[i + 1]] = [swappedSoft[i + 1]!, swappedSoft[i]!];
-    if (unattestedJoins(swapped, swappedSoft, evidence, kind) > printed - margin) continue;
-    return { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line };
+    const unattested = unattestedJoins(swapped, swappedSoft, evidence, kind);
+    if (unattested > printed - margin) continue;
+    // The order that reads best names the lines: a neighbouring pair may read better too, by less.
+    if (best && unattested >= best.unattested) continue;
+    best = { found: { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line }, unattested };
   }
-  return null;
+  return best?.found ?? null;
 }

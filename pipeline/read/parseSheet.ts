@@ -54,8 +54,8 @@ function toPrinted(lines: readonly { line: number; column: number; text: string 
   };
 }
 
-/** A table's year headings in a line of text: the heading word, or two fiscal years with only spaces between. */
-const YEAR_HEADINGS = /年度ごとの取組|(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度[\s\u3000]+(?:令和|平成)/;
+/** A table's year headings ending a line of text: the heading word or a fiscal year, then fiscal years with only spaces between. */
+const YEAR_HEADINGS = /(?:年度ごとの取組|(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度)(?:[\s\u3000]+(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度)+[\s\u3000]*$/;
 
 /** Headings that start the form: seen again after later sections, they mean a sheet lost its 名称 line. */
 const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];
@@ -283,10 +283,10 @@ export function parseSheet(
   const departments = { leadDepartments: toDepartments(get('主管課等')), relatedDepartments: toDepartments(get('関係課等')) };
 
   // Where a finding about one printed line of a section is, and its id.
-  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line' | 'sheet/section-starts-mid-text', section: Section, line: { line: number; text: string }) => ({
+  const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line' | 'sheet/section-starts-mid-text', section: Section, line: { line: number; column: number; text: string }) => ({
     file,
     subject: tableSubject,
-    position: position(line.line, 1, line.text),
+    position: position(line.line, line.column, line.text),
     finding: findingId(code, tableSubject ?? '-', [section, line.text]),
   });
 
@@ -349,11 +349,13 @@ export function parseSheet(
   // The year headings (`年度ごとの取組 令和３年度 令和４年度 …`) joined onto the text's last line would be
   // published as its end, the heading lost: no prose names two fiscal years with only a space between.
   for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
-    for (const line of get(section)?.lines ?? []) {
+    const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+    for (const line of printed) {
       const at = atLine('sheet/table-line-in-text', section, line);
       if (/\S {2,}\S/.test(line.text)) diagnostics.push(diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, at));
-      // A line starting with the heading word is the heading misread, which `sheet/lost-section` names.
-      else if (YEAR_HEADINGS.test(line.text) && !/^[\s\u3000]*年度ごとの取組/.test(line.text)) diagnostics.push(diagnose('sheet/table-line-in-text', 'yearHeadings', { section, text: line.text.trim() }, at));
+      // Only at the end of the section's last line; a line starting with the heading word is the
+      // heading misread, which `sheet/lost-section` names.
+      else if (line === printed.at(-1) && YEAR_HEADINGS.test(line.text) && !/^[\s\u3000]*年度ごとの取組/.test(line.text)) diagnostics.push(diagnose('sheet/table-line-in-text', 'yearHeadings', { section, text: line.text.trim() }, at));
     }
   }
 
@@ -388,7 +390,7 @@ export function parseSheet(
         diagnose('sheet/lines-swapped', 'otherOrder', { section, first: first!.line, second: second!.line, firstText: first!.text.trim(), secondText: second!.text.trim() }, {
           file,
           subject: tableSubject,
-          position: { start: { line: first!.line, column: 1 }, end: { line: second!.line, column: 1 + [...second!.text].length } },
+          position: { start: { line: first!.line, column: first!.column }, end: { line: second!.line, column: second!.column + [...second!.text].length } },
           finding: findingId('sheet/lines-swapped', tableSubject ?? '-', [section, first!.text, second!.text]),
         }),
       );

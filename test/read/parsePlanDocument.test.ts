@@ -166,12 +166,13 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(joined[0]!.message).toMatch(/^目指すものの文章の行「モーションを行います。 年度ごとの取組 令和３年度.*」に、表の年度の見出しが入っています/);
   });
 
-  it('stops where a paragraph\'s short last line was joined to the next paragraph\'s first, even within the margin (概要 of 1-2-3, 2021 line 546)', () => {
+  it('lets a paragraph\'s short last line joined to the next paragraph\'s first pass when the line stays within a real line\'s width (概要 of 1-2-3, 2021 line 546: 42.5 wide)', () => {
     expect(text2021[545]).toBe('す。 ');
     expect(text2021[547]).toMatch(/^本市として、/);
-    const joined = newErrors2021((lines) => lines.splice(545, 3, text2021[545]! + text2021[547]!));
-    expect(joined.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/line-too-wide', '1-2-3', 546]]);
-    expect(joined[0]!.message).toMatch(/^概要の行「す。 本市として、.*」は、文の終わり（「。」）の後に次の文が続き/);
+    // A correctly printed line holding 「。 」 may be as wide (a reviewer's rewrap of 1-1-1 made one of 42.5
+    // against a column of 42), so only a join more than 1 wider than the column stops (2025-03's
+    // 「図ります。 国の…」, 45.5 wide: the test above).
+    expect(newErrors2021((lines) => lines.splice(545, 3, text2021[545]! + text2021[547]!))).toEqual([]);
   });
 
   it('stops at a line it cannot account for, as a finding: its text would not be published (2021 line 2187 after the banner)', () => {
