@@ -1,16 +1,17 @@
 /**
- * What attests that a line break joins two characters that belong together: the evidence the table
- * parser weighs when two wrapped lines may have been swapped (see `table/label-lines-swapped` in
- * parseTable.ts). Two witnesses: the pairs of characters the same text prints within its lines, and
- * ICU's Japanese word segmentation (its dictionary ships with Node).
+ * What attests that a line break joins two characters that belong together: the evidence weighed when
+ * two wrapped lines may have been swapped, in a table's label (`table/label-lines-swapped`) or in prose
+ * and 改訂履歴 summaries (`sheet/lines-swapped`, `revision/lines-swapped`). The witnesses: the pairs and
+ * triples of characters the same text prints within its lines, the characters it starts sentences
+ * with, and ICU's Japanese word segmentation (its dictionary ships with Node).
  */
 import type { SourceLine } from './document.js';
-import { compactText, latinWords } from '../common/text.js';
+import { compactText, isWrapped, latinWords } from '../common/text.js';
 
 /** The connectives that open a sentence adding to the one before it (`また、`), as a compacted line starts with them (not `そのため、` or `これにより、`, which a 目指すもの may open, pointing back at its 概要). */
 export const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|加えて)[、,]/;
 
-/** The two witnesses of one text, made once per text by `toJoinEvidence`. */
+/** The witnesses of one text, made once per text by `toJoinEvidence`. */
 export interface JoinEvidence {
   /** Every pair of adjacent characters printed within one line of the text (compacted as `compactText` does), as `pairKey`s. */
   pairs: ReadonlySet<number>;
@@ -34,20 +35,17 @@ const NFKC_STABLE = /^[\u0000-\u007f\u3001-\u309a\u309d\u309e\u30a0-\u30fe\u4e00
 /** A line's first printed character. */
 const FIRST_PRINTED = /[^\s\u3000]/;
 
-
-
 /** The key of the pair `a` then `b` (two UTF-16 code units: every character of these texts is one). */
 export function pairKey(a: number, b: number): number {
   return a * 0x10000 + b;
 }
 
 /**
- * The triples of characters a text prints, as bits of a filter sized by the text (two bits a triple,
- * 32 to 64 bits a character of its distinct lines: a real text takes 512 KB, a 1000× text at most 32
- * MB): a Set of
- * every triple of a varied 1000× text would hold millions of numbers, near V8's limit on a Set's
- * size. A triple it never saw reads as seen about 4 times in 1,000, which only lets a join count as
- * attested (never raises a finding); the answers are the same on every run.
+ * The triples of characters a text prints, as bits of a filter sized by its distinct lines (two bits
+ * a triple, 32 to 64 bits a character: a real text takes 512 KB, a 1000× text at most 32 MB). A Set of
+ * every triple of a varied 1000× text would hold millions of numbers, near V8's limit on a Set's size.
+ * A triple it never saw reads as seen about 4 times in 1,000, which only lets a join count as attested
+ * (never raises a finding); the answers are the same on every run.
  */
 class TripleFilter {
   private readonly bits: Uint32Array;
@@ -60,20 +58,34 @@ class TripleFilter {
     this.mask = size - 1;
   }
 
-  /** The two bits of a triple (two mixes of its 48 bits). */
-  private spots(a: number, b: number, c: number): [number, number] {
+  /** The first mix of a triple's 48 bits; `second` mixes it again for the other bit. */
+  private static first(a: number, b: number, c: number): number {
     const x = Math.imul(a * 0x10000 + b, 0x9e3779b1) ^ Math.imul(c + 0x7f4a7c15, 0x85ebca6b);
-    const h1 = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+    return Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  }
+
+  private static second(h1: number): number {
     const h2 = Math.imul(h1 ^ (h1 >>> 15), 0x846ca68b);
-    return [(h1 ^ (h1 >>> 13)) & this.mask, (h2 ^ (h2 >>> 16)) & this.mask];
+    return h2 ^ (h2 >>> 16);
   }
 
   add(a: number, b: number, c: number): void {
-    for (const spot of this.spots(a, b, c)) this.bits[spot >>> 5]! |= 1 << (spot & 31);
+    const h1 = TripleFilter.first(a, b, c);
+    this.set((h1 ^ (h1 >>> 13)) & this.mask);
+    this.set(TripleFilter.second(h1) & this.mask);
   }
 
   has(a: number, b: number, c: number): boolean {
-    return this.spots(a, b, c).every((spot) => (this.bits[spot >>> 5]! & (1 << (spot & 31))) !== 0);
+    const h1 = TripleFilter.first(a, b, c);
+    return this.get((h1 ^ (h1 >>> 13)) & this.mask) && this.get(TripleFilter.second(h1) & this.mask);
+  }
+
+  private set(spot: number): void {
+    this.bits[spot >>> 5]! |= 1 << (spot & 31);
+  }
+
+  private get(spot: number): boolean {
+    return (this.bits[spot >>> 5]! & (1 << (spot & 31))) !== 0;
   }
 }
 
@@ -82,7 +94,7 @@ function isSpace(code: number): boolean {
   return code <= 0x20 || code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
-/** Collects the two witnesses of a text (a pair across a line break is no evidence: that is what is weighed). */
+/** Collects the witnesses of a text (a pair across a line break is no evidence: that is what is weighed). */
 export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
   const pairs = new Set<number>();
   const words = new Set<string>();
@@ -259,4 +271,14 @@ export function swappedLines(lines: readonly WrappedLine[], evidence: JoinEviden
     best = { found: { label: texts.join(''), swapped: swapped.join(''), first: lines[i]!.line, second: lines[i + 1]!.line }, unattested };
   }
   return best?.found ?? null;
+}
+
+/**
+ * The two printed lines of a prose text (a sheet's section, a 改訂履歴 summary) whose other order
+ * reads best, if any reads better (`swappedLines` for `prose`), as the lines themselves.
+ */
+export function swappedProse<T extends { line: number; text: string }>(printed: readonly T[], evidence: JoinEvidence): [T, T] | null {
+  const found = swappedLines(printed.map((l) => ({ line: l.line, text: compactText(l.text), soft: isWrapped(l.text) })), evidence, 'prose');
+  if (!found) return null;
+  return [printed.find((l) => l.line === found.first)!, printed.find((l) => l.line === found.second)!];
 }

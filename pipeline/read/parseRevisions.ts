@@ -6,10 +6,10 @@
  */
 import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
 import type { LineRole, PrintedText, PrintedValue, RevisionEntryNode, RevisionGroupNode, SourceLine } from './document.js';
-import { compactText, isBlank, isWrapped, nfkc, normalizeDashes, normalizeText, spacedLetters, tooWideLines } from '../common/text.js';
+import { isBlank, isWrapped, nfkc, normalizeDashes, normalizeText, spacedLetters, tooWideLines } from '../common/text.js';
 import { append } from '../common/arrays.js';
 import { linesAfterEmptyRun } from './emptyLines.js';
-import { swappedLines, type JoinEvidence } from './joinEvidence.js';
+import { swappedProse, type JoinEvidence } from './joinEvidence.js';
 
 /** The revision groups with the role of each line. */
 export interface ParsedRevisions {
@@ -283,18 +283,18 @@ function segmentsOf(pieces: readonly Piece[]): Piece[][] {
   return segments.filter((segment) => segment.length > 0);
 }
 
-/** A summary that reads better by two joins with two of its lines in the other order (`swappedLines`, as a sheet's prose is weighed). */
+/** A summary that reads better by two joins with two of its lines in the other order (`swappedProse`, as a sheet's prose is weighed). */
 function checkSummaryOrder(summaries: readonly { date: string; pieces: readonly Piece[] }[], evidence: JoinEvidence, file: string | null): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const { date, pieces } of summaries) {
-    const found = swappedLines(pieces.map((p) => ({ line: p.line, text: compactText(p.text), soft: isWrapped(p.text) })), evidence, 'prose');
+    const found = swappedProse(pieces, evidence);
     if (!found) continue;
-    const [first, second] = [found.first, found.second].map((n) => pieces.find((p) => p.line === n)!);
+    const [first, second] = found;
     diagnostics.push(
-      diagnose('revision/lines-swapped', 'otherOrder', { first: first!.line, second: second!.line, firstText: first!.text.trim(), secondText: second!.text.trim() }, {
+      diagnose('revision/lines-swapped', 'otherOrder', { first: first.line, second: second.line, firstText: first.text.trim(), secondText: second.text.trim() }, {
         file,
-        position: { start: { line: first!.line, column: first!.column }, end: { line: second!.line, column: second!.column + [...second!.text].length } },
-        finding: findingId('revision/lines-swapped', date, [first!.text, second!.text]),
+        position: { start: { line: first.line, column: first.column }, end: { line: second.line, column: second.column + [...second.text].length } },
+        finding: findingId('revision/lines-swapped', date, [first.text, second.text]),
       }),
     );
   }

@@ -13,7 +13,7 @@ import { SHEET_SECTIONS, type DepartmentNode, type LineRole, type PrintedText, t
 export { SHEET_SECTIONS } from './document.js';
 import { tagsIn } from './parseOutline.js';
 import { parseTable, type TableLine } from './parseTable.js';
-import { CONNECTIVE, startsSentence, swappedLines, type JoinEvidence } from './joinEvidence.js';
+import { CONNECTIVE, startsSentence, swappedProse, type JoinEvidence } from './joinEvidence.js';
 import { compactText, isBlank, isWrapped, nfkc, parsePlanNumber, spacedLetters, spacedPattern } from '../common/text.js';
 import { append } from '../common/arrays.js';
 
@@ -56,6 +56,9 @@ function toPrinted(lines: readonly { line: number; column: number; text: string 
 
 /** A table's year headings ending a line of text: the heading word or a fiscal year, then fiscal years with only spaces between. */
 const YEAR_HEADINGS = /(?:年度ごとの取組|(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度)(?:[\s\u3000]+(?:令和|平成)[\s\u3000]*[0-9０-９元]{1,2}[\s\u3000]*年度)+[\s\u3000]*$/;
+
+/** The sections of a sheet that hold prose. */
+const PROSE_SECTIONS = ['概要', '目指すもの', '指標の考え方', '終了理由'] as const;
 
 /** Headings that start the form: seen again after later sections, they mean a sheet lost its 名称 line. */
 const FORM_START: readonly Section[] = ['番号', '主管課等', '関係課等', '概要', '目指すもの', '年度ごとの取組'];
@@ -282,6 +285,9 @@ export function parseSheet(
 
   const departments = { leadDepartments: toDepartments(get('主管課等')), relatedDepartments: toDepartments(get('関係課等')) };
 
+  // A section's printed lines (not the empty ones between them), which every check of its text weighs.
+  const printedLines = (section: Section) => (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+
   // Where a finding about one printed line of a section is, and its id.
   const atLine = (code: 'sheet/repeated-line' | 'sheet/table-line-in-text' | 'sheet/text-ends-mid-line' | 'sheet/section-starts-mid-text', section: Section, line: { line: number; column: number; text: string }) => ({
     file,
@@ -294,7 +300,7 @@ export function parseSheet(
   // leaves the 、 before it dangling (`行政経営課、` ⏎ `関係課等 …`), a line printed twice lists a
   // department twice. Neither real text does either.
   for (const [section, nodes] of [['主管課等', departments.leadDepartments], ['関係課等', departments.relatedDepartments]] as const) {
-    const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+    const printed = printedLines(section);
     const last = printed.at(-1);
     if (last && /[、,，]\s*$/.test(last.text)) {
       diagnostics.push(
@@ -326,7 +332,7 @@ export function parseSheet(
 
   // A prose line printed twice in a row would be published twice; neither text ever prints one so.
   for (const section of ['名称', '概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
-    const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+    const printed = printedLines(section);
     printed.forEach((line, i) => {
       if (i === 0 || line.text.trim() !== printed[i - 1]!.text.trim()) return;
       diagnostics.push(diagnose('sheet/repeated-line', 'twice', { section, text: line.text.trim() }, atLine('sheet/repeated-line', section, line)));
@@ -337,8 +343,8 @@ export function parseSheet(
   // cell's end) and with text where it wrapped, so a section's last line ends in a space: all 278 prose
   // sections of both real texts do. One that ends in text is a wrapped line moved to the end (two lines
   // swapped) or the section's real last line lost or moved away.
-  for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
-    const last = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text)).at(-1);
+  for (const section of PROSE_SECTIONS) {
+    const last = printedLines(section).at(-1);
     if (!last || !isWrapped(last.text)) continue;
     diagnostics.push(diagnose('sheet/text-ends-mid-line', 'wrapped', { section, text: last.text.trim() }, atLine('sheet/text-ends-mid-line', section, last)));
   }
@@ -348,8 +354,8 @@ export function parseSheet(
   // (1-2-8's last indicator swapped below 指標の考え方 would be published as the rationale's first line).
   // The year headings (`年度ごとの取組 令和３年度 令和４年度 …`) joined onto the text's last line would be
   // published as its end, the heading lost: no prose names two fiscal years with only a space between.
-  for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
-    const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
+  for (const section of PROSE_SECTIONS) {
+    const printed = printedLines(section);
     for (const line of printed) {
       const at = atLine('sheet/table-line-in-text', section, line);
       if (/\S {2,}\S/.test(line.text)) diagnostics.push(diagnose('sheet/table-line-in-text', 'cells', { section, text: line.text.trim() }, at));
@@ -365,8 +371,8 @@ export function parseSheet(
   // connective adding to a sentence before it (`また、`, `なお、`) holds a paragraph of the section
   // above (the heading and a line swapped) or lost its first paragraph. None of the 278 sections of
   // either real text does either.
-  for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
-    const first = (get(section)?.lines ?? []).find((l) => !isBlank(l.text));
+  for (const section of PROSE_SECTIONS) {
+    const first = printedLines(section)[0];
     if (!first) continue;
     const text = compactText(first.text);
     const connective = CONNECTIVE.exec(text)?.[0];
@@ -381,17 +387,16 @@ export function parseSheet(
   // table's label (`table/label-lines-swapped`), a soft break joining what the text prints together
   // nowhere else and no dictionary word spans, which the two lines in the other order would avoid.
   if (evidence) {
-    for (const section of ['概要', '目指すもの', '指標の考え方', '終了理由'] as const) {
-      const printed = (get(section)?.lines ?? []).filter((l) => !isBlank(l.text));
-      const found = swappedLines(printed.map((l) => ({ line: l.line, text: compactText(l.text), soft: isWrapped(l.text) })), evidence, 'prose');
+    for (const section of PROSE_SECTIONS) {
+      const found = swappedProse(printedLines(section), evidence);
       if (!found) continue;
-      const [first, second] = [found.first, found.second].map((n) => printed.find((l) => l.line === n)!);
+      const [first, second] = found;
       diagnostics.push(
-        diagnose('sheet/lines-swapped', 'otherOrder', { section, first: first!.line, second: second!.line, firstText: first!.text.trim(), secondText: second!.text.trim() }, {
+        diagnose('sheet/lines-swapped', 'otherOrder', { section, first: first.line, second: second.line, firstText: first.text.trim(), secondText: second.text.trim() }, {
           file,
           subject: tableSubject,
-          position: { start: { line: first!.line, column: first!.column }, end: { line: second!.line, column: second!.column + [...second!.text].length } },
-          finding: findingId('sheet/lines-swapped', tableSubject ?? '-', [section, first!.text, second!.text]),
+          position: { start: { line: first.line, column: first.column }, end: { line: second.line, column: second.column + [...second.text].length } },
+          finding: findingId('sheet/lines-swapped', tableSubject ?? '-', [section, first.text, second.text]),
         }),
       );
     }
