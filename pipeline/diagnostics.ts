@@ -384,6 +384,11 @@ export const RULES = {
     description: 'Expected a 【再掲】 sheet to repeat its original project sheet unchanged (either copy may be misread)',
     reviewable: true,
   },
+  'quality/targets-direction': {
+    severity: 'error',
+    reviewable: true,
+    description: "Expected an indicator's numbered targets to move one way over the fiscal years (rising, or falling), and two of them not to fall unless printed as ceilings (以下), found them turning or two falling (two cells read in the other order, or a digit misread)",
+  },
   'quality/repost-without-original': {
     severity: 'error',
     reviewable: true,

@@ -889,6 +889,24 @@ export const MESSAGES = {
       { id: '2-1-3', original: '1-1-1', fields: ['name', 'indicators'], line: 420, originalLine: 210 },
     ),
   },
+  'quality/targets-direction': {
+    turns: t<{ id: string; name: string; targets: { year: string; text: string }[]; at: number }>(
+      (p) =>
+        `${p.id} の評価指標「${p.name}」の目標値は、${p.targets[p.at]!.year}の「${p.targets[p.at]!.text}」で増減の向きが変わります（${p.targets.map((t) => `${t.year} ${t.text}`).join('、')}）。` +
+        `目標値は年度を追って増えるか減るかのどちらかが普通で、2 つのセルが入れ替わって読まれたか、数字が誤読された可能性があります（このままでは違う数値が公開されます）。PDF で確かめ、このとおりなら確認ファイルで承認してください。`,
+      (p) =>
+        `Expected the targets of ${p.id}'s indicator 「${p.name}」 to rise or to fall over the years, found them turning at ${p.targets[p.at]!.year} 「${p.targets[p.at]!.text}」 (${p.targets.map((t) => `${t.year} ${t.text}`).join(', ')}): two cells may have been read in the other order, or a digit misread`,
+      { id: '1-1-2', name: '利用率', targets: [{ year: '令和3年度', text: '10％' }, { year: '令和4年度', text: '5％' }, { year: '令和5年度', text: '15％' }], at: 0 },
+    ),
+    twoFall: t<{ id: string; name: string; targets: { year: string; text: string }[]; at: number }>(
+      (p) =>
+        `${p.id} の評価指標「${p.name}」の 2 つの目標値は、${p.targets.map((t) => `${t.year} ${t.text}`).join('、')}と、後の年度のほうが低くなっています。` +
+        `目標値は年度を追って上がるのが普通で（下がるのは「以下」と書かれた上限がほとんどです）、2 つのセルが入れ替わって読まれたか、数字が誤読された可能性があります（このままでは違う数値が公開されます）。PDF で確かめ、このとおりなら確認ファイルで承認してください。`,
+      (p) =>
+        `Expected the two targets of ${p.id}'s indicator 「${p.name}」 to rise, or to be ceilings (以下), found them falling (${p.targets.map((t) => `${t.year} ${t.text}`).join(', ')}): the two cells may have been read in the other order, or a digit misread`,
+      { id: '1-2-8', name: '利用件数', targets: [{ year: '令和6年度', text: '１４，０００件' }, { year: '令和7年度', text: '１３，０００件' }], at: 1 },
+    ),
+  },
   'quality/repost-without-original': {
     none: t<{ id: string; name: string | null }>(
       (p) => `【再掲】${p.id} の元になる「${p.name}」という事業があるはずですが、見つかりません。`,
@@ -1154,6 +1172,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'quality/banner-mismatch': '見出しの帯の違い',
   'quality/sheet-out-of-order': 'シートの順序',
   'quality/repost-differs': '【再掲】と元の事業の違い',
+  'quality/targets-direction': '向きの揃わない目標値',
   'quality/repost-without-original': '元の事業のない【再掲】',
   'quality/ended-without-reason': '終了理由のない計画終了',
   'quality/revision-unknown-project': '改訂履歴の知らない事業番号',

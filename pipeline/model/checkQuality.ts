@@ -4,10 +4,11 @@
  * sheets lack sections, and how every source line was accounted for (coverage). Nothing here
  * changes the plan: the data keeps what the document says, the report says where it disagrees.
  */
-import { diagnose, findingId, RULES, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
+import { diagnose, findingId, linesPosition, RULES, sortDiagnostics, type Diagnostic, type Position } from '../diagnostics.js';
 import { SHEET_SECTIONS, type OutlineEntryNode, type PlanDocument, type SheetNode } from '../read/document.js';
 import type { Plan, Project } from './plan.js';
-import { compactText, normalizeText, parsePlanNumber } from '../common/text.js';
+import { compactText, fiscalYearLabel, normalizeText, parsePlanNumber } from '../common/text.js';
+import { findTargetDoubt } from './targetDirection.js';
 import { compareIds, toName } from './toPlan.js';
 
 /** How the non-blank lines of the source were used. */
@@ -321,6 +322,26 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         if (there) issues.push(diagnose('quality/repost-differs', 'originalDiffers', params, { file, position: there, subject, finding }));
       }
     }
+  }
+
+  // Targets that rise and then fall (or the other way), or two that fall: two cells in the other
+  // order or a misread digit, published under the wrong years. A 【再掲】 copy is held to its original.
+  for (const project of plan.projects) {
+    if (project.repostOf) continue;
+    project.indicators.forEach((indicator, k) => {
+      const doubt = findTargetDoubt(indicator);
+      if (!doubt) return;
+      const row = sheets.get(project.id)?.indicators[k];
+      const targets = doubt.targets.map((t) => ({ year: fiscalYearLabel(t.fiscalYear), text: t.text ?? '' }));
+      const params = { id: project.id, name: indicator.name, targets, at: doubt.at };
+      const where = {
+        file,
+        position: row?.position ?? linesPosition(indicator.source.startLine, indicator.source.endLine),
+        subject: indicator.id,
+        finding: findingId('quality/targets-direction', indicator.id, [indicator.name, targets]),
+      };
+      issues.push(doubt.kind === 'turns' ? diagnose('quality/targets-direction', 'turns', params, where) : diagnose('quality/targets-direction', 'twoFall', params, where));
+    });
   }
 
   // Two department names run together (`国保年金課生活援護課`: the 、 between them lost) would be

@@ -191,6 +191,31 @@ describe('checkQuality: a misread character that the document contradicts stops 
     expect(codes).not.toContain('sheet/departments-joined');
   });
 
+  it('stops at the indicator row when two target cells are read in the other order (100％ 95％ 100％ …)', async () => {
+    const errors = await errorsWith('95％ 100％ 100％ 100％ 100％', '100％ 95％ 100％ 100％ 100％');
+    expect(errors).toContainEqual(['quality/targets-direction', '1-1-3/2', 427]);
+  });
+
+  it('stops at the indicator row when the second of two targets falls (１４，０００件 １３，０００件, or a misread １８，０００件)', async () => {
+    for (const misread of ['１４，０００件 １３，０００件', '１８，０００件 １４，０００件']) {
+      const errors = await errorsWith('１３，０００件 １４，０００件', misread);
+      expect(errors).toContainEqual(['quality/targets-direction', '1-2-8/1', 1104]);
+    }
+  });
+
+  it('lets targets that turn as printed through once accepted, and no other target of either real edition', async () => {
+    const checked = await checkWithChange(() => {});
+    const direction = checked.diagnostics.filter((d) => d.code === 'quality/targets-direction');
+    expect(direction.map((d) => [d.subject, d.severity, d.decision?.decision])).toEqual([
+      ['1-1-1/2', 'info', 'accept'],
+      ['1-1-2/1', 'info', 'accept'],
+      ['1-1-3/1', 'info', 'accept'],
+      ['1-2-2/1', 'info', 'accept'],
+      ['2-1-11/2', 'info', 'accept'],
+    ]);
+    expect(direction[0]!.message).toMatch(/^1-1-1 の評価指標「その他手続のオンライン化数」の目標値は、令和6年度の「31 手続」で増減の向きが変わります（令和5年度 29 手続、令和6年度 31 手続、令和7年度 28 手続）/);
+  });
+
   it('stops at the department line when two departments run together (国保年金課生活援護課)', async () => {
     const errors = await errorsWith('国保年金課、生活援護課', '国保年金課生活援護課');
     expect(errors).toContainEqual(['sheet/departments-joined', '2-1-8', expect.any(Number)]);
