@@ -398,6 +398,11 @@ export const MESSAGES = {
       (p) => `Expected the label lines of row 「${p.label}」 to wrap at the label column's width (${p.column} characters), found line ${p.line} wrapping at ${p.width}: a line from elsewhere read into the label`,
       { label: '手続のオンライン化', column: 8, line: 250, width: 14 },
     ),
+    tooNarrow: t<{ label: string; column: number; line: number; width: number }>(
+      (p) => `項目「${p.label}」の項目名の行は項目名の列幅（${p.column} 文字）で折り返すはずですが、${p.line} 行目は ${p.width} 文字で折り返しています。PDF の 1 行が取り出しで 2 行に分かれたか、行の一部が欠けた可能性があります（このままでは名前が違って公開されることがあります）。`,
+      (p) => `Expected the label lines of row 「${p.label}」 to wrap at the label column's width (${p.column} characters), found line ${p.line} wrapping at ${p.width}: a line of the PDF broken in two, or part of a line lost`,
+      { label: '学習用端末検討・更新', column: 5, line: 603, width: 3 },
+    ),
   },
   'table/value-without-unit': {
     unitLost: t<{ label: string; value: string; unit: string }>(
@@ -466,6 +471,11 @@ export const MESSAGES = {
       (p) => `見出し「${p.heading}」は新しい欄の始まりのはずですが、項目「${p.label}」の一部として読まれています。2 つの行がつながった可能性があります。`,
       (p) => `Expected the heading 「${p.heading}」 to start its own section, found it read as part of row 「${p.label}」`,
       { heading: '指標の考え方', label: '電子申請件数' },
+    ),
+    brokenHeading: t<{ heading: string; label: string }>(
+      (p) => `項目「${p.label}」は見出し「${p.heading}」で始まっています。見出しの行が 2 行に分かれて取り出され、表の項目名として読まれた可能性があります（このままでは見出しが名前の一部として公開されます）。PDF で確かめてください。`,
+      (p) => `Expected the heading 「${p.heading}」 on a line of its own, found it broken over lines and read as the start of row 「${p.label}」`,
+      { heading: '評価指標', label: '評価指標利便性向上に資する手続のオンライン化数' },
     ),
   },
   'table/label-lines-joined': {

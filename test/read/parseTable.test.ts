@@ -282,6 +282,32 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(real).diagnostics).toEqual([]);
   });
 
+  it('stops at a label line that wraps well short of the label column (a PDF line broken in two), the widest width winning a tie', () => {
+    // 2021 1-2-4's 年度ごとの取組 rows: the column wraps at 5; 「学習用端末」 broken into 「学習用 」 ⏎ 「端末」.
+    const real = ['学習用端末', '検討・更新 ', '     ', 'ネットワー', 'ク 機 器 検', '討・更新 ', '     '];
+    expect(rowsOf(real, 'initiative').diagnostics).toEqual([]);
+    const broken = ['学習用 ', '端末', '検討・更新 ', '     ', 'ネットワー', 'ク 機 器 検', '討・更新 ', '     '];
+    const { diagnostics } = parseTable(lines(...broken), 'initiative', 5, 'test.txt');
+    expect(diagnostics.map((d) => [d.code, d.position?.start.line])).toContainEqual(['table/label-cut-short', 2]);
+    expect(diagnostics.find((d) => d.code === 'table/label-cut-short')!.message).toMatch(/2 行目は 2 文字で折り返しています。PDF の 1 行が取り出しで 2 行に分かれた/);
+  });
+
+  it('stops at a label that starts with a target\'s qualifier (a cell broken over two lines, its 以上 read as the next label)', () => {
+    const real = ['７０％以上 ７５％以上 ８０％以上 ８５％以上 ９０％以上 ', '研修会の ', '実施回数 ', '年３回以上 年３回以上 年３回以上 年３回以上 年３回以上 '];
+    expect(rowsOf(['ＩＣＴを活用', 'できる教職', '員の割合 ', ...real]).diagnostics).toEqual([]);
+    const broken = ['ＩＣＴを活用', 'できる教職', '員の割合 ', '７０％以上 ７５％以上 ８０％以上 ８５％以上 ９０％ ', '以上 ', ...real.slice(1)];
+    expect(rowsOf(broken).diagnostics).toContain('table/label-starts-mid-phrase');
+  });
+
+  it('stops when the table\'s first label starts with a heading spelled over two lines (評価 ⏎ 指標)', () => {
+    const rows = ['利便性向上', 'に資する ', '手続のオン', 'ライン化数 ', '100 件 200 件 300 件 400 件 500 件 '];
+    expect(rowsOf(rows).diagnostics).toEqual([]);
+    const { diagnostics } = parseTable(lines('評価 ', '指標 ', ...rows), 'indicator', 5, 'test.txt');
+    const broken = diagnostics.find((d) => d.code === 'table/heading-in-row');
+    expect(broken).toMatchObject({ position: { start: { line: 1 }, end: { line: 2 } } });
+    expect(broken!.message).toMatch(/^項目「評価指標利便性向上に資する手続のオンライン化数」は見出し「評価指標」で始まっています/);
+  });
+
   it('stops when the last initiative row before the 評価指標 table has no cells (an indicator line moved up), not at a sheet’s end', () => {
     const table = ['規則・要綱・運用基準等の整備      ', 'システム稼働・運用開始      ', '電子契約割合 '];
     const followed = parseTable(lines(...table), 'initiative', 5, 'x.txt', '2-2-8', true).diagnostics.map((d) => d.code);
