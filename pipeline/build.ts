@@ -34,7 +34,7 @@ import { folderSink, measuringSink, type Chunks, type OutputSink } from './io/wr
 import { checkQuality, withIssues, type QualityReport } from './model/checkQuality.js';
 import { diffPlans, findUnexplainedChanges, type Changelog } from './model/diffPlans.js';
 import type { Plan } from './model/plan.js';
-import { awaitsReview, parseReviewFile, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './model/reviewEdition.js';
+import { awaitsReview, parseReviewFile, planSubjects, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './model/reviewEdition.js';
 import { toPlan } from './model/toPlan.js';
 import { validatePlan } from './model/validatePlan.js';
 import { checkRows, toCsvTableSpecs, type CsvTableDescription } from './outputs/csv/toCsvTables.js';
@@ -189,7 +189,7 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
     const reviewFile = reviewFilePath(input.textPath);
     const edition = input.meta.id;
     const before = result.ok ? [...result.quality.issues, ...(findings.get(read) ?? [])] : result.diagnostics.map((d) => ({ ...d, file: input.textPath }));
-    const reviewed = stage('review', () => reviewEdition(before, reviewBytes ? parseReviewFile(reviewBytes, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(read) }));
+    const reviewed = stage('review', () => reviewEdition(before, reviewBytes ? parseReviewFile(reviewBytes, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(read) }, result.ok ? planSubjects(result.plan, input.textFile) : undefined));
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     const diagnostics = sortDiagnostics(reviewed.diagnostics.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)));
     if (!result.ok) return { folder: input.folder, id: edition, input, plan: null, quality: null, changelog: null, review: reviewed.summary, diagnostics };

@@ -984,9 +984,14 @@ export const MESSAGES = {
   },
   'review/stale-decision': {
     gone: t<{ finding: string; decision: 'accept' | 'reject'; date: string }>(
-      (p) => `指摘ID ${p.finding} の判断（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）がありますが、この指摘はもう出ていません（本文が直ったか、読み方が変わりました）。この判断を確認ファイルから消してください。`,
-      (p) => `Expected finding ${p.finding} (decided ${p.decision} on ${p.date}) in this build, found it no longer occurs: remove the decision`,
+      (p) => `指摘ID ${p.finding} の判断（${p.date} に${p.decision === 'accept' ? '承認' : '却下'}）がありますが、この指摘はもう出ていません（本文が直ったか、読み方が変わりました）。本文を直したのなら、この判断を確認ファイルから消してください。直していないのなら、取り出しの誤りで読み方が変わった可能性があります。PDF と見比べてください。`,
+      (p) => `Expected finding ${p.finding} (decided ${p.decision} on ${p.date}) in this build, found it no longer occurs: remove the decision if the text was corrected, else compare the text with the PDF`,
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
+    ),
+    readsDifferently: t<{ finding: string; subject: string; line: number }>(
+      (p) => `確認ファイルの判断（指摘ID ${p.finding}）が対象にしていた ${p.subject}（${p.line} 行目から）は、判断したときと違って読まれています。本文を直したのでなければ、取り出しで行やセルが欠けたり入れ替わったりした可能性があります（このままでは違う値が公開されます）。PDF と見比べてから判断を消してください。`,
+      (p) => `Expected ${p.subject} (from line ${p.line}) to read as when finding ${p.finding} was decided, found it reading differently: unless the text was corrected, a line or cell may have been lost or moved`,
+      { finding: 'quality/targets-direction@1-2-2/1~49af2091', subject: '1-2-2/1', line: 743 },
     ),
   },
   'review/history-rewritten': {

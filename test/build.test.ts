@@ -263,7 +263,11 @@ describe('every change is declared or reviewed', () => {
     expect(pending.map((f) => f.finding)).toHaveLength(1);
     expect(pending[0]!.finding.startsWith(POLICY)).toBe(true);
     expect(pending[0]!.finding).not.toBe(shipped);
-    expect(result.diagnostics.find((d) => d.code === 'review/stale-decision')).toMatchObject({ severity: 'error', file: 'in/2025-03/review.json', subject: shipped });
+    const stale = result.diagnostics.filter((d) => d.code === 'review/stale-decision');
+    expect(stale.find((d) => d.file === 'in/2025-03/review.json')).toMatchObject({ severity: 'error', subject: shipped });
+    // And at the indicator's row in the text, where the reading changed.
+    const row = reread.split('\n').findIndex((line) => line.includes('ポリシーの改定 １回 ２回')) + 1;
+    expect(stale.find((d) => d.file === `in/2025-03/${SEEDS['2025-03']}`)).toMatchObject({ severity: 'error', position: { start: { line: row } } });
   });
 
   it('stops the build at a stale decision: the text or its reading changed since the decision', async () => {

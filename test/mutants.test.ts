@@ -62,6 +62,18 @@ describe('damageLines', () => {
     expect(damageLines(['a b  '], 'space', 1)).toBeNull();
   });
 
+  it('split breaks the line in two at the gap space would take, the second part after an empty line', () => {
+    // Line 2 of `利用件数 1,000 件 ` takes gap 4, as space does: `利用件数 1,` ⏎ ⏎ `000 件 `.
+    expect(damageLines(['', '利用件数 1,000 件 '], 'split', 2)).toEqual({ lines: ['', '利用件数 1, ', '', '000 件 '], damagedLines: [2, 4], partner: null });
+  });
+
+  it('cells puts two neighbouring values of the line in the other order, never a label or a text, never two equal values', () => {
+    // The pairs of `利用率 5％ 10％ 15％ ` are 5％|10％ and 10％|15％; line 1 takes (1 × 7919) mod 2 = 1.
+    expect(damageLines(['利用率 5％ 10％ 15％ '], 'cells', 1)).toEqual({ lines: ['利用率 5％ 15％ 10％ '], damagedLines: [1], partner: null });
+    expect(damageLines(['１種類以上 次期システムと合わせ検討 '], 'cells', 1)).toBeNull();
+    expect(damageLines(['年３回以上 年３回以上 '], 'cells', 1)).toBeNull();
+  });
+
   it('makes nothing of a blank line, of a swap or join with no line after it, or of a swap of two equal lines', () => {
     for (const kind of MUTANT_KINDS) expect(damageLines(text, kind, 2)).toBeNull();
     expect(damageLines(text, 'swap', 7)).toBeNull();

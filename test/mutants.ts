@@ -17,17 +17,19 @@ import { memoryEffects } from '../pipeline/io/effects.js';
 import { parsePlanDocument } from '../pipeline/read/parsePlanDocument.js';
 import type { LineRole } from '../pipeline/read/document.js';
 import type { Plan } from '../pipeline/model/plan.js';
-import { normalizeText, parsePlanNumber } from '../pipeline/common/text.js';
+import { compactText, normalizeText, parsePlanNumber } from '../pipeline/common/text.js';
+import { isValueLike } from '../pipeline/read/parseTable.js';
 import { toSourceText } from '../pipeline/read/toSourceText.js';
 
 /** The kinds of single-line damage, in the order mutants of one line are made. */
-export const MUTANT_KINDS = ['delete', 'drop', 'duplicate', 'swap', 'join', 'space'] as const;
+export const MUTANT_KINDS = ['delete', 'drop', 'duplicate', 'swap', 'join', 'space', 'split', 'cells'] as const;
 
 /**
  * The kinds issue 14 holds to its goal: `drop` — a line lost with the empty line after it — is
  * measured by `npm run bench -- --mutants` and recorded in BENCHMARKS.md; `space` — a space put inside
  * a line's text, as an extraction does where the PDF spaces letters wide — is measured there too, and
- * the CI sample holds it to no changed value at all.
+ * the CI sample holds it to no changed value at all, as it holds `split` (a line broken in two) and
+ * `cells` (two neighbouring values of a line in the other order).
  */
 export const GOAL_KINDS: readonly MutantKind[] = ['delete', 'duplicate', 'swap', 'join'];
 
@@ -94,6 +96,32 @@ export function damageLines(lines: readonly string[], kind: MutantKind, line: nu
       const at = gaps[(line * 7919) % gaps.length]!;
       const out = [...lines];
       out[i] = `${chars.slice(0, at).join('')} ${chars.slice(at).join('')}`;
+      return { lines: out, damagedLines: [line], partner: null };
+    }
+    case 'split': {
+      // The line broken in two at a gap chosen as for `space`, the second part on a line of its own
+      // after an empty line, as the extraction writes two lines: what an extraction does to a PDF line
+      // whose letters sit a little off its baseline. The first part ends in a space, as a line the PDF
+      // ended does.
+      const chars = [...text];
+      const gaps = chars.map((_, k) => k).filter((k) => k > 0 && chars[k - 1] !== ' ' && chars[k] !== ' ');
+      if (gaps.length === 0) return null;
+      const at = gaps[(line * 7919) % gaps.length]!;
+      return { lines: [...lines.slice(0, i), `${chars.slice(0, at).join('')} `, '', chars.slice(at).join(''), ...lines.slice(i + 1)], damagedLines: [line, line + 2], partner: null };
+    }
+    case 'cells': {
+      // Two neighbouring values of the line (`5％ 10％` → `10％ 5％`) in the other order, a pair chosen
+      // by the line's number: an extraction that reads a row's cells out of order.
+      const parts = text.split(/( +)/);
+      const pairs: number[] = [];
+      for (let k = 0; k + 2 < parts.length; k += 2) {
+        if (isValueLike(parts[k]!) && isValueLike(parts[k + 2]!) && compactText(parts[k]!) !== compactText(parts[k + 2]!)) pairs.push(k);
+      }
+      if (pairs.length === 0) return null;
+      const k = pairs[(line * 7919) % pairs.length]!;
+      [parts[k], parts[k + 2]] = [parts[k + 2]!, parts[k]!];
+      const out = [...lines];
+      out[i] = parts.join('');
       return { lines: out, damagedLines: [line], partner: null };
     }
   }

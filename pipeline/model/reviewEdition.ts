@@ -13,6 +13,29 @@ import { DECISION_NOTES, type FieldProblem, type JsonProblem, type Template } fr
 import type { ErrorObject } from 'ajv';
 import { findNodeAtLocation, parse as parseJsonc, parseTree, ParseErrorCode, type ParseError } from 'jsonc-parser/lib/esm/main.js';
 import { validateReviewSchema } from './schemas.js';
+import type { Plan } from './plan.js';
+
+/** Where an edition's text prints a finding's subject (an indicator or a project), or null when it names no such thing. */
+export type SubjectLocator = (subject: string) => { file: string; position: Position; subject: string } | null;
+
+/** The indicator (`1-2-2/1`) or project (`1-2-2`) a finding id is about, from its subject part (between `@` and `~`), or null. */
+export function subjectOfFinding(finding: string): string | null {
+  const subject = finding.slice(finding.indexOf('@') + 1, finding.lastIndexOf('~'));
+  // An indicator anywhere in it first (`target-changed/2-5-3/target/2-5-3/1/2022`), else a project.
+  return /\d+-\d+-\d+\/\d+/.exec(subject)?.[0] ?? /\d+-\d+-\d+/.exec(subject)?.[0] ?? null;
+}
+
+/** A `SubjectLocator` over a plan: an indicator's row lines, else the first line of its project's sheet. */
+export function planSubjects(plan: Pick<Plan, 'projects'>, file: string): SubjectLocator {
+  return (subject) => {
+    const projectId = subject.split('/')[0]!;
+    const project = plan.projects.find((p) => p.id === projectId);
+    const indicator = project?.indicators.find((i) => i.id === subject);
+    if (indicator) return { file, position: linesPosition(indicator.source.startLine, indicator.source.endLine), subject };
+    const sheet = project?.source.sheet;
+    return sheet ? { file, position: linesPosition(sheet.startLine, sheet.startLine), subject: projectId } : null;
+  };
+}
 
 /** The review file's name in an edition folder. */
 export const REVIEW_FILE = 'review.json';
@@ -257,6 +280,7 @@ export function reviewEdition(
   diagnostics: readonly Diagnostic[],
   review: ReviewFileResult | null,
   where: { edition: string; reviewFile: string; compared: boolean },
+  locate: SubjectLocator = () => null,
 ): { diagnostics: Diagnostic[]; summary: ReviewSummary } {
   const decisions = new Map((review?.ok ? review.review.decisions : []).map((d) => [d.finding, d]));
   const used = new Set<string>();
@@ -308,6 +332,20 @@ export function reviewEdition(
         subject: d.finding,
       }),
     );
+    // A decided finding that is gone may be text corrected, or the same text read differently (two
+    // target cells swapped into an order that no longer turns): the place it was about is named, so
+    // the person looks there before removing the decision.
+    const subject = subjectOfFinding(d.finding);
+    const at = subject ? locate(subject) : null;
+    if (at) {
+      out.push(
+        diagnose('review/stale-decision', 'readsDifferently', { finding: d.finding, subject: at.subject, line: at.position.start.line }, {
+          file: at.file,
+          position: at.position,
+          subject: at.subject,
+        }),
+      );
+    }
   }
   if (review && !review.ok) out.push(...review.diagnostics);
   const count = (status: ReviewedFinding['status']) => findings.filter((f) => f.status === status).length;

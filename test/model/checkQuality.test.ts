@@ -203,6 +203,11 @@ describe('checkQuality: a misread character that the document contradicts stops 
     }
   });
 
+  it('stops at the row when targets accepted as turning are read in another order that turns no longer (１ １ 3 3)', async () => {
+    const errors = await errorsWith('１種類以上 3種類以上 １種類以上 3種類以上', '１種類以上 １種類以上 3種類以上 3種類以上');
+    expect(errors).toContainEqual(['review/stale-decision', '1-2-2/1', 743]);
+  });
+
   it('lets targets that turn as printed through once accepted, and no other target of either real edition', async () => {
     const checked = await checkWithChange(() => {});
     const direction = checked.diagnostics.filter((d) => d.code === 'quality/targets-direction');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnose, linesPosition, type Diagnostic } from '../../pipeline/diagnostics.js';
-import { awaitsReview, mayStopPublication, parseReviewFile, reviewEdition, reviewFilePath, withoutPendingNote } from '../../pipeline/model/reviewEdition.js';
+import { awaitsReview, mayStopPublication, parseReviewFile, planSubjects, reviewEdition, reviewFilePath, subjectOfFinding, withoutPendingNote } from '../../pipeline/model/reviewEdition.js';
 
 const FILE = 'seeds/2025-03/review.json';
 const WHERE = { edition: '2025-03', reviewFile: FILE, compared: true };
@@ -122,8 +122,27 @@ describe('reviewEdition', () => {
     expect(reviewEdition([change], reviewOf([decision(perSheet, 'accept')]), WHERE).summary).toMatchObject({ status: 'pending', pending: 1, staleDecisions: [perSheet] });
     const stale = out.find((d) => d.code === 'review/stale-decision')!;
     expect(stale).toMatchObject({ severity: 'error', file: FILE, subject: gone, position: { start: { line: 13 } } });
-    expect(stale.messageEn).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision`);
+    expect(stale.messageEn).toBe(`Expected finding ${gone} (decided accept on 2026-12-02) in this build, found it no longer occurs: remove the decision if the text was corrected, else compare the text with the PDF`);
     expect(mayStopPublication(stale)).toBe(true);
+  });
+
+  it('names, beside a decision whose finding is gone, where the text now prints what it was about: an indicator\'s row, else the first line of its project\'s sheet', () => {
+    const plan = {
+      projects: [{ id: '1-2-2', source: { sheet: { startLine: 720, endLine: 760 }, list: null }, indicators: [{ id: '1-2-2/1', source: { startLine: 743, endLine: 744 } }] }],
+    } as unknown as Parameters<typeof planSubjects>[0];
+    const locate = planSubjects(plan, 'x.txt');
+    const turned = 'quality/targets-direction@1-2-2/1~49af2091';
+    const table = 'table/unplaced-cells@1-2-2/initiative~99d8ae30';
+    const unknown = 'review/unexplained-change@department-renamed/情報システム課~50019377';
+    const out = reviewEdition([], reviewOf([decision(turned, 'accept'), decision(table, 'accept'), decision(unknown, 'accept')]), WHERE, locate).diagnostics;
+    const here = out.filter((d) => d.code === 'review/stale-decision' && d.file === 'x.txt');
+    expect(here.map((d) => [d.subject, d.position?.start.line, d.position?.end.line])).toEqual([
+      ['1-2-2/1', 743, 744],
+      ['1-2-2', 720, 720],
+    ]);
+    expect(here[0]!.message).toMatch(/^確認ファイルの判断（指摘ID quality\/targets-direction@1-2-2\/1~49af2091）が対象にしていた 1-2-2\/1（743 行目から）は、判断したときと違って読まれています/);
+    expect(out.filter((d) => d.code === 'review/stale-decision' && d.file === FILE)).toHaveLength(3);
+    expect([turned, table, unknown, 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~0'].map(subjectOfFinding)).toEqual(['1-2-2/1', '1-2-2', null, '2-5-3/1']);
   });
 
   it('notes once, without calling them stale, the decisions about changes when no earlier edition was compared', () => {
