@@ -89,7 +89,8 @@ describe('the mutants of the real texts', () => {
     expect(editions.flatMap((e, i) => generateMutants(e, i, editions)).map((m) => m.id)).toEqual(mutants.map((m) => m.id));
     for (const edition of editions) {
       for (const table of ['initiatives', 'indicators']) {
-        for (const kind of MUTANT_KINDS) {
+        // Two values side by side are an indicator's: an initiative's cells are texts.
+        for (const kind of MUTANT_KINDS.filter((k) => k !== 'cells' || table === 'indicators')) {
           expect(mutants.some((m) => m.edition === edition.id && m.table === table && m.kind === kind), `${edition.id} ${table} ${kind}`).toBe(true);
         }
       }
@@ -166,7 +167,9 @@ describe(`a fixed sample of the mutants (every ${SAMPLE_EVERY}th of each edition
   it('covers both editions, both tables and every kind', () => {
     for (const edition of editions) {
       for (const table of ['initiatives', 'indicators']) {
-        for (const kind of MUTANT_KINDS) expect(sample.some((m) => m.edition === edition.id && m.table === table && m.kind === kind)).toBe(true);
+        for (const kind of MUTANT_KINDS.filter((k) => k !== 'cells' || table === 'indicators')) {
+          expect(sample.some((m) => m.edition === edition.id && m.table === table && m.kind === kind), `${edition.id} ${table} ${kind}`).toBe(true);
+        }
       }
     }
     expect(sampleMutants(mutants, SAMPLE_EVERY, SAMPLE_SEED).map((m) => m.id)).toEqual(sample.map((m) => m.id));
