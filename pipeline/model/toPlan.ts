@@ -157,24 +157,26 @@ function toDepartments(nodes: SheetNode['leadDepartments']): Department[] {
 /** The fiscal years of the plan period, read from the sheets' 年度ごとの取組 headings. */
 function planYears(doc: PlanDocument, diagnostics: Diagnostic[]): number[] {
   const file = doc.source.fileName;
-  let years: number[] | null = null;
-  for (const sheet of doc.sheets) {
-    if (sheet.yearHeadings.length === 0) continue;
-    const parsed = sheet.yearHeadings.map((h) => parseFiscalYearHeading(h.printed));
-    const consecutive = parsed.every((y, i) => y !== null && (i === 0 || y === parsed[i - 1]! + 1));
-    if (!consecutive || (years && years.join() !== parsed.join())) {
-      diagnostics.push(
-        diagnose(
-          'sheet/bad-year-heading',
-          'notConsecutive',
-          { expected: years ? years.map(fiscalYearLabel) : null, found: sheet.yearHeadings.map((h) => h.printed) },
-          { file, position: sheet.yearHeadings[0]!.position },
-        ),
-      );
-      continue;
-    }
-    years ??= parsed as number[];
-  }
+  const headed = doc.sheets.filter((sheet) => sheet.yearHeadings.length > 0);
+  const parsed = headed.map((sheet) => sheet.yearHeadings.map((h) => parseFiscalYearHeading(h.printed)));
+  const consecutive = (years: (number | null)[]) => years.every((y, i) => y !== null && (i === 0 || y === years[i - 1]! + 1));
+  // The years most sheets print: one sheet's headings damaged (a year lost) must not set the plan's
+  // years, or every other sheet would be the one reported, far from the damage.
+  const counts = new Map<string, number>();
+  for (const years of parsed) if (consecutive(years)) counts.set(years.join(), (counts.get(years.join()) ?? 0) + 1);
+  const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  const years = best === undefined ? null : best.split(',').map(Number);
+  headed.forEach((sheet, i) => {
+    if (consecutive(parsed[i]!) && parsed[i]!.join() === best) return;
+    diagnostics.push(
+      diagnose(
+        'sheet/bad-year-heading',
+        'notConsecutive',
+        { expected: years ? years.map(fiscalYearLabel) : null, found: sheet.yearHeadings.map((h) => h.printed) },
+        { file, position: sheet.yearHeadings[0]!.position },
+      ),
+    );
+  });
   return years ?? [0, 1, 2, 3, 4].map((i) => DEFAULT_FIRST_YEAR + i);
 }
 

@@ -73,4 +73,11 @@ describe('toPlan: target cells that start like a number', () => {
     // A full-width space splits the cell: one cell too many stops the row.
     expect((await errorsWith(471, (t) => t.replace('７，0００', '７，0　００'))).map((d) => d.code)).toContain('table/too-many-cells');
   });
+
+  it('takes the plan\'s years from the headings most sheets print: a year lost from the first sheet\'s headings stops there alone', async () => {
+    expect(editions[0]!.lines[205]).toMatch(/^年度ごとの取組 令和３年度 令和４年度/);
+    const errors = await errorsWith(206, (t) => t.replace('令和３年度 ', ''));
+    expect(errors.map((d) => [d.code, d.position?.start.line])).toEqual([['sheet/bad-year-heading', 206]]);
+    expect(errors[0]!.message).toContain('令和3年度 令和4年度 令和5年度 令和6年度 令和7年度');
+  });
 });
