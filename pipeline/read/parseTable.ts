@@ -916,15 +916,25 @@ function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWi
   if (column === null) return [];
   const labelText = labelTextOf(draft);
   const diagnostics: Diagnostic[] = [];
+  const fragments = draft.label.flatMap((t) => t.fragments);
   for (const l of softLabelLines(draft, widths)) {
     const { width, endColumn } = widths.get(l)!;
     const position = { start: { line: l, column: 1 }, end: { line: l, column: endColumn } };
     if (width > column + 2) diagnostics.push(diagnose('table/label-cut-short', 'tooWide', { label: labelText, column, line: l, width }, { file, position }));
     // A soft wrap well short of the column: the PDF's line broken in two by the extraction
     // (`学習用` ⏎ `端末`). Every one of the 358 soft label lines of both real texts is within 1.5.
-    else if (width <= column - 2) diagnostics.push(diagnose('table/label-cut-short', 'tooNarrow', { label: labelText, column, line: l, width }, { file, position }));
+    // A PDF wraps early before what it may not split or start a line with: a Latin word or a
+    // number (`YouTube`, `2,000`), closing brackets and punctuation; their width is let through.
+    else if (width + unbreakableStart(fragments.find((f) => f.line > l)?.text ?? '') <= column - 2) {
+      diagnostics.push(diagnose('table/label-cut-short', 'tooNarrow', { label: labelText, column, line: l, width }, { file, position }));
+    }
   }
   return diagnostics;
+}
+
+/** The width of what a line starts with that a PDF would not break or put at a line's start: a Latin word or number, closing marks. */
+function unbreakableStart(text: string): number {
+  return displayWidth(/^(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９.,．，\-]+|[）)」』】］\]、。，．・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]+)/.exec(text.trim())?.[0] ?? '');
 }
 
 /**
