@@ -10,6 +10,9 @@
  */
 import type { Indicator, Target } from './plan.js';
 
+/** The qualifiers of a target that is a ceiling: two of them may fall. */
+const CEILINGS: ReadonlySet<string> = new Set(['以下', '以内', '未満']);
+
 /** How an indicator's numbered targets move against what a plan's targets do. */
 export interface TargetDoubt {
   /** `turns`: they rise, then fall, or the other way; `twoFall`: there are two, and the second is lower. */
@@ -23,7 +26,8 @@ export interface TargetDoubt {
 /**
  * The doubt about the direction of `indicator`'s numbered targets, or null when they move one way
  * (equal neighbours move neither way) and two of them do not fall. Targets in different units are not
- * compared (`table/units-differ` reports them); two targets printed as ceilings (`以下`) may fall.
+ * compared (`table/units-differ` reports them); two targets printed as ceilings (`以下`, `以内`,
+ * `未満`) or as reductions (`▲5％ ▲10％`) may fall.
  */
 export function findTargetDoubt(indicator: Indicator): TargetDoubt | null {
   const targets: Target[] = [];
@@ -41,6 +45,8 @@ export function findTargetDoubt(indicator: Indicator): TargetDoubt | null {
     if (direction !== 0 && step !== direction) return { kind: 'turns', targets, at: k - 1 };
     direction = step;
   }
-  if (targets.length === 2 && direction < 0 && !targets.every((t) => t.qualifier === '以下')) return { kind: 'twoFall', targets, at: 1 };
+  // A ceiling (`以下`, `以内`, `未満`) or a reduction printed as a negative number (`▲5％`) may fall.
+  const mayFall = targets.every((t) => CEILINGS.has(t.qualifier ?? '') || t.value! < 0);
+  if (targets.length === 2 && direction < 0 && !mayFall) return { kind: 'twoFall', targets, at: 1 };
   return null;
 }

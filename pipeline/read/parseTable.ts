@@ -897,15 +897,15 @@ function softLabelLines(draft: RowDraft, widths: LineWidths): number[] {
 }
 
 /**
- * The width of the table's label column: the most common width of the label lines that wrap softly
- * (a soft wrap means the text filled the column), or null when fewer than two lines wrap.
+ * The width of the table's label column: the (upper) median width of the label lines that wrap
+ * softly (a soft wrap means the text filled the column), or null when fewer than two lines wrap. A
+ * median, not the most common width: one damaged line, too wide or broken short, cannot move it, and
+ * a layout whose lines spread over a few widths (`9, 9, 10, 10, 11, 11`) is not read as damaged. In
+ * both real texts every such line is within 1.5 narrower and 2 wider than it.
  */
 function labelColumnWidth(drafts: readonly RowDraft[], widths: LineWidths): number | null {
-  const counts = new Map<number, number>();
-  for (const draft of drafts) for (const l of softLabelLines(draft, widths)) counts.set(widths.get(l)!.width, (counts.get(widths.get(l)!.width) ?? 0) + 1);
-  const total = [...counts.values()].reduce((a, b) => a + b, 0);
-  if (total < 2) return null;
-  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]![0];
+  const soft = drafts.flatMap((draft) => softLabelLines(draft, widths).map((l) => widths.get(l)!.width)).sort((a, b) => a - b);
+  return soft.length < 2 ? null : soft[Math.floor(soft.length / 2)]!;
 }
 
 /**
@@ -924,17 +924,31 @@ function checkLabelWidths(draft: RowDraft, column: number | null, widths: LineWi
     // A soft wrap well short of the column: the PDF's line broken in two by the extraction
     // (`学習用` ⏎ `端末`). Every one of the 358 soft label lines of both real texts is within 1.5.
     // A PDF wraps early before what it may not split or start a line with: a Latin word or a
-    // number (`YouTube`, `2,000`), closing brackets and punctuation; their width is let through.
-    else if (width + unbreakableStart(fragments.find((f) => f.line > l)?.text ?? '') <= column - 2) {
+    // number (`YouTube`, `2,000`), closing brackets and punctuation, an opening bracket with what
+    // follows it; their width is let through.
+    // Latin letters and digits are counted at half a character, but a PDF may set them wider
+    // (`YouTube` filling a 5.5-character column): here they count a whole one.
+    else if (width + halfWidthAlphanumerics(fragments, l) / 2 + unbreakableStart(fragments.find((f) => f.line > l)?.text ?? '') <= column - 2) {
       diagnostics.push(diagnose('table/label-cut-short', 'tooNarrow', { label: labelText, column, line: l, width }, { file, position }));
     }
   }
   return diagnostics;
 }
 
-/** The width of what a line starts with that a PDF would not break or put at a line's start: a Latin word or number, closing marks. */
+/** How many half-width Latin letters and digits the label prints on line `line`. */
+function halfWidthAlphanumerics(fragments: readonly Fragment[], line: number): number {
+  return fragments.filter((f) => f.line === line).reduce((n, f) => n + (f.text.match(/[A-Za-z0-9]/g)?.length ?? 0), 0);
+}
+
+/**
+ * The width of what a line starts with that a PDF would not break or put at a line's start: a Latin
+ * word or number, closing marks, or an opening bracket (no line ends with one) with the character
+ * after it and the space the text may print before it.
+ */
 function unbreakableStart(text: string): number {
-  return displayWidth(/^(?:[A-Za-zＡ-Ｚａ-ｚ0-9０-９.,．，\-]+|[）)」』】］\]、。，．・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]+)/.exec(text.trim())?.[0] ?? '');
+  const start = text.trim();
+  if (/^[（(「『【［[]/.test(start)) return displayWidth([...start].slice(0, 2).join('')) + 0.5;
+  return displayWidth(/^(?:[A-Za-z0-9.,\-]+|[）)」』】］\]、。，．・ーぁぃぅぇぉっゃゅょァィゥェォッャュョ]+)/.exec(start)?.[0] ?? '');
 }
 
 /**

@@ -35,6 +35,9 @@ describe('findTargetDoubt', () => {
     expect(findTargetDoubt(indicator([null, null, null, 14000, 13000], '件'))).toMatchObject({ kind: 'twoFall', at: 1 });
     expect(findTargetDoubt(indicator([null, null, null, 5, 4], '件', '以下'))).toBeNull();
     expect(findTargetDoubt(indicator([5, 4, 5], '件', '以下'))).toMatchObject({ kind: 'turns' });
+    expect(findTargetDoubt(indicator([null, null, null, 30, 20], '分', '以内'))).toBeNull();
+    expect(findTargetDoubt(indicator([null, null, null, 5, 3], '件', '未満'))).toBeNull();
+    expect(findTargetDoubt(indicator([null, null, null, -5, -10], '％'))).toBeNull();
   });
 
   it('counts a merged cell once and compares no targets of different units', () => {

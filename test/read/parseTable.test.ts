@@ -282,7 +282,7 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(real).diagnostics).toEqual([]);
   });
 
-  it('stops at a label line that wraps well short of the label column (a PDF line broken in two), the widest width winning a tie', () => {
+  it('stops at a label line that wraps well short of the label column (a PDF line broken in two), the column being the median of the soft-wrapped lines', () => {
     // 2021 1-2-4's 年度ごとの取組 rows: the column wraps at 5; 「学習用端末」 broken into 「学習用 」 ⏎ 「端末」.
     const real = ['学習用端末', '検討・更新 ', '     ', 'ネットワー', 'ク 機 器 検', '討・更新 ', '     '];
     expect(rowsOf(real, 'initiative').diagnostics).toEqual([]);
