@@ -451,6 +451,11 @@ export const MESSAGES = {
       (p) => `Expected one value per cell in row 「${p.label}」, found 「${p.first}」 and 「${p.second}」 on line ${p.line} read as one cell`,
       { label: '電子申請件数', first: '１００件', second: '２００件', line: 260 },
     ),
+    unitJoined: t<{ label: string; cell: string; unit: string }>(
+      (p) => `項目「${p.label}」の欄「${p.cell}」は単位「${p.unit}」で始まっています。前の欄の単位とこの欄の値の間の空白が欠け、2 つの欄がつながった可能性があります（このままでは前の欄の値が単位なしで公開されます）。`,
+      (p) => `Expected a cell of row 「${p.label}」 to start with its number, found 「${p.cell}」 starting with the unit 「${p.unit}」: the space after the previous cell's unit may have been lost`,
+      { label: '地方税法417条にかかる時間', cell: '時間0 時間', unit: '時間' },
+    ),
   },
   'table/text-in-value': {
     textAfterNumber: t<{ label: string; cell: string }>(

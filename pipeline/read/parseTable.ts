@@ -738,6 +738,18 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
           }),
         );
       }
+      // A cell starting with a unit and then a number (`時間0 時間`) holds the previous cell's unit:
+      // the space after it was lost, and the number before it is published without its unit.
+      const leadingUnit = /^(\D{1,4}?)[▲△]?\d/.exec(compactText(nfkc(cellText(cell))));
+      // Not a period printed before the number (`年３回以上`, `月２回`).
+      if (leadingUnit && UNIT_ONLY.test(leadingUnit[1]!) && !/^(?:[年月週日]|約)$/.test(leadingUnit[1]!)) {
+        diagnostics.push(
+          diagnose('table/values-run-together', 'unitJoined', { label: labelText, cell: cellText(cell), unit: leadingUnit[1]! }, {
+            file,
+            position: { start: cell.tokens[0]!.start, end: cell.tokens.at(-1)!.end },
+          }),
+        );
+      }
       // A number is followed by its unit and qualifier only (`１，５００時間`, `300 時間/年`, `７０％以上`,
       // `４分 7 秒`): longer text after it is a label line read into the cell (`1,440,000` ⏎ `秦野商工会議所` ⏎ `千円`).
       const after = afterNumber(cell);

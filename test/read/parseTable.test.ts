@@ -303,6 +303,14 @@ describe('parseTable: every row proves its reading', () => {
     expect(rowsOf(broken).diagnostics).toContain('table/label-starts-mid-phrase');
   });
 
+  it('stops at a cell that starts with a unit and a number: the space after the cell before it lost (0 時間0 時間)', () => {
+    const row = ['地方税法417条', 'にかかる時間 '];
+    expect(rowsOf([...row, '   0 時間 0 時間 ']).diagnostics).toEqual([]);
+    expect(rowsOf([...row, '   0 時間0 時間 ']).diagnostics).toContain('table/values-run-together');
+    // A period printed before the number is no unit lost (`年３回以上`).
+    expect(rowsOf(['研修会の ', '実施回数 ', '年３回以上 年３回以上 年３回以上 年３回以上 年３回以上 ']).diagnostics).toEqual([]);
+  });
+
   it('stops when the table\'s first label starts with a heading spelled over two lines (評価 ⏎ 指標)', () => {
     const rows = ['利便性向上', 'に資する ', '手続のオン', 'ライン化数 ', '100 件 200 件 300 件 400 件 500 件 '];
     expect(rowsOf(rows).diagnostics).toEqual([]);
