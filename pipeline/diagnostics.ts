@@ -137,8 +137,9 @@ export const RULES = {
     reviewable: true,
   },
   'table/extra-empty-cells': {
-    severity: 'info',
-    description: 'Expected no empty cells after the last fiscal year; extra ones are layout and dropped',
+    severity: 'error',
+    reviewable: true,
+    description: 'Expected no empty cells after the last fiscal year, found some (dropped when accepted: a space added before a value would move it to a later year and leave one more empty cell at the end)',
   },
   'table/empty-indicator': { severity: 'error', description: 'Expected at least one target cell in an indicator row', reviewable: true },
   'table/label-runs-on': {

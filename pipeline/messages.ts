@@ -328,8 +328,8 @@ export const MESSAGES = {
   },
   'table/extra-empty-cells': {
     dropped: t<{ label: string; years: number; dropped: number }>(
-      (p) => `項目「${p.label}」の欄は ${p.years} 個のはずですが、空の欄が ${p.dropped} 個多くあります。レイアウト上のものとして除きます。`,
-      (p) => `Expected ${p.years} cells in row 「${p.label}」, found ${p.dropped} more empty ones`,
+      (p) => `項目「${p.label}」の欄は ${p.years} 個のはずですが、最後に空の欄が ${p.dropped} 個多くあります。レイアウト上の空白なら除いて読みますが、取り出しで値の前に空白が入ると、値が後の年度に移ってこうなります（このままでは値が違う年度で公開されます）。PDF で各年度の値を確かめてください。`,
+      (p) => `Expected ${p.years} cells in row 「${p.label}」, found ${p.dropped} more empty ones at the end: layout, or a space added before a value, which moves it to a later year`,
       { label: '電子申請の拡充', years: 5, dropped: 1 },
     ),
   },

@@ -74,6 +74,13 @@ describe('toPlan: target cells that start like a number', () => {
     expect((await errorsWith(471, (t) => t.replace('７，0００', '７，0　００'))).map((d) => d.code)).toContain('table/too-many-cells');
   });
 
+  it('stops a value moved to a later year by a space added before it (１回 read as  １回), at its row', async () => {
+    expect(editions[0]!.lines[2069]).toMatch(/^１回 +$/);
+    const errors = await errorsWith(2070, (t) => ` ${t}`);
+    expect(errors.map((d) => [d.code, d.subject])).toEqual([['table/extra-empty-cells', '2-5-3']]);
+    expect(errors[0]!.position?.start.line).toBeGreaterThanOrEqual(2064);
+  });
+
   it('takes the plan\'s years from the headings most sheets print: a year lost from the first sheet\'s headings stops there alone', async () => {
     expect(editions[0]!.lines[205]).toMatch(/^年度ごとの取組 令和３年度 令和４年度/);
     const errors = await errorsWith(206, (t) => t.replace('令和３年度 ', ''));

@@ -82,10 +82,12 @@ describe('parsePlanDocument: the layout of the extraction', () => {
 
 describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
   const real = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+  // The undamaged text's own findings (accepted in its review file: 2-3-1's extra empty cell) are not the damage's.
+  const own = new Set(parse(real.join('\n')).diagnostics.filter((d) => d.severity === 'error').map((d) => d.finding));
   const damaged = (edit: (lines: string[]) => void) => {
     const lines = [...real];
     edit(lines);
-    return parse(lines.join('\n')).diagnostics.filter((d) => d.severity === 'error');
+    return parse(lines.join('\n')).diagnostics.filter((d) => d.severity === 'error' && (d.finding === null || !own.has(d.finding)));
   };
 
   it('stops where a line between two empty lines was lost (YouTube’s label line 690 of 2025-03)', () => {
