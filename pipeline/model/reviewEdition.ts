@@ -20,7 +20,8 @@ export type SubjectLocator = (subject: string) => { file: string; position: Posi
 
 /** The indicator (`1-2-2/1`) or project (`1-2-2`) a finding id is about, from its subject part (between `@` and `~`), or null. */
 export function subjectOfFinding(finding: string): string | null {
-  const subject = finding.slice(finding.indexOf('@') + 1, finding.lastIndexOf('~'));
+  const end = finding.lastIndexOf('~');
+  const subject = finding.slice(finding.indexOf('@') + 1, end < 0 ? undefined : end);
   // An indicator anywhere in it first (`target-changed/2-5-3/target/2-5-3/1/2022`), else a project.
   return /\d+-\d+-\d+\/\d+/.exec(subject)?.[0] ?? /\d+-\d+-\d+/.exec(subject)?.[0] ?? null;
 }

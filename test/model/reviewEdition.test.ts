@@ -142,7 +142,7 @@ describe('reviewEdition', () => {
     ]);
     expect(here[0]!.message).toMatch(/^確認ファイルの判断（指摘ID quality\/targets-direction@1-2-2\/1~49af2091）が対象にしていた 1-2-2\/1（743 行目から）は、判断したときと違って読まれています/);
     expect(out.filter((d) => d.code === 'review/stale-decision' && d.file === FILE)).toHaveLength(3);
-    expect([turned, table, unknown, 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~0'].map(subjectOfFinding)).toEqual(['1-2-2/1', '1-2-2', null, '2-5-3/1']);
+    expect([turned, table, unknown, 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~0', 'quality/targets-direction@1-2-2/1'].map(subjectOfFinding)).toEqual(['1-2-2/1', '1-2-2', null, '2-5-3/1', '1-2-2/1']);
   });
 
   it('notes once, without calling them stale, the decisions about changes when no earlier edition was compared', () => {
