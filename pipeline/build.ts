@@ -189,7 +189,7 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
     const reviewFile = reviewFilePath(input.textPath);
     const edition = input.meta.id;
     const before = result.ok ? [...result.quality.issues, ...(findings.get(read) ?? [])] : result.diagnostics.map((d) => ({ ...d, file: input.textPath }));
-    const reviewed = stage('review', () => reviewEdition(before, reviewBytes ? parseReviewFile(reviewBytes, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(read) }, result.ok ? planSubjects(result.plan, input.textFile) : undefined));
+    const reviewed = stage('review', () => reviewEdition(before, reviewBytes ? parseReviewFile(reviewBytes, reviewFile, edition) : null, { edition, reviewFile, compared: changelogs.has(read) }, result.ok ? planSubjects(result.plan, result.sourceMap, input.textFile) : undefined));
     // Reports name the text by its path under the seeds folder; the published data by its file name.
     const diagnostics = sortDiagnostics(reviewed.diagnostics.map((d) => (d.file === input.textFile ? { ...d, file: input.textPath } : d)));
     if (!result.ok) return { folder: input.folder, id: edition, input, plan: null, quality: null, changelog: null, review: reviewed.summary, diagnostics };

@@ -994,7 +994,7 @@ export const MESSAGES = {
       { finding: 'table/label-runs-on@1-1-1/indicator~0123abcd', decision: 'accept', date: '2026-12-02' },
     ),
     readsDifferently: t<{ finding: string; subject: string; line: number }>(
-      (p) => `確認ファイルの判断（指摘ID ${p.finding}）が対象にしていた ${p.subject}（${p.line} 行目から）は、判断したときと違って読まれています。本文を直したのでなければ、取り出しで行やセルが欠けたり入れ替わったりした可能性があります（このままでは違う値が公開されます）。PDF と見比べてから判断を消してください。`,
+      (p) => `確認ファイルの判断（指摘ID ${p.finding}）が対象にしていた ${p.subject.replace(/\/initiative$/, ' の年度ごとの取組').replace(/\/indicator$/, ' の評価指標')}（${p.line} 行目から）は、判断したときと違って読まれています。本文を直したのでなければ、取り出しで行やセルが欠けたり入れ替わったりした可能性があります（このままでは違う値が公開されます）。PDF と見比べてから判断を消してください。`,
       (p) => `Expected ${p.subject} (from line ${p.line}) to read as when finding ${p.finding} was decided, found it reading differently: unless the text was corrected, a line or cell may have been lost or moved`,
       { finding: 'quality/targets-direction@1-2-2/1~49af2091', subject: '1-2-2/1', line: 743 },
     ),

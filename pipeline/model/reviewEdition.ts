@@ -18,22 +18,32 @@ import type { Plan } from './plan.js';
 /** Where an edition's text prints a finding's subject (an indicator or a project), or null when it names no such thing. */
 export type SubjectLocator = (subject: string) => { file: string; position: Position; subject: string } | null;
 
-/** The indicator (`1-2-2/1`) or project (`1-2-2`) a finding id is about, from its subject part (between `@` and `~`), or null. */
+/**
+ * What a finding id is about, from its subject part (between `@` and `~`): an indicator (`1-2-2/1`),
+ * a project's table (`2-2-3/initiative`, `2-2-3/indicator`) or a project (`1-2-2`); null for none.
+ */
 export function subjectOfFinding(finding: string): string | null {
   const end = finding.lastIndexOf('~');
   const subject = finding.slice(finding.indexOf('@') + 1, end < 0 ? undefined : end);
-  // An indicator anywhere in it first (`target-changed/2-5-3/target/2-5-3/1/2022`), else a project.
-  return /\d+-\d+-\d+\/\d+/.exec(subject)?.[0] ?? /\d+-\d+-\d+/.exec(subject)?.[0] ?? null;
+  // An indicator anywhere in it first (`target-changed/2-5-3/target/2-5-3/1/2022`), then a table, else a project.
+  return /\d+-\d+-\d+\/\d+/.exec(subject)?.[0] ?? /\d+-\d+-\d+\/(?:initiative|indicator)\b/.exec(subject)?.[0] ?? /\d+-\d+-\d+/.exec(subject)?.[0] ?? null;
 }
 
-/** A `SubjectLocator` over a plan: an indicator's row lines, else the first line of its project's sheet. */
-export function planSubjects(plan: Pick<Plan, 'projects'>, file: string): SubjectLocator {
+/**
+ * A `SubjectLocator` over a plan and its source map: an indicator's row, a project's 年度ごとの取組 or
+ * 評価指標 table, else the first line of the project's sheet.
+ */
+export function planSubjects(plan: Pick<Plan, 'projects'>, sourceMap: ReadonlyMap<string, Position>, file: string): SubjectLocator {
   return (subject) => {
-    const projectId = subject.split('/')[0]!;
-    const project = plan.projects.find((p) => p.id === projectId);
-    const indicator = project?.indicators.find((i) => i.id === subject);
-    if (indicator) return { file, position: linesPosition(indicator.source.startLine, indicator.source.endLine), subject };
-    const sheet = project?.source.sheet;
+    const [projectId, row] = subject.split('/') as [string, string | undefined];
+    const index = plan.projects.findIndex((p) => p.id === projectId);
+    if (index < 0) return null;
+    const project = plan.projects[index]!;
+    const k = project.indicators.findIndex((i) => i.id === subject);
+    const pointer = k >= 0 ? `/projects/${index}/indicators/${k}` : row === 'initiative' || row === 'indicator' ? `/projects/${index}/${row}s` : null;
+    const position = pointer ? sourceMap.get(pointer) : undefined;
+    if (position) return { file, position, subject };
+    const sheet = project.source.sheet;
     return sheet ? { file, position: linesPosition(sheet.startLine, sheet.startLine), subject: projectId } : null;
   };
 }

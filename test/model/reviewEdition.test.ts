@@ -126,23 +126,39 @@ describe('reviewEdition', () => {
     expect(mayStopPublication(stale)).toBe(true);
   });
 
-  it('names, beside a decision whose finding is gone, where the text now prints what it was about: an indicator\'s row, else the first line of its project\'s sheet', () => {
+  it('names, beside a decision whose finding is gone, where the text now prints what it was about: an indicator\'s row, a table, else the first line of its project\'s sheet', () => {
     const plan = {
-      projects: [{ id: '1-2-2', source: { sheet: { startLine: 720, endLine: 760 }, list: null }, indicators: [{ id: '1-2-2/1', source: { startLine: 743, endLine: 744 } }] }],
+      projects: [
+        { id: '1-2-2', source: { sheet: { startLine: 720, endLine: 760 }, list: null }, indicators: [{ id: '1-2-2/1', source: { startLine: 743, endLine: 744 } }] },
+        { id: '1-2-3', source: { sheet: { startLine: 770, endLine: 800 }, list: null }, indicators: [] },
+      ],
     } as unknown as Parameters<typeof planSubjects>[0];
-    const locate = planSubjects(plan, 'x.txt');
+    const sourceMap = new Map([
+      ['/projects/0/indicators/0', linesPosition(743, 744)],
+      ['/projects/0/initiatives', linesPosition(730, 738)],
+    ]);
+    const locate = planSubjects(plan, sourceMap, 'x.txt');
     const turned = 'quality/targets-direction@1-2-2/1~49af2091';
     const table = 'table/unplaced-cells@1-2-2/initiative~99d8ae30';
+    const project = 'quality/list-sheet-name-mismatch@1-2-3~00000000';
     const unknown = 'review/unexplained-change@department-renamed/情報システム課~50019377';
-    const out = reviewEdition([], reviewOf([decision(turned, 'accept'), decision(table, 'accept'), decision(unknown, 'accept')]), WHERE, locate).diagnostics;
+    const out = reviewEdition([], reviewOf([turned, table, project, unknown].map((f) => decision(f, 'accept'))), WHERE, locate).diagnostics;
     const here = out.filter((d) => d.code === 'review/stale-decision' && d.file === 'x.txt');
     expect(here.map((d) => [d.subject, d.position?.start.line, d.position?.end.line])).toEqual([
       ['1-2-2/1', 743, 744],
-      ['1-2-2', 720, 720],
+      ['1-2-2/initiative', 730, 738],
+      ['1-2-3', 770, 770],
     ]);
     expect(here[0]!.message).toMatch(/^確認ファイルの判断（指摘ID quality\/targets-direction@1-2-2\/1~49af2091）が対象にしていた 1-2-2\/1（743 行目から）は、判断したときと違って読まれています/);
-    expect(out.filter((d) => d.code === 'review/stale-decision' && d.file === FILE)).toHaveLength(3);
-    expect([turned, table, unknown, 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~0', 'quality/targets-direction@1-2-2/1'].map(subjectOfFinding)).toEqual(['1-2-2/1', '1-2-2', null, '2-5-3/1', '1-2-2/1']);
+    expect(here[1]!.message).toMatch(/が対象にしていた 1-2-2 の年度ごとの取組（730 行目から）は/);
+    expect(out.filter((d) => d.code === 'review/stale-decision' && d.file === FILE)).toHaveLength(4);
+    expect([turned, table, unknown, 'review/unexplained-change@target-changed/2-5-3/target/2-5-3/1/2022~0', 'quality/targets-direction@1-2-2/1'].map(subjectOfFinding)).toEqual([
+      '1-2-2/1',
+      '1-2-2/initiative',
+      null,
+      '2-5-3/1',
+      '1-2-2/1',
+    ]);
   });
 
   it('notes once, without calling them stale, the decisions about changes when no earlier edition was compared', () => {
