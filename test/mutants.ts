@@ -88,14 +88,11 @@ export function damageLines(lines: readonly string[], kind: MutantKind, line: nu
       if (next === null) return null;
       return { lines: [...lines.slice(0, i), text + lines[next]!, ...lines.slice(next + 1)], damagedLines: [line], partner: next + 1 };
     case 'space': {
-      // One space between two printed characters, at a gap chosen by the line's number (the same in
-      // every run), as an extraction spaces apart two letters the PDF set wide.
-      const chars = [...text];
-      const gaps = chars.map((_, k) => k).filter((k) => k > 0 && chars[k - 1] !== ' ' && chars[k] !== ' ');
-      if (gaps.length === 0) return null;
-      const at = gaps[(line * 7919) % gaps.length]!;
+      // One space between two printed characters, as an extraction spaces apart two letters the PDF set wide.
+      const parts = splitAtGap(text, line);
+      if (!parts) return null;
       const out = [...lines];
-      out[i] = `${chars.slice(0, at).join('')} ${chars.slice(at).join('')}`;
+      out[i] = `${parts[0]} ${parts[1]}`;
       return { lines: out, damagedLines: [line], partner: null };
     }
     case 'split': {
@@ -103,11 +100,9 @@ export function damageLines(lines: readonly string[], kind: MutantKind, line: nu
       // after an empty line, as the extraction writes two lines: what an extraction does to a PDF line
       // whose letters sit a little off its baseline. The first part ends in a space, as a line the PDF
       // ended does.
-      const chars = [...text];
-      const gaps = chars.map((_, k) => k).filter((k) => k > 0 && chars[k - 1] !== ' ' && chars[k] !== ' ');
-      if (gaps.length === 0) return null;
-      const at = gaps[(line * 7919) % gaps.length]!;
-      return { lines: [...lines.slice(0, i), `${chars.slice(0, at).join('')} `, '', chars.slice(at).join(''), ...lines.slice(i + 1)], damagedLines: [line, line + 2], partner: null };
+      const parts = splitAtGap(text, line);
+      if (!parts) return null;
+      return { lines: [...lines.slice(0, i), `${parts[0]} `, '', parts[1], ...lines.slice(i + 1)], damagedLines: [line, line + 2], partner: null };
     }
     case 'cells': {
       // Two neighbouring values of the line (`5％ 10％` → `10％ 5％`) in the other order, a pair chosen
@@ -125,6 +120,18 @@ export function damageLines(lines: readonly string[], kind: MutantKind, line: nu
       return { lines: out, damagedLines: [line], partner: null };
     }
   }
+}
+
+/**
+ * The text before and after one gap between two printed characters of line `line`, the gap chosen by
+ * the line's number (the same in every run), or null when the line has no such gap.
+ */
+function splitAtGap(text: string, line: number): [string, string] | null {
+  const chars = [...text];
+  const gaps = chars.map((_, k) => k).filter((k) => k > 0 && chars[k - 1] !== ' ' && chars[k] !== ' ');
+  if (gaps.length === 0) return null;
+  const at = gaps[(line * 7919) % gaps.length]!;
+  return [chars.slice(0, at).join(''), chars.slice(at).join('')];
 }
 
 /** The line range of one year table of one sheet, and its lines that are mutated. */

@@ -162,12 +162,13 @@ function planYears(doc: PlanDocument, diagnostics: Diagnostic[]): number[] {
   const consecutive = (years: (number | null)[]) => years.every((y, i) => y !== null && (i === 0 || y === years[i - 1]! + 1));
   // The years most sheets print: one sheet's headings damaged (a year lost) must not set the plan's
   // years, or every other sheet would be the one reported, far from the damage.
+  const keys = parsed.map((years) => (consecutive(years) ? years.join() : null));
   const counts = new Map<string, number>();
-  for (const years of parsed) if (consecutive(years)) counts.set(years.join(), (counts.get(years.join()) ?? 0) + 1);
+  for (const key of keys) if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
   const best = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   const years = best === undefined ? null : best.split(',').map(Number);
   headed.forEach((sheet, i) => {
-    if (consecutive(parsed[i]!) && parsed[i]!.join() === best) return;
+    if (keys[i] === best) return;
     diagnostics.push(
       diagnose(
         'sheet/bad-year-heading',

@@ -739,10 +739,10 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
         );
       }
       // A cell starting with a unit and then a number (`時間0 時間`) holds the previous cell's unit:
-      // the space after it was lost, and the number before it is published without its unit.
+      // the space after it was lost, and the number before it is published without its unit. A
+      // period printed before the number (`年３回以上`) starts a value (`isValueLike`).
       const leadingUnit = /^(\D{1,4}?)[▲△]?\d/.exec(compactText(nfkc(cellText(cell))));
-      // Not a period printed before the number (`年３回以上`, `月２回`).
-      if (leadingUnit && UNIT_ONLY.test(leadingUnit[1]!) && !/^(?:[年月週日]|約)$/.test(leadingUnit[1]!)) {
+      if (leadingUnit && UNIT_ONLY.test(leadingUnit[1]!) && !isValueLike(cellText(cell))) {
         diagnostics.push(
           diagnose('table/values-run-together', 'unitJoined', { label: labelText, cell: cellText(cell), unit: leadingUnit[1]! }, {
             file,
@@ -786,7 +786,8 @@ function checkRowReading(draft: RowDraft, kind: TableKind, widths: LineWidths, f
   }
   // A heading line broken in two (`評価` ⏎ `指標`) reads as the first lines of a label; no name starts
   // with a heading word of four characters or more.
-  const spelled = LONG_HEADINGS.find((h) => compactText(labelText).startsWith(h) && first.text !== h && h.startsWith(compactText(first.text)));
+  const compactLabel = compactText(labelText);
+  const spelled = LONG_HEADINGS.find((h) => compactLabel.startsWith(h) && first.text !== h && h.startsWith(compactText(first.text)));
   if (spelled) {
     let length = 0;
     const spanning = label.findIndex((t) => (length += compactText(t.text).length) >= spelled.length);
