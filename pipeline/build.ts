@@ -163,12 +163,13 @@ export interface BuildOptions {
  * order, compared with the edition before it (`diffPlans`): every change no 改訂履歴 entry explains
  * is a finding on the newer edition (`findUnexplainedChanges`); then each edition's review file is
  * applied (`reviewEdition`). Pure and fast (no CSV, JSON-LD or file): the build uses it, and a
- * mutation-test harness calls it thousands of times.
+ * mutation-test harness calls it thousands of times. `analyse` is stages 2–6 for one edition
+ * (`analyseEdition`); the harness passes one that reuses the analysis of an undamaged earlier edition.
  */
-export function checkEditions(inputs: readonly EditionInput[], onProgress?: ProgressListener): EditionCheck[] {
+export function checkEditions(inputs: readonly EditionInput[], onProgress?: ProgressListener, analyse: EditionAnalyser = analyseEdition): EditionCheck[] {
   const analysed = inputs.map((input) => {
     const stage: Stage = (name, work) => timed(onProgress, input.folder, name, work);
-    const result = analyseEdition(input, stage);
+    const result = analyse(input, stage);
     return { input, stage, result };
   });
   const withPlans = analysed
@@ -264,7 +265,8 @@ export async function writeEdition(check: EditionCheck, sink: OutputSink, onProg
   };
 }
 
-type Stage = <T>(name: StageName, work: () => T) => T;
+/** Runs one stage's work under its timing label. */
+export type Stage = <T>(name: StageName, work: () => T) => T;
 
 /** The tables of the edition's workbook: made from the same specs as its CSVs, each table's rows as the sheet is written. */
 function toWorkbookTables(plan: Plan): WorkbookTable[] {
@@ -320,15 +322,18 @@ async function linkedData(
   });
 }
 
+/** What stages `decode` to `quality` give for one edition: its plan, source map and quality report, or why the text could not be read. */
+export type EditionAnalysis = { ok: true; plan: Plan; sourceMap: ReadonlyMap<string, Position>; quality: QualityReport } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Stages `decode` to `quality` for one edition, timed by `stage` (`analyseEdition`, or a test harness's cache of it). */
+export type EditionAnalyser = (input: EditionInput, stage: Stage) => EditionAnalysis;
+
 /**
  * Stages `decode` to `quality`: text → syntax tree → plan → checks. The syntax tree is large
  * (every line with its roles and positions) and needed by nothing after the quality report, so it
  * lives only inside this function.
  */
-function analyseEdition(
-  input: EditionInput,
-  stage: Stage,
-): { ok: true; plan: Plan; sourceMap: ReadonlyMap<string, Position>; quality: QualityReport } | { ok: false; diagnostics: Diagnostic[] } {
+export function analyseEdition(input: EditionInput, stage: Stage): EditionAnalysis {
   const parsed = parseEdition(input, stage);
   if (!parsed.ok) return parsed;
   const { doc, sourceDiagnostics } = parsed;

@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkEditions } from '../pipeline/build.js';
+import { analyseEdition, checkEditions, type EditionAnalyser, type EditionAnalysis } from '../pipeline/build.js';
 import { fromEditionFolder, type EditionInput } from '../pipeline/io/editionFolder.js';
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { memoryEffects } from '../pipeline/io/effects.js';
@@ -408,9 +408,27 @@ export async function checkSeeds(files: Record<string, Uint8Array>): Promise<Che
     if (read.ok) inputs.push(read.input);
     else unread.push({ folder, plan: null, diagnostics: read.diagnostics });
   }
-  const editions = [...unread, ...checkEditions(inputs).map((c) => ({ folder: c.folder, plan: c.plan, diagnostics: c.diagnostics }))];
+  const editions = [...unread, ...checkEditions(inputs, undefined, reuseAnalyses).map((c) => ({ folder: c.folder, plan: c.plan, diagnostics: c.diagnostics }))];
   return { editions, diagnostics: editions.flatMap((e) => e.diagnostics) };
 }
+
+/** The last analysis of each edition folder, with the text it was made from. */
+const analyses = new Map<string, { bytes: Uint8Array; meta: string; analysis: EditionAnalysis }>();
+
+/**
+ * `analyseEdition`, reusing the last analysis of a folder when its text and metadata are the same
+ * (the review file is applied after the analysis): a later edition's mutant is built with the undamaged earlier edition beside it, which
+ * would otherwise be parsed again for every mutant (a third of each 2025-03 mutant's time). Nothing
+ * after the analysis changes it (`checkEditions` copies what it adds to).
+ */
+const reuseAnalyses: EditionAnalyser = (input, stage) => {
+  const last = analyses.get(input.folder);
+  const meta = JSON.stringify(input.meta);
+  if (last && last.meta === meta && Buffer.compare(last.bytes, input.bytes) === 0) return last.analysis;
+  const analysis = analyseEdition(input, stage);
+  analyses.set(input.folder, { bytes: input.bytes, meta, analysis });
+  return analysis;
+};
 
 /** Keys of the plan model that record line layout or the text's bytes, not published values. */
 export const LAYOUT_KEYS: readonly string[] = ['source', 'printed', 'printedName', 'fragments'];
