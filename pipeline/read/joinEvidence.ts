@@ -15,8 +15,11 @@ export const CONNECTIVE = /^(?:また|なお|さらに|併せて|あわせて|�
 export interface JoinEvidence {
   /** Every pair of adjacent characters printed within one line of the text (compacted as `compactText` does), as `pairKey`s. */
   pairs: ReadonlySet<number>;
-  /** The positions of `text` that fall inside a dictionary word (between two of its characters); remembered per text. */
-  wordsInside(text: string): ReadonlySet<number>;
+  /**
+   * Whether a dictionary word runs across the join of two wrapped lines (`処` ⏎ `分の概要書`): the two
+   * lines alone are segmented, so a join weighs the same in every order of the text's lines; remembered per pair.
+   */
+  wordAcross(before: string, after: string): boolean;
   /** Every Latin word the text prints (`YouTube`, `GIS`): a label printing one with a space inside (`You Tube`) was spaced apart by the extraction. */
   latinWords: ReadonlySet<string>;
   /** How often each character starts a sentence: after a 。 inside a line, or first on the line after one that ends in 。 and a space. */
@@ -134,15 +137,23 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
   // Made on first use: loading ICU's dictionary costs a real build about 10 ms, and a text whose
   // breaks are all attested by its pairs never needs it.
   let segmenter: Intl.Segmenter | null = null;
-  // A 【再掲】 copy or a label printed again is not segmented twice.
-  const segmented = new Map<string, Set<number>>();
-  const wordsInside = (text: string): ReadonlySet<number> => {
-    const known = segmented.get(text);
-    if (known) return known;
+  // The swap checks weigh the same two lines in many orders of a section, and a 【再掲】 copy or a
+  // label printed again repeats them: each pair is segmented once.
+  const across = new Map<string, boolean>();
+  const wordAcross = (before: string, after: string): boolean => {
+    const key = `${before}\n${after}`;
+    const known = across.get(key);
+    if (known !== undefined) return known;
     segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-    const inside = new Set<number>();
-    for (const { index, segment } of segmenter.segment(text)) for (let k = index + 1; k < index + segment.length; k++) inside.add(k);
-    segmented.set(text, inside);
+    let inside = false;
+    for (const { index, segment } of segmenter.segment(before + after)) {
+      if (index >= before.length) break;
+      if (index + segment.length > before.length) {
+        inside = index < before.length;
+        break;
+      }
+    }
+    across.set(key, inside);
     return inside;
   };
   const firstWord = (text: string): string => {
@@ -150,7 +161,7 @@ export function toJoinEvidence(lines: readonly SourceLine[]): JoinEvidence {
     for (const { segment } of segmenter.segment(text.slice(0, 12))) return segment;
     return '';
   };
-  return { pairs, wordsInside, firstWord, latinWords: words, sentenceStarts: starts, triples };
+  return { pairs, wordAcross, firstWord, latinWords: words, sentenceStarts: starts, triples };
 }
 
 /** One printed line of a wrapped text, compacted (`compactText`), and whether the PDF wrapped it (a soft break after it). */
@@ -169,7 +180,7 @@ export type WrappedKind = 'label' | 'prose';
 /**
  * How many line breaks of a text join what neither witness attests. A soft break is weighed by the
  * two characters it joins: the pair printed nowhere in the text within a line, and no dictionary word
- * running across the break. A label's hard break (a line ending in a space) is the author's and is
+ * running across the break (the two lines segmented by themselves, `wordAcross`). A label's hard break (a line ending in a space) is the author's and is
  * not weighed. Prose is long, so nearly any pair is printed somewhere in it: its soft break needs a
  * third character as well (the two before the break and the first after it, or the last and the two
  * after, printed together within a line); and its hard break, a paragraph's end, needs a next line
@@ -177,12 +188,9 @@ export type WrappedKind = 'label' | 'prose';
  */
 function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evidence: JoinEvidence, kind: WrappedKind): number {
   let count = 0;
-  let words: ReadonlySet<number> | null = null;
-  let at = 0;
   for (let i = 0; i + 1 < texts.length; i++) {
     const before = texts[i]!;
     const after = texts[i + 1]!;
-    at += before.length;
     if (before === '' || after === '') continue;
     if (!soft[i]) {
       if (kind === 'prose' && !startsSentence(after, evidence)) count++;
@@ -202,8 +210,7 @@ function unattestedJoins(texts: readonly string[], soft: readonly boolean[], evi
       if (before.length > 1 && evidence.triples.has(before.charCodeAt(before.length - 2), b1, a1)) continue;
       if (after.length > 1 && evidence.triples.has(b1, a1, after.charCodeAt(1))) continue;
     }
-    words ??= evidence.wordsInside(texts.join(''));
-    if (!words.has(at)) count++;
+    if (!evidence.wordAcross(before, after)) count++;
   }
   return count;
 }

@@ -19,12 +19,14 @@ describe('toJoinEvidence', () => {
     expect([...toJoinEvidence(lines('ＹｏｕＴｕｂｅ チャンネル', 'LINE WORKS で共有 ', 'LINE WORKS で共有 ')).latinWords]).toEqual(['youtube', 'line', 'works']);
   });
 
-  it('finds the positions inside a dictionary word, not those between two words', () => {
-    const { wordsInside } = toJoinEvidence([]);
+  it('finds a dictionary word running across the join of two lines, not a join between two words', () => {
+    const { wordAcross } = toJoinEvidence([]);
     // 建築|確認|台帳|・|処分|の|概要|書: 処|分 is inside a word, 帳|・ is not.
-    const text = '建築確認台帳・処分の概要書';
-    expect(wordsInside(text).has(text.indexOf('分'))).toBe(true);
-    expect(wordsInside(text).has(text.indexOf('・'))).toBe(false);
+    expect(wordAcross('建築確認台帳・処', '分の概要書')).toBe(true);
+    expect(wordAcross('建築確認台帳', '・処分の概要書')).toBe(false);
+    // Asked again, in the other order of the two questions: the same answers.
+    expect(wordAcross('建築確認台帳', '・処分の概要書')).toBe(false);
+    expect(wordAcross('建築確認台帳・処', '分の概要書')).toBe(true);
   });
 
   it('counts the sentences the text starts with each character: after a 。 in a line, or first after a line ending in 。 and a space', () => {
