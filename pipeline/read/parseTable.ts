@@ -185,15 +185,24 @@ function continuesCell(previous: CellDraft, token: Token): boolean {
   return /^[にのをへとで]/.test(text);
 }
 
-/** Per source line: its display width, whether it wraps softly (ends in text, not a space), and the column after its last character. */
-type LineWidths = Map<number, { width: number; soft: boolean; endColumn: number; emptyCellsAtEnd: boolean }>;
+/**
+ * Per source line: its display width, and its width set solid (`solidWidth`: a line the PDF set with
+ * its letters spaced, `財 産 調 査 件 数`, counted as `財産調査件数`); whether it wraps softly (ends in
+ * text, not a space), and the column after its last character.
+ */
+type LineWidths = Map<number, { width: number; solidWidth: number; soft: boolean; endColumn: number; emptyCellsAtEnd: boolean }>;
+
+/** A space the extraction put between two wide (non-ASCII) characters of a line set with its letters spaced. */
+const LETTER_SPACE = /(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g;
 
 function lineWidths(lines: readonly TableLine[]): LineWidths {
   return new Map(
-    lines.map((l) => [
-      l.line,
-      { width: displayWidth(l.text.trim()), soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length, emptyCellsAtEnd: / {2,}$/.test(l.text) },
-    ]),
+    lines.map((l) => {
+      const text = l.text.trim();
+      const width = displayWidth(text);
+      const solidWidth = text.includes(' ') ? displayWidth(text.replace(LETTER_SPACE, '')) : width;
+      return [l.line, { width, solidWidth, soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length, emptyCellsAtEnd: / {2,}$/.test(l.text) }];
+    }),
   );
 }
 
@@ -203,7 +212,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
   // The widest label line of the table so far: the label column's width.
   let labelWidth = 0;
   const noteLabel = (token: Token) => {
-    for (const f of token.fragments) labelWidth = Math.max(labelWidth, widths.get(f.line)?.width ?? 0);
+    for (const f of token.fragments) labelWidth = Math.max(labelWidth, widths.get(f.line)?.solidWidth ?? 0);
   };
   let row: RowDraft | null = null;
   let inCells = false;
@@ -261,12 +270,15 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
 
 /**
  * A text cell printed at a line start, recognised by its width: a line that wraps softly (the text
- * fills the column) and is much wider than every label line of the table so far cannot be a label.
+ * fills the column) and is 3 or more wider than every label line of the table so far cannot be a
+ * label (a label line more than 2 wider than its column is `tooWide`). Widths are set solid, so a
+ * label line whose letters the PDF spaced (`財 産 調 査 件 数`, 8.5 as printed, 6 solid) stays a label,
+ * and a merged cell's line (`「デジタル・ガバメント実`, 12) is a cell beside a label column of up to 9.
  */
 function isWideLine(token: Token, labelWidth: number, widths: LineWidths): boolean {
   if (!token.atLineStart) return false;
   const line = widths.get(token.start.line);
-  return line !== undefined && line.soft && line.width >= labelWidth + 4;
+  return line !== undefined && line.soft && line.solidWidth >= labelWidth + 3;
 }
 
 function positionOf(tokens: readonly Token[]): Position {
