@@ -14,7 +14,7 @@
  */
 import { diagnose, findingId, isReviewable, type Diagnostic, type Point, type Position } from '../diagnostics.js';
 import { SHEET_SECTIONS, type CellNode, type TableRowNode } from './document.js';
-import { compactText, displayWidth, nfkc, normalizeText, spacedLetters } from '../common/text.js';
+import { compactText, displayWidth, nfkc, normalizeText, removeLayoutSpaces, spacedLetters } from '../common/text.js';
 import { append } from '../common/arrays.js';
 import { swappedLines, type JoinEvidence, type SwappedLines } from './joinEvidence.js';
 
@@ -186,22 +186,27 @@ function continuesCell(previous: CellDraft, token: Token): boolean {
 }
 
 /**
- * Per source line: its display width, and its width set solid (`solidWidth`: a line the PDF set with
- * its letters spaced, `財 産 調 査 件 数`, counted as `財産調査件数`); whether it wraps softly (ends in
- * text, not a space), and the column after its last character.
+ * Per source line: its display width, its text (trimmed), whether it wraps softly (ends in text, not a
+ * space), and the column after its last character.
  */
-type LineWidths = Map<number, { width: number; solidWidth: number; soft: boolean; endColumn: number; emptyCellsAtEnd: boolean }>;
+type LineWidths = Map<number, { width: number; text: string; soft: boolean; endColumn: number; emptyCellsAtEnd: boolean }>;
 
-/** A space the extraction put between two wide (non-ASCII) characters of a line set with its letters spaced. */
-const LETTER_SPACE = /(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])/g;
+/**
+ * A line's width set solid: without the spaces the extraction puts for layout (`removeLayoutSpaces`),
+ * so `財 産 調 査 件 数`, a label the PDF set with its letters spaced, counts as `財産調査件数` (6, not 8.5).
+ * Asked only of label lines and lines that may start a cell, so not made for every line.
+ */
+function solidWidth(widths: LineWidths, line: number): number {
+  const entry = widths.get(line);
+  if (!entry) return 0;
+  return entry.text.includes(' ') ? displayWidth(removeLayoutSpaces(entry.text)) : entry.width;
+}
 
 function lineWidths(lines: readonly TableLine[]): LineWidths {
   return new Map(
     lines.map((l) => {
       const text = l.text.trim();
-      const width = displayWidth(text);
-      const solidWidth = text.includes(' ') ? displayWidth(text.replace(LETTER_SPACE, '')) : width;
-      return [l.line, { width, solidWidth, soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length, emptyCellsAtEnd: / {2,}$/.test(l.text) }];
+      return [l.line, { width: displayWidth(text), text, soft: !l.text.endsWith(' '), endColumn: l.column + [...l.text].length, emptyCellsAtEnd: / {2,}$/.test(l.text) }];
     }),
   );
 }
@@ -212,7 +217,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
   // The widest label line of the table so far: the label column's width.
   let labelWidth = 0;
   const noteLabel = (token: Token) => {
-    for (const f of token.fragments) labelWidth = Math.max(labelWidth, widths.get(f.line)?.solidWidth ?? 0);
+    for (const f of token.fragments) labelWidth = Math.max(labelWidth, solidWidth(widths, f.line));
   };
   let row: RowDraft | null = null;
   let inCells = false;
@@ -278,7 +283,7 @@ function toRowDrafts(tokens: readonly Token[], kind: TableKind, years: number, w
 function isWideLine(token: Token, labelWidth: number, widths: LineWidths): boolean {
   if (!token.atLineStart) return false;
   const line = widths.get(token.start.line);
-  return line !== undefined && line.soft && line.solidWidth >= labelWidth + 3;
+  return line !== undefined && line.soft && solidWidth(widths, token.start.line) >= labelWidth + 3;
 }
 
 function positionOf(tokens: readonly Token[]): Position {
