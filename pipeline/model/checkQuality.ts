@@ -185,7 +185,10 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
     }
     if (!project.source.list) {
       // Where the 一覧 should print it: after the entry listed before it in its 事業推進計画 (or the
-      // measure's own line), where a lost or misread line of the 一覧 is. One finding, at both places.
+      // measure's own line), where a lost or misread line of the 一覧 is. One finding, at both places
+      // — when that entry is the one numbered just before it (or it is the measure's first), so that one
+      // line of the 一覧 is missing there; a number far past the 一覧's (a synthetic edition's
+      // 62,000 repeated sheets) points at no line of it, and a second report each cost 250 MiB at 1000×.
       const [policyNumber, measureNumber, ordinal] = project.id.split('-').map(Number) as [number, number, number];
       const before = [...entries]
         .filter(([id]) => id.startsWith(`${policyNumber}-${measureNumber}-`) && Number(id.split('-')[2]) < ordinal)
@@ -193,9 +196,10 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
         .at(-1);
       const measureNode = doc.outline.find((p) => p.number === policyNumber)?.measures.find((m) => m.number === measureNumber);
       const listAfter = before ? before[1].position.end.line : measureNode?.name.position.end.line;
+      const adjacent = before ? Number(before[0].split('-')[2]) === ordinal - 1 : ordinal === 1;
       const finding = findingId('quality/sheet-not-listed', subject, [project.name]);
       const params = { id: project.id, after: before ? before[0] : null, listLine: listAfter ?? null };
-      if (listAfter !== undefined) issues.push(diagnose('quality/sheet-not-listed', 'listGap', params, { file, position: at(listAfter), subject, finding }));
+      if (listAfter !== undefined && adjacent) issues.push(diagnose('quality/sheet-not-listed', 'listGap', params, { file, position: at(listAfter), subject, finding }));
       issues.push(diagnose('quality/sheet-not-listed', 'none', params, { file, position: at(sheetLine), subject, finding }));
     }
     if (project.name && project.listedName && project.name !== project.listedName) {

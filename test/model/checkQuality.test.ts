@@ -181,6 +181,15 @@ describe('checkQuality: a misread character that the document contradicts stops 
     expect(errors[0]!.message).toMatch(/^個別事業一覧の 23 行目（1-1-2）の後に 1-1-3 があるはずですが、見つかりません/);
   });
 
+  it('reports a sheet numbered far past the 一覧\'s entries at the sheet only: no line of the 一覧 is missing where it would go', async () => {
+    const checked = await checkWithChange((text) => {
+      const i = text.findIndex((line) => /番号 １－１－（３）/.test(line));
+      text[i] = text[i]!.replace('１－１－（３）', '１－１－（９３）');
+    });
+    const errors = checked.diagnostics.filter((d) => d.severity === 'error' && d.code === 'quality/sheet-not-listed');
+    expect(errors.map((d) => [d.subject, d.message.slice(0, 40)])).toEqual([['1-1-93', expect.stringMatching(/^1-1-93 は個別事業一覧に載っているはずですが/)]]);
+  });
+
   it('gives a repeated departments\' line one cause, not also two departments joined', async () => {
     const checked = await checkWithChange((text) => {
       const i = text.findIndex((line) => line.startsWith('主管課等 デジタル推進課 関係課等 行政経営課'));
