@@ -15,7 +15,7 @@ import { fromEditionFolder, type EditionInput } from '../pipeline/io/editionFold
 import type { Diagnostic } from '../pipeline/diagnostics.js';
 import { memoryEffects } from '../pipeline/io/effects.js';
 import { parsePlanDocument } from '../pipeline/read/parsePlanDocument.js';
-import type { LineRole } from '../pipeline/read/document.js';
+import type { LineRole, PlanDocument } from '../pipeline/read/document.js';
 import type { Plan } from '../pipeline/model/plan.js';
 import { compactText, normalizeText, parsePlanNumber } from '../pipeline/common/text.js';
 import { isValueLike } from '../pipeline/read/parseTable.js';
@@ -175,7 +175,7 @@ export function tableRanges(bytes: Uint8Array, fileName: string): TableRange[] {
   if (!source.ok) throw new Error(`${fileName} does not decode`);
   const lines = source.source.lines;
   const doc = parsePlanDocument(source.source);
-  const roleOf = new Map(doc.lineRoles.map((r) => [r.line, r]));
+  const roleOf = new Map([...doc.lineRoles].map((r) => [r.line, r]));
   const ranges: TableRange[] = [];
   for (const sheet of doc.sheets) {
     const sheetStart = sheet.position.start.line;
@@ -204,7 +204,7 @@ export function tableRanges(bytes: Uint8Array, fileName: string): TableRange[] {
         for (const cell of row.cells) for (let l = cell.position.start.line; l <= cell.position.end.line; l++) cells.add(l);
       }
       // The first line of each of the table's roles is a heading: 年度ごとの取組, 取組内容, 評価指標.
-      const headers = new Set(kinds.map((k) => doc.lineRoles.find((r) => r.kind === k && r.line >= start && r.line <= end)?.line));
+      const headers = new Set(kinds.map((k) => firstLineOf(doc.lineRoles, k, start, end)));
       const mutated: number[] = [];
       const parts = new Map<number, LinePart>();
       for (let l = start; l <= end; l++) {
@@ -352,7 +352,7 @@ export function generateTextMutants(edition: SeedEdition, index = 0, editions: r
   const source = toSourceText(bytes, edition.textFile);
   if (!source.ok) throw new Error(`${edition.textFile} does not decode`);
   const doc = parsePlanDocument(source.source);
-  const roleOf = new Map(doc.lineRoles.map((r) => [r.line, r]));
+  const roleOf = new Map([...doc.lineRoles].map((r) => [r.line, r]));
   const sheetOf = (line: number) => {
     const sheet = doc.sheets.find((s) => s.position.start.line <= line && line <= s.position.end.line);
     return sheet ? (sheet.number ? (parsePlanNumber(sheet.number.printed) ?? sheet.number.printed) : `@${sheet.position.start.line}`) : '-';
@@ -750,4 +750,10 @@ export function changedSummary(results: readonly MutantResult[]): string[] {
     lines.push(`| ${kind} | ${part} | ${of.length} | ${listed.join(', ')} |`);
   }
   return lines;
+}
+
+/** The first line from `start` to `end` whose role is of `kind`. */
+function firstLineOf(roles: PlanDocument['lineRoles'], kind: string, start: number, end: number): number | undefined {
+  for (let line = start; line <= end; line++) if (roles.get(line)?.kind === kind) return line;
+  return undefined;
 }

@@ -510,10 +510,8 @@ function coverageOf(doc: PlanDocument): CoverageReport {
   const furnitureByKind: Record<string, number> = {};
   let content = 0;
   let furniture = 0;
-  const seen = new Set<number>();
+  // One role per line: a line given two keeps the first (`LineRoles`).
   for (const role of doc.lineRoles) {
-    if (seen.has(role.line)) continue;
-    seen.add(role.line);
     if (role.role === 'content') content++;
     else {
       furniture++;

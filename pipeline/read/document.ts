@@ -4,6 +4,7 @@
  * (ids, numbers, normalisation) is added by the next stage, `toPlan`.
  */
 import type { Diagnostic, Position } from '../diagnostics.js';
+import type { LineRoles } from './lineRoles.js';
 
 /** One line of the edition text, without its line end; `line` is 1-based. */
 export interface SourceLine {
@@ -149,7 +150,8 @@ export interface PlanDocument {
   sheets: SheetNode[];
   /** Null when the text has no 【改訂履歴】 (the original edition). */
   revisions: RevisionGroupNode[] | null;
-  lineRoles: LineRole[];
+  /** What each non-blank line was used for (a table: one entry per line, not an object). */
+  lineRoles: LineRoles;
   /** Non-blank lines that are neither content nor furniture (each also reported as a diagnostic). */
   unaccounted: SourceLine[];
   diagnostics: Diagnostic[];

@@ -5,7 +5,8 @@
  * (content or furniture); any line that gets none is reported, so nothing is silently dropped.
  */
 import { diagnose, findingId, linesPosition, type Diagnostic } from '../diagnostics.js';
-import type { BannerNode, LineRole, PlanDocument, SheetNode, SourceLine, SourceText } from './document.js';
+import type { BannerNode, PlanDocument, SheetNode, SourceLine, SourceText } from './document.js';
+import { LineRoles } from './lineRoles.js';
 import { parseOutline } from './parseOutline.js';
 import { parseRevisions } from './parseRevisions.js';
 import { parseSheet } from './parseSheet.js';
@@ -60,7 +61,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   const file = source.fileName;
   const lines = source.lines;
   const diagnostics: Diagnostic[] = [];
-  const roles: LineRole[] = [];
+  const roles = new LineRoles(lines.length);
 
   append(diagnostics, checkLayout(lines, file));
   const firstSheetRegion = lines.findIndex((l) => SHEET_START.test(l.text) || POLICY_BANNER.test(l.text) || MEASURE_BANNER.test(l.text));
@@ -69,7 +70,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
   const outlineLines = lines.slice(0, firstSheetRegion >= 0 ? firstSheetRegion : sheetsEnd);
 
   const outline = parseOutline(outlineLines, file);
-  append(roles, outline.roles);
+  roles.addAll(outline.roles);
   append(diagnostics, outline.diagnostics);
   if (outline.policies.length === 0 && lines.some((l) => !isBlank(l.text))) {
     diagnostics.push(diagnose('input/no-outline', 'none', {}, { file }));
@@ -90,14 +91,13 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     const projectNames = new Set(names.map((n) => normalizeText(n.fragments.join('').replace(/【[^】]*】/g, ''))).filter((n) => n !== ''));
     const parsed = parseRevisions(lines.slice(revisionsIndex), file, projectNames, joinEvidence);
     revisions = parsed.groups;
-    append(roles, parsed.roles);
+    roles.addAll(parsed.roles);
     append(diagnostics, parsed.diagnostics);
   }
 
-  const covered = new Set(roles.map((r) => r.line));
   const unaccounted: SourceLine[] = [];
   for (const line of lines) {
-    if (!isBlank(line.text) && !covered.has(line.line)) {
+    if (!isBlank(line.text) && !roles.has(line.line)) {
       unaccounted.push(line);
       diagnostics.push(
         diagnose('coverage/unaccounted-line', 'unclassified', { text: line.text.trim() }, {
@@ -116,7 +116,7 @@ export function parsePlanDocument(source: SourceText): PlanDocument {
     banners,
     sheets,
     revisions,
-    lineRoles: roles.sort((a, b) => a.line - b.line),
+    lineRoles: roles,
     unaccounted,
     diagnostics,
   };
@@ -189,7 +189,7 @@ function firstLineAfter(lines: readonly SourceLine[], line: number): number {
 function parseSheetRegion(
   lines: readonly SourceLine[],
   file: string,
-  roles: LineRole[],
+  roles: LineRoles,
   diagnostics: Diagnostic[],
   joinEvidence: JoinEvidence,
 ): { sheets: SheetNode[]; banners: BannerNode[] } {
@@ -221,7 +221,7 @@ function parseSheetRegion(
       }
       const parsed = parseSheet(body, { file, years: PLAN_YEARS, bannerPolicy: bodyPolicy, bannerMeasure: bodyMeasure, afterEmptyRun, followedBy, joinEvidence });
       sheets.push(parsed.sheet);
-      append(roles, parsed.roles);
+      roles.addAll(parsed.roles);
       append(diagnostics, parsed.diagnostics);
     }
     body = null;
@@ -241,7 +241,7 @@ function parseSheetRegion(
       // Padding of one or two spaces around a page break is layout; a longer run is a row's empty cells.
       if (body) append(body, pending.filter((l) => l.text.length > 2));
       pending = [];
-      roles.push({ line: line.line, role: 'furniture', kind: furniture });
+      roles.add({ line: line.line, role: 'furniture', kind: furniture });
       continue;
     }
     if (bannerPolicy) {
@@ -249,7 +249,7 @@ function parseSheetRegion(
       pending = [];
       policy = Number(nfkc(bannerPolicy[1]!));
       measure = null;
-      roles.push({ line: line.line, role: 'furniture', kind: 'section-banner' });
+      roles.add({ line: line.line, role: 'furniture', kind: 'section-banner' });
       // The banner's second line is the policy's name.
       let j = i + 1;
       while (j < lines.length && isBlank(lines[j]!.text)) j++;
@@ -265,7 +265,7 @@ function parseSheetRegion(
           name: { fragments: [text], position: { start: { line: nameLine.line, column }, end: { line: nameLine.line, column: column + text.length } } },
           position: at,
         });
-        roles.push({ line: nameLine.line, role: 'furniture', kind: 'section-banner' });
+        roles.add({ line: nameLine.line, role: 'furniture', kind: 'section-banner' });
         i = j;
       }
       continue;
@@ -283,7 +283,7 @@ function parseSheetRegion(
         name: { fragments: [text], position: { start: { line: line.line, column }, end: { line: line.line, column: column + text.length } } },
         position: linesPosition(line.line, line.line, line.text.length + 1),
       });
-      roles.push({ line: line.line, role: 'furniture', kind: 'section-banner' });
+      roles.add({ line: line.line, role: 'furniture', kind: 'section-banner' });
       continue;
     }
     if (SHEET_START.test(line.text)) {

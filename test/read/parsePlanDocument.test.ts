@@ -28,7 +28,7 @@ describe('parsePlanDocument', () => {
         '迷子の行 ',
       ].join('\n'),
     );
-    const kinds = new Map(doc.lineRoles.map((r) => [r.line, `${r.role}:${r.kind}`]));
+    const kinds = new Map([...doc.lineRoles].map((r) => [r.line, `${r.role}:${r.kind}`]));
     expect(kinds.get(6)).toBe('furniture:section-banner');
     expect(kinds.get(8)).toBe('furniture:section-banner');
     expect(kinds.get(11)).toBe('furniture:page-header');
@@ -54,7 +54,7 @@ describe('parsePlanDocument', () => {
       if (!result.ok) throw new Error('unreadable seed');
       const doc = parsePlanDocument(result.source);
       const nonBlank = result.source.lines.filter((l) => l.text.trim() !== '').length;
-      expect(new Set(doc.lineRoles.map((r) => r.line)).size).toBe(nonBlank);
+      expect(doc.lineRoles.size).toBe(nonBlank);
       expect(doc.unaccounted).toEqual([]);
     }
   });
