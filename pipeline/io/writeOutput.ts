@@ -22,6 +22,8 @@ export interface OutputSink {
 
 // Bytes per batch at most: large enough that writing and hashing run at full speed.
 const BATCH_BYTES = 1 << 22;
+// Pieces of bytes up to this size are copied into a batch (no larger than a batch's first size).
+const SMALL_PIECE_BYTES = 1 << 16;
 
 /**
  * The pieces as UTF-8 byte batches of up to 4 MiB, encoded into a few buffers in turn: a batch's
@@ -58,11 +60,31 @@ class Batches {
 
   /** The batches completed by adding `chunk`. */
   *add(chunk: string | Uint8Array): Generator<Uint8Array> {
-    if (typeof chunk !== 'string') {
+    if (typeof chunk !== 'string') yield* this.addBytes(chunk);
+    else yield* this.addText(chunk);
+  }
+
+  /**
+   * Small pieces of bytes (a zip's headers, the files a zip holds) are copied into the batch, so the
+   * writer thread gets a few large pieces, not one per header (each piece a message and an answer
+   * to wait for); large ones pass through as they are.
+   */
+  private *addBytes(chunk: Uint8Array): Generator<Uint8Array> {
+    if (chunk.length > SMALL_PIECE_BYTES) {
       yield* this.flush();
       yield chunk;
       return;
     }
+    if (this.buffer && this.used + chunk.length > this.buffer.length) {
+      this.size = Math.min(this.size * 2, BATCH_BYTES);
+      yield* this.flush();
+    }
+    this.buffer ??= this.take();
+    this.buffer.set(chunk, this.used);
+    this.used += chunk.length;
+  }
+
+  private *addText(chunk: string): Generator<Uint8Array> {
     let rest = chunk;
     while (rest.length > 0) {
       this.buffer ??= this.take();
@@ -97,19 +119,44 @@ class Batches {
   }
 }
 
-/** A sink that writes into `folder` through `effects`, measuring every file as it goes. */
-export function folderSink(effects: Effects, folder: string): OutputSink {
+/**
+ * A sink that writes into `folder` through `effects`, measuring every file as it goes. It keeps a
+ * copy of the files it writes, up to `keptBytes` in all, for the zips that read them back: the real
+ * editions' zips then read every file from memory, without waiting for the writer thread to put it
+ * on the disk first (about 50 ms of the build, BENCHMARKS.md); a large edition's later files are read
+ * from the disk.
+ */
+export function folderSink(effects: Effects, folder: string, keptBytes = KEPT_BYTES): OutputSink {
   const at = (path: string) => `${folder.replace(/\/+$/, '')}/${path}`;
+  const kept = new Map<string, Uint8Array[]>();
+  let room = keptBytes;
+  // Copies each batch before it goes on (the writer thread may take its memory), while there is room.
+  async function* keeping(path: string, batches: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+    let copies: Uint8Array[] | null = [];
+    let size = 0;
+    for await (const batch of batches) {
+      if (copies && size + batch.length <= room) {
+        copies.push(batch.slice());
+        size += batch.length;
+      } else copies = null;
+      yield batch;
+    }
+    if (copies) {
+      kept.set(path, copies);
+      room -= size;
+    }
+  }
   return {
     async write(path, chunks) {
-      // A zip is never put in another zip: its CRC-32 is not needed (and is left 0).
+      // A zip is never put in another zip: its CRC-32 is not needed (and is left 0); nor read back.
       const zipped = !path.endsWith('.zip');
-      if (effects.writeMeasured) return { path, ...(await effects.writeMeasured(at(path), toByteBatches(chunks), zipped)) };
+      const batches = zipped ? keeping(path, toByteBatches(chunks)) : toByteBatches(chunks);
+      if (effects.writeMeasured) return { path, ...(await effects.writeMeasured(at(path), batches, zipped)) };
       const hash = createHash('sha256');
       let crc = 0;
       let bytes = 0;
       async function* measured(): AsyncGenerator<Uint8Array> {
-        for await (const batch of toByteBatches(chunks)) {
+        for await (const batch of batches) {
           hash.update(batch);
           if (zipped) crc = crc32(batch, crc);
           bytes += batch.length;
@@ -120,9 +167,19 @@ export function folderSink(effects: Effects, folder: string): OutputSink {
       return { path, bytes, sha256: hash.digest('hex'), crc32: crc };
     },
     read(path) {
-      return effects.readChunks(at(path));
+      const copies = kept.get(path);
+      return copies ? fromMemory(copies) : effects.readChunks(at(path));
     },
   };
+}
+
+// Bytes of written files a sink keeps for reading back: every file the real editions write before
+// their zips (about 9 MB), and little enough beside the 1000x edition's peak (during \`model\`).
+const KEPT_BYTES = 1 << 24;
+
+/** The kept pieces of a file, as `readChunks` gives a file's. */
+async function* fromMemory(pieces: readonly Uint8Array[]): AsyncGenerator<Uint8Array> {
+  yield* pieces;
 }
 
 /**

@@ -23,6 +23,17 @@ describe('toByteBatches', () => {
     expect(bytes.toString('utf8')).toBe(text);
   });
 
+  it('copies small pieces of bytes into a batch and passes large ones through', async () => {
+    const headers = Array.from({ length: 200 }, (_, i) => new Uint8Array(30).fill(i));
+    const large = new Uint8Array((1 << 16) + 1).fill(7);
+    const pieces = [...headers, large, ...headers];
+    const batches: Uint8Array[] = [];
+    for await (const batch of toByteBatches(pieces)) batches.push(new Uint8Array(batch));
+    // 200 headers of 30 bytes fit one 64 KiB batch: one piece before the large one, which passes as it is, one after.
+    expect(batches.map((b) => b.length)).toEqual([6000, large.length, 6000]);
+    expect(Buffer.concat(batches).equals(Buffer.concat(pieces))).toBe(true);
+  });
+
   it('encodes text pieces and bytes in order, as UTF-8', async () => {
     const pieces = ['秦野', 'a'.repeat(1 << 20), new Uint8Array([0xe5, 0xb8, 0x82]), '\r\n'];
     const bytes = await collect(toByteBatches(pieces));
@@ -41,6 +52,25 @@ describe('folderSink', () => {
     expect(file).toEqual(describeFile({ path: '2025-03/plan.nq', data: written }));
     expect(written.length).toBeGreaterThan(1 << 20);
     expect((await collect(sink.read('2025-03/plan.nq'))).equals(Buffer.from(written))).toBe(true);
+  });
+
+  it('reads written files back from memory while they fit its room, then from the folder', async () => {
+    const effects = memoryEffects();
+    const fromDisk: string[] = [];
+    const readChunks = effects.readChunks.bind(effects);
+    effects.readChunks = (path) => {
+      fromDisk.push(path);
+      return readChunks(path);
+    };
+    const sink = folderSink(effects, 'out.building', 100);
+    await sink.write('a.csv', ['x'.repeat(60)]);
+    await sink.write('b.csv', ['y'.repeat(60)]);
+    await sink.write('c.zip', [new Uint8Array(10)]);
+    expect((await collect(sink.read('a.csv'))).toString()).toBe('x'.repeat(60));
+    expect((await collect(sink.read('b.csv'))).toString()).toBe('y'.repeat(60));
+    expect((await collect(sink.read('c.zip'))).length).toBe(10);
+    // a.csv took 60 of the 100 bytes; b.csv did not fit, and a zip is never kept (never read into another).
+    expect(fromDisk).toEqual(['out.building/b.csv', 'out.building/c.zip']);
   });
 
   it('streams through the real file system: what is read back is what was measured', async () => {
