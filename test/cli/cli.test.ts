@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../pipeline/cli/cli.js';
+import { printJson, runCli } from '../../pipeline/cli/cli.js';
 import { chooseLang, closest, COMMANDS, padEndColumns, TEXTS } from '../../pipeline/cli/texts.js';
 import { ROOT } from '../helpers.js';
 
@@ -173,3 +173,20 @@ describe('padEndColumns', () => {
   });
 });
 
+
+describe('printJson', () => {
+  it('prints the text JSON.stringify would, a few thousand lines at a time, never as one string', () => {
+    const report = { ok: false, diagnostics: Array.from({ length: 20_000 }, (_, i) => ({ code: 'table/label-runs-on', line: i, message: `行 ${i} の「評価指標」` })), empty: [], written: ['/a', '/b'] };
+    const lines: string[] = [];
+    printJson(report, (line) => lines.push(line));
+    expect(`${lines.join('\n')}\n`).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    expect(lines.length).toBeGreaterThan(10);
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(1 << 17);
+  });
+
+  it('prints a small report in one call', () => {
+    const lines: string[] = [];
+    printJson({ ok: true, stages: [] }, (line) => lines.push(line));
+    expect(lines).toEqual([JSON.stringify({ ok: true, stages: [] }, null, 2)]);
+  });
+});
