@@ -13,13 +13,13 @@ import { toJsonText } from '../outputs/jsonText.js';
 import { JSONLD_CONTEXT, toVocabularyDocument } from '../outputs/rdf/vocabulary.js';
 import { toPortalPageChunks } from '../site/page.js';
 import { toProjectPageChunks, toProjectPages } from '../site/projectPages.js';
-import { groupHistoryByProject, listStoryProjects, toStoryPageChunks, toStoryPath } from '../site/projectStory.js';
+import { listStoryProjects, toStoryPageChunks, toStoryPath } from '../site/projectStory.js';
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { PLAN_SCHEMA_PATH } from './outputManifest.js';
 import { toCatalog, toCatalogTurtle } from './toCatalog.js';
 import { toChangelogFiles } from './toChangelogFiles.js';
 import { toCkanPackage } from './toCkanPackage.js';
-import { listTargetHistory, toTargetHistoryFiles } from './toTargetHistoryFiles.js';
+import { TargetHistory, toTargetHistoryFiles } from './toTargetHistoryFiles.js';
 import { append } from '../common/arrays.js';
 import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
 
@@ -77,18 +77,17 @@ export async function toPublication(
   for (const { older, newer, log } of changelogs) {
     for (const file of toChangelogFiles(log, older, newer)) changelogFiles.push(await sink.write(file.path, [file.data]));
   }
-  // Listed once for the CSV and the projects' pages (listing them took a second at 1000×).
-  const records = [...listTargetHistory(plans, changelogs.map((c) => c.log))];
+  // Indexed once; the rows are made for the CSV, and again per project for its page, never all held.
+  const history = new TargetHistory(plans, changelogs.map((c) => c.log));
   const wrong: Diagnostic[] = [];
   const historyFiles: PublishedFile[] = [];
-  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong, records)) historyFiles.push(await sink.write(file.path, file.chunks));
+  for (const file of toTargetHistoryFiles(plans, changelogs.map((c) => c.log), wrong, { [Symbol.iterator]: () => history.records() })) historyFiles.push(await sink.write(file.path, file.chunks));
   // Every cell is one an edition's own tables have (checked there) or the edition's facts: a wrong one is a bug, not bad data.
   if (wrong.length > 0) throw new Error(`The targets' history has invalid cells: ${wrong.map((d) => d.messageEn).join('; ')}`);
   // Each project's page, made of every edition, from the same rows as the targets' history.
-  const history = groupHistoryByProject(records);
   const storyFiles: PublishedFile[] = [];
   for (const projectId of listStoryProjects(plans)) {
-    const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.get(projectId) ?? [], unreviewed });
+    const chunks = toStoryPageChunks({ projectId, plans, changelogs: changelogs.map((c) => c.log), history: history.ofProject(projectId), unreviewed });
     storyFiles.push(await sink.write(toStoryPath(projectId), chunks));
   }
   for (const edition of built) {

@@ -120,35 +120,66 @@ function changeSince(listed: Listed, fiscalYear: number): { change: string | nul
   return changed ? { change: CHANGE_LABELS['target-changed'], explainedBy: explained(changed) } : { change: '変更なし', explainedBy: null };
 }
 
-/** Lists the rows' records (the project pages show the same ones): indicators by IRI (plan numbers as numbers), then fiscal year, then edition number. */
-export function* listTargetHistory(plans: readonly Plan[], changelogs: readonly Changelog[]): Generator<HistoryRecord> {
-  const sorted = [...plans].sort((a, b) => a.edition.number - b.edition.number);
-  // An edition is compared with the one before it only through its changelog (made from that edition).
-  const logs = new Map(changelogs.map((log) => [log.to.id, log]));
-  const byIri = new Map<string, Listed[]>();
-  sorted.forEach((plan, i) => {
-    const e = plan.edition;
-    const log = logs.get(e.id);
-    const older = sorted[i - 1];
-    const before =
-      log && older && log.from.id === older.edition.id
-        ? {
-            indicators: new Set(older.projects.flatMap((p) => p.indicators.map((ind) => ind.id))),
-            changes: new Map(log.changes.map((c) => [changeKey(c.kind, c.projectId, c.subject, c.fiscalYear), c])),
-          }
-        : null;
-    const edition: EditionFacts = { id: e.id, number: e.number, date: e.revisionDate, dateLabel: e.revisionDate === null ? null : yearMonthLabel(e.revisionDate), before };
-    for (const project of plan.projects) {
-      project.indicators.forEach((indicator, n) => {
-        const iri = paths.indicator(project.id, n + 1);
-        if (!byIri.has(iri)) byIri.set(iri, []);
-        byIri.get(iri)!.push({ edition, project, indicator });
-      });
+/**
+ * The targets' history, indexed by indicator IRI: its records (the CSV's rows) are made as they are
+ * read, all of them or one project's (the project pages show the same ones), never all held — at
+ * 1000× the real edition 465,000 records held for the project pages were about 150 MB of the
+ * publication's memory (BENCHMARKS.md).
+ */
+export class TargetHistory {
+  private readonly byIri: Map<string, Listed[]>;
+  // Indicators by IRI (plan numbers as numbers), as the rows are listed; and the same per project.
+  private readonly iris: string[];
+  private readonly byProject = new Map<string, string[]>();
+
+  /** Indexes the plans' indicators (each edition compared with the one before through its changelog). */
+  constructor(plans: readonly Plan[], changelogs: readonly Changelog[]) {
+    const sorted = [...plans].sort((a, b) => a.edition.number - b.edition.number);
+    // An edition is compared with the one before it only through its changelog (made from that edition).
+    const logs = new Map(changelogs.map((log) => [log.to.id, log]));
+    const byIri = new Map<string, Listed[]>();
+    sorted.forEach((plan, i) => {
+      const e = plan.edition;
+      const log = logs.get(e.id);
+      const older = sorted[i - 1];
+      const before =
+        log && older && log.from.id === older.edition.id
+          ? {
+              indicators: new Set(older.projects.flatMap((p) => p.indicators.map((ind) => ind.id))),
+              changes: new Map(log.changes.map((c) => [changeKey(c.kind, c.projectId, c.subject, c.fiscalYear), c])),
+            }
+          : null;
+      const edition: EditionFacts = { id: e.id, number: e.number, date: e.revisionDate, dateLabel: e.revisionDate === null ? null : yearMonthLabel(e.revisionDate), before };
+      for (const project of plan.projects) {
+        project.indicators.forEach((indicator, n) => {
+          const iri = paths.indicator(project.id, n + 1);
+          if (!byIri.has(iri)) byIri.set(iri, []);
+          byIri.get(iri)!.push({ edition, project, indicator });
+        });
+      }
+    });
+    this.byIri = byIri;
+    this.iris = [...byIri.keys()].sort((a, b) => compareNumbered(byIri.get(a)![0]!.indicator.id, byIri.get(b)![0]!.indicator.id) || (a < b ? -1 : a > b ? 1 : 0));
+    for (const iri of this.iris) {
+      // An indicator's IRI names its project: every edition listed at it has the same.
+      const projectId = byIri.get(iri)![0]!.project.id;
+      if (!this.byProject.has(projectId)) this.byProject.set(projectId, []);
+      this.byProject.get(projectId)!.push(iri);
     }
-  });
-  const iris = [...byIri.keys()].sort((a, b) => compareNumbered(byIri.get(a)![0]!.indicator.id, byIri.get(b)![0]!.indicator.id) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const iri of iris) {
-    const editions = byIri.get(iri)!;
+  }
+
+  /** Every record, in the rows' order: indicator, then fiscal year, then edition number. */
+  *records(): Generator<HistoryRecord> {
+    for (const iri of this.iris) yield* this.recordsAt(iri);
+  }
+
+  /** One project's records, in the same order. */
+  ofProject(projectId: string): HistoryRecord[] {
+    return (this.byProject.get(projectId) ?? []).flatMap((iri) => [...this.recordsAt(iri)]);
+  }
+
+  private *recordsAt(iri: string): Generator<HistoryRecord> {
+    const editions = this.byIri.get(iri)!;
     const years = [...new Set(editions.flatMap((e) => e.indicator.targets.map((t) => t.fiscalYear)))].sort((a, b) => a - b);
     for (const fiscalYear of years) {
       for (const listed of editions) {
@@ -170,6 +201,11 @@ export function* listTargetHistory(plans: readonly Plan[], changelogs: readonly 
       }
     }
   }
+}
+
+/** Lists the rows' records: indicators by IRI (plan numbers as numbers), then fiscal year, then edition number. */
+export function* listTargetHistory(plans: readonly Plan[], changelogs: readonly Changelog[]): Generator<HistoryRecord> {
+  yield* new TargetHistory(plans, changelogs).records();
 }
 
 /**

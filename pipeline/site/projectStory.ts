@@ -29,7 +29,7 @@ export interface StoryOptions {
   projectId: string;
   plans: readonly Plan[];
   changelogs: readonly Changelog[];
-  /** The project's rows of the targets' history (`listTargetHistory`), in its order. */
+  /** The project's rows of the targets' history (`TargetHistory.ofProject`), in its order. */
   history: readonly HistoryRecord[];
   /** For an unreviewed draft: edition id → findings awaiting review, named at the top of the page. */
   unreviewed?: ReadonlyMap<string, number>;
@@ -38,17 +38,6 @@ export interface StoryOptions {
 /** Lists the ids of every project (and 【再掲】 listing) of any edition, each once, in plan order: one page each. */
 export function listStoryProjects(plans: readonly Plan[]): string[] {
   return [...new Set(plans.flatMap((p) => p.projects.map((x) => x.id)))].sort(compareIds);
-}
-
-/** Groups the targets' history by project, each project's rows in the history's order. */
-export function groupHistoryByProject(records: Iterable<HistoryRecord>): Map<string, HistoryRecord[]> {
-  const byProject = new Map<string, HistoryRecord[]>();
-  for (const r of records) {
-    const id = r.project.id;
-    if (!byProject.has(id)) byProject.set(id, []);
-    byProject.get(id)!.push(r);
-  }
-  return byProject;
 }
 
 /** Where a project's page is published, under the output folder. */

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { $ } from 'zx';
 import type { Changelog } from '../../pipeline/model/diffPlans.js';
 import type { Plan } from '../../pipeline/model/plan.js';
+import { TargetHistory } from '../../pipeline/publish/toTargetHistoryFiles.js';
 import { builtSeeds, builtText, requireSystemPackages } from '../helpers.js';
 
 const PYTHON = '/usr/bin/python3';
@@ -188,5 +189,17 @@ describe('the targets’ history across editions', () => {
     ).map((m) => [m.get('indicator')!.value, m.get('target')!.value, m.get('edition')!.value, m.get('value')?.value ?? '', m.get('unit')?.value ?? '', m.get('printed')?.value ?? ''].join(' | '));
     const rows = history.map((r) => [`${BASE}${r['指標ID']}`, `${BASE}${r['目標ID']}`, r['版'], r['目標値'], r['単位'], r['記載内容（原文どおり）']].join(' | '));
     expect(found.sort()).toEqual(rows.sort());
+  });
+
+  it('gives each project the rows the whole history lists for it, in the same order', async () => {
+    const log = JSON.parse(await builtText('changes/2021..2025-03.json')) as Changelog;
+    const editions = await plans();
+    const history = new TargetHistory(editions, [log]);
+    const all = [...history.records()];
+    const projects = [...new Set(all.map((r) => r.project.id))];
+    // Every project with an indicator in either edition.
+    expect(projects.sort()).toEqual([...new Set(editions.flatMap((p) => p.projects.filter((x) => x.indicators.length > 0).map((x) => x.id)))].sort());
+    for (const id of projects) expect(history.ofProject(id), id).toEqual(all.filter((r) => r.project.id === id));
+    expect(history.ofProject('9-9-9')).toEqual([]);
   });
 });

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../pipeline/model/plan.js';
-import { listTargetHistory } from '../../pipeline/publish/toTargetHistoryFiles.js';
-import { groupHistoryByProject, toStoryPage } from '../../pipeline/site/projectStory.js';
+import { TargetHistory } from '../../pipeline/publish/toTargetHistoryFiles.js';
+import { toStoryPage } from '../../pipeline/site/projectStory.js';
 import { builtSeeds, builtText } from '../helpers.js';
 
 /** The page's text without tags and the style and script, for reading what a person reads. */
@@ -137,8 +137,7 @@ describe('a project’s own page (project/<id>.html)', async () => {
           : p,
       ),
     };
-    const history = groupHistoryByProject(listTargetHistory([crafted], []));
-    const html = toStoryPage({ projectId: '1-1-2', plans: [crafted], changelogs: [], history: history.get('1-1-2') ?? [] });
+    const html = toStoryPage({ projectId: '1-1-2', plans: [crafted], changelogs: [], history: new TargetHistory([crafted], []).ofProject('1-1-2') });
     expect(html).not.toContain('<script>alert');
     expect(html).not.toContain('<img src=x');
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt;');
