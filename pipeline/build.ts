@@ -397,7 +397,8 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   const checked = [...checks.values()];
   // The syntax trees died with the checks; at this size they were most of the heap (below it, a
   // collection would only cost time: the real editions' texts are 0.2 MB).
-  if (checked.some((c) => (c.plan?.edition.source.lineCount ?? 0) >= LARGE_EDITION_LINES)) collectGarbage();
+  const large = checked.some((c) => (c.plan?.edition.source.lineCount ?? 0) >= LARGE_EDITION_LINES);
+  if (large) collectGarbage();
   const shared: Diagnostic[] = [];
   const ids = checked.map((c) => c.id).filter((id): id is string => id !== null);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -412,7 +413,8 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   const draft = checkedOk && pending > 0;
   // Nothing is written unless the check passed; otherwise the outputs are still made (measured only), for their own checks.
   const building = write && checkedOk ? await startBuilding(effects, outDir) : null;
-  const sink = building ? folderSink(effects, building) : measuringSink();
+  // A large edition's files are read back from the disk: copies kept for its zips would only add to its memory.
+  const sink = building ? folderSink(effects, building, large ? 0 : undefined) : measuringSink();
   const editions: EditionBuild[] = [];
   for (const read of reads) {
     editions.push(
