@@ -413,7 +413,7 @@ async function buildInto(options: BuildOptions, folders: readonly string[]): Pro
   const draft = checkedOk && pending > 0;
   // Nothing is written unless the check passed; otherwise the outputs are still made (measured only), for their own checks.
   const building = write && checkedOk ? await startBuilding(effects, outDir) : null;
-  // A large edition's files are read back from the disk: copies kept for its zips would only add to its memory.
+  // With a large edition the zips read every file back from the disk: kept copies would only add to the build's memory.
   const sink = building ? folderSink(effects, building, large ? 0 : undefined) : measuringSink();
   const editions: EditionBuild[] = [];
   for (const read of reads) {

@@ -422,8 +422,9 @@ export function printJson(value: unknown, out: (line: string) => void): void {
     out(pending.slice(0, end));
     pending = pending.slice(end + 1);
   }
-  // The text ends with a line end, which `out` adds itself.
-  out(pending.endsWith('\n') ? pending.slice(0, -1) : pending);
+  // What is left ends with the text's final line end, which `out` adds itself; nothing is left when
+  // the last lines were just printed.
+  if (pending !== '') out(pending.slice(0, -1));
 }
 
 // Characters of JSON text gathered before they are printed.

@@ -46,8 +46,8 @@ export async function* toByteBatches(chunks: Chunks): AsyncGenerator<Uint8Array>
 const encoder = new TextEncoder();
 
 /**
- * Encodes text pieces into a few buffers in turn, giving out a batch when one fills; bytes pass
- * through. The buffers start small and double as they fill, up to 4 MiB, so the many small files
+ * Encodes text pieces into a few buffers in turn, giving out a batch when one fills; pieces of
+ * bytes are copied in too, those over 64 KiB pass through. The buffers start small and double as they fill, up to 4 MiB, so the many small files
  * cost small buffers and the large ones few, large writes.
  */
 class Batches {
@@ -124,7 +124,7 @@ class Batches {
  * copy of the files it writes, up to `keptBytes` in all, for the zips that read them back: the real
  * editions' zips then read every file from memory, without waiting for the writer thread to put it
  * on the disk first (publication 229 against 187 ms, BENCHMARKS.md); files past the room are read
- * from the disk (the build gives a large edition's no room at all).
+ * from the disk (a build with a large edition gives the sink no room at all).
  */
 export function folderSink(effects: Effects, folder: string, keptBytes = KEPT_BYTES): OutputSink {
   const at = (path: string) => `${folder.replace(/\/+$/, '')}/${path}`;
@@ -148,6 +148,12 @@ export function folderSink(effects: Effects, folder: string, keptBytes = KEPT_BY
   }
   return {
     async write(path, chunks) {
+      // A file written again is read back as it is now, from the disk if its new copy does not fit.
+      const stale = kept.get(path);
+      if (stale) {
+        kept.delete(path);
+        room += stale.reduce((n, piece) => n + piece.length, 0);
+      }
       // A zip is never put in another zip: its CRC-32 is not needed (and is left 0); nor read back.
       const zipped = !path.endsWith('.zip');
       const batches = zipped ? keeping(path, toByteBatches(chunks)) : toByteBatches(chunks);
@@ -174,7 +180,7 @@ export function folderSink(effects: Effects, folder: string, keptBytes = KEPT_BY
 }
 
 // Bytes of written files a sink keeps for reading back: every file the real editions write before
-// their zips (about 9 MB), and little enough beside the 1000x edition's peak (during \`model\`).
+// their zips (about 9 MB).
 const KEPT_BYTES = 1 << 24;
 
 /** The kept pieces of a file, as `readChunks` gives a file's. */

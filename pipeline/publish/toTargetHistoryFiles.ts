@@ -211,7 +211,7 @@ export function* listTargetHistory(plans: readonly Plan[], changelogs: readonly 
 /**
  * The targets' history as a table whose rows are made as they are read: the common columns (the
  * latest edition's municipality), then the indicator, the edition, the target and the change.
- * `records`: the rows' records when the caller has listed them already (`listTargetHistory`).
+ * `records`: the rows' records when the caller has them already (`TargetHistory.records`; made again each time they are read).
  */
 export function toTargetHistoryTable(plans: readonly Plan[], changelogs: readonly Changelog[], records?: Iterable<HistoryRecord>): CsvStreamedTable {
   const latest = [...plans].sort((a, b) => a.edition.number - b.edition.number).at(-1)!;
@@ -307,7 +307,7 @@ export function toTargetHistoryMetadata(table: CsvTableDescription, plans: reado
 /**
  * The targets' history's files, each as the pieces a sink writes: the CSV (its rows made, checked
  * cell by cell into `diagnostics` and written as they are read), its Table Schema, csv-metadata.json.
- * `records`: the rows' records when the caller has listed them already (`listTargetHistory`).
+ * `records`: the rows' records when the caller has them already (`TargetHistory.records`; made again each time they are read).
  */
 export function toTargetHistoryFiles(
   plans: readonly Plan[],

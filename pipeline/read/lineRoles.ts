@@ -1,8 +1,8 @@
 /**
  * What each line of an edition text was used for, as a table: per line, the index of its role and
- * kind among the few the parsers give (about 60), not an object per line. The syntax tree holds it to
- * the end of `quality` (the coverage report): at 1000× the real edition, 1.7 million role objects
- * and their array were about 100 MB of the build's peak heap (BENCHMARKS.md).
+ * kind among the few the parsers give (25 in the real editions), not an object per line. The syntax
+ * tree holds it to the end of `quality` (the coverage report): at 1000× the real edition, 1.7 million
+ * role objects were about 85 MiB of the build's peak (BENCHMARKS.md).
  */
 import type { LineRole } from './document.js';
 

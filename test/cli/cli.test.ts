@@ -184,6 +184,16 @@ describe('printJson', () => {
     expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(1 << 17);
   });
 
+  it('prints the same text when the gathered text ends exactly at the print size', () => {
+    // A JSON text of 65,535 characters and its final line end fill the 64 Ki characters gathered exactly.
+    for (const size of [65_534, 65_535, 65_536]) {
+      const value = { s: 'x'.repeat(size - JSON.stringify({ s: '' }, null, 2).length) };
+      const lines: string[] = [];
+      printJson(value, (line) => lines.push(line));
+      expect(`${lines.join('\n')}\n`).toBe(`${JSON.stringify(value, null, 2)}\n`);
+    }
+  });
+
   it('prints a small report in one call', () => {
     const lines: string[] = [];
     printJson({ ok: true, stages: [] }, (line) => lines.push(line));

@@ -71,6 +71,9 @@ describe('folderSink', () => {
     expect((await collect(sink.read('c.zip'))).length).toBe(10);
     // a.csv took 60 of the 100 bytes; b.csv did not fit, and a zip is never kept (never read into another).
     expect(fromDisk).toEqual(['out.building/b.csv', 'out.building/c.zip']);
+    // Written again, larger than the room: read back as it is now.
+    await sink.write('a.csv', ['z'.repeat(120)]);
+    expect((await collect(sink.read('a.csv'))).toString()).toBe('z'.repeat(120));
   });
 
   it('streams through the real file system: what is read back is what was measured', async () => {
