@@ -47,8 +47,9 @@ const encoder = new TextEncoder();
 
 /**
  * Encodes text pieces into a few buffers in turn, giving out a batch when one fills; pieces of
- * bytes are copied in too, those over 64 KiB pass through. The buffers start small and double as they fill, up to 4 MiB, so the many small files
- * cost small buffers and the large ones few, large writes.
+ * bytes are copied in too, those over 64 KiB pass through. The buffers start small and double as
+ * they fill, up to 4 MiB, so the many small files cost small buffers and the large ones few, large
+ * writes.
  */
 class Batches {
   private size = 1 << 16;
