@@ -190,15 +190,16 @@ export function checkQuality(doc: PlanDocument, plan: Plan, earlier: readonly Di
       // line of the 一覧 is missing there; a number far past the 一覧's (a synthetic edition's
       // 62,000 repeated sheets) points at no line of it, and a second report each cost 250 MiB at 1000×.
       const [policyNumber, measureNumber, ordinal] = project.id.split('-').map(Number) as [number, number, number];
-      // The listed entry of the same measure numbered highest below it (one pass: no copy or sort per sheet).
+      // The listed entry of the same measure numbered highest below it (one pass over the 一覧's
+      // entries: no copy or sort per sheet; the entry's own ordinal, not its id parsed again).
+      const prefix = `${policyNumber}-${measureNumber}-`;
       let before: [string, OutlineEntryNode] | undefined;
       for (const entry of entries) {
-        if (!entry[0].startsWith(`${policyNumber}-${measureNumber}-`) || Number(entry[0].split('-')[2]) >= ordinal) continue;
-        if (!before || compareIds(entry[0], before[0]) > 0) before = entry;
+        if (entry[0].startsWith(prefix) && entry[1].ordinal < ordinal && (!before || entry[1].ordinal > before[1].ordinal)) before = entry;
       }
       const measureNode = doc.outline.find((p) => p.number === policyNumber)?.measures.find((m) => m.number === measureNumber);
       const listAfter = before ? before[1].position.end.line : measureNode?.name.position.end.line;
-      const adjacent = before ? Number(before[0].split('-')[2]) === ordinal - 1 : ordinal === 1;
+      const adjacent = before ? before[1].ordinal === ordinal - 1 : ordinal === 1;
       const finding = findingId('quality/sheet-not-listed', subject, [project.name]);
       const params = { id: project.id, after: before ? before[0] : null, listLine: listAfter ?? null };
       if (listAfter !== undefined && adjacent) issues.push(diagnose('quality/sheet-not-listed', 'listGap', params, { file, position: at(listAfter), subject, finding }));
