@@ -3,7 +3,7 @@
  * rule code, a severity and a message in one wording style (what was expected, what was found), so
  * reports, tests and the README agree. Stages return diagnostics as data; nothing is thrown.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { renderMessage, type Lang, type ParamsOf, type Variant } from './messages.js';
 
 /** The language a diagnostic is printed in (from the catalog, here for the callers of `formatDiagnostic`). */
@@ -477,8 +477,8 @@ export function diagnose<C extends RuleCode, V extends Variant<C>>(code: C, vari
  * line numbers, so an unrelated edit elsewhere keeps the id, while any other reading gets a new one.
  */
 export function findingId(code: RuleCode, subject: string, content: unknown): string {
-  const hash = createHash('sha256').update(JSON.stringify(content)).digest('hex').slice(0, 8);
-  return `${code}@${subject}~${hash}`;
+  // The one-shot hash: a hash object per finding cost three times as much (70,000 findings at 1000×).
+  return `${code}@${subject}~${hash('sha256', JSON.stringify(content)).slice(0, 8)}`;
 }
 
 /** A position covering whole lines `start`…`end` (columns 1 to the end of the last line). */

@@ -21,22 +21,8 @@ export function compactText(text: string): string {
  * `財産調査`, but `Microsoft Teams` keeps its space). Runs of spaces count as one.
  */
 export function removeLayoutSpaces(text: string): string {
-  const chars = [...text];
-  let out = '';
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (ch !== ' ' && ch !== '\u3000') {
-      out += ch;
-      continue;
-    }
-    let j = i;
-    while (j < chars.length && (chars[j] === ' ' || chars[j] === '\u3000')) j++;
-    const before = out.at(-1) ?? '';
-    const after = chars[j] ?? '';
-    if (ASCII_ALNUM.test(before) && ASCII_ALNUM.test(after)) out += ' ';
-    i = j - 1;
-  }
-  return out;
+  // The character before a run of spaces is never a space, so it is what the output ends with there.
+  return text.replace(/[ \u3000]+/g, (run: string, at: number) => (ASCII_ALNUM.test(text[at - 1] ?? '') && ASCII_ALNUM.test(text[at + run.length] ?? '') ? ' ' : ''));
 }
 
 /**
@@ -50,19 +36,25 @@ export function removeLayoutSpaces(text: string): string {
  * dash it stands for on Windows (`～` → `〜`).
  */
 export function toJapaneseTypography(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000) out += ' ';
-    else if (code === 0xff5e) out += '〜';
-    else if ((code >= 0x2460 && code <= 0x2473) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf)) out += `（${ch.normalize('NFKC')}）`;
-    else if ((code >= 0x2150 && code <= 0x218f) || (code >= 0x3200 && code <= 0x33ff)) out += ch.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）');
-    else out += ch;
-  }
-  return out
+  // Only the characters the rule changes are visited (a replace, not a walk over every character).
+  return text
+    .replace(TYPESET, typeset)
     .replace(/(?<=[0-9])[，．](?=[0-9])/g, (mark) => (mark === '，' ? ',' : '.'))
     .replace(/[\uff61-\uff9f]+/g, (run) => run.normalize('NFKC'));
+}
+
+// The characters `typeset` changes: full-width Latin letters and digits, the ideographic space, the
+// full-width tilde, and the platform-dependent characters of rule L1-08.
+const TYPESET = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\u3000\uff5e\u2150-\u218f\u2460-\u2473\u3200-\u33ff]/g;
+
+/** One character of `TYPESET` as `toJapaneseTypography` writes it. */
+function typeset(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
+  if (code === 0x3000) return ' ';
+  if (code === 0xff5e) return '〜';
+  if ((code >= 0x2460 && code <= 0x2473) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf)) return `（${ch.normalize('NFKC')}）`;
+  return ch.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）');
 }
 
 /** Normalises one printed text fragment for the model: Japanese typography (`toJapaneseTypography`), then layout spaces removed, trimmed. */

@@ -39,8 +39,15 @@ export interface ProjectPageIndex {
 export function toProjectPages(plan: Plan, pageProjects = PAGE_PROJECTS): ProjectPage[] | null {
   if (plan.projects.length <= pageProjects) return null;
   const pages: ProjectPage[] = [];
+  // Grouped in one pass: filtered per measure, 60,000 projects were walked once for each measure.
+  const byMeasure = new Map<string, Project[]>();
+  for (const p of plan.projects) {
+    const group = byMeasure.get(p.measureId);
+    if (group) group.push(p);
+    else byMeasure.set(p.measureId, [p]);
+  }
   for (const m of plan.measures) {
-    const projects = plan.projects.filter((p) => p.measureId === m.id);
+    const projects = byMeasure.get(m.id) ?? [];
     for (let start = 0; start < projects.length; start += pageProjects) {
       const part = projects.slice(start, start + pageProjects);
       pages.push({ path: `pages/${m.id}-${start / pageProjects + 1}.html`, measureId: m.id, first: start + 1, last: start + part.length, projects: part });

@@ -42,6 +42,13 @@ describe('removeLayoutSpaces', () => {
   it('keeps a space between two Latin words or numbers', () => {
     expect(removeLayoutSpaces('Microsoft  Teams の活用')).toBe('Microsoft Teamsの活用');
   });
+
+  it('decides each run of spaces by the characters on its two sides: none at either end, ideographic spaces alike, surrogate pairs never Latin', () => {
+    expect(removeLayoutSpaces('  Web 2\u3000 0 ')).toBe('Web 2 0');
+    expect(removeLayoutSpaces('\u3000a\u3000\u3000b\u3000')).toBe('a b');
+    expect(removeLayoutSpaces('a 𠮷 b 😀 1')).toBe('a𠮷b😀1');
+    expect(removeLayoutSpaces('')).toBe('');
+  });
 });
 
 describe('spacedLetters', () => {
