@@ -144,8 +144,8 @@ export interface BuildOptions {
   seedsDir: string;
   outDir: string;
   effects: Effects;
-  /** The build's fixed clock (ISO date-time): package `created`, zip timestamps. */
-  buildDate: string;
+  /** The build's fixed clock (ISO date-time): package `created`, zip timestamps. Waited for only once the editions are checked. */
+  buildDate: string | Promise<string>;
   /** False to check without writing anything (the `validate` command). Default true. */
   write?: boolean;
   /**
@@ -391,9 +391,10 @@ async function readAndCheck(options: BuildOptions, folders: readonly string[]): 
 
 /** `buildEditions` once the edition folders are known: may throw the file system's errors. */
 async function buildInto(options: BuildOptions, folders: readonly string[]): Promise<BuildResult> {
-  const { effects, seedsDir, outDir, buildDate, onProgress } = options;
+  const { effects, seedsDir, outDir, onProgress } = options;
   const write = options.write !== false;
   const { reads, checks } = await readAndCheck(options, folders);
+  const buildDate = await options.buildDate;
   const checked = [...checks.values()];
   // The syntax trees died with the checks; at this size they were most of the heap (below it, a
   // collection would only cost time: the real editions' texts are 0.2 MB).

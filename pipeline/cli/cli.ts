@@ -7,7 +7,7 @@
  * `publish` sends the built packages to a CKAN portal (dry run by default; never a draft). Exit
  * codes: 0 done, 1 data or portal errors (findings awaiting review included), 2 usage errors.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,18 +57,18 @@ const OPTIONS = {
 
 /**
  * The build's fixed clock, so two builds of the same commit are byte-identical: SOURCE_DATE_EPOCH
- * (the reproducible-builds convention) when set, else the time of the checked-out git commit, else
- * now (with a warning that the packages will then differ from build to build).
+ * (the reproducible-builds convention) when set, else the time of the git commit checked out in
+ * `cwd`, else now (with a warning that the packages will then differ from build to build). Asked of
+ * git while the build reads and checks the editions, which need no clock (git takes 20–50 ms).
  */
-export function buildClock(env: NodeJS.ProcessEnv = process.env): { date: string; warning: string | null } {
+export async function buildClock(env: NodeJS.ProcessEnv = process.env, cwd = '.'): Promise<{ date: string; warning: string | null }> {
   const fromEpoch = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
   if (env.SOURCE_DATE_EPOCH && /^\d+$/.test(env.SOURCE_DATE_EPOCH)) return { date: fromEpoch(Number(env.SOURCE_DATE_EPOCH)), warning: null };
-  try {
-    const commit = execFileSync('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    if (/^\d+$/.test(commit)) return { date: fromEpoch(Number(commit)), warning: null };
-  } catch {
-    // Not a git checkout: fall through to the current time.
-  }
+  const commit = await new Promise<string | null>((done) => {
+    execFile('git', ['log', '-1', '--format=%ct'], { encoding: 'utf8', cwd }, (error, stdout) => done(error ? null : stdout.trim()));
+  });
+  if (commit !== null && /^\d+$/.test(commit)) return { date: fromEpoch(Number(commit)), warning: null };
+  // Not a git checkout (or no git): the current time.
   return { date: fromEpoch(Math.floor(Date.now() / 1000)), warning: 'no SOURCE_DATE_EPOCH and no git commit: package dates are the current time' };
 }
 
@@ -145,8 +145,11 @@ export async function runCli(
   if (known === 'new-edition') return runNewEdition(resolve(typedIn, rest[0]!), { seeds: parsed.values.seeds, id: parsed.values.id, lang }, nodeEffects, out);
 
   const { json, quiet } = parsed.values;
-  const clock = buildClock(env);
-  if (clock.warning && !json && known === 'build') out(text.clockWarning);
+  // Known once the editions are read and checked (the outputs need it, the checks do not).
+  const buildDate = buildClock(env).then((clock) => {
+    if (clock.warning && !json && known === 'build') out(text.clockWarning);
+    return clock.date;
+  });
   const started = performance.now();
   const stages: ProgressEvent[] = [];
   const onProgress: ProgressListener = (e) => {
@@ -157,7 +160,7 @@ export async function runCli(
     seedsDir: parsed.values.seeds,
     outDir: parsed.values.out,
     effects: nodeEffects,
-    buildDate: clock.date,
+    buildDate,
     write: command === 'build',
     draft: parsed.values.draft,
     onProgress,

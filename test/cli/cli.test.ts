@@ -2,7 +2,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { printJson, runCli } from '../../pipeline/cli/cli.js';
+import { spawnSync } from 'node:child_process';
+import { buildClock, printJson, runCli } from '../../pipeline/cli/cli.js';
 import { chooseLang, closest, COMMANDS, padEndColumns, TEXTS } from '../../pipeline/cli/texts.js';
 import { ROOT } from '../helpers.js';
 
@@ -14,6 +15,22 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 const seeds = join(ROOT, 'seeds');
+
+describe('buildClock', () => {
+  it('takes SOURCE_DATE_EPOCH first, then the checked-out commit, then the current time with a warning', async () => {
+    expect(await buildClock({ SOURCE_DATE_EPOCH: '1743465600' }, tmpdir())).toEqual({ date: '2025-04-01T00:00:00Z', warning: null });
+    const commit = spawnSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' });
+    const fromGit = await buildClock({}, ROOT);
+    // A clone has a commit; a copy of the files without git would take the current time.
+    if (commit.status === 0) expect(fromGit).toEqual({ date: new Date(Number(commit.stdout.trim()) * 1000).toISOString().replace('.000Z', 'Z'), warning: null });
+    else expect(fromGit.warning).not.toBeNull();
+    const before = Date.now() - 1000;
+    const outside = await buildClock({ SOURCE_DATE_EPOCH: 'yesterday' }, mkdtempSync(join(tmpdir(), 'clock-')));
+    expect(outside.warning).toMatch(/no SOURCE_DATE_EPOCH and no git commit/);
+    expect(Date.parse(outside.date)).toBeGreaterThanOrEqual(before);
+    expect(Date.parse(outside.date)).toBeLessThanOrEqual(Date.now());
+  });
+});
 
 describe('the command line in Japanese by default', () => {
   it('chooses Japanese unless --lang en or an English locale says otherwise', () => {
