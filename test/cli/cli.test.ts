@@ -1,8 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { buildClock, printJson, runCli } from '../../pipeline/cli/cli.js';
 import { chooseLang, closest, COMMANDS, padEndColumns, TEXTS } from '../../pipeline/cli/texts.js';
 import { ROOT } from '../helpers.js';
@@ -19,16 +19,27 @@ const seeds = join(ROOT, 'seeds');
 describe('buildClock', () => {
   it('takes SOURCE_DATE_EPOCH first, then the checked-out commit, then the current time with a warning', async () => {
     expect(await buildClock({ SOURCE_DATE_EPOCH: '1743465600' }, tmpdir())).toEqual({ date: '2025-04-01T00:00:00Z', warning: null });
-    const commit = spawnSync('git', ['log', '-1', '--format=%ct'], { cwd: ROOT, encoding: 'utf8' });
-    const fromGit = await buildClock({}, ROOT);
-    // A clone has a commit; a copy of the files without git would take the current time.
-    if (commit.status === 0) expect(fromGit).toEqual({ date: new Date(Number(commit.stdout.trim()) * 1000).toISOString().replace('.000Z', 'Z'), warning: null });
-    else expect(fromGit.warning).not.toBeNull();
-    const before = Date.now() - 1000;
-    const outside = await buildClock({ SOURCE_DATE_EPOCH: 'yesterday' }, mkdtempSync(join(tmpdir(), 'clock-')));
-    expect(outside.warning).toMatch(/no SOURCE_DATE_EPOCH and no git commit/);
-    expect(Date.parse(outside.date)).toBeGreaterThanOrEqual(before);
-    expect(Date.parse(outside.date)).toBeLessThanOrEqual(Date.now());
+    // What git itself answers in each folder decides what the clock must be (a copy without git, or
+    // GIT_DIR set by the environment, changes git's answer, not the rule).
+    const expected = async (cwd: string, env: NodeJS.ProcessEnv) => {
+      const before = Date.now() - 1000;
+      const clock = await buildClock(env, cwd);
+      const commit = spawnSync('git', ['log', '-1', '--format=%ct'], { cwd, encoding: 'utf8' });
+      if (commit.status === 0) expect(clock).toEqual({ date: new Date(Number(commit.stdout.trim()) * 1000).toISOString().replace('.000Z', 'Z'), warning: null });
+      else {
+        expect(clock.warning).toMatch(/no SOURCE_DATE_EPOCH and no git commit/);
+        expect(Date.parse(clock.date)).toBeGreaterThanOrEqual(before);
+        expect(Date.parse(clock.date)).toBeLessThanOrEqual(Date.now());
+      }
+    };
+    await expected(ROOT, {});
+    const outside = mkdtempSync(join(tmpdir(), 'clock-'));
+    try {
+      // A SOURCE_DATE_EPOCH that is not a number of seconds is ignored.
+      await expected(outside, { SOURCE_DATE_EPOCH: 'yesterday' });
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });
 
