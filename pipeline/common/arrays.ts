@@ -18,6 +18,18 @@ export function firstByKey<T, K>(items: readonly T[], key: (item: T) => K): Map<
   return byKey;
 }
 
+/** The items grouped by key, each group in the items' order and the groups in the order their keys first appear. */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** The largest of the numbers, or `floor` when there are none or all are smaller (no argument spread). */
 export function maxOf(values: Iterable<number>, floor: number): number {
   let max = floor;

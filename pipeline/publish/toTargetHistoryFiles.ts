@@ -16,6 +16,7 @@
  * a row comes from and what changed since the edition before are not statements of either graph.
  */
 import type { Diagnostic } from '../diagnostics.js';
+import { groupBy } from '../common/arrays.js';
 import type { Changelog, Change } from '../model/diffPlans.js';
 import type { Indicator, Plan, Project, Target } from '../model/plan.js';
 import {
@@ -130,7 +131,7 @@ export class TargetHistory {
   private readonly byIri: Map<string, Listed[]>;
   // Indicators by IRI (plan numbers as numbers), as the rows are listed; and the same per project.
   private readonly iris: string[];
-  private readonly byProject = new Map<string, string[]>();
+  private readonly byProject: Map<string, string[]>;
 
   /** Indexes the plans' indicators (each edition compared with the one before through its changelog). */
   constructor(plans: readonly Plan[], changelogs: readonly Changelog[]) {
@@ -160,12 +161,8 @@ export class TargetHistory {
     });
     this.byIri = byIri;
     this.iris = [...byIri.keys()].sort((a, b) => compareNumbered(byIri.get(a)![0]!.indicator.id, byIri.get(b)![0]!.indicator.id) || (a < b ? -1 : a > b ? 1 : 0));
-    for (const iri of this.iris) {
-      // An indicator's IRI names its project: every edition listed at it has the same.
-      const projectId = byIri.get(iri)![0]!.project.id;
-      if (!this.byProject.has(projectId)) this.byProject.set(projectId, []);
-      this.byProject.get(projectId)!.push(iri);
-    }
+    // An indicator's IRI names its project: every edition listed at it has the same.
+    this.byProject = groupBy(this.iris, (iri) => byIri.get(iri)![0]!.project.id);
   }
 
   /** Every record, in the rows' order: indicator, then fiscal year, then edition number. */

@@ -8,7 +8,8 @@
  */
 import type { Changelog } from '../model/diffPlans.js';
 import { publisherName } from '../read/parseEditionMeta.js';
-import type { Plan, Project } from '../model/plan.js';
+import type { Plan } from '../model/plan.js';
+import { groupBy } from '../common/arrays.js';
 import { editionTitle, fiscalYearLabel } from '../common/text.js';
 import { zipName, type PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf } from '../publish/outputManifest.js';
@@ -102,11 +103,7 @@ export function* toPortalPageChunks(options: PageOptions): Generator<string> {
     });
   const pages = toProjectPages(plan, options.pageProjects);
   const { byId, pageOf } = indexProjectPages(plan, pages ?? []);
-  const byMeasure = new Map<string, Project[]>();
-  for (const p of plan.projects) {
-    if (!byMeasure.has(p.measureId)) byMeasure.set(p.measureId, []);
-    byMeasure.get(p.measureId)!.push(p);
-  }
+  const byMeasure = groupBy(plan.projects, (p) => p.measureId);
   const editionFolder = root === '' ? `${e.id}/` : '';
   const hrefOf = (projectId: string) => {
     const page = pageOf.get(projectId);

@@ -4,7 +4,7 @@
  * with the same filters as the edition's page and links back to it; links between projects cross
  * pages where they must.
  */
-import { firstByKey } from '../common/arrays.js';
+import { firstByKey, groupBy } from '../common/arrays.js';
 import { editionTitle } from '../common/text.js';
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan, Project } from '../model/plan.js';
@@ -40,12 +40,7 @@ export function toProjectPages(plan: Plan, pageProjects = PAGE_PROJECTS): Projec
   if (plan.projects.length <= pageProjects) return null;
   const pages: ProjectPage[] = [];
   // Grouped in one pass: filtered per measure, 60,000 projects were walked once for each measure.
-  const byMeasure = new Map<string, Project[]>();
-  for (const p of plan.projects) {
-    const group = byMeasure.get(p.measureId);
-    if (group) group.push(p);
-    else byMeasure.set(p.measureId, [p]);
-  }
+  const byMeasure = groupBy(plan.projects, (p) => p.measureId);
   for (const m of plan.measures) {
     const projects = byMeasure.get(m.id) ?? [];
     for (let start = 0; start < projects.length; start += pageProjects) {

@@ -11,6 +11,7 @@
 import { describePlaces, type Change, type Changelog } from '../model/diffPlans.js';
 import type { Plan, Project } from '../model/plan.js';
 import { compareIds } from '../model/toPlan.js';
+import { groupBy } from '../common/arrays.js';
 import { fiscalYearLabel } from '../common/text.js';
 import { publisherName } from '../read/parseEditionMeta.js';
 import { CHANGE_LABELS } from '../publish/toChangelogFiles.js';
@@ -181,11 +182,7 @@ export function* toStoryPageChunks(options: StoryOptions): Generator<string> {
   const name = project.name ?? project.listedName ?? '';
   const byId = indexProjects(newest);
   const original = project.repostOf ? byId.get(project.repostOf) : undefined;
-  const byIndicator = new Map<string, HistoryRecord[]>();
-  for (const r of history) {
-    if (!byIndicator.has(r.indicator)) byIndicator.set(r.indicator, []);
-    byIndicator.get(r.indicator)!.push(r);
-  }
+  const byIndicator = groupBy(history, (r) => r.indicator);
   const absent = newest !== latestPlan && html`<p><strong>${labelEdition(latestPlan)}にはこの事業は載っていません。</strong>以下は最後に載っていた${labelEdition(newest)}の内容です。</p>`;
   yield html`${renderPageStart(`${projectId} ${name}｜${e.title}｜${city}オープンデータ`, html`<meta name="description" content="${`${e.municipality.name}のICT計画の事業「${name}」の内容と、版をまたぐ目標値の推移・変更点です。`}">\n`)}
 <header>
