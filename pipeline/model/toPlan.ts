@@ -7,7 +7,7 @@
 import { diagnose, findingId, type Diagnostic, type Position } from '../diagnostics.js';
 import type { CellNode, OutlineEntryNode, PlanDocument, PrintedText, SheetNode, TableRowNode } from '../read/document.js';
 import type { Department, EditionMeta, Indicator, Initiative, LineRange, Measure, Plan, Policy, Project, Revision, Target } from './plan.js';
-import { displayWidth, fiscalYearLabel, joinProse, nfkc, normalizeText, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from '../common/text.js';
+import { displayWidth, fiscalYearLabel, joinProse, nfkc, normalizeText, ownCopy, parseEraYearMonth, parseFiscalYearHeading, parsePlanNumber, removeLayoutSpaces } from '../common/text.js';
 import { maxOf } from '../common/arrays.js';
 import { PlanSourceMap } from './planSourceMap.js';
 
@@ -35,20 +35,20 @@ function range(position: Position): LineRange {
 export function toName(text: PrintedText | null): string | null {
   if (!text) return null;
   const name = normalizeText(text.fragments.join('').replace(/【(再掲|計画終了)】/g, ''));
-  return name === '' ? null : name;
+  return name === '' ? null : ownCopy(name);
 }
 
 /** Text as printed: the source fragments, their trailing layout spaces cut, joined by line breaks. */
 export function asPrinted(text: PrintedText | null): string | null {
   if (!text) return null;
   const printed = text.fragments.map((f) => f.replace(/[\s\u3000]+$/, '')).join('\n').replace(/^[\s\u3000\n]+|[\s\u3000\n]+$/g, '');
-  return printed === '' ? null : printed;
+  return printed === '' ? null : ownCopy(printed);
 }
 
 function toProse(text: PrintedText | null, fullWidth: number): string | null {
   if (!text) return null;
   const prose = joinProse(text.fragments, fullWidth);
-  return prose === '' ? null : prose;
+  return prose === '' ? null : ownCopy(prose);
 }
 
 /** The widest printed line of each prose field across the document: the field's full line width. */
@@ -143,7 +143,7 @@ function toInitiative(row: TableRowNode, years: readonly number[]): Initiative {
       })
     : [];
   return {
-    name: normalizeText(row.label.fragments.join('')),
+    name: ownCopy(normalizeText(row.label.fragments.join(''))),
     printedName: asPrinted(row.label) ?? '',
     yearTexts,
     unplacedTexts: row.placed ? [] : row.cells.map((c) => normalizeText(c.text)),
@@ -151,7 +151,7 @@ function toInitiative(row: TableRowNode, years: readonly number[]): Initiative {
 }
 
 function toDepartments(nodes: SheetNode['leadDepartments']): Department[] {
-  return nodes.map((d) => ({ name: normalizeText(d.printed), printedName: d.printed })).filter((d) => d.name !== '');
+  return nodes.map((d) => ({ name: ownCopy(normalizeText(d.printed)), printedName: ownCopy(d.printed) })).filter((d) => d.name !== '');
 }
 
 /** The fiscal years of the plan period, read from the sheets' 年度ごとの取組 headings. */

@@ -4,6 +4,7 @@ import {
   fiscalYearLabel,
   joinProse,
   normalizeText,
+  ownCopy,
   toJapaneseTypography,
   parseEraYearMonth,
   parseFiscalYearHeading,
@@ -83,6 +84,21 @@ describe('spacedLetters', () => {
     expect(spacedLetters('公式 twit ter を活用', words, true)).toBe('twit ter');
     expect(spacedLetters('LINE WORKS の活用', words)).toBeNull();
     expect(spacedLetters('You Tubeチャンネル登録者数')).toBeNull();
+  });
+});
+
+describe('ownCopy', () => {
+  it.each([
+    ['empty', ''],
+    ['ASCII', 'Wi-Fi'],
+    ['Japanese cut from a line', '  行政手続等デジタル化の推進（オンライン申請）  '.slice(2, -2)],
+    ['a surrogate pair', '𠮷野家の𩸽'],
+    ['lone surrogates', '\ud842 と \udfb7'],
+    ['Latin-1 and NUL', 'café\u0000ß'],
+  ])('gives a string equal to the text: %s', (_case, text) => {
+    const copy = ownCopy(text);
+    expect(copy).toBe(text);
+    expect(copy.length).toBe(text.length);
   });
 });
 

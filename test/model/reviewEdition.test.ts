@@ -79,6 +79,8 @@ describe('reviewEdition', () => {
     expect(pending.map((d) => d.finding)).toEqual([change.finding, cells.finding]);
     expect(pending[1]!.message).toBe(`${cells.message}（${FILE} で承認されるまで公開されません）`);
     expect(pending.map(withoutPendingNote).map((d) => [d.message, d.messageEn])).toEqual([change, cells].map((d) => [d.message, d.messageEn]));
+    // The summary states each finding's message as its rule does, without the note.
+    expect(summary.findings.map((f) => [f.message, f.messageEn])).toEqual([change, cells].map((d) => [d.message, d.messageEn]));
     expect(pending.every((d) => d.severity === 'error' && d.messageEn.endsWith(`; not published until accepted in ${FILE}`))).toBe(true);
     // Diagnostics that are not findings pass through untouched.
     expect(out).toContain(plainError);
@@ -101,6 +103,7 @@ describe('reviewEdition', () => {
       [change.finding, 'accepted', 'organisational change'],
       [cells.finding, 'accepted', 'both texts kept unplaced'],
     ]);
+    expect(summary.findings.map((f) => [f.message, f.messageEn])).toEqual([change, cells].map((d) => [d.message, d.messageEn]));
   });
 
   it('keeps a rejected finding an error and shows the reason', () => {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { compareIds, doubtfulNumbers, parseTargetText } from '../../pipeline/model/toPlan.js';
 import type { Target } from '../../pipeline/model/plan.js';
@@ -86,5 +87,20 @@ describe('toPlan: target cells that start like a number', () => {
     const errors = await errorsWith(206, (t) => t.replace('令和３年度 ', ''));
     expect(errors.map((d) => [d.code, d.position?.start.line])).toEqual([['sheet/bad-year-heading', 206]]);
     expect(errors[0]!.message).toContain('令和3年度 令和4年度 令和5年度 令和6年度 令和7年度');
+  });
+});
+
+describe('toPlan: the texts it keeps', () => {
+  it('keeps no view of the edition text: once both real editions are checked, neither decoded text is left in the heap', () => {
+    // In a process of its own, so that the heap holds nothing but the checks (heldTexts.ts).
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'test/model/heldTexts.ts'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 20 });
+    expect(run.stderr).toBe('');
+    const result = JSON.parse(run.stdout) as { editions: (number | null)[]; withSlice: number[]; withChecks: number[] };
+    expect(result.editions).toEqual([41, 62]);
+    // The search finds a text a short slice of it keeps (V8 keeps such a slice as a view of the whole)…
+    expect(result.withSlice).toHaveLength(1);
+    expect(result.withSlice[0]).toBeGreaterThan(50_000);
+    // …and the plans, findings and reviews the build keeps hold none.
+    expect(result.withChecks).toEqual([]);
   });
 });
