@@ -118,7 +118,7 @@ async function buildBenchmarks(): Promise<void> {
     const stageNames = runs[0]!.stages.map((s) => s.stage);
     const stages = stageNames.map((stage) => `${stage} ${(median(runs.map((r) => r.stages.find((s) => s.stage === stage)?.ms ?? 0)) / 1000).toFixed(2)}`).join(', ');
     const walls = runs.map((r) => r.wall.toFixed(2)).join(', ');
-    rows.push(`| ${name} | ${runs[0]!.sheets} | ${times} | ${wall.toFixed(2)} s (${walls}) | ${(floor * 1000).toFixed(0)} ms | ${(wall / floor).toFixed(1)}× | ${median(runs.map((r) => r.peakRssMiB))} MiB | ${stages} |`);
+    rows.push(`| ${name} | ${runs[0]!.sheets} | ${times} | ${wall.toFixed(2)} s (${walls}) | ${(floor * 1000).toFixed(0)} ms | ${(wall / floor).toFixed(1)}× | ${median(runs.map((r) => r.peakRssMiB))} MiB (${runs.map((r) => r.peakRssMiB).join(', ')}) | ${stages} |`);
     if (factor) perSheet.push(`${factor}×: ${((wall / runs[0]!.sheets) * 1000).toFixed(2)} ms per sheet`);
     loads.push(loadavg()[0]!);
     console.error(`done: ${name}`);
@@ -126,7 +126,7 @@ async function buildBenchmarks(): Promise<void> {
   console.log(`Machine: ${machine()}; \`node -e 0\`: ${(median(floors) * 1000).toFixed(0)} ms (median of ${floors.length}, one before each build)`);
   console.log(`Command: \`npm run bench${full ? ' -- --full' : ''}\`, ${new Date().toISOString().slice(0, 10)}; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} (1 minute, before and after each case)`);
   console.log('');
-  console.log('| input | sheets | runs | wall (median, incl. Node start; each run) | `node -e 0` (median, same runs) | × `node -e 0` | peak memory (median) | seconds per stage (median) |');
+  console.log('| input | sheets | runs | wall (median, incl. Node start; each run) | `node -e 0` (median, same runs) | × `node -e 0` | peak memory (median; each run) | seconds per stage (median) |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---|');
   for (const row of rows) console.log(row);
   console.log('');
