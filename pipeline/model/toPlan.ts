@@ -31,6 +31,10 @@ function range(position: Position): LineRange {
   return { startLine: position.start.line, endLine: position.end.line };
 }
 
+// The texts the plan keeps are its own copies (`ownCopy`) where they are cut from the text's lines
+// (names, prose, as printed), which V8 keeps as views of the whole decoded text; a table's labels and
+// cells are built character by character by the tokenizer, never views.
+
 /** A name as the model keeps it: fragments joined, NFKC, layout spaces and tags removed. */
 export function toName(text: PrintedText | null): string | null {
   if (!text) return null;
@@ -143,7 +147,7 @@ function toInitiative(row: TableRowNode, years: readonly number[]): Initiative {
       })
     : [];
   return {
-    name: ownCopy(normalizeText(row.label.fragments.join(''))),
+    name: normalizeText(row.label.fragments.join('')),
     printedName: asPrinted(row.label) ?? '',
     yearTexts,
     unplacedTexts: row.placed ? [] : row.cells.map((c) => normalizeText(c.text)),

@@ -90,11 +90,13 @@ describe('spacedLetters', () => {
 describe('ownCopy', () => {
   it.each([
     ['empty', ''],
-    ['ASCII', 'Wi-Fi'],
+    ['12 characters, left as it is', '行政手続等デジタル化の推'],
+    ['13 characters, copied', '行政手続等デジタル化の推進'],
+    ['ASCII', 'Wi-Fi and LINE WORKS'],
     ['Japanese cut from a line', '  行政手続等デジタル化の推進（オンライン申請）  '.slice(2, -2)],
-    ['a surrogate pair', '𠮷野家の𩸽'],
-    ['lone surrogates', '\ud842 と \udfb7'],
-    ['Latin-1 and NUL', 'café\u0000ß'],
+    ['surrogate pairs', '𠮷野家の𩸽と𠮷野家の𩸽と𠮷野家の𩸽'],
+    ['lone surrogates', '\ud842 と \udfb7 と \ud842 と \udfb7'],
+    ['Latin-1 and NUL', 'café\u0000ß café\u0000ß café'],
   ])('gives a string equal to the text: %s', (_case, text) => {
     const copy = ownCopy(text);
     expect(copy).toBe(text);

@@ -111,6 +111,7 @@ describe('reviewEdition', () => {
     expect(summary).toMatchObject({ status: 'rejected', rejected: 1, pending: 0 });
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ severity: 'error', decision: { decision: 'reject' } });
+    expect(summary.findings.map((f) => [f.message, f.messageEn])).toEqual([[change.message, change.messageEn]]);
     expect(out[0]!.messageEn).toMatch(/; rejected by .* on 2026-12-02: the 2021 sheet was misread$/);
     expect(awaitsReview(out[0]!)).toBe(false);
     expect(mayStopPublication(out[0]!)).toBe(true);
