@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=32 --import tsx
+#!/usr/bin/env -S node --max-semi-space-size=32 --interrupt-budget=1081344 --import tsx
 /**
  * Command line (`hadano-ict-plan`, also behind `npm run build` / `npm run publish`): `build` turns
  * every edition folder under `--seeds` into `--out` (`--draft`: although findings await review,
@@ -35,8 +35,8 @@ import type { CkanPackage } from '../publish/toCkanPackage.js';
 // Garbage-collector settings for large plans (BENCHMARKS.md). The collector lets the heap grow to
 // twice or more what is live before collecting again, which with a 60,000-project plan alone passed
 // 2 GB: 30 % headroom keeps the peak near what the build really holds. The young generation's size
-// (`NODE_FLAGS` in compile.ts: fewer collections of the short-lived pieces the outputs are made of)
-// can only be set when Node starts: the shebangs and the npm scripts pass it.
+// and the interrupt budget (`NODE_FLAGS` in compile.ts) are given as Node starts: the shebangs and
+// the npm scripts pass them.
 setFlagsFromString('--heap-growing-percent=30');
 
 /** The options every command accepts (each command uses those its help lists). */

@@ -129,6 +129,16 @@ describe('the compiled CLI', () => {
     expect(cli).not.toMatch(/node_modules\/ajv\/dist\/compile\//);
     expect(cli).toMatch(/node_modules\/ajv\/dist\/runtime\//);
   });
+
+  it('starts with the same Node options from every npm script and shebang', () => {
+    const flags = NODE_FLAGS.join(' ');
+    const scripts: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
+    const running = Object.entries(scripts).filter(([, command]) => command.includes('.build/cli.js'));
+    expect(running.map(([name]) => name).sort()).toEqual(['build', 'new-edition', 'publish', 'review', 'validate']);
+    for (const [name, command] of running) expect(command, name).toBe(`node ${flags} .build/cli.js ${name}`);
+    expect(readFileSync(join(ROOT, '.build/cli.js'), 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${flags}`);
+    expect(readFileSync(join(ROOT, 'pipeline/cli/cli.ts'), 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${flags} --import tsx`);
+  });
 });
 
 describe('a compiled CLI older than its sources', () => {
