@@ -27,17 +27,19 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILD_DIR = '.build';
 
 /**
- * The Node options the compiled CLI runs with (its shebang, the npm scripts, the tests and the
- * benchmark), given as Node starts: V8 sets the young generation's size only then, and a budget set
- * later reaches only the functions made after it (measured: half the gain). The young generation's
- * largest size, up to 32 MB: fewer collections of the short-lived pieces outputs are made of than
- * V8's default 16 MB, and 140 MB less at a 1000× build's peak than 64 MB for the same time (its
- * starting size is V8's own: 16 MB saved a real build about 20 ms but held 16 MB more at its peak).
- * The interrupt budget, 16 times V8's 66 KiB: how much bytecode a function runs before V8 considers
- * optimising it. A build runs most of its code briefly, once per output: with V8's default, TurboFan
- * compiled 141 functions of the real build (849 ms of compiling, beside a 1 s build on two cores),
- * with 16 times the budget 30 (185 ms), and the build took about a tenth less wall time and a quarter
- * less CPU; the 100× and 1000× builds were no slower (BENCHMARKS.md).
+ * The Node options the compiled CLI runs with: its shebang, and the same values written out in the npm
+ * scripts and in `pipeline/cli/cli.ts`'s shebang (a test in `test/cli/compile.test.ts` keeps them
+ * equal); the tests and the bench spawn it with these. Both must be given as Node starts.
+ * - `--max-semi-space-size=32`: the young generation up to 32 MB, V8 sets it only then. Fewer
+ *   collections of the short-lived pieces outputs are made of than V8's default 16 MB, and 140 MB less
+ *   at a 1000× build's peak than 64 MB for the same time (its starting size is V8's own: 16 MB saved a
+ *   real build about 20 ms but held 16 MB more at its peak).
+ * - `--interrupt-budget=1081344`: 16 times Node 20's V8 default (67,584), the bytecode a function runs
+ *   before V8 considers optimising it. A build runs most of its code briefly, once per output: with the
+ *   default, TurboFan compiled 141 functions of the real build (849 ms of compiling, beside a 1 s build
+ *   on two cores), with 16 times the budget 30 (185 ms), and the build took about a tenth less wall
+ *   time and a fifth less CPU; the 100× and 1000× builds were no slower. Set later, at run time, it
+ *   reaches only the functions made after it (two thirds of the wall-time gain). BENCHMARKS.md.
  */
 export const NODE_FLAGS = ['--max-semi-space-size=32', '--interrupt-budget=1081344'] as const;
 

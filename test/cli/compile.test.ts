@@ -133,8 +133,9 @@ describe('the compiled CLI', () => {
   it('starts with the same Node options from every npm script and shebang', () => {
     const flags = NODE_FLAGS.join(' ');
     const scripts: Record<string, string> = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts;
-    const running = Object.entries(scripts).filter(([, command]) => command.includes('.build/cli.js'));
-    expect(running.map(([name]) => name).sort()).toEqual(['build', 'new-edition', 'publish', 'review', 'validate']);
+    // Any script that starts Node or the CLI, compiled or not, must start it this way.
+    const running = Object.entries(scripts).filter(([, command]) => /\bnode\b|\.build\/cli|\bcli\.ts\b/.test(command));
+    expect(running.map(([name]) => name).sort()).toEqual(['build', 'diff', 'new-edition', 'publish', 'review', 'validate']);
     for (const [name, command] of running) expect(command, name).toBe(`node ${flags} .build/cli.js ${name}`);
     expect(readFileSync(join(ROOT, '.build/cli.js'), 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${flags}`);
     expect(readFileSync(join(ROOT, 'pipeline/cli/cli.ts'), 'utf8').split('\n')[0]).toBe(`#!/usr/bin/env -S node ${flags} --import tsx`);
