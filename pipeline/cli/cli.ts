@@ -72,6 +72,11 @@ export async function buildClock(env: NodeJS.ProcessEnv = process.env, cwd = '.'
   return { date: fromEpoch(Math.floor(Date.now() / 1000)), warning: 'no SOURCE_DATE_EPOCH and no git commit: package dates are the current time' };
 }
 
+/** The value of `--lang` in `argv` (`--lang en` or `--lang=en`), when given. */
+function langFlagOf(argv: readonly string[]): string | undefined {
+  return argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='))?.replace(/^--lang=/, '');
+}
+
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function runCli(
   argv: string[],
@@ -80,7 +85,7 @@ export async function runCli(
   fetchImpl: typeof fetch = fetch,
 ): Promise<number> {
   // The language is known before the arguments are checked, so even a usage error is in it.
-  const langFlag = argv.find((a, i) => argv[i - 1] === '--lang' || a.startsWith('--lang='))?.replace(/^--lang=/, '');
+  const langFlag = langFlagOf(argv);
   const lang = chooseLang(langFlag, env);
   if (lang === null) {
     out(TEXTS.ja.badLang(langFlag!));
@@ -448,7 +453,7 @@ function runRecompiledIfStale(argv: readonly string[]): number | null {
   const stale = findStaleInputs(here);
   if (!stale || stale.length === 0) return null;
   const root = fileURLToPath(new URL('../', here));
-  process.stderr.write(`${TEXTS[chooseLang(undefined, process.env) ?? 'ja'].recompiling(stale)}\n`);
+  process.stderr.write(`${TEXTS[chooseLang(langFlagOf(argv), process.env) ?? 'ja'].recompiling(stale)}\n`);
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   const compiled = spawnSync(process.execPath, [tsx, join(root, 'pipeline/cli/compile.ts'), fileURLToPath(here)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (compiled.status !== 0) return 1;

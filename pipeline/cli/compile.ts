@@ -23,6 +23,9 @@ const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown 
 /** The repository this file belongs to. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** This file, relative to the repository: an input of every compile, like the sources it bundles. */
+export const COMPILE_SOURCE = 'pipeline/cli/compile.ts';
+
 /** The compiled CLI's folder, under the repository (git-ignored). */
 export const BUILD_DIR = '.build';
 
@@ -109,6 +112,8 @@ export async function compileCli(root: string = ROOT, outDir: string = join(root
   const sources = [
     ...Object.keys(result.metafile.inputs).filter((path) => !path.includes('node_modules/') && !path.startsWith('<')),
     ...Object.keys(SCHEMAS).map((name) => `schemas/${name.replace(/^validate(\w+)Schema$/, (_m, kind: string) => kind.toLowerCase())}.schema.json`),
+    // The compile's own settings (the shebang's `NODE_FLAGS`, esbuild's options) shape the output too.
+    COMPILE_SOURCE,
   ];
   const record: CompiledInputs = { files: [...new Set(sources)].sort().flatMap((path) => statInput(rootUrl, path) ?? []) };
   const temporary = join(outDir, `${INPUTS_FILE}.${process.pid}.tmp`);

@@ -1,7 +1,8 @@
 /**
  * Whether the compiled CLI (`.build/`, made by `pipeline/cli/compile.ts`) still matches its sources.
  * The compile records every source file it bundled (the pipeline's TypeScript, the schemas behind
- * the standalone validators; the context and the site's assets are read at run time, never stale)
+ * the standalone validators; the context and the site's assets are read at run time, never stale), and
+ * the compile's own file, whose settings (the shebang's Node options) shape the output too,
  * with its size and modification time; the compiled CLI checks them as it starts (about 80 `stat` calls, under a millisecond), so an
  * edited source is never run stale: the CLI compiles again and runs the new code.
  */

@@ -11,7 +11,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { compileCli, NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
+import { BUILD_DIR, COMPILE_SOURCE, compileCli, NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
 import { findStaleInputs, INPUTS_FILE, statInput } from '../../pipeline/cli/freshness.js';
 import { SCHEMAS, validateEditionSchema, validatePlanSchema, validateReviewSchema } from '../../pipeline/model/schemas.js';
 import { builtSeeds, ROOT } from '../helpers.js';
@@ -152,7 +152,8 @@ describe('a compiled CLI older than its sources', () => {
       record.files[0]!.mtimeMs -= 1000;
       writeFileSync(join(dir, INPUTS_FILE), JSON.stringify(record));
       expect(findStaleInputs(pathToFileURL(`${dir}/`))).toEqual([record.files[0]!.path]);
-      const run = spawnSync(process.execPath, [...NODE_FLAGS, join(dir, 'cli.js'), '--lang', 'en', 'diff', '2021'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '' } });
+      // A Japanese locale: the notice follows `--lang en` as the rest of the run does.
+      const run = spawnSync(process.execPath, [...NODE_FLAGS, join(dir, 'cli.js'), '--lang', 'en', 'diff', '2021'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'ja_JP.UTF-8', LC_ALL: '' } });
       expect(run.stderr).toContain(`sources changed (${record.files[0]!.path})`);
       // The new CLI ran: the usage error's exit code and text come through.
       expect(run.status).toBe(2);
@@ -161,6 +162,15 @@ describe('a compiled CLI older than its sources', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the compile\'s record of its inputs', () => {
+  it('lists the compile\'s own file, so a change to NODE_FLAGS or esbuild\'s options compiles again', () => {
+    const record = JSON.parse(readFileSync(join(ROOT, BUILD_DIR, INPUTS_FILE), 'utf8')) as { files: { path: string }[] };
+    const paths = record.files.map((f) => f.path);
+    expect(paths).toContain(COMPILE_SOURCE);
+    expect(paths).toContain('pipeline/cli/cli.ts');
   });
 });
 
