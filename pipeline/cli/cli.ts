@@ -29,7 +29,7 @@ import { fromEditionFolder } from '../io/editionFolder.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { toReviewPage } from '../site/reviewPage.js';
 import { chooseLang, closest, COMMANDS, TEXTS, type Command, type Lang } from './texts.js';
-import { findStaleInputs } from './freshness.js';
+import { COMPILE_SOURCE, findStaleInputs } from './freshness.js';
 import type { CkanPackage } from '../publish/toCkanPackage.js';
 
 // Garbage-collector settings for large plans (BENCHMARKS.md). The collector lets the heap grow to
@@ -455,7 +455,7 @@ function runRecompiledIfStale(argv: readonly string[]): number | null {
   const root = fileURLToPath(new URL('../', here));
   process.stderr.write(`${TEXTS[chooseLang(langFlagOf(argv), process.env) ?? 'ja'].recompiling(stale)}\n`);
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const compiled = spawnSync(process.execPath, [tsx, join(root, 'pipeline/cli/compile.ts'), fileURLToPath(here)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const compiled = spawnSync(process.execPath, [tsx, join(root, COMPILE_SOURCE), fileURLToPath(here)], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (compiled.status !== 0) return 1;
   const run = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), ...argv], { stdio: 'inherit', env: { ...process.env, [RECOMPILED]: '1' } });
   return run.status ?? 1;

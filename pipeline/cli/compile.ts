@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import { build, type Plugin } from 'esbuild';
 import { createSchemaAjv, SCHEMAS } from '../model/schemas.js';
-import { INPUTS_FILE, statInput, type CompiledInputs } from './freshness.js';
+import { COMPILE_SOURCE, INPUTS_FILE, statInput, type CompiledInputs } from './freshness.js';
 
 // ajv's standalone module is CommonJS; its default export arrives wrapped under NodeNext resolution.
 const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown }).default ?? standaloneCodeModule) as (
@@ -22,9 +22,6 @@ const standaloneCode = ((standaloneCodeModule as unknown as { default?: unknown 
 
 /** The repository this file belongs to. */
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-/** This file, relative to the repository: an input of every compile, like the sources it bundles. */
-export const COMPILE_SOURCE = 'pipeline/cli/compile.ts';
 
 /** The compiled CLI's folder, under the repository (git-ignored). */
 export const BUILD_DIR = '.build';

@@ -8,6 +8,9 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 
+/** The compile's own file, relative to the repository: run to compile, and an input of every compile. */
+export const COMPILE_SOURCE = 'pipeline/cli/compile.ts';
+
 /** The name of the compile's record of its inputs, beside the compiled CLI. */
 export const INPUTS_FILE = 'inputs.json';
 

@@ -11,8 +11,8 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUILD_DIR, COMPILE_SOURCE, compileCli, NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
-import { findStaleInputs, INPUTS_FILE, statInput } from '../../pipeline/cli/freshness.js';
+import { BUILD_DIR, compileCli, NODE_FLAGS, toStandaloneValidators } from '../../pipeline/cli/compile.js';
+import { COMPILE_SOURCE, findStaleInputs, INPUTS_FILE, statInput } from '../../pipeline/cli/freshness.js';
 import { SCHEMAS, validateEditionSchema, validatePlanSchema, validateReviewSchema } from '../../pipeline/model/schemas.js';
 import { builtSeeds, ROOT } from '../helpers.js';
 
