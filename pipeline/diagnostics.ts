@@ -414,6 +414,11 @@ export const RULES = {
     description: 'Expected every change from the previous edition to be explained by a 改訂履歴 entry that names its project and fits the kind of change',
     reviewable: true,
   },
+  'review/unvouched-table': {
+    severity: 'error',
+    description: "Expected each year table of an edition to read as the edition before printed it, or a person to have checked its reading against the PDF: found a table added or changed since the edition before, whose reading nothing else in the text vouches for",
+    reviewable: true,
+  },
   'review/stale-decision': {
     severity: 'error',
     description: "Expected every decision in the edition's review file to concern a finding of this build, found one whose finding no longer occurs",

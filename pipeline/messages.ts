@@ -950,6 +950,16 @@ export const MESSAGES = {
       { number: '1-1-1', date: '令和4年6月', expected: '電子申請の推進', found: '電子申請' },
     ),
   },
+  'review/unvouched-table': {
+    unvouched: t<{ project: string; table: 'initiatives' | 'indicators'; earlier: string; added: boolean; rows: string[] }>(
+      (p) =>
+        `${p.project} の${FIELD_NAMES_JA[p.table]}（${p.rows.length} 行：${p.rows.map((r) => `「${r}」`).join('')}）は、${p.earlier} 版${p.added ? 'にない表' : 'と異なる表'}です。` +
+        `前の版がこの読み取りを裏付けないため、PDF の印字と照らし合わせて、各行の名称・数値・単位・年度が合っているか人が確かめる必要があります。合っていれば確認ファイルで承認してください。`,
+      (p) =>
+        `Expected ${p.project}'s ${p.table === 'initiatives' ? '年度ごとの取組' : '評価指標'} table (${p.rows.length} row${p.rows.length === 1 ? '' : 's'}: ${p.rows.map((r) => `「${r}」`).join('')}) to be vouched for by ${p.earlier}, found a table ${p.added ? 'it does not have' : 'that differs from it'}: a person checks each row's name, numbers, units and years against the PDF, and accepts it in the review file`,
+      { project: '1-2-8', table: 'indicators', earlier: '2021', added: true, rows: ['利用件数', '登録団体数'] },
+    ),
+  },
   'review/unexplained-change': {
     unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string; cut: boolean }>(
       (p) =>
@@ -1198,6 +1208,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'quality/revision-unknown-project': '改訂履歴の知らない事業番号',
   'quality/revision-name-differs': '改訂履歴の古い名称',
   'review/unexplained-change': '改訂履歴で説明されない変更',
+  'review/unvouched-table': '前の版が裏付けない表',
   'review/stale-decision': '古くなった判断',
   'review/history-rewritten': '書き換えられた改訂履歴',
   'review/decisions-unchecked': '確かめていない判断',

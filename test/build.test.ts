@@ -235,6 +235,26 @@ describe('every change is declared or reviewed', () => {
     expect(files.has('out/draft.json')).toBe(false);
   });
 
+  it('stops at a table 2021 cannot vouch for when two of its one-line rows are read in the other order (1-2-8, new in 2025-03)', async () => {
+    // Lines 1104 and 1106: 「利用件数 １３，０００件 １４，０００件」 and 「登録団体数 215 件 225 件」; each row
+    // keeps its own name and values, so every reading rule passes, but the indicators' ids and order change.
+    const lines = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+    [lines[1103], lines[1105]] = [lines[1105]!, lines[1103]!];
+    expect(lines[1103]).toMatch(/^登録団体数/);
+    const effects = seedsInMemory({ [`in/2025-03/${SEEDS['2025-03']}`]: lines.join('\n') });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+    expect(result.ok).toBe(false);
+    expect(result.written).toEqual([]);
+    const errors = result.diagnostics.filter((d) => d.severity === 'error' && d.file === `in/2025-03/${SEEDS['2025-03']}`);
+    const table = errors.find((d) => d.code === 'review/unvouched-table')!;
+    expect(table.finding).toMatch(/^review\/unvouched-table@1-2-8\/indicator~[0-9a-f]{8}$/);
+    expect(table.position!.start.line).toBeLessThanOrEqual(1104);
+    expect(table.position!.end.line).toBeGreaterThanOrEqual(1106);
+    expect(table.message).toContain('1-2-8 の評価指標（3 行：「登録団体数」「利用件数」「利用者満足度」）は、2021 版にない表です');
+    // The decision that a person checked the table as printed goes stale: it was about another reading.
+    expect(result.editions[1]!.review!.staleDecisions).toEqual([expect.stringMatching(/^review\/unvouched-table@1-2-8\/indicator~/)]);
+  });
+
   it('stops at a change no entry explains and nobody accepted, and names it', async () => {
     const effects = seedsInMemory({ 'in/2025-03/review.json': review2025(withoutPolicy), 'out/index.html': 'published' });
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
@@ -258,9 +278,11 @@ describe('every change is declared or reviewed', () => {
     expect(result.ok).toBe(false);
     const review = result.editions[1]!.review!;
     const shipped = JSON.parse(seedReview('2025-03')!).decisions.find((d: { finding: string }) => d.finding.startsWith(POLICY)).finding;
-    expect(review.staleDecisions).toEqual([shipped]);
+    // The table's reading changed too: the decision that a person checked it goes stale with it.
+    const checkedTable = JSON.parse(seedReview('2025-03')!).decisions.find((d: { finding: string }) => d.finding.startsWith('review/unvouched-table@2-5-3/indicator~')).finding;
+    expect(review.staleDecisions).toEqual([shipped, checkedTable]);
     const pending = review.findings.filter((f) => f.status === 'pending');
-    expect(pending.map((f) => f.finding)).toHaveLength(1);
+    expect(pending.map((f) => f.finding.split('~')[0])).toEqual([POLICY.split('~')[0], 'review/unvouched-table@2-5-3/indicator']);
     expect(pending[0]!.finding.startsWith(POLICY)).toBe(true);
     expect(pending[0]!.finding).not.toBe(shipped);
     const stale = result.diagnostics.filter((d) => d.code === 'review/stale-decision');

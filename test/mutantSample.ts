@@ -27,9 +27,9 @@ export const SAMPLE_FILES: Record<string, string> = { '2021': 'mutants.test.ts',
 
 /**
  * Builds the sampled mutants of one edition (with the earlier editions beside it) and holds them to
- * the goal: a later edition's damaged texts in rows the earlier edition has stop near the damage or
- * publish identical values, and at most 1 in 10 in rows added since publish changed values; a first
- * edition's at most 1 in 10. A space put inside a word (`space`), a line broken in two (`split`) and two
+ * the goal: a later edition's damaged texts stop near the damage or publish identical values, in rows
+ * the earlier edition has and in rows added since alike; a first edition's at most 1 in 10 publish
+ * changed values. A space put inside a word (`space`), a line broken in two (`split`) and two
  * neighbouring values in the other order (`cells`) never publish changed values.
  */
 export function describeMutantSample(id: string): void {
@@ -79,14 +79,14 @@ export function describeMutantSample(id: string): void {
       expect(failing.map(describeResult), `${failing.length} of ${of.length} sampled ${id} mutants neither stop near the damage nor publish identical values`).toEqual([]);
     });
 
-    // A row (or project) added or rewritten since the earlier edition has nothing to be compared with:
-    // like a first edition, only the reading rules guard it (README: what a first edition cannot prove).
-    it(`${id}, rows added or rewritten since the earlier edition: at most 1 in 10 damaged texts publishes changed values, none stops far from the damage`, () => {
+    // A row (or project) added or rewritten since the earlier edition has no earlier reading to be
+    // compared with: its table is a finding a person checked against the PDF, whose id holds the
+    // table as read (`review/unvouched-table`), so any other reading stops there.
+    it(`${id}, rows added or rewritten since the earlier edition: every damaged text stops with an error near the damage or publishes identical values`, () => {
       const of = results.filter((r) => r.mutant.edition === id && !r.mutant.compared);
-      const changed = of.filter((r) => r.class === 'changed');
+      const failing = of.filter((r) => r.class !== 'stopped' && r.class !== 'identical');
       expect(of.length).toBeGreaterThan(0);
-      expect(of.filter((r) => r.class === 'stopped-far').map(describeResult)).toEqual([]);
-      expect(changed.length, `${changed.length} of ${of.length} sampled mutants publish changed values:\n${changed.map(describeResult).join('\n')}\n`).toBeLessThanOrEqual(of.length / 10);
+      expect(failing.map(describeResult), `${failing.length} of ${of.length} sampled ${id} mutants neither stop near the damage nor publish identical values`).toEqual([]);
     });
   });
 }

@@ -221,7 +221,7 @@ export async function runCli(
     const from = edition.changelog ? result.editions.find((e) => e.id === edition.changelog!.from.id && e.plan) : undefined;
     const fromLines = from ? await readTextLines(parsed.values.seeds, from.folder) : null;
     const earlierText = from && fromLines ? { edition: from.id!, plan: from.plan!, lines: fromLines } : null;
-    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier, earlierText });
+    const page = toReviewPage({ edition: edition.id!, review: edition.review, changelog: edition.changelog, diagnostics: edition.diagnostics, lines, pendingDecisions: decisions, earlier, earlierText, plan: edition.plan });
     const path = `${parsed.values.out.replace(/\/+$/, '')}-review/${edition.id}.html`;
     await nodeEffects.writeFile(path, page);
     out(text.reviewWritten(path, edition.review.findings.length, edition.review.pending));

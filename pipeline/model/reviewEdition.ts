@@ -48,6 +48,9 @@ export function planSubjects(plan: Pick<Plan, 'projects'>, sourceMap: ReadonlyMa
   };
 }
 
+/** The rules whose findings only a comparison with the edition before makes: a change no entry explains, a table it does not vouch for. */
+const COMPARED_RULES: readonly RuleCode[] = ['review/unexplained-change', 'review/unvouched-table'];
+
 /** The review file's name in an edition folder. */
 export const REVIEW_FILE = 'review.json';
 
@@ -328,7 +331,7 @@ export function reviewEdition(
   }
   // Without an earlier edition beside it there are no changes to find: the decisions about them are
   // neither used nor stale, only unchecked (one note, not one warning per decision).
-  const unchecked = where.compared ? [] : [...decisions.values()].filter((d) => !used.has(d.finding) && d.finding.startsWith('review/unexplained-change@'));
+  const unchecked = where.compared ? [] : [...decisions.values()].filter((d) => !used.has(d.finding) && COMPARED_RULES.some((code) => d.finding.startsWith(`${code}@`)));
   if (unchecked.length > 0) {
     out.push(
       diagnose(

@@ -8,7 +8,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import type { Change, Changelog } from '../model/diffPlans.js';
 import type { Plan } from '../model/plan.js';
-import { compactText } from '../common/text.js';
+import { compactText, fiscalYearLabel, normalizeText } from '../common/text.js';
 import type { EarlierDecisions, ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
@@ -31,6 +31,8 @@ export interface ReviewPageInput {
   earlier?: EarlierDecisions | null;
   /** The edition the changes are from, read: its plan and text lines, to show what a changed thing printed there. */
   earlierText?: { edition: string; plan: Plan; lines: readonly string[] } | null;
+  /** The edition's plan, to show a table to be checked as it will be published. */
+  plan?: Plan | null;
 }
 
 const STATUS: Record<ReviewedFinding['status'], string> = { pending: '確認待ち', accepted: '承認済み', rejected: '却下' };
@@ -74,6 +76,43 @@ function renderSource(lines: readonly string[], start: number, end: number, of =
   return html`<table class="source"><caption>${of} ${start === end ? `${start} 行目` : `${start}〜${end} 行目`}とその前後</caption><tbody>${rows}</tbody></table>`;
 }
 
+/** The project and year table a `review/unvouched-table` finding is about (its id is `<code>@<project>/<initiative|indicator>~<hash>`). */
+function unvouchedTableOf(f: ReviewedFinding): { projectId: string; table: 'initiatives' | 'indicators' } | null {
+  const match = /^review\/unvouched-table@(.+)\/(initiative|indicator)~[0-9a-f]+$/.exec(f.finding);
+  return match ? { projectId: match[1]!, table: match[2] === 'initiative' ? 'initiatives' : 'indicators' } : null;
+}
+
+/**
+ * A project's year table as it will be published, row by row and year by year (the texts as the
+ * CSVs publish them), for the person who compares it with the PDF: the text lines beside it show
+ * what was printed, this shows which year each value was placed in.
+ */
+function renderTableReading(plan: Plan, projectId: string, table: 'initiatives' | 'indicators', caption: string): SafeHtml {
+  const project = plan.projects.find((p) => p.id === projectId);
+  if (!project || project[table].length === 0) return html`<p>${caption}：この表はありません。</p>`;
+  const { startFiscalYear, endFiscalYear } = plan.edition.planPeriod;
+  const years = Array.from({ length: endFiscalYear - startFiscalYear + 1 }, (_, i) => startFiscalYear + i);
+  const spanned = (span: [number, number] | null) => (span && span[0] !== span[1] ? html`<br><small>（${fiscalYearLabel(span[0])}〜${fiscalYearLabel(span[1])}の結合欄）</small>` : '');
+  const rows =
+    table === 'indicators'
+      ? project.indicators.map((row) => {
+          const cells = years.map((year) => {
+            const t = row.targets.find((x) => x.fiscalYear === year);
+            return html`<td>${t?.text ? normalizeText(t.text) : ''}${t ? spanned(t.span) : ''}</td>`;
+          });
+          return html`<tr><th scope="row">${row.name}</th>${cells}<td>${row.unplacedTexts.map(normalizeText).join('、')}</td></tr>`;
+        })
+      : project.initiatives.map((row) => {
+          const cells = years.map((year) => {
+            const texts = row.yearTexts.filter((y) => y.fiscalYear === year);
+            return html`<td>${texts.map((y) => html`${normalizeText(y.text)}${spanned(y.span)}`)}</td>`;
+          });
+          return html`<tr><th scope="row">${row.name}</th>${cells}<td>${row.unplacedTexts.map(normalizeText).join('、')}</td></tr>`;
+        });
+  const head = years.map((year) => html`<th scope="col">${fiscalYearLabel(year)}</th>`);
+  return html`<div class="table-wrap"><table class="reading"><caption>${caption}</caption><thead><tr><th scope="col">${table === 'indicators' ? '評価指標' : '取組内容'}</th>${head}<th scope="col">年度に置けなかった記載</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
 /** The change a `review/unexplained-change` finding is about (its id is `<code>@<change id>~<hash>`). */
 function changeOf(f: ReviewedFinding, changelog: Changelog | null): Change | undefined {
   const prefix = 'review/unexplained-change@';
@@ -86,6 +125,7 @@ function renderFinding(f: ReviewedFinding, input: ReviewPageInput): SafeHtml {
   const { lines } = input;
   const earlier = input.earlier ?? null;
   const change = changeOf(f, input.changelog);
+  const unvouched = unvouchedTableOf(f);
   const then = change && input.earlierText ? locateInEarlier(change, input.earlierText) : null;
   const before = f.status === 'pending' ? earlier?.decisions.find((d) => d.finding === f.finding) : undefined;
   const where = f.position ? `${f.position.start.line} 行 ${f.position.start.column} 桁` : '位置なし';
@@ -98,7 +138,9 @@ function renderFinding(f: ReviewedFinding, input: ReviewPageInput): SafeHtml {
 ${decision}
 ${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}。理由の中の行番号は ${earlier!.edition} 版の本文のものです）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
 ${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}
-${then ? renderSource(input.earlierText!.lines, then.start, then.end, `前の版（${input.earlierText!.edition}）の本文`) : ''}</article>`;
+${then ? renderSource(input.earlierText!.lines, then.start, then.end, `前の版（${input.earlierText!.edition}）の本文`) : ''}
+${unvouched && input.plan ? renderTableReading(input.plan, unvouched.projectId, unvouched.table, '公開する読み取り（PDF の表と、行・年度・数値・単位を見比べてください）') : ''}
+${unvouched && input.earlierText ? renderTableReading(input.earlierText.plan, unvouched.projectId, unvouched.table, `前の版（${input.earlierText.edition}）の読み取り`) : ''}</article>`;
 }
 
 function renderChanges(log: Changelog, findings: readonly ReviewedFinding[]): SafeHtml {
@@ -157,7 +199,7 @@ ${PAGE_STYLE}
 .finding{border:1px solid var(--line);border-left:.4rem solid var(--line);padding:.5rem 1rem;margin:1rem 0}
 .finding.pending{border-left-color:var(--ended)}.finding.accepted{border-left-color:var(--accent)}
 .decision.pending{color:var(--ended);font-weight:bold}.meta{color:var(--muted);font-size:.9rem}
-table.source{font-size:.85rem}table.source code{white-space:pre-wrap;word-break:break-all}table.source th{color:var(--muted);text-align:right;padding-right:.5rem}table.source tr.own{background:#fff3c4}
+table.reading{font-size:.85rem}table.reading th[scope=row]{text-align:left}table.source{font-size:.85rem}table.source code{white-space:pre-wrap;word-break:break-all}table.source th{color:var(--muted);text-align:right;padding-right:.5rem}table.source tr.own{background:#fff3c4}
 pre{overflow-x:auto;background:var(--bg-soft);padding:.5rem}
 </style>
 </head>

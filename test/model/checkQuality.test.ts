@@ -73,8 +73,11 @@ describe('checkQuality', () => {
     expect(errors.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([
       ['quality/repost-differs', '2-3-2', 2454],
       ['quality/repost-differs', '2-3-2', 3059],
+      // The copy's table no longer reads as 2021 printed it, and the 2021 edition is beside it.
+      ['review/unvouched-table', '2-3-2', 3059],
     ]);
-    expect(new Set(errors.map((d) => d.finding))).toEqual(new Set([expect.stringMatching(/^quality\/repost-differs@2-3-2~[0-9a-f]{8}$/)]));
+    const differs = errors.filter((d) => d.code === 'quality/repost-differs');
+    expect(new Set(differs.map((d) => d.finding))).toEqual(new Set([expect.stringMatching(/^quality\/repost-differs@2-3-2~[0-9a-f]{8}$/)]));
     expect(errors[1]!.message).toContain('年度ごとの取組が異なります（2-3-2 は 3059 行目、2-2-2 は 2454 行目から）');
   });
 

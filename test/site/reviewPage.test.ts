@@ -105,4 +105,32 @@ describe('toReviewPage', () => {
     });
     expect(page).toContain(`<caption>前の版（2021）の本文 ${indicator.source.startLine === indicator.source.endLine ? `${indicator.source.startLine} 行目` : `${indicator.source.startLine}〜${indicator.source.endLine} 行目`}とその前後</caption>`);
   });
+
+  it('shows a table the earlier edition does not vouch for as it will be published, year by year, beside the earlier edition\'s reading', async () => {
+    const plan2025 = JSON.parse(await builtText('2025-03/plan.json')) as Plan;
+    const plan2021 = JSON.parse(await builtText('2021/plan.json')) as Plan;
+    const earlierText = { edition: '2021', plan: plan2021, lines: [] };
+    const page = (id: string) =>
+      toReviewPage({
+        edition: '2025-03',
+        review: { ...review, edition: '2025-03', findings: [{ ...review.findings[0]!, finding: `review/unvouched-table@${id}~0123abcd`, code: 'review/unvouched-table', subject: id.split('/')[0]! }] },
+        changelog: null,
+        diagnostics: [],
+        lines: [],
+        pendingDecisions: '[]',
+        earlier: null,
+        earlierText,
+        plan: plan2025,
+      });
+    // 1-2-8 is new: its 登録団体数 row prints 215 件 and 225 件 under 令和6・7年度 (2024, 2025).
+    const added = page('1-2-8/indicator');
+    const head = '<th scope="col">評価指標</th><th scope="col">令和3年度</th><th scope="col">令和4年度</th><th scope="col">令和5年度</th><th scope="col">令和6年度</th><th scope="col">令和7年度</th>';
+    expect(added).toContain(head);
+    expect(added).toContain('<tr><th scope="row">登録団体数</th><td></td><td></td><td></td><td>215件</td><td>225件</td><td></td></tr>');
+    expect(added).toContain('前の版（2021）の読み取り：この表はありません。');
+    // 1-1-1's first indicator: one merged cell over 令和3・4年度, shown in both years as one cell.
+    const changed = page('1-1-1/indicator');
+    expect(changed).toContain('（令和3年度〜令和4年度の結合欄）');
+    expect(changed.split('<caption>前の版（2021）の読み取り</caption>')).toHaveLength(2);
+  });
 });
