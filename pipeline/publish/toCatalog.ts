@@ -13,7 +13,7 @@
 import planSchema from '../../schemas/plan.schema.json' with { type: 'json' };
 import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
-import type { PublishedFile } from './toPackage.js';
+import { datasetVersion, type PublishedFile } from './toPackage.js';
 import { mediaTypeOf, outputKindOf, sharedOutputKindOf } from './outputManifest.js';
 import { editionTitle, fiscalYearLabel } from '../common/text.js';
 import { writeNQuads } from '../outputs/rdf/writeNQuads.js';
@@ -135,7 +135,8 @@ export function toCatalog(plans: readonly Plan[], files: readonly PublishedFile[
       'dct:identifier': { '@value': `${e.baseIri}edition/${e.id}` },
       'dct:title': editionTitle(e),
       'dct:description': `${e.municipality.name}のICT計画の個別事業一覧・個別事業シート・改訂履歴をオープンデータにした第${e.number}版。`,
-      'dcat:version': { '@value': String(e.number) },
+      // The same version string as the edition's Data Package and CKAN package (5 → 5.0.0).
+      'dcat:version': { '@value': datasetVersion(plan) },
       'adms:versionNotes': versionNotes(plan),
       ...(issued ? { 'dct:issued': dateLiteral(issued) } : {}),
       'dcat:isVersionOf': { '@id': planDatasetIri(base) },

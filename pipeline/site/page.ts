@@ -11,7 +11,7 @@ import { publisherName } from '../read/parseEditionMeta.js';
 import type { Plan } from '../model/plan.js';
 import { groupBy } from '../common/arrays.js';
 import { editionTitle, fiscalYearLabel } from '../common/text.js';
-import { zipName, type PublishedFile } from '../publish/toPackage.js';
+import { datasetVersion, zipName, type PublishedFile } from '../publish/toPackage.js';
 import { mediaTypeOf } from '../publish/outputManifest.js';
 import { html, joinHtml, unsafe, type SafeHtml } from './html.js';
 import { indexProjectPages, PAGE_PROJECTS, toProjectPages } from './projectPages.js';
@@ -42,7 +42,7 @@ function renderSchemaOrg(plan: Plan, files: readonly PublishedFile[]): SafeHtml 
     description: `${e.municipality.name}のICT計画の個別事業・評価指標・改訂履歴のオープンデータ（第${e.number}版）`,
     url: `${e.baseIri}${e.id}/`,
     identifier: `${e.baseIri}edition/${e.id}`,
-    version: String(e.number),
+    version: datasetVersion(plan),
     license: e.license.url,
     isAccessibleForFree: true,
     inLanguage: 'ja',

@@ -141,7 +141,7 @@ describe('the DCAT catalog', () => {
       { '@id': 'https://example.org/hadano-ict-plan/dataset/2025-03' },
     ]);
     const latest = node('dataset/2025-03');
-    expect(latest['dcat:version']).toEqual({ '@value': '5' });
+    expect(latest['dcat:version']).toEqual({ '@value': '5.0.0' }); // as the Data Package and CKAN package say
     expect(latest['dcat:previousVersion']).toEqual({ '@id': 'https://example.org/hadano-ict-plan/dataset/2021' });
     expect(latest['adms:versionNotes']).toContain('令和7年3月');
     expect(latest['dct:temporal']['dcat:startDate']).toEqual({ '@value': '2021-04-01', '@type': 'xsd:date' });

@@ -15,7 +15,7 @@ describe('toPortalPage', async () => {
     expect(page).not.toMatch(/<(script|img|iframe|link)[^>]+(src|href)="https?:/);
     expect([...page.matchAll(/href="(https?:[^"]+)"/g)].map((m) => m[1])).toEqual(['https://creativecommons.org/licenses/by/4.0/']);
     const jsonld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(page)![1]!);
-    expect(jsonld).toMatchObject({ '@type': 'Dataset', version: '5', license: 'https://creativecommons.org/licenses/by/4.0/', temporalCoverage: '2021-04-01/2026-03-31' });
+    expect(jsonld).toMatchObject({ '@type': 'Dataset', version: '5.0.0', license: 'https://creativecommons.org/licenses/by/4.0/', temporalCoverage: '2021-04-01/2026-03-31' });
     expect(jsonld.distribution.length).toBeGreaterThan(10);
   });
 

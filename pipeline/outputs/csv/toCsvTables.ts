@@ -317,7 +317,8 @@ export function toCsvTableSpecs(plan: Plan): CsvTableSpec[] {
     () => plan.measures.map((m) => ({ id: paths.measure(m.id), measure: m })),
     [
       column({ name: 'policyId', title: '基本方針ID', type: 'string', description: '属する基本方針のID', descriptionEn: 'ID of the basic policy the measure belongs to', term: 'policy', required: true }, (r) => paths.policy(r.measure.policyId)),
-      column({ name: 'measureNumber', title: '事業推進計画番号', type: 'string', description: '基本方針番号-事業推進計画番号', descriptionEn: 'Policy number and measure number', term: 'identifier' }, (r) => r.measure.id),
+      // No column of the measure's number (`1-1`, dcterms:identifier in the graph): Excel opens it as
+      // a date (1月1日). Its ID `measure/1-1` carries it, as the projects' printed 事業番号 `1-1-(1)` stays text.
       column({ name: 'name', title: '名称', type: 'string', description: '事業推進計画の名称', descriptionEn: 'Name of the measure', term: 'name', lang: ja, required: true }, (r) => r.measure.name),
     ],
   );

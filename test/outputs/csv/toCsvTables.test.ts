@@ -29,6 +29,22 @@ describe('toCsvTables', async () => {
     }
   });
 
+  it('writes no text cell that a spreadsheet opens as a date (a measure\'s 1-2 would be 1月2日 in Excel)', () => {
+    // Month-day and day-month forms Excel and LibreOffice read as dates in a Japanese locale; a text
+    // column's codes keep something that is not a digit (`1-1-(1)`, `measure/1-2`).
+    const dateLike = /^\d{1,2}[-/]\d{1,2}$/;
+    for (const tables of [t2021, t2025]) {
+      for (const table of Object.values(tables)) {
+        table.columns.forEach((c, i) => {
+          if (c.type !== 'string') return;
+          const cells = table.rows.map((r) => r[i]).filter((v) => typeof v === 'string' && dateLike.test(v));
+          expect(cells, `${table.name}.${c.name}`).toEqual([]);
+        });
+      }
+    }
+    expect(t2025.measures!.columns.map((c) => c.name)).not.toContain('measureNumber');
+  });
+
   it('makes the same rows one at a time (eachRow, as the build writes them) as all at once (rows)', () => {
     for (const plan of [plan2021, plan2025]) {
       for (const spec of toCsvTableSpecs(plan)) expect([...spec.eachRow()]).toEqual(spec.rows());
