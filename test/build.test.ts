@@ -31,7 +31,7 @@ describe('buildEditions', () => {
       ]),
     ];
     const shared = ['out/SHA256SUMS', 'out/catalog.jsonld', 'out/catalog.ttl', 'out/context.jsonld', 'out/index.html', 'out/vocab.jsonld', 'out/schemas/plan.schema.json'];
-    shared.push(...['json', 'csv', 'md'].map((ext) => `out/changes/2021..2025-03.${ext}`), 'out/ckan/2021.json', 'out/ckan/2025-03.json');
+    shared.push(...['json', 'csv', 'md', 'schema.json'].map((ext) => `out/changes/2021..2025-03.${ext}`), 'out/ckan/2021.json', 'out/ckan/2025-03.json');
     shared.push(...['csv-metadata.json', 'indicator_targets_history.csv', 'indicator_targets_history.schema.json'].map((name) => `out/history/${name}`));
     // One page per project of any edition (62 ids: 59 projects and 3 【再掲】 listings), made of all editions.
     const plans = ['2021', '2025-03'].map((id) => JSON.parse(new TextDecoder().decode(files.get(`out/${id}/plan.json`))) as { projects: { id: string }[] });
@@ -83,9 +83,9 @@ describe('runCli', () => {
     const lines: string[] = [];
     const code = await runCli(['--lang', 'en', 'build', '--seeds', join(dir, 'seeds'), '--out', join(dir, 'out')], (l) => lines.push(l));
     expect(code).toBe(0);
-    expect(lines).toContain('built 2 editions, wrote 135 files');
+    expect(lines).toContain('built 2 editions, wrote 136 files');
     expect(lines.at(-1)).toMatch(
-      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 135 files written, 0 errors, \d+ warnings?, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
+      /^summary: 2 editions \(2021: 38 projects, 38 indicator rows; 2025-03: 59 projects, 93 indicator rows\), 136 files written, 0 errors, \d+ warnings?, \d+ notes, 0 findings awaiting review, [\d.]+ s$/,
     );
     expect(lines.filter((l) => /^ {2}2025-03 +parse +\d+ ms$/.test(l))).toHaveLength(1);
     expect(JSON.parse(readFileSync(join(dir, 'out/2021/plan.json'), 'utf8')).projects).toHaveLength(41);
@@ -448,7 +448,7 @@ describe('the CLI with findings awaiting review', () => {
     const built = await run('build', '--seeds', seeds, '--out', out, '--draft');
     expect(built.code).toBe(0);
     expect(built.lines.at(-1)).toMatch(/^summary: UNREVIEWED DRAFT \(not publishable\), 2 editions .*1 finding awaiting review/);
-    expect(built.lines).toContain('built 2 editions as an UNREVIEWED DRAFT (1 finding awaiting review; publish refuses it), wrote 136 files');
+    expect(built.lines).toContain('built 2 editions as an UNREVIEWED DRAFT (1 finding awaiting review; publish refuses it), wrote 137 files');
     expect(JSON.parse(readFileSync(join(out, '2025-03/quality.json'), 'utf8')).review.draft).toBe(true);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('この版は未確認の下書きです：確認待ちの指摘 1 件');
     const requests: string[] = [];

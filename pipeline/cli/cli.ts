@@ -190,7 +190,7 @@ export async function runCli(
     }
     const changelog = diffPlans(older, newer);
     if (json) out(JSON.stringify(changelog, null, 2));
-    else for (const line of toChangelogFiles(changelog, older, newer)[2]!.data.toString().split('\n')) out(line);
+    else for (const line of toChangelogFiles(changelog, older, newer).find((f) => f.path.endsWith('.md'))!.data.toString().split('\n')) out(line);
     return 0;
   }
 

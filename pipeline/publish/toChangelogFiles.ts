@@ -12,6 +12,8 @@ import { CHANGE_KINDS } from '../model/diffPlans.js';
 import { iriPaths as paths } from '../outputs/rdf/iris.js';
 import type { CsvTable } from '../outputs/csv/toCsvTables.js';
 import { toCsvText } from '../outputs/csv/toCsvText.js';
+import { toTableSchema } from '../outputs/csv/toCsvMetadata.js';
+import { toJsonText } from '../outputs/jsonText.js';
 
 /** Japanese label of each kind of change. */
 export const CHANGE_LABELS: Record<ChangeKind, string> = {
@@ -58,8 +60,8 @@ function changelogTable(changelog: Changelog, newer: Plan): CsvTable {
       col('projectId', '事業ID', 'string', '事業のID', 'project'),
       col('subject', '対象', 'string', '変更された指標・課等・項目', 'subject'),
       col('fiscalYear', '年度', 'gYear', '目標値の年度', 'fiscalYear'),
-      col('old', '変更前', 'string', '変更前の記載', 'old'),
-      col('new', '変更後', 'string', '変更後の記載', 'new'),
+      col('old', '変更前', 'string', '変更前の記載。本文の印字どおり（全角の数字などもそのまま。正規化した値は変更前の数値・単位と、各版の indicator_targets.csv の記載内容）', 'old'),
+      col('new', '変更後', 'string', '変更後の記載。本文の印字どおり（全角の数字などもそのまま。正規化した値は変更後の数値・単位と、各版の indicator_targets.csv の記載内容）', 'new'),
       col('summary', '内容', 'string', '変更の内容', 'summary'),
       col('explainedBy', '改訂履歴', 'string', 'この変更を説明する改訂履歴の項目（改定年月#項番、複数は;区切り）', 'explainedBy'),
       col('oldValue', '変更前の数値', 'decimal', '目標値の変更で、変更前の数値（数値でない記載は空欄）', 'oldValue'),
@@ -127,12 +129,19 @@ function toMarkdown(changelog: Changelog, older: Plan, newer: Plan): string {
   return `${out.join('\n')}\n`;
 }
 
-/** The changelog files, under `changes/<from>..<to>.{json,csv,md}`. */
+/**
+ * The changelog files, under `changes/<from>..<to>.{json,csv,md}`, and the CSV's Table Schema
+ * (`<from>..<to>.schema.json`: each column's machine name, type and description, rule L3-08). No
+ * CSVW metadata: the changes are not statements of an edition's graph (no term of the vocabulary
+ * says them), so its columns would have no property to map to.
+ */
 export function toChangelogFiles(changelog: Changelog, older: Plan, newer: Plan): BuiltFile[] {
   const base = `changes/${changelog.from.id}..${changelog.to.id}`;
+  const table = changelogTable(changelog, newer);
   return [
     { path: `${base}.json`, data: `${JSON.stringify(changelog, null, 2)}\n` },
-    { path: `${base}.csv`, data: toCsvText(changelogTable(changelog, newer)) },
+    { path: `${base}.csv`, data: toCsvText(table) },
     { path: `${base}.md`, data: toMarkdown(changelog, older, newer) },
+    { path: `${base}.schema.json`, data: toJsonText(toTableSchema(table)) },
   ];
 }

@@ -71,6 +71,6 @@ export function renderChangelog(log: Changelog, context: ChangeContext): SafeHtm
     <h3 id="changes-${log.from.id}-${log.to.id}">${context.editionLabel(log.from.id)}から${context.editionLabel(log.to.id)}への変更</h3>
     <p>両版のデータを比べて見つけた変更 ${log.changes.length} 件を、変更の種類ごとにまとめています。この間の改訂：${dates.join('、') || 'なし'}。改訂履歴に説明のない変更は ${log.unexplainedChanges.length} 件です。</p>
     ${groups}
-    <p>変更点の一覧：<a href="${base}.csv" download>変更点の一覧表</a> <span class="note">CSV</span>、<a href="${base}.md">変更点の説明文</a> <span class="note">Markdown</span>、<a href="${base}.json" download>変更点のデータ</a> <span class="note">JSON</span></p>
+    <p>変更点の一覧：<a href="${base}.csv" download>変更点の一覧表</a> <span class="note">CSV</span>（<a href="${base}.schema.json">列の定義</a> <span class="note">Table Schema</span>）、<a href="${base}.md">変更点の説明文</a> <span class="note">Markdown</span>、<a href="${base}.json" download>変更点のデータ</a> <span class="note">JSON</span></p>
     </section>`;
 }

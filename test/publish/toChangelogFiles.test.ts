@@ -1,5 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { builtText } from '../helpers.js';
+
+const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+const REFERENCE = new URL('../../../shared/reference/frictionless-v2/', import.meta.url);
 
 describe('the published changelog', () => {
   it('is a CSV with the common columns, one change per row, BOM and CRLF', async () => {
@@ -19,6 +25,26 @@ describe('the published changelog', () => {
     // The numbers are numbers in the JSON, not the printed texts.
     const numbers = json.changes.flatMap((c: { quantities: { old: { value: unknown }; new: { value: unknown } } | null }) => (c.quantities ? [c.quantities.old.value, c.quantities.new.value] : []));
     expect(numbers.every((v: unknown) => v === null || typeof v === 'number')).toBe(true);
+  });
+
+  it('describes the CSV\'s columns in a Table Schema valid against the official v2 profile, the printed texts said to be printed', async () => {
+    // The official profiles use `propertyOrder`, which strict ajv rejects (reference/SOURCES.md).
+    const ajv = new Ajv({ strict: false, allErrors: true });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(new URL('tableschema.json', REFERENCE), 'utf8')));
+    const schema = JSON.parse(await builtText('changes/2021..2025-03.schema.json'));
+    expect(validate(schema), JSON.stringify(validate.errors)).toBe(true);
+    const csv = await builtText('changes/2021..2025-03.csv');
+    const header = csv.slice(1, csv.indexOf('\r\n')).split(',');
+    expect(schema.fields.map((f: { title: string }) => f.title)).toEqual(header);
+    expect(schema.fields.every((f: { name: string }) => /^[A-Za-z][A-Za-z0-9]*$/.test(f.name))).toBe(true);
+    expect(schema.fields.find((f: { name: string }) => f.name === 'old').description).toContain('本文の印字どおり');
+    expect(schema.fields.find((f: { name: string }) => f.name === 'oldValue')).toMatchObject({ type: 'number' });
+    expect(schema.fields.find((f: { name: string }) => f.name === 'fiscalYear')).toMatchObject({ type: 'year' });
+    // Each change one row: the IDs are a key.
+    const ids = csv.trimEnd().split('\r\n').slice(1).map((row) => row.split(',')[1]);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(schema.primaryKey).toEqual(['id']);
   });
 
   it('gives a department renamed everywhere one row, without a project, with its places', async () => {
