@@ -29,7 +29,7 @@
 import { diagnose, linesPosition, sortDiagnostics, type Diagnostic, type Position } from './diagnostics.js';
 import type { Effects } from './io/effects.js';
 import { fromEditionFolder, join, type EditionInput } from './io/editionFolder.js';
-import { finishBuilding, siblings, startBuilding } from './io/outputFolder.js';
+import { checkOutputFolder, finishBuilding, siblings, startBuilding } from './io/outputFolder.js';
 import { folderSink, measuringSink, type Chunks, type OutputSink } from './io/writeOutput.js';
 import { checkQuality, withIssues, type QualityReport } from './model/checkQuality.js';
 import { diffPlans, findUnexplainedChanges, type Changelog } from './model/diffPlans.js';
@@ -363,6 +363,10 @@ export async function buildEditions(options: BuildOptions): Promise<BuildResult>
   if (!entries) {
     const d = diagnose('meta/missing', 'noSeedsFolder', { path: seedsDir }, { file: seedsDir });
     return { ok: false, editions: [], written: [], files: [], diagnostics: [d], draft: false };
+  }
+  if (options.write !== false) {
+    const unsafe = await checkOutputFolder(effects, outDir, seedsDir);
+    if (unsafe) return { ok: false, editions: [], written: [], files: [], diagnostics: [unsafe], draft: false };
   }
   const folders = entries.filter((e) => e.isDirectory).map((e) => e.name).sort();
   // The writer thread starts while the editions are read and checked, ready for the first output.

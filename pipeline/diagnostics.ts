@@ -439,6 +439,10 @@ export const RULES = {
   'csv/invalid': { severity: 'error', description: 'Expected every CSV value to match its column type' },
   'schema/violation': { severity: 'error', description: 'Expected plan.json to match schemas/plan.schema.json' },
   'fs/error': { severity: 'error', description: 'Expected to read the seeds and write the output folder, found a file-system error (disk full, no permission)' },
+  'fs/unsafe-output': {
+    severity: 'error',
+    description: 'Expected an output folder apart from the seeds folder that is missing, empty or an earlier output (it has SHA256SUMS), found one the build would replace with its files lost',
+  },
 } as const satisfies Record<string, Rule>;
 
 /** A stable rule code from the catalog. */

@@ -1096,6 +1096,18 @@ export const MESSAGES = {
       { path: 'out/2021', code: 'ENOSPC', error: 'no space left on device' },
     ),
   },
+  'fs/unsafe-output': {
+    seedsInside: t<{ out: string; seeds: string }>(
+      (p) => `出力フォルダー ${p.out} は、種フォルダー ${p.seeds} と別の場所のはずですが、同じか、一方がもう一方を含んでいます。出力フォルダーはビルドのたびに丸ごと置き換わるため、このままでは種のファイル（本文・edition.json・review.json）が消えるか、出力が版のフォルダーとして読まれます。何も書き出していません。--out に別のフォルダーを指定してください。`,
+      (p) => `Expected an output folder apart from the seeds folder ${p.seeds}, found ${p.out}, the same or one inside the other: the build replaces its output folder as a whole, so the seeds would be lost or the output read as an edition; nothing written`,
+      { out: 'seeds', seeds: 'seeds' },
+    ),
+    notAnOutput: t<{ out: string }>(
+      (p) => `出力フォルダー ${p.out} は、まだないか、空か、以前のビルドの出力（SHA256SUMS がある）のはずですが、ほかのファイルが入っています。ビルドは出力フォルダーを丸ごと置き換えるため、そのファイルが消えてしまいます。何も書き出していません。空のフォルダーか、まだないフォルダーを --out に指定してください。`,
+      (p) => `Expected the output folder ${p.out} to be missing, empty or an earlier output (with SHA256SUMS), found other files, which replacing it would delete; nothing written`,
+      { out: 'dist' },
+    ),
+  },
 } as const satisfies { [C in RuleCode]: Record<string, AnyTemplate> };
 
 /**
@@ -1217,6 +1229,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'csv/invalid': 'CSV の誤り',
   'schema/violation': 'plan.json のスキーマ違反',
   'fs/error': 'ファイルの読み書きの失敗',
+  'fs/unsafe-output': '置き換えると失われる出力フォルダー',
 };
 
 /** The catalog's type: rule code → variant → template. */

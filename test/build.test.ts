@@ -54,13 +54,37 @@ describe('buildEditions', () => {
 
   it('writes nothing when one edition is bad, and names its file and rule', async () => {
     // The good editions sort first, so their files were already streamed into out.building.
-    const effects = seedsInMemory({ 'in/broken/edition.json': seedMeta('2021').replace('"2021"', '"broken"'), 'in/broken/x.txt': '', 'out/index.html': 'published' });
+    const effects = seedsInMemory({ 'in/broken/edition.json': seedMeta('2021').replace('"2021"', '"broken"'), 'in/broken/x.txt': '', 'out/index.html': 'published', 'out/SHA256SUMS': 'published' });
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
-    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html']);
+    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html', 'out/SHA256SUMS']);
     expect(new TextDecoder().decode(effects.files.get('out/index.html'))).toBe('published');
     expect(result.diagnostics.map((d) => [d.file, d.code])).toContainEqual(['in/broken/x.txt', 'input/empty']);
+  });
+
+  it('refuses an output folder it would lose files by replacing: the seeds folder, one holding it or inside it, one that is not an earlier output', async () => {
+    const seeds = [...seedsInMemory().files.keys()].sort();
+    for (const [outDir, extra, variant] of [
+      ['in', {}, 'seedsInside'],
+      ['.', {}, 'seedsInside'],
+      ['in/dist', {}, 'seedsInside'],
+      ['notes', { 'notes/todo.txt': 'mine' }, 'notAnOutput'],
+    ] as const) {
+      const effects = seedsInMemory(extra);
+      const result = await buildEditions({ seedsDir: 'in', outDir, effects, buildDate: TEST_DATE });
+      expect(result.ok, outDir).toBe(false);
+      expect(result.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([['fs/unsafe-output', 'error', outDir]]);
+      expect(result.diagnostics[0]!.message).toContain(variant === 'seedsInside' ? '種フォルダー in と別の場所のはず' : 'ほかのファイルが入っています');
+      // Nothing was touched: the seeds and the other files are all there, nothing else written.
+      expect([...effects.files.keys()].sort()).toEqual([...seeds, ...Object.keys(extra)].sort());
+    }
+    // A missing folder, an empty one, and an earlier output are replaced.
+    for (const extra of [{}, { 'out/SHA256SUMS': 'x', 'out/old.html': 'x' }] as Record<string, string>[]) {
+      const effects = seedsInMemory(extra);
+      expect((await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE })).ok).toBe(true);
+      expect(effects.files.has('out/old.html')).toBe(false);
+    }
   });
 
   it('reports binary input and a folder without metadata instead of crashing', async () => {
@@ -148,7 +172,7 @@ describe('runCli', () => {
 
 describe('a file-system error while writing', () => {
   it('is a diagnostic, not a crash, and leaves the published folder and no .building', async () => {
-    const effects = seedsInMemory({ 'out/index.html': 'published' });
+    const effects = seedsInMemory({ 'out/index.html': 'published', 'out/SHA256SUMS': 'published' });
     const writeFile = effects.writeFile.bind(effects);
     effects.writeFile = async (path, data) => {
       if (path.endsWith('/plan.nq')) throw Object.assign(new Error(`ENOSPC: no space left on device, write`), { code: 'ENOSPC', path });
@@ -157,7 +181,7 @@ describe('a file-system error while writing', () => {
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.ok).toBe(false);
     expect(result.diagnostics.map((d) => [d.code, d.file])).toEqual([['fs/error', 'out.building/2021/plan.nq']]);
-    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html']);
+    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html', 'out/SHA256SUMS']);
   });
 
   it('does not hide a programming error as one', async () => {
@@ -256,11 +280,11 @@ describe('every change is declared or reviewed', () => {
   });
 
   it('stops at a change no entry explains and nobody accepted, and names it', async () => {
-    const effects = seedsInMemory({ 'in/2025-03/review.json': review2025(withoutPolicy), 'out/index.html': 'published' });
+    const effects = seedsInMemory({ 'in/2025-03/review.json': review2025(withoutPolicy), 'out/index.html': 'published', 'out/SHA256SUMS': 'published' });
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
     expect(result.ok).toBe(false);
     expect(result.written).toEqual([]);
-    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html']);
+    expect([...effects.files.keys()].filter((k) => k.startsWith('out'))).toEqual(['out/index.html', 'out/SHA256SUMS']);
     const errors = result.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => [d.code, d.file, d.position?.start.line, d.subject])).toEqual([['review/unexplained-change', 'in/2025-03/000_5b993dc6e4c545ce.txt', 3402, '2-5-3']]);
     expect(errors[0]!.finding).toMatch(/^review\/unexplained-change@target-changed\/2-5-3\/target\/2-5-3\/1\/2022~[0-9a-f]{8}$/);
@@ -438,7 +462,9 @@ describe('the CLI with findings awaiting review', () => {
     expect(decisions).toHaveLength(1);
     expect(decisions[0]).toMatchObject({ decision: '', reason: '', by: '', date: '' });
     expect(decisions[0].finding.startsWith(POLICY)).toBe(true);
-    expect(decisions[0].about).toMatch(/\[2-5-3\] .*ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更$/);
+    expect(decisions[0].about).toMatch(/^line 3402 review\/unexplained-change \[2-5-3\] .*ポリシーの改定の令和4年度（2022年度）の目標を（空欄）から「１回」に変更$/);
+    // No path of the machine the review ran on: the review file is committed.
+    expect(decisions.every((d: { about: string }) => !d.about.includes(seeds))).toBe(true);
     expect((await run('review', '2030-01', '--seeds', seeds)).code).toBe(2);
     expect((await run('validate', '--draft', '--seeds', seeds)).code).toBe(2);
   });

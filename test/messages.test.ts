@@ -11,7 +11,7 @@ import { DECISION_NOTES, MESSAGES, RULE_TITLES_JA, type AnyTemplate } from '../p
 import { ROOT } from './helpers.js';
 
 /** Tokens the Japanese may keep in Latin letters: formats, encodings, and the words of file names. */
-const ALLOWED = ['JSON-LD', 'JSON', 'CSV', 'URL', 'RDF', 'UTF-8', 'UTF-16', 'Shift_JIS', 'CP932', 'ID', 'id'];
+const ALLOWED = ['JSON-LD', 'JSON', 'CSV', 'URL', 'RDF', 'UTF-8', 'UTF-16', 'Shift_JIS', 'CP932', 'ID', 'id', 'SHA256SUMS'];
 
 /** Every string and number inside a parameter object: what the template did not write itself. */
 function leaves(value: unknown): string[] {

@@ -278,7 +278,10 @@ export function toPendingDecisions(
     if (d.finding === null || !pending.has(d.finding) || seen.has(d.finding)) return [];
     seen.add(d.finding);
     const before = decided.get(d.finding);
-    const about = formatDiagnostic(withoutPendingNote({ ...d, finding: null }), lang);
+    // No file path: the review file is committed beside the text, and a path of the machine it was made on would go with it.
+    const plain = withoutPendingNote({ ...d, finding: null });
+    const at = d.position ? (lang === 'ja' ? `${d.position.start.line} 行目 ` : `line ${d.position.start.line} `) : '';
+    const about = `${at}${d.code}${d.subject ? ` [${d.subject}]` : ''} ${lang === 'ja' ? plain.message : plain.messageEn}`;
     return [{ finding: d.finding, about: before ? `${about}${TEXTS[lang].earlierDecision(earlier!.edition, before)}` : about, decision: '', reason: '', by: '', date: '' }];
   });
 }

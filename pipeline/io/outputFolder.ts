@@ -2,7 +2,33 @@
  * Stage `write`: the output folder replaced as a whole, so readers see either the previous output or
  * the complete new one (never a mix), even when a build is killed.
  */
+import { relative, resolve } from 'node:path';
+import { diagnose, type Diagnostic } from '../diagnostics.js';
 import type { Effects } from './effects.js';
+
+/** The file every output folder has at its root (the build writes it last): what tells an earlier output from another folder. */
+export const OUTPUT_MARK = 'SHA256SUMS';
+
+/** True when `inner` is `outer` or a folder inside it (paths resolved against the working folder). */
+function isWithin(inner: string, outer: string): boolean {
+  const path = relative(resolve(outer), resolve(inner));
+  return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
+}
+
+/**
+ * Why the output folder may not be replaced, or null when it may: the build replaces it as a whole,
+ * so a folder that is the seeds folder, holds it or lies inside it (where it would be read as an
+ * edition folder), or one with files that are not an earlier output (no `SHA256SUMS`), would lose
+ * what is in it. A missing or empty folder is fine.
+ */
+export async function checkOutputFolder(effects: Effects, outDir: string, seedsDir: string): Promise<Diagnostic | null> {
+  if (isWithin(seedsDir, outDir) || isWithin(outDir, seedsDir)) {
+    return diagnose('fs/unsafe-output', 'seedsInside', { out: outDir, seeds: seedsDir }, { file: outDir });
+  }
+  const entries = await effects.listDirectory(outDir);
+  if (entries === null || entries.length === 0 || (await effects.exists(`${outDir.replace(/\/+$/, '')}/${OUTPUT_MARK}`))) return null;
+  return diagnose('fs/unsafe-output', 'notAnOutput', { out: outDir }, { file: outDir });
+}
 
 /**
  * The output folder is replaced so that readers see either the previous one or the complete new

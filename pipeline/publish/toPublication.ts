@@ -22,6 +22,7 @@ import { toCkanPackage } from './toCkanPackage.js';
 import { TargetHistory, toTargetHistoryFiles } from './toTargetHistoryFiles.js';
 import { append } from '../common/arrays.js';
 import { toDataPackage, toSha256Sums, toZipChunks, zipName, type BuiltFile, type PublishedFile } from './toPackage.js';
+import { OUTPUT_MARK } from '../io/outputFolder.js';
 
 /** The file a draft build writes at the top of the output folder; `publish` refuses an output that has it. */
 export const DRAFT_MARKER = 'draft.json';
@@ -126,5 +127,5 @@ export async function toPublication(
   const latest = plans.at(-1)!;
   files.push(await sink.write('index.html', toPortalPageChunks({ plans, current: latest, files, changelogs: changelogs.map((c) => c.log), root: '', unreviewed })));
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  return [...files, await sink.write('SHA256SUMS', [toSha256Sums(files)])];
+  return [...files, await sink.write(OUTPUT_MARK, [toSha256Sums(files)])];
 }
