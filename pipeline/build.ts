@@ -33,7 +33,7 @@ import { checkOutputFolder, finishBuilding, siblings, startBuilding } from './io
 import { folderSink, measuringSink, type Chunks, type OutputSink } from './io/writeOutput.js';
 import { checkQuality, withIssues, type QualityReport } from './model/checkQuality.js';
 import { diffPlans, findUnexplainedChanges, type Changelog } from './model/diffPlans.js';
-import { findUnvouchedTables } from './model/findUnvouchedTables.js';
+import { findUnvouchedRevisions, findUnvouchedTables } from './model/findUnvouchedTables.js';
 import type { Plan } from './model/plan.js';
 import { awaitsReview, parseReviewFile, planSubjects, REVIEW_FILE, reviewEdition, reviewFilePath, type ReviewSummary } from './model/reviewEdition.js';
 import { toPlan } from './model/toPlan.js';
@@ -163,7 +163,8 @@ export interface BuildOptions {
  * its plan and final diagnostics. Each edition is analysed (stages 2–6), then, in edition-number
  * order, compared with the edition before it (`diffPlans`): every change no 改訂履歴 entry explains
  * is a finding on the newer edition (`findUnexplainedChanges`), and so is every year table added or
- * changed since, which the edition before cannot vouch for (`findUnvouchedTables`); then each edition's review file is
+ * changed since, and every 改訂履歴 revision, which the edition before cannot vouch for
+ * (`findUnvouchedTables`, `findUnvouchedRevisions`); then each edition's review file is
  * applied (`reviewEdition`). Pure and fast (no CSV, JSON-LD or file): the build uses it, and a
  * mutation-test harness calls it thousands of times. `analyse` is stages 2–6 for one edition
  * (`analyseEdition`); the harness passes one that reuses the analysis of an undamaged earlier edition.
@@ -188,6 +189,7 @@ export function checkEditions(inputs: readonly EditionInput[], onProgress?: Prog
         ...checkHistory(older.plan, newer.plan),
         ...findUnexplainedChanges(log, newer.plan, newer.sourceMap),
         ...findUnvouchedTables(older.plan, newer.plan, newer.sourceMap),
+        ...findUnvouchedRevisions(older.plan, newer.plan),
       ]);
     });
   });

@@ -419,6 +419,11 @@ export const RULES = {
     description: "Expected each year table of an edition to read as the edition before printed it, or a person to have checked its reading against the PDF: found a table added or changed since the edition before, whose reading nothing else in the text vouches for",
     reviewable: true,
   },
+  'review/unvouched-revision': {
+    severity: 'error',
+    description: "Expected each 改訂履歴 revision of an edition to be printed the same by the edition before, or a person to have checked it against the PDF: found a revision made or read differently since, whose date and entries nothing else in the text vouches for",
+    reviewable: true,
+  },
   'review/stale-decision': {
     severity: 'error',
     description: "Expected every decision in the edition's review file to concern a finding of this build, found one whose finding no longer occurs",

@@ -960,6 +960,15 @@ export const MESSAGES = {
       { project: '1-2-8', table: 'indicators', earlier: '2021', added: true, rows: ['利用件数', '登録団体数'] },
     ),
   },
+  'review/unvouched-revision': {
+    unvouched: t<{ date: string; entries: number; earlier: string; added: boolean }>(
+      (p) =>
+        `改訂履歴の${p.date}の改訂（項目 ${p.entries} 件）は、${p.earlier} 版${p.added ? 'にない改訂' : 'と異なる読み取り'}です。前の版がこの読み取りを裏付けないため、PDF の改訂履歴と照らし合わせて、改定年月と各項目（計画番号・計画名称・主な改定内容）が合っているか人が確かめる必要があります。合っていれば確認ファイルで承認してください。`,
+      (p) =>
+        `Expected the 改訂履歴 revision of ${p.date} (${p.entries} entr${p.entries === 1 ? 'y' : 'ies'}) to be vouched for by ${p.earlier}, found a revision ${p.added ? 'it does not print' : 'read differently from it'}: a person checks its date and each entry's plan numbers, name and summary against the PDF, and accepts it in the review file`,
+      { date: '令和6年3月', entries: 32, earlier: '2021', added: true },
+    ),
+  },
   'review/unexplained-change': {
     unexplained: t<{ edition: string; project: string | null; mentions: { ja: string; en: string }[]; naming: { ref: string; excerpt: string }[]; change: string; cut: boolean }>(
       (p) =>
@@ -1221,6 +1230,7 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'quality/revision-name-differs': '改訂履歴の古い名称',
   'review/unexplained-change': '改訂履歴で説明されない変更',
   'review/unvouched-table': '前の版が裏付けない表',
+  'review/unvouched-revision': '前の版が裏付けない改訂',
   'review/stale-decision': '古くなった判断',
   'review/history-rewritten': '書き換えられた改訂履歴',
   'review/decisions-unchecked': '確かめていない判断',

@@ -279,6 +279,22 @@ describe('every change is declared or reviewed', () => {
     expect(result.editions[1]!.review!.staleDecisions).toEqual([expect.stringMatching(/^review\/unvouched-table@1-2-8\/indicator~/)]);
   });
 
+  it('stops at a 改訂履歴 date read as another month (令和６年３月 as ４月), which no other line of the text states', async () => {
+    const text = new TextDecoder().decode(seedBytes('2025-03'));
+    const lines = text.split('\n');
+    expect(lines[3869]).toMatch(/^令和６年３月/);
+    lines[3869] = lines[3869]!.replace('令和６年３月', '令和６年４月');
+    const effects = seedsInMemory({ [`in/2025-03/${SEEDS['2025-03']}`]: lines.join('\n') });
+    const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });
+    expect(result.ok).toBe(false);
+    expect(result.written).toEqual([]);
+    const found = result.diagnostics.find((d) => d.code === 'review/unvouched-revision' && d.severity === 'error')!;
+    expect(found.finding).toMatch(/^review\/unvouched-revision@2024-04~[0-9a-f]{8}$/);
+    expect(found.position!.start.line).toBe(3870);
+    expect(found.message).toContain('改訂履歴の令和6年4月の改訂（項目 32 件）は、2021 版にない改訂です');
+    expect(result.editions[1]!.review!.staleDecisions).toEqual([expect.stringMatching(/^review\/unvouched-revision@2024-03~/)]);
+  });
+
   it('stops at a change no entry explains and nobody accepted, and names it', async () => {
     const effects = seedsInMemory({ 'in/2025-03/review.json': review2025(withoutPolicy), 'out/index.html': 'published', 'out/SHA256SUMS': 'published' });
     const result = await buildEditions({ seedsDir: 'in', outDir: 'out', effects, buildDate: TEST_DATE });

@@ -1,6 +1,6 @@
 /**
- * Part of stage `diff`: the year tables of a newer edition that the edition before does not vouch
- * for, as findings (`review/unvouched-table`, reviewable). A table the earlier edition read the same
+ * Part of stage `diff`: the year tables and 改訂履歴 revisions of a newer edition that the edition
+ * before does not vouch for, as findings (`review/unvouched-table`, `review/unvouched-revision`, reviewable). A table the earlier edition read the same
  * from its own text is vouched for: a line of the newer text lost, repeated or moved there changes
  * it, and the change is found. A table added or changed since has no such witness — two one-line rows
  * in the other order, or a wrapped label's lines in another order, read as well as the printed ones —
@@ -8,9 +8,9 @@
  * reading that differs in any published value is a new finding, and the decision on the old one
  * goes stale.
  */
-import { diagnose, findingId, type Diagnostic, type Position } from '../diagnostics.js';
+import { diagnose, findingId, linesPosition, type Diagnostic, type Position } from '../diagnostics.js';
 import { normalizeText } from '../common/text.js';
-import type { Initiative, Indicator, Plan, Project } from './plan.js';
+import type { Initiative, Indicator, Plan, Project, Revision } from './plan.js';
 
 /** The two year tables of a project, by their key in the model. */
 const YEAR_TABLES = ['initiatives', 'indicators'] as const;
@@ -67,4 +67,34 @@ export function findUnvouchedTables(older: Plan, newer: Plan, sourceMap: Readonl
     }
   });
   return findings;
+}
+
+/** A revision's published values: its date and every entry's plan numbers, name and summary, without where or how they wrap. */
+function revisionContent(revision: Revision): unknown {
+  return [revision.date, revision.entries.map((e) => [e.planNumbers, e.planName, e.summary])];
+}
+
+/**
+ * The newer edition's 改訂履歴 revisions that the older edition does not print the same (a revision
+ * made since, or one read differently), each a finding at the revision's lines with the id
+ * `review/unvouched-revision@<date>~<hash of the revision as read>`: nothing else in the text says
+ * when a revision was made or what its entries say, so a misread date (令和６年３月 read as ４月) or a
+ * lost line of an entry would be published; a person checks each new revision against the PDF once.
+ */
+export function findUnvouchedRevisions(older: Plan, newer: Plan): Diagnostic[] {
+  const earlier = new Map(older.revisions.map((r) => [r.date, JSON.stringify(revisionContent(r))]));
+  const file = newer.edition.source.fileName;
+  return newer.revisions.flatMap((revision) => {
+    const content = revisionContent(revision);
+    const before = earlier.get(revision.date);
+    if (before === JSON.stringify(content)) return [];
+    return [
+      diagnose(
+        'review/unvouched-revision',
+        'unvouched',
+        { date: revision.printedDate, entries: revision.entries.length, earlier: older.edition.id, added: before === undefined },
+        { file, position: linesPosition(revision.source.startLine, revision.source.endLine), subject: null, finding: findingId('review/unvouched-revision', revision.date, content) },
+      ),
+    ];
+  });
 }

@@ -48,8 +48,8 @@ export function planSubjects(plan: Pick<Plan, 'projects'>, sourceMap: ReadonlyMa
   };
 }
 
-/** The rules whose findings only a comparison with the edition before makes: a change no entry explains, a table it does not vouch for. */
-const COMPARED_RULES: readonly RuleCode[] = ['review/unexplained-change', 'review/unvouched-table'];
+/** The rules whose findings only a comparison with the edition before makes: a change no entry explains, a table or revision it does not vouch for. */
+const COMPARED_RULES: readonly RuleCode[] = ['review/unexplained-change', 'review/unvouched-table', 'review/unvouched-revision'];
 
 /** The review file's name in an edition folder. */
 export const REVIEW_FILE = 'review.json';

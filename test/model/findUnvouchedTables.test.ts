@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnvouchedTables } from '../../pipeline/model/findUnvouchedTables.js';
+import { findUnvouchedRevisions, findUnvouchedTables } from '../../pipeline/model/findUnvouchedTables.js';
 import type { Plan, Project } from '../../pipeline/model/plan.js';
 import { parseEditionMeta } from '../../pipeline/read/parseEditionMeta.js';
 import { parsePlanDocument } from '../../pipeline/read/parsePlanDocument.js';
@@ -93,5 +93,47 @@ describe('findUnvouchedTables between the 2021 and 2025-03 editions', () => {
       p.indicators = structuredClone(older.projects.find((q) => q.id === '1-1-2')!.indicators);
     });
     expect(findUnvouchedTables(older, sameAsBefore, sourceMap).filter((d) => d.subject === '1-1-2')).toEqual([]);
+  });
+});
+
+describe('findUnvouchedRevisions', () => {
+  const older = readSeed('2021').plan;
+  const newer = readSeed('2025-03').plan;
+
+  it('finds each 改訂履歴 revision the earlier edition does not print, at its lines; none the earlier edition prints the same', () => {
+    const findings = findUnvouchedRevisions(older, newer);
+    // 2021 has no 改訂履歴: all four revisions of 2025-03 are new.
+    expect(findings.map((d) => [d.code, d.severity, d.finding!.replace(/~[0-9a-f]{8}$/, ''), d.position!.start.line])).toEqual([
+      ['review/unvouched-revision', 'error', 'review/unvouched-revision@2022-06', 3757],
+      ['review/unvouched-revision', 'error', 'review/unvouched-revision@2023-03', 3812],
+      ['review/unvouched-revision', 'error', 'review/unvouched-revision@2024-03', 3870],
+      ['review/unvouched-revision', 'error', 'review/unvouched-revision@2025-03', 4037],
+    ]);
+    expect(findings[2]!.message).toContain('改訂履歴の令和6年3月の改訂（項目 32 件）は、2021 版にない改訂です');
+    // A later edition that prints the same revisions: they are vouched for.
+    expect(findUnvouchedRevisions(newer, newer)).toEqual([]);
+  });
+
+  it('makes a new id for a revision read with another date or another entry text, and keeps it when only the wrapping differs', () => {
+    const id = (plan: Plan) => findUnvouchedRevisions(older, plan).map((d) => d.finding);
+    const before = id(newer);
+    const withRevisions = (edit: (r: Plan['revisions']) => void): Plan => {
+      const revisions = structuredClone(newer.revisions);
+      edit(revisions);
+      return { ...newer, revisions };
+    };
+    const redated = withRevisions((r) => {
+      r[2]!.date = '2024-04';
+    });
+    expect(id(redated)[2]).not.toBe(before[2]);
+    const cut = withRevisions((r) => {
+      r[0]!.entries[0]!.summary = r[0]!.entries[0]!.summary!.slice(0, -5);
+    });
+    expect(id(cut)).toEqual([expect.not.stringMatching(before[0]!), before[1], before[2], before[3]]);
+    const rewrapped = withRevisions((r) => {
+      r[0]!.entries[0]!.printed.summary = r[0]!.entries[0]!.printed.summary!.replace('\n', '');
+      r[0]!.entries[0]!.source = { startLine: 1, endLine: 2 };
+    });
+    expect(id(rewrapped)).toEqual(before);
   });
 });
