@@ -239,7 +239,7 @@ export const RULES = {
   },
   'sheet/section-starts-mid-text': {
     severity: 'error',
-    description: "Expected 概要, 目指すもの, 指標の考え方 and 終了理由 to start a sentence of their own, found one starting mid-sentence (a particle or an ending, a small kana or closing punctuation: the first line lost) or with a connective that adds to a sentence before it (また、, なお、, さらに、 …: a paragraph of the section above moved below the heading, or the first paragraph lost); none of the 278 such sections of both real texts does either",
+    description: "Expected 概要, 目指すもの, 指標の考え方 and 終了理由 to start a sentence of their own, found one starting mid-sentence (a particle or an ending, a small kana or closing punctuation: the first line lost) or with a connective that adds to a sentence before it (また、, なお、, さらに、 …: a paragraph of the section above moved below the heading, or the first paragraph lost); none of the 278 such sections of both real texts does either; or a closing bracket no bracket before it in the section opened (the line that opened it lost)",
     reviewable: true,
   },
   'sheet/lines-swapped': {

@@ -700,6 +700,11 @@ export const MESSAGES = {
       (p) => `Expected ${p.section} to start a sentence, found it starting mid-sentence (「${p.text}」): its first line, printed right under the heading, may have been lost (the text would be published cut)`,
       { section: '指標の考え方', text: 'き手続や、方向性整理を踏まえ決定）' },
     ),
+    unopened: t<{ section: string; closer: string; text: string }>(
+      (p) => `${p.section}の文章に、開き括弧のない閉じ括弧「${p.closer}」があります（「${p.text}」）。括弧を開いた行が取り出しで欠けた可能性があります（このままでは文章が欠けて公開されます）。PDF で、この行とその前の行を確かめてください。`,
+      (p) => `Expected every closing bracket of ${p.section} to close one opened before it, found 「${p.closer}」 opened nowhere (「${p.text}」): the line that opened it may have been lost (the text would be published cut)`,
+      { section: '指標の考え方', closer: '」', text: '窓口」システムの利用率' },
+    ),
   },
   'sheet/lines-swapped': {
     otherOrder: t<{ section: string; first: number; second: number; firstText: string; secondText: string }>(

@@ -150,7 +150,11 @@ describe('runCli', () => {
     const seeds = join(dir, 'seeds');
     const untouched = join(dir, 'never');
     const lines: string[] = [];
-    expect(await runCli(['--lang', 'en', 'validate', '--seeds', seeds, '--out', untouched], (l) => lines.push(l))).toBe(0);
+    // validate writes nothing, so it takes no --out: given one, it stops rather than ignore it.
+    expect(await runCli(['--lang', 'en', 'validate', '--seeds', seeds, '--out', untouched], (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toBe('error: validate does not take --out (it would change nothing, so the command stops)');
+    lines.length = 0;
+    expect(await runCli(['--lang', 'en', 'validate', '--seeds', seeds], (l) => lines.push(l))).toBe(0);
     expect(existsSync(untouched)).toBe(false);
     expect(lines).toContain('checked 2 editions: no errors, nothing written');
     const json: string[] = [];
@@ -465,9 +469,9 @@ describe('the CLI with findings awaiting review', () => {
   });
 
   it('validate reports the same findings and writes nothing', async () => {
-    const { code, text } = await run('validate', '--seeds', seeds, '--out', join(dir, 'never'));
+    const { code, text } = await run('validate', '--seeds', seeds);
     expect(code).toBe(1);
-    expect(existsSync(join(dir, 'never'))).toBe(false);
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
     expect(text).toMatch(/error review\/unexplained-change \[2-5-3\]/);
   });
 
@@ -483,6 +487,12 @@ describe('the CLI with findings awaiting review', () => {
     expect(decisions.every((d: { about: string }) => !d.about.includes(seeds))).toBe(true);
     expect((await run('review', '2030-01', '--seeds', seeds)).code).toBe(2);
     expect((await run('validate', '--draft', '--seeds', seeds)).code).toBe(2);
+    // Every command stops at an option it does not take, instead of ignoring it.
+    for (const args of [['review', '2025-03', '--quiet'], ['diff', '2021', '2025-03', '--out', 'x'], ['diff', '2021', '2025-03', '--verbose'], ['new-edition', 'x.txt', '--json'], ['publish', '--seeds', seeds]]) {
+      const { code, text } = await run(...args);
+      expect(code, args.join(' ')).toBe(2);
+      expect(text, args.join(' ')).toMatch(/does not take --(quiet|out|verbose|json|seeds) \(it would change nothing/);
+    }
   });
 
   it('build --draft writes and marks the output, and publish refuses it', async () => {

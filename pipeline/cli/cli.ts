@@ -55,6 +55,19 @@ const OPTIONS = {
   lang: { type: 'string' },
 } as const;
 
+/** The options every command takes. */
+const GLOBAL_OPTIONS: readonly string[] = ['lang', 'help'];
+
+/** The options each command takes besides the global ones, as its help lists them. */
+const COMMAND_OPTIONS: Record<Command, readonly (keyof typeof OPTIONS)[]> = {
+  build: ['seeds', 'out', 'draft', 'quiet', 'verbose', 'json'],
+  validate: ['seeds', 'quiet', 'verbose', 'json'],
+  diff: ['seeds', 'json'],
+  review: ['seeds', 'out', 'json'],
+  publish: ['out', 'ckan', 'org', 'apply', 'verbose'],
+  'new-edition': ['seeds', 'id'],
+};
+
 /**
  * The build's fixed clock, so two builds of the same commit are byte-identical: SOURCE_DATE_EPOCH
  * (the reproducible-builds convention) when set, else the time of the git commit checked out in
@@ -96,7 +109,7 @@ export async function runCli(
   const commandHelp = first && (COMMANDS as readonly string[]).includes(first) ? text.help[first as Command] : text.help.main;
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS, tokens: true });
   } catch (error) {
     // Node's own wording names the option; the usage printed is the command's, with a likely meant option.
     const given = /'(-{1,2}[^' ]+)/.exec((error as Error).message)?.[1] ?? null;
@@ -130,6 +143,14 @@ export async function runCli(
   }
   if (parsed.values.draft && known !== 'build') {
     out(text.draftOnlyForBuild);
+    out(text.help[known]);
+    return 2;
+  }
+  // An option the command does not take would be ignored: the person meant something else.
+  const given = (parsed.tokens ?? []).flatMap((t) => (t.kind === 'option' ? [t.name] : []));
+  const foreign = given.find((name) => !GLOBAL_OPTIONS.includes(name) && !COMMAND_OPTIONS[known].includes(name));
+  if (foreign !== undefined) {
+    out(text.optionNotForCommand(`--${foreign}`, known));
     out(text.help[known]);
     return 2;
   }

@@ -33,6 +33,8 @@ const SAYS = {
     error: (m: string) => `エラー：${m}`,
     unreadable: (file: string, why: string) => `${file} を計画の本文として読めません（${why}）`,
     noDate: (file: string) => `${file} の【改訂履歴】に改定年月が見つかりません。--id <版ID>（例：2026-03）で版IDを指定してください`,
+    idNotNewest: (id: string, newest: string, file: string) =>
+      `--id ${id} は、${file} の【改訂履歴】の最新の改定年月 ${newest} と違います。版IDはその版の最新の改定年月です（build はこの二つが違う版を止めます）。本文が新しい版のものか確かめ、そうなら --id を付けずに実行してください`,
     exists: (folder: string) => `${folder} はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）`,
     noPrevious: (seeds: string) => `${seeds} に元にする版（edition.json のある版フォルダー）がありません`,
     badJson: (path: string) => `${path} を JSON として読めません`,
@@ -55,6 +57,8 @@ const SAYS = {
     error: (m: string) => `error: ${m}`,
     unreadable: (file: string, why: string) => `${file} cannot be read as a plan's text (${why})`,
     noDate: (file: string) => `found no revision month in the 【改訂履歴】 of ${file}: give the edition id with --id <id> (e.g. 2026-03)`,
+    idNotNewest: (id: string, newest: string, file: string) =>
+      `--id ${id} differs from the newest revision month of the 【改訂履歴】 of ${file}, ${newest}: an edition's id is its newest revision month (build stops an edition where the two differ); check the text is the new edition's, and if so run without --id`,
     exists: (folder: string) => `${folder} exists already: an edition is never overwritten (for another edition, give another id with --id <id>; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)`,
     noPrevious: (seeds: string) => `${seeds} holds no edition to start from (an edition folder with an edition.json)`,
     badJson: (path: string) => `${path} is not valid JSON`,
@@ -85,6 +89,9 @@ export function planNewEdition(input: NewEditionInput, lang: Lang = 'ja'): NewEd
   const newest = [...dates].sort().at(-1) ?? null;
   const id = input.id ?? newest;
   if (id === null) return fail(say.noDate(input.fileName));
+  // The build holds an edition whose id is a month to its newest revision month (toPlan,
+  // `revision/out-of-order`): a different month would only fail there, later.
+  if (newest !== null && /^\d{4}-\d{2}$/.test(id) && id !== newest) return fail(say.idNotNewest(id, newest, input.fileName));
   const previous = [...input.editions].filter((e) => e.metaText !== null).sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0)).at(-1);
   if (input.editions.some((e) => e.folder === id)) return fail(say.exists(`${input.seedsDir}/${id}`));
   if (!previous) return fail(say.noPrevious(input.seedsDir));

@@ -63,6 +63,8 @@ export interface CliTexts {
   needsArguments: (command: 'diff' | 'review' | 'new-edition') => string;
   unexpectedArguments: (args: string) => string;
   draftOnlyForBuild: string;
+  /** An option the command does not take (it would be ignored, silently). */
+  optionNotForCommand: (option: string, command: string) => string;
   quietAndVerbose: string;
   earlierDecision: (edition: string, d: { decision: 'accept' | 'reject'; reason: string; by: string; date: string }) => string;
   progress: (edition: string | null, stage: StageName, ms: number) => string;
@@ -190,6 +192,7 @@ const ja: CliTexts = {
         : 'エラー：new-edition には本文のファイルを一つ指定します：new-edition <本文.txt>',
   unexpectedArguments: (args) => `エラー：余分な引数があります：${args}`,
   draftOnlyForBuild: 'エラー：--draft は build にだけ使えます',
+  optionNotForCommand: (option, command) => `エラー：${command} は ${option} を使いません（指定しても何も変わらないため、止めました）`,
   quietAndVerbose: 'エラー：--quiet と --verbose は一緒に使えません',
   earlierDecision: (edition, d) => `（前の版 ${edition} での判断：${d.decision}「${d.reason}」${d.by}、${d.date}）`,
   progress: (edition, stage, ms) => `  ${padEndColumns(edition ?? '全体', 10)} ${padEndColumns(`${stage}（${STAGE_LABELS[stage]}）`, 34)} ${ms.toFixed(0).padStart(6)} ミリ秒`,
@@ -325,6 +328,7 @@ Exit codes: 0 done, 1 portal errors, 2 usage errors.`,
     command === 'diff' ? 'error: diff needs two edition ids: diff <from> <to>' : command === 'review' ? 'error: review needs one edition id: review <edition>' : 'error: new-edition needs one text file: new-edition <text.txt>',
   unexpectedArguments: (args) => `error: unexpected argument ${args}`,
   draftOnlyForBuild: 'error: --draft applies to build only',
+  optionNotForCommand: (option, command) => `error: ${command} does not take ${option} (it would change nothing, so the command stops)`,
   quietAndVerbose: 'error: --quiet and --verbose cannot be used together',
   earlierDecision: (edition, d) => ` (decided in the edition before, ${edition}: ${d.decision}, "${d.reason}", ${d.by}, ${d.date})`,
   progress: (edition, stage, ms) => `  ${(edition ?? 'all').padEnd(10)} ${stage.padEnd(12)} ${ms.toFixed(0).padStart(6)} ms`,

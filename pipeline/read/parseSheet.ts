@@ -380,6 +380,15 @@ export function parseSheet(
       diagnostics.push(diagnose('sheet/section-starts-mid-text', 'connective', { section, connective, text: first.text.trim() }, atLine('sheet/section-starts-mid-text', section, first)));
     } else if (evidence && text !== '' && !startsSentence(text, evidence)) {
       diagnostics.push(diagnose('sheet/section-starts-mid-text', 'continuation', { section, text: first.text.trim() }, atLine('sheet/section-starts-mid-text', section, first)));
+    } else {
+      // A closing bracket with no opening one before it in the section (`窓口」システムの利用率`):
+      // the line that opened it, at the section's start or in its middle, was lost.
+      const lines = printedLines(section);
+      const unopened = unopenedCloser(lines.map((l) => l.text));
+      if (unopened) {
+        const line = lines[unopened.line]!;
+        diagnostics.push(diagnose('sheet/section-starts-mid-text', 'unopened', { section, closer: unopened.closer, text: line.text.trim() }, atLine('sheet/section-starts-mid-text', section, line)));
+      }
     }
   }
 
@@ -481,4 +490,26 @@ export function parseSheet(
     );
   }
   return { sheet, roles, diagnostics };
+}
+
+/** The pairs of brackets a section's text opens and closes, each closer to its opener (full and half width alike). */
+const BRACKET_PAIRS: Readonly<Record<string, string>> = { '」': '「', '』': '『', '）': '（', ')': '（', '】': '【', '］': '［', ']': '［' };
+
+const OPENERS = new Set(Object.values(BRACKET_PAIRS));
+
+/** The first closing bracket of the lines, read in order, that no opening bracket of its kind before it opened (its line's index), or null. */
+export function unopenedCloser(lines: readonly string[]): { line: number; closer: string } | null {
+  const depth = new Map<string, number>();
+  for (const [line, text] of lines.entries()) {
+    for (const ch of text) {
+      const opener = ch === '(' ? '（' : ch === '[' ? '［' : ch;
+      if (OPENERS.has(opener)) depth.set(opener, (depth.get(opener) ?? 0) + 1);
+      const closes = BRACKET_PAIRS[ch];
+      if (closes === undefined) continue;
+      const open = depth.get(closes) ?? 0;
+      if (open === 0) return { line, closer: ch };
+      depth.set(closes, open - 1);
+    }
+  }
+  return null;
 }

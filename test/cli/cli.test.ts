@@ -89,7 +89,9 @@ describe('the command line in Japanese by default', () => {
     const work = mkdtempSync(join(tmpdir(), 'init-cwd-'));
     cpSync(seeds, join(work, 'seeds'), { recursive: true });
     const text = readFileSync(join(seeds, '2025-03', readdirSync(join(seeds, '2025-03')).find((f) => f.endsWith('.txt'))!), 'utf8');
-    writeFileSync(join(work, '改訂版.txt'), text.replace('令和７年３月', '令和８年３月'));
+    // The newest 改訂履歴 date, as the 2025-03 text prints it, made the next year's: the text of a 2026-03 edition.
+    expect(text).toContain('\n令和 7 年３月  \n');
+    writeFileSync(join(work, '改訂版.txt'), text.replace('\n令和 7 年３月  \n', '\n令和 8 年３月  \n'));
     // The CLI's own folder is not `work`: only INIT_CWD says where 改訂版.txt is.
     // INIT_CWD left by an npm run of something else says nothing: the path is the current folder's.
     const elsewhere = await run(['new-edition', '改訂版.txt', '--seeds', join(work, 'seeds'), '--id', '2026-03'], { INIT_CWD: work, npm_lifecycle_event: 'test' });

@@ -38,6 +38,9 @@ describe('planNewEdition', () => {
     expect(original.ok).toBe(false);
     expect(original.messages[0]).toMatch(/^エラー：x\.txt の【改訂履歴】に改定年月が見つかりません。--id <版ID>/);
     expect(planNewEdition({ text: revisedText(), fileName: 'x.txt', seedsDir: 'seeds', editions, id: 'bad id!' }).ok).toBe(false);
+    // A month other than the text's newest revision month: the build would stop it (the 2025-03 text given as 2026-03).
+    const misnamed = planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions, id: '2026-03' });
+    expect(misnamed).toEqual({ ok: false, messages: ['エラー：--id 2026-03 は、x.txt の【改訂履歴】の最新の改定年月 2025-03 と違います。版IDはその版の最新の改定年月です（build はこの二つが違う版を止めます）。本文が新しい版のものか確かめ、そうなら --id を付けずに実行してください'] });
   });
 });
 

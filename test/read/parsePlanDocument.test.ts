@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parsePlanDocument } from '../../pipeline/read/parsePlanDocument.js';
+import { unopenedCloser } from '../../pipeline/read/parseSheet.js';
 import { toSourceText } from '../../pipeline/read/toSourceText.js';
 import { seedBytes } from '../helpers.js';
 
@@ -160,6 +161,16 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     expect(moved[0]!.message).toMatch(/^目指すものの文章が「なお、」で始まっています/);
   });
 
+  it('stops where a section closes a bracket it never opened: the line that opened it lost (指標の考え方 of 1-1-2, 2025-03 line 377)', () => {
+    expect(real[376]).toMatch(/「書かない$/);
+    expect(real[378]).toBe('窓口」システムの利用率 ');
+    const errors = damaged((lines) => lines.splice(376, 1));
+    expect(errors.map((d) => [d.code, d.subject, d.position?.start.line])).toEqual([['sheet/section-starts-mid-text', '1-1-2', 378]]);
+    expect(errors[0]!.message).toMatch(/^指標の考え方の文章に、開き括弧のない閉じ括弧「」」があります（「窓口」システムの利用率」）/);
+    expect(unopenedCloser(['（ア）「a」 b）'])).toEqual({ line: 0, closer: '）' });
+    expect(unopenedCloser(['「書かない', '窓口」（Wi-Fi)'])).toBeNull();
+  });
+
   it('stops where the year headings\' line was joined onto the text above it (目指すもの of 1-2-1, 2021 line 453)', () => {
     expect(text2021[452]).toBe('モーションを行います。 ');
     expect(text2021[454]).toMatch(/^年度ごとの取組 令和３年度/);
@@ -219,9 +230,13 @@ describe('parsePlanDocument: lines lost or printed twice in a sheet', () => {
     // Mid-paragraph: 「…のための「新しい」 ⏎ 「生活様式」を…」 swapped with the line before.
     expect(real[247]).toMatch(/^オンライン化を推進し、/);
     expect(real[249]).toMatch(/^生活様式」を見据えた/);
+    // The swap also closes 「生活様式」 before the line that opens it: a closer with no opener, at 248.
     const mid = swapped(247, 249);
-    expect(mid.map((d) => [d.code, d.subject, d.position?.start.line, d.position?.end.line])).toEqual([['sheet/lines-swapped', '1-1-1', 248, 250]]);
-    expect(mid[0]!.message).toMatch(/^概要の 248 行目「生活様式」を見据えた.*」と 250 行目「オンライン化を推進し、.*PDF で、この 2 行の順番を確かめてください。$/);
+    expect(mid.map((d) => [d.code, d.subject, d.position?.start.line, d.position?.end.line])).toEqual([
+      ['sheet/section-starts-mid-text', '1-1-1', 248, 248],
+      ['sheet/lines-swapped', '1-1-1', 248, 250],
+    ]);
+    expect(mid[1]!.message).toMatch(/^概要の 248 行目「生活様式」を見据えた.*」と 250 行目「オンライン化を推進し、.*PDF で、この 2 行の順番を確かめてください。$/);
     // A paragraph's last line swapped up: 「…延伸による」 ⏎ 「支援システム…」 and 「…救急医療」 ⏎ 「また、」
     // join what the text prints together nowhere else, and in the printed order neither join is needed.
     expect(real[2174]).toMatch(/^救命効果の低下/);
