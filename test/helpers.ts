@@ -206,3 +206,17 @@ export async function writeAtomically(effects: Effects, outDir: string, files: r
   for (const file of files) await effects.writeFile(`${building}/${file.path}`, file.data);
   await finishBuilding(effects, outDir);
 }
+
+import { Ajv } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+
+/**
+ * A validator for one of the official Frictionless v2 profiles in ../shared/reference (`tableschema.json` …).
+ * The profiles use `propertyOrder`, which strict ajv rejects (reference/SOURCES.md), so not strict.
+ */
+export function frictionlessValidator(profile: string): ValidateFunction {
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  (addFormatsModule as unknown as (a: Ajv) => Ajv)(ajv);
+  return ajv.compile(JSON.parse(readFileSync(new URL(`../../shared/reference/frictionless-v2/${profile}`, import.meta.url), 'utf8')));
+}
