@@ -959,7 +959,7 @@ export const MESSAGES = {
     unvouched: t<{ project: string; table: 'initiatives' | 'indicators'; earlier: string; added: boolean; rows: string[] }>(
       (p) =>
         `${p.project} の${FIELD_NAMES_JA[p.table]}（${p.rows.length} 行：${p.rows.map((r) => `「${r}」`).join('')}）は、${p.earlier} 版${p.added ? 'にない表' : 'と異なる表'}です。` +
-        `前の版がこの読み取りを裏付けないため、PDF の印字と照らし合わせて、各行の名称・数値・単位・年度が合っているか人が確かめる必要があります。合っていれば確認ファイルで承認してください。`,
+        `前の版の読み取りと照合できないため、PDF の表と見比べて、${p.table === 'indicators' ? '行の順、各行の指標名、各年度の数値・単位' : '行の順、各行の取組名、各年度の記載'}が合っているか確かめてください。合っていれば確認ファイルで承認します。`,
       (p) =>
         `Expected ${p.project}'s ${p.table === 'initiatives' ? '年度ごとの取組' : '評価指標'} table (${p.rows.length} row${p.rows.length === 1 ? '' : 's'}: ${p.rows.map((r) => `「${r}」`).join('')}) to be vouched for by ${p.earlier}, found a table ${p.added ? 'it does not have' : 'that differs from it'}: a person checks each row's name, numbers, units and years against the PDF, and accepts it in the review file`,
       { project: '1-2-8', table: 'indicators', earlier: '2021', added: true, rows: ['利用件数', '登録団体数'] },
@@ -968,7 +968,7 @@ export const MESSAGES = {
   'review/unvouched-revision': {
     unvouched: t<{ date: string; entries: number; earlier: string; added: boolean }>(
       (p) =>
-        `改訂履歴の${p.date}の改訂（項目 ${p.entries} 件）は、${p.earlier} 版${p.added ? 'にない改訂' : 'と異なる読み取り'}です。前の版がこの読み取りを裏付けないため、PDF の改訂履歴と照らし合わせて、改定年月と各項目（計画番号・計画名称・主な改定内容）が合っているか人が確かめる必要があります。合っていれば確認ファイルで承認してください。`,
+        `改訂履歴の${p.date}の改訂（項目 ${p.entries} 件）は、${p.earlier} 版${p.added ? 'にない改訂' : 'と異なる読み取り'}です。前の版の読み取りと照合できないため、PDF の改訂履歴と見比べて、改定年月と各項目（計画番号・計画名称・主な改定内容）が合っているか確かめてください。合っていれば確認ファイルで承認します。`,
       (p) =>
         `Expected the 改訂履歴 revision of ${p.date} (${p.entries} entr${p.entries === 1 ? 'y' : 'ies'}) to be vouched for by ${p.earlier}, found a revision ${p.added ? 'it does not print' : 'read differently from it'}: a person checks its date and each entry's plan numbers, name and summary against the PDF, and accepts it in the review file`,
       { date: '令和6年3月', entries: 32, earlier: '2021', added: true },
@@ -1112,7 +1112,7 @@ export const MESSAGES = {
   },
   'fs/unsafe-output': {
     seedsInside: t<{ out: string; seeds: string }>(
-      (p) => `出力フォルダー ${p.out} は、種フォルダー ${p.seeds} と別の場所のはずですが、同じか、一方がもう一方を含んでいます。出力フォルダーはビルドのたびに丸ごと置き換わるため、このままでは種のファイル（本文・edition.json・review.json）が消えるか、出力が版のフォルダーとして読まれます。何も書き出していません。--out に別のフォルダーを指定してください。`,
+      (p) => `出力フォルダー ${p.out} は、版のフォルダーを収めるフォルダー（--seeds の ${p.seeds}）と別の場所のはずですが、同じか、一方がもう一方を含んでいます。出力フォルダーはビルドのたびに丸ごと置き換わるため、このままでは版のファイル（本文・edition.json・review.json）が消えるか、出力が版のフォルダーとして読まれます。何も書き出していません。--out に別のフォルダーを指定してください。`,
       (p) => `Expected an output folder apart from the seeds folder ${p.seeds}, found ${p.out}, the same or one inside the other: the build replaces its output folder as a whole, so the seeds would be lost or the output read as an edition; nothing written`,
       { out: 'seeds', seeds: 'seeds' },
     ),
@@ -1234,8 +1234,8 @@ export const RULE_TITLES_JA: Record<keyof typeof MESSAGES, string> = {
   'quality/revision-unknown-project': '改訂履歴の知らない事業番号',
   'quality/revision-name-differs': '改訂履歴の古い名称',
   'review/unexplained-change': '改訂履歴で説明されない変更',
-  'review/unvouched-table': '前の版が裏付けない表',
-  'review/unvouched-revision': '前の版が裏付けない改訂',
+  'review/unvouched-table': '前の版と照合できない表（PDF で確認）',
+  'review/unvouched-revision': '前の版と照合できない改訂（PDF で確認）',
   'review/stale-decision': '古くなった判断',
   'review/history-rewritten': '書き換えられた改訂履歴',
   'review/decisions-unchecked': '確かめていない判断',

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, mkdirSync, readdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -69,13 +69,17 @@ describe('buildEditions', () => {
       ['in', {}, 'seedsInside'],
       ['.', {}, 'seedsInside'],
       ['in/dist', {}, 'seedsInside'],
+      // A name starting with two dots is inside the folder, not above it.
+      ['in/..dist', {}, 'seedsInside'],
       ['notes', { 'notes/todo.txt': 'mine' }, 'notAnOutput'],
+      // A file where the output folder should be.
+      ['afile', { afile: 'mine' }, 'notAnOutput'],
     ] as const) {
       const effects = seedsInMemory(extra);
       const result = await buildEditions({ seedsDir: 'in', outDir, effects, buildDate: TEST_DATE });
       expect(result.ok, outDir).toBe(false);
       expect(result.diagnostics.map((d) => [d.code, d.severity, d.file])).toEqual([['fs/unsafe-output', 'error', outDir]]);
-      expect(result.diagnostics[0]!.message).toContain(variant === 'seedsInside' ? '種フォルダー in と別の場所のはず' : 'ほかのファイルが入っています');
+      expect(result.diagnostics[0]!.message).toContain(variant === 'seedsInside' ? '（--seeds の in）と別の場所のはず' : 'ほかのファイルが入っています');
       // Nothing was touched: the seeds and the other files are all there, nothing else written.
       expect([...effects.files.keys()].sort()).toEqual([...seeds, ...Object.keys(extra)].sort());
     }
@@ -144,6 +148,21 @@ describe('runCli', () => {
       expect(await runCli(['--lang', 'en', command, '--help'], (l) => help.push(l))).toBe(0);
       expect(help[0]).toMatch(new RegExp(`^Usage: hadano-ict-plan ${command}`));
     }
+  });
+
+  it('refuses, on disk, an --out that is the seeds folder through a link, or a file', async () => {
+    const seeds = join(dir, 'seeds');
+    const link = join(dir, 'seeds-link');
+    symlinkSync(seeds, link);
+    const file = join(dir, 'notes.txt');
+    writeFileSync(file, 'mine');
+    for (const out of [link, join(link, 'dist'), file]) {
+      const lines: string[] = [];
+      expect(await runCli(['--lang', 'en', 'build', '--seeds', seeds, '--out', out], (l) => lines.push(l)), out).toBe(1);
+      expect(lines.join('\n'), out).toContain('error fs/unsafe-output');
+    }
+    expect(readdirSync(seeds).sort()).toEqual(['2021', '2025-03']);
+    expect(readFileSync(file, 'utf8')).toBe('mine');
   });
 
   it('validates without writing, reports as JSON, and prints a diff', async () => {

@@ -8,6 +8,7 @@ import { parseEditionMeta } from '../read/parseEditionMeta.js';
 import { parsePlanDocument } from '../read/parsePlanDocument.js';
 import { toSourceText } from '../read/toSourceText.js';
 import { parseEraYearMonth } from '../common/text.js';
+import { formatYearMonth as eraMonth } from '../site/parts.js';
 import { isPlaceholderUrl } from '../common/urls.js';
 import type { Effects } from '../io/effects.js';
 import type { Lang } from '../messages.js';
@@ -34,8 +35,8 @@ const SAYS = {
     unreadable: (file: string, why: string) => `${file} を計画の本文として読めません（${why}）`,
     noDate: (file: string) => `${file} の【改訂履歴】に改定年月が見つかりません。--id <版ID>（例：2026-03）で版IDを指定してください`,
     idNotNewest: (id: string, newest: string, file: string) =>
-      `--id ${id} は、${file} の【改訂履歴】の最新の改定年月 ${newest} と違います。版IDはその版の最新の改定年月です（build はこの二つが違う版を止めます）。本文が新しい版のものか確かめ、そうなら --id を付けずに実行してください`,
-    exists: (folder: string) => `${folder} はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）`,
+      `--id ${id} は、${file} の【改訂履歴】の最新の改定年月 ${eraMonth(newest)} と違います。版IDはその版の最新の改定年月です（build はこの二つが違う版を止めます）。本文が新しい版のものか確かめ、そうなら --id を付けずに実行してください`,
+    exists: (folder: string) => `${folder} はすでにあります。既存の版は上書きしません（本文が新しい版のものか、【改訂履歴】の最新の改定年月を確かめてください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）`,
     noPrevious: (seeds: string) => `${seeds} に元にする版（edition.json のある版フォルダー）がありません`,
     badJson: (path: string) => `${path} を JSON として読めません`,
     badMeta: (why: string) => `新しい edition.json が schemas/edition.schema.json に合いません（${why}）`,
@@ -59,7 +60,7 @@ const SAYS = {
     noDate: (file: string) => `found no revision month in the 【改訂履歴】 of ${file}: give the edition id with --id <id> (e.g. 2026-03)`,
     idNotNewest: (id: string, newest: string, file: string) =>
       `--id ${id} differs from the newest revision month of the 【改訂履歴】 of ${file}, ${newest}: an edition's id is its newest revision month (build stops an edition where the two differ); check the text is the new edition's, and if so run without --id`,
-    exists: (folder: string) => `${folder} exists already: an edition is never overwritten (for another edition, give another id with --id <id>; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)`,
+    exists: (folder: string) => `${folder} exists already: an edition is never overwritten (check the text is the new edition's, by the newest month of its 【改訂履歴】; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)`,
     noPrevious: (seeds: string) => `${seeds} holds no edition to start from (an edition folder with an edition.json)`,
     badJson: (path: string) => `${path} is not valid JSON`,
     badMeta: (why: string) => `the new edition.json does not match schemas/edition.schema.json (${why})`,

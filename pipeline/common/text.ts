@@ -28,8 +28,8 @@ export function removeLayoutSpaces(text: string): string {
 
 /**
  * Writes printed text the way Japanese public data is written (../shared/CONVENTIONS.md, Text), not by
- * blanket NFKC: full-width Latin letters and digits half-width, with the percent sign and hyphen-minus
- * (`１５％` → `15%`, `Ｗｉ－Ｆｉ` → `Wi-Fi`), and a full-width comma or point between
+ * blanket NFKC: full-width Latin letters and digits half-width, and every percent sign and hyphen-minus
+ * (`１５％` → `15%`, `Ｗｉ－Ｆｉ` → `Wi-Fi`, `－` → `-`), and a full-width comma or point between
  * two digits with them (`７，０００` → `7,000`); the ideographic space a space; half-width katakana and
  * Japanese punctuation full-width (`ｶﾞ` → `ガ`); Japanese punctuation and brackets kept as printed
  * (`（旧：Twitter）`). The platform-dependent characters of rule L1-08 are replaced: circled numbers by
@@ -46,9 +46,9 @@ export function toJapaneseTypography(text: string): string {
     .replace(/[\uff61-\uff9f]+/g, (run) => run.normalize('NFKC'));
 }
 
-// The characters `typeset` changes: full-width Latin letters and digits, the full-width percent sign
-// and hyphen-minus that go with them (`１５％`, `Ｗｉ－Ｆｉ`; written `15%` and `Wi-Fi` as the 単位
-// column writes `%`, not half of a column one way and half the other), the ideographic space, the
+// The characters `typeset` changes: full-width Latin letters and digits, every full-width percent
+// sign and hyphen-minus (`１５％`, `Ｗｉ－Ｆｉ`, a lone `－` for none; written `15%`, `Wi-Fi`, `-`, as the
+// 単位 column writes `%`, not half of a column one way and half the other), the ideographic space, the
 // full-width tilde, and the platform-dependent characters of rule L1-08.
 const TYPESET = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0d\u3000\uff5e\u2150-\u218f\u2460-\u2473\u3200-\u33ff]/g;
 

@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import { renameSync } from 'node:fs';
 import { crc32 } from 'node:zlib';
-import { mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, open, readdir, readFile, realpath, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { giveBackBuffers, startWriterThread, takeBuffer, type MeasuredFile, type WriterThread } from './writerThread.js';
 
 /**
@@ -49,6 +49,11 @@ export interface Effects {
   readChunks(path: string): AsyncIterable<Uint8Array>;
   /** True when a file or folder exists at the path. */
   exists(path: string): Promise<boolean>;
+  /**
+   * The path with every symbolic link of its existing part resolved (the part that does not exist
+   * yet kept as given), absolute; without it paths are compared as given (an in-memory tree has no links).
+   */
+  realPath?(path: string): Promise<string>;
   /** Renames a file or folder (atomic within one file system). */
   rename(from: string, to: string): Promise<void>;
   /** Removes a file or folder with everything in it; nothing happens when it does not exist. */
@@ -201,6 +206,21 @@ export const nodeEffects: Effects = {
       return true;
     } catch {
       return false;
+    }
+  },
+  async realPath(path) {
+    // The nearest folder that exists, links resolved, and the rest of the path as given.
+    let head = resolve(path);
+    const rest: string[] = [];
+    for (;;) {
+      try {
+        return join(await realpath(head), ...rest.reverse());
+      } catch {
+        const parent = dirname(head);
+        if (parent === head) return resolve(path);
+        rest.push(basename(head));
+        head = parent;
+      }
     }
   },
   async rename(from, to) {

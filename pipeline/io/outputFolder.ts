@@ -2,17 +2,17 @@
  * Stage `write`: the output folder replaced as a whole, so readers see either the previous output or
  * the complete new one (never a mix), even when a build is killed.
  */
-import { relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { diagnose, type Diagnostic } from '../diagnostics.js';
 import type { Effects } from './effects.js';
 
 /** The file every output folder has at its root (the build writes it last): what tells an earlier output from another folder. */
 export const OUTPUT_MARK = 'SHA256SUMS';
 
-/** True when `inner` is `outer` or a folder inside it (paths resolved against the working folder). */
+/** True when `inner` is `outer` or a folder inside it (both absolute; `seeds/..dist` is inside `seeds`, `..` is not). */
 function isWithin(inner: string, outer: string): boolean {
-  const path = relative(resolve(outer), resolve(inner));
-  return path === '' || (!path.startsWith('..') && !path.startsWith('/'));
+  const path = relative(outer, inner);
+  return !(path === '..' || path.startsWith(`..${sep}`) || isAbsolute(path));
 }
 
 /**
@@ -22,11 +22,20 @@ function isWithin(inner: string, outer: string): boolean {
  * what is in it. A missing or empty folder is fine.
  */
 export async function checkOutputFolder(effects: Effects, outDir: string, seedsDir: string): Promise<Diagnostic | null> {
-  if (isWithin(seedsDir, outDir) || isWithin(outDir, seedsDir)) {
+  // Symbolic links resolved, so a link to the seeds folder (or into it) is the seeds folder.
+  const [out, seeds] = await Promise.all([outDir, seedsDir].map((p) => (effects.realPath ? effects.realPath(p) : Promise.resolve(resolve(p)))));
+  if (isWithin(seeds!, out!) || isWithin(out!, seeds!)) {
     return diagnose('fs/unsafe-output', 'seedsInside', { out: outDir, seeds: seedsDir }, { file: outDir });
   }
-  const entries = await effects.listDirectory(outDir);
-  if (entries === null || entries.length === 0 || (await effects.exists(`${outDir.replace(/\/+$/, '')}/${OUTPUT_MARK}`))) return null;
+  let entries;
+  try {
+    entries = await effects.listDirectory(outDir);
+  } catch (error) {
+    // A file where the folder should be would be deleted as well.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
+    return diagnose('fs/unsafe-output', 'notAnOutput', { out: outDir }, { file: outDir });
+  }
+  if (entries === null ? !(await effects.exists(outDir)) : entries.length === 0 || (await effects.exists(`${outDir.replace(/\/+$/, '')}/${OUTPUT_MARK}`))) return null;
   return diagnose('fs/unsafe-output', 'notAnOutput', { out: outDir }, { file: outDir });
 }
 

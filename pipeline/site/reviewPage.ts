@@ -98,7 +98,9 @@ function renderTableReading(plan: Plan, projectId: string, table: 'initiatives' 
       ? project.indicators.map((row) => {
           const cells = years.map((year) => {
             const t = row.targets.find((x) => x.fiscalYear === year);
-            return html`<td>${t?.text ? normalizeText(t.text) : ''}${t ? spanned(t.span) : ''}</td>`;
+            // What the finding id holds besides the text: the number and its unit, qualifier and period as read.
+            const parts = t && t.value !== null ? [`数値 ${t.value}`, t.unit && `単位 ${t.unit}`, t.qualifier && `条件 ${t.qualifier}`, t.per && `頻度の単位 ${t.per}`].filter(Boolean) : [];
+            return html`<td>${t?.text ? normalizeText(t.text) : ''}${parts.length > 0 ? html`<br><small>（${parts.join('、')}）</small>` : ''}${t ? spanned(t.span) : ''}</td>`;
           });
           return html`<tr><th scope="row">${row.name}</th>${cells}<td>${row.unplacedTexts.map(normalizeText).join('、')}</td></tr>`;
         })
@@ -139,7 +141,7 @@ ${decision}
 ${before ? html`<p class="decision">前の版（${earlier!.edition}）では同じ指摘を${before.decision === 'accept' ? '承認' : '却下'}しています：${before.reason}（${before.by}、${before.date}。理由の中の行番号は ${earlier!.edition} 版の本文のものです）。この版の本文でも同じか、確かめてから判断してください。</p>` : ''}
 ${f.position ? renderSource(lines, f.position.start.line, f.position.end.line) : ''}
 ${then ? renderSource(input.earlierText!.lines, then.start, then.end, `前の版（${input.earlierText!.edition}）の本文`) : ''}
-${unvouched && input.plan ? renderTableReading(input.plan, unvouched.projectId, unvouched.table, '公開する読み取り（PDF の表と、行・年度・数値・単位を見比べてください）') : ''}
+${unvouched && input.plan ? renderTableReading(input.plan, unvouched.projectId, unvouched.table, unvouched.table === 'indicators' ? '公開する読み取り（PDF の表と、行・年度・数値・単位を見比べてください）' : '公開する読み取り（PDF の表と、行の順・取組名・年度の記載を見比べてください）') : ''}
 ${unvouched && input.earlierText ? renderTableReading(input.earlierText.plan, unvouched.projectId, unvouched.table, `前の版（${input.earlierText.edition}）の読み取り`) : ''}</article>`;
 }
 

@@ -33,14 +33,14 @@ describe('planNewEdition', () => {
     const withId = planNewEdition({ text: revisedText(), fileName: 'r8.txt', seedsDir: 'seeds', editions, id: '2026-03-draft' });
     expect(withId.ok && withId.id).toBe('2026-03-draft');
     const again = planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions });
-    expect(again).toEqual({ ok: false, messages: ['エラー：seeds/2025-03 はすでにあります。既存の版は上書きしません（別の版なら --id <版ID> で別のIDを指定してください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）'] });
+    expect(again).toEqual({ ok: false, messages: ['エラー：seeds/2025-03 はすでにあります。既存の版は上書きしません（本文が新しい版のものか、【改訂履歴】の最新の改定年月を確かめてください。この版の本文を入れ替えるときは、そのフォルダーの .txt を置き換えます：手順書「却下したとき」）'] });
     const original = planNewEdition({ text: seedBytes('2021'), fileName: 'x.txt', seedsDir: 'seeds', editions });
     expect(original.ok).toBe(false);
     expect(original.messages[0]).toMatch(/^エラー：x\.txt の【改訂履歴】に改定年月が見つかりません。--id <版ID>/);
     expect(planNewEdition({ text: revisedText(), fileName: 'x.txt', seedsDir: 'seeds', editions, id: 'bad id!' }).ok).toBe(false);
     // A month other than the text's newest revision month: the build would stop it (the 2025-03 text given as 2026-03).
     const misnamed = planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions, id: '2026-03' });
-    expect(misnamed).toEqual({ ok: false, messages: ['エラー：--id 2026-03 は、x.txt の【改訂履歴】の最新の改定年月 2025-03 と違います。版IDはその版の最新の改定年月です（build はこの二つが違う版を止めます）。本文が新しい版のものか確かめ、そうなら --id を付けずに実行してください'] });
+    expect(misnamed).toEqual({ ok: false, messages: ['エラー：--id 2026-03 は、x.txt の【改訂履歴】の最新の改定年月 令和7年3月（2025-03） と違います。版IDはその版の最新の改定年月です（build はこの二つが違う版を止めます）。本文が新しい版のものか確かめ、そうなら --id を付けずに実行してください'] });
   });
 });
 
@@ -49,7 +49,7 @@ describe('planNewEdition in English', () => {
     const made = planNewEdition({ text: revisedText(), fileName: 'r8.txt', seedsDir: 'seeds', editions }, 'en');
     expect(made.messages[0]).toBe('made the new edition 2026-03 (the id from the newest revision month of the 【改訂履歴】, 2026-03): seeds/2026-03/');
     expect(planNewEdition({ text: seedBytes('2025-03'), fileName: 'x.txt', seedsDir: 'seeds', editions }, 'en').messages).toEqual([
-      "error: seeds/2025-03 exists already: an edition is never overwritten (for another edition, give another id with --id <id>; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)",
+      "error: seeds/2025-03 exists already: an edition is never overwritten (check the text is the new edition's, by the newest month of its 【改訂履歴】; to replace this edition's text, replace the .txt in that folder: runbook 却下したとき)",
     ]);
   });
 });

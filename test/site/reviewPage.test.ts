@@ -126,7 +126,7 @@ describe('toReviewPage', () => {
     const added = page('1-2-8/indicator');
     const head = '<th scope="col">評価指標</th><th scope="col">令和3年度</th><th scope="col">令和4年度</th><th scope="col">令和5年度</th><th scope="col">令和6年度</th><th scope="col">令和7年度</th>';
     expect(added).toContain(head);
-    expect(added).toContain('<tr><th scope="row">登録団体数</th><td></td><td></td><td></td><td>215件</td><td>225件</td><td></td></tr>');
+    expect(added).toContain('<tr><th scope="row">登録団体数</th><td></td><td></td><td></td><td>215件<br><small>（数値 215、単位 件）</small></td><td>225件<br><small>（数値 225、単位 件）</small></td><td></td></tr>');
     expect(added).toContain('前の版（2021）の読み取り：この表はありません。');
     // 1-1-1's first indicator: one merged cell over 令和3・4年度, shown in both years as one cell.
     const changed = page('1-1-1/indicator');
