@@ -6,6 +6,7 @@ import { parsePlanDocument } from '../../pipeline/read/parsePlanDocument.js';
 import { toPlan } from '../../pipeline/model/toPlan.js';
 import { toSourceText } from '../../pipeline/read/toSourceText.js';
 import { seedBytes, seedMeta, seedReview, SEEDS } from '../helpers.js';
+import { damageLines } from '../mutants.js';
 
 /** An edition's plan and source map, read from its seed text. */
 function readSeed(id: keyof typeof SEEDS) {
@@ -135,5 +136,13 @@ describe('findUnvouchedRevisions', () => {
       r[0]!.entries[0]!.source = { startLine: 1, endLine: 2 };
     });
     expect(id(rewrapped)).toEqual(before);
+    // The same on the real text: line 3758 (1-1-3's entry) joined with the next line of the summary reads the same revision.
+    const lines = new TextDecoder().decode(seedBytes('2025-03')).split('\n');
+    const joined = damageLines(lines, 'join', 3758)!;
+    const source = toSourceText(new TextEncoder().encode(joined.lines.join('\n')), SEEDS['2025-03']);
+    const meta = parseEditionMeta(seedMeta('2025-03'), 'edition.json', '2025-03');
+    if (!source.ok || !meta.ok) throw new Error('2025-03 does not read');
+    expect(joined.lines.length).toBeLessThan(lines.length);
+    expect(id(toPlan(parsePlanDocument(source.source), meta.meta).plan)).toEqual(before);
   });
 });
