@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics.js';
 import type { Change, Changelog } from '../model/diffPlans.js';
 import type { Plan } from '../model/plan.js';
 import { compactText, fiscalYearLabel, normalizeText } from '../common/text.js';
-import type { EarlierDecisions, ReviewedFinding, ReviewSummary } from '../model/reviewEdition.js';
+import { subjectOfFinding, type EarlierDecisions, type ReviewedFinding, type ReviewSummary } from '../model/reviewEdition.js';
 import { CHANGE_LABELS, WHOLE_PLAN_LABEL } from '../publish/toChangelogFiles.js';
 import { PAGE_STYLE } from './assets.js';
 import { html, type SafeHtml } from './html.js';
@@ -76,10 +76,11 @@ function renderSource(lines: readonly string[], start: number, end: number, of =
   return html`<table class="source"><caption>${of} ${start === end ? `${start} 行目` : `${start}〜${end} 行目`}とその前後</caption><tbody>${rows}</tbody></table>`;
 }
 
-/** The project and year table a `review/unvouched-table` finding is about (its id is `<code>@<project>/<initiative|indicator>~<hash>`). */
+/** The project and year table a `review/unvouched-table` finding is about, from its id's subject (`1-2-8/indicator`). */
 function unvouchedTableOf(f: ReviewedFinding): { projectId: string; table: 'initiatives' | 'indicators' } | null {
-  const match = /^review\/unvouched-table@(.+)\/(initiative|indicator)~[0-9a-f]+$/.exec(f.finding);
-  return match ? { projectId: match[1]!, table: match[2] === 'initiative' ? 'initiatives' : 'indicators' } : null;
+  const subject = f.code === 'review/unvouched-table' ? subjectOfFinding(f.finding) : null;
+  const [projectId, table] = subject?.split('/') ?? [];
+  return projectId && (table === 'initiative' || table === 'indicator') ? { projectId, table: `${table}s` } : null;
 }
 
 /**
