@@ -28,8 +28,9 @@ export function removeLayoutSpaces(text: string): string {
 
 /**
  * Writes printed text the way Japanese public data is written (../shared/CONVENTIONS.md, Text), not by
- * blanket NFKC: full-width Latin letters and digits half-width, and every percent sign and hyphen-minus
- * (`１５％` → `15%`, `Ｗｉ－Ｆｉ` → `Wi-Fi`, `－` → `-`), and a full-width comma or point between
+ * blanket NFKC: full-width Latin letters and digits half-width, the hyphen-minus with them
+ * (`Ｗｉ－Ｆｉ` → `Wi-Fi`, `－` → `-`), the percent sign full-width (`１５%` → `15％`: it stays text in a
+ * spreadsheet), and a full-width comma or point between
  * two digits with them (`７，０００` → `7,000`); the ideographic space a space; half-width katakana and
  * Japanese punctuation full-width (`ｶﾞ` → `ガ`); Japanese punctuation and brackets kept as printed
  * (`（旧：Twitter）`). The platform-dependent characters of rule L1-08 are replaced: circled numbers by
@@ -46,17 +47,19 @@ export function toJapaneseTypography(text: string): string {
     .replace(/[\uff61-\uff9f]+/g, (run) => run.normalize('NFKC'));
 }
 
-// The characters `typeset` changes: full-width Latin letters and digits, every full-width percent
-// sign and hyphen-minus (`１５％`, `Ｗｉ－Ｆｉ`, a lone `－` for none; written `15%`, `Wi-Fi`, `-`, as the
-// 単位 column writes `%`, not half of a column one way and half the other), the ideographic space, the
-// full-width tilde, and the platform-dependent characters of rule L1-08.
-const TYPESET = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a\uff05\uff0d\u3000\uff5e\u2150-\u218f\u2460-\u2473\u3200-\u33ff]/g;
+// The characters `typeset` changes: full-width Latin letters and digits, every full-width
+// hyphen-minus (`Ｗｉ－Ｆｉ`, a lone `－` for none: `Wi-Fi`, `-`), every half-width percent sign (written
+// `％` as Japanese text sets it, so that a column does not print both, and a text cell such as
+// `54.4％` stays text in a spreadsheet: `54.4%` opens as a percentage shown `54%`), the ideographic
+// space, the full-width tilde, and the platform-dependent characters of rule L1-08.
+const TYPESET = /[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a%\uff0d\u3000\uff5e\u2150-\u218f\u2460-\u2473\u3200-\u33ff]/g;
 
 /** One character of `TYPESET` as `toJapaneseTypography` writes it. */
 function typeset(ch: string): string {
   const code = ch.charCodeAt(0);
   if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) return String.fromCharCode(code - 0xfee0);
   if (code === 0x3000) return ' ';
+  if (ch === '%') return '％';
   if (code === 0xff5e) return '〜';
   if ((code >= 0x2460 && code <= 0x2473) || (code >= 0x3251 && code <= 0x325f) || (code >= 0x32b1 && code <= 0x32bf)) return `（${ch.normalize('NFKC')}）`;
   return ch.normalize('NFKC').replace(/\(/g, '（').replace(/\)/g, '）');

@@ -109,9 +109,9 @@ describe('normalizeText', () => {
     expect(normalizeText(' ＲＰＡ（自動化技術）ｶﾅ ')).toBe('RPA（自動化技術）カナ');
     expect(normalizeText('Ｘ（旧：Twitter） フォロワー数')).toBe('X（旧：Twitter）フォロワー数');
     expect(normalizeText('ﾃﾞｼﾞﾀﾙ｢推進｣､ｶﾞｲﾄﾞ')).toBe('デジタル「推進」、ガイド');
-    expect(normalizeText('７，０００人 ５４．４％ 平成８年度～１０年度分')).toBe('7,000人54.4%平成8年度〜10年度分');
-    // The percent sign and hyphen-minus go with the digits and letters: one width in a column that prints both.
-    expect(['６０％', '60%', '７０%'].map(normalizeText)).toEqual(['60%', '60%', '70%']);
+    expect(normalizeText('７，０００人 ５４．４％ 平成８年度～１０年度分')).toBe('7,000人54.4％平成8年度〜10年度分');
+    // The percent sign full-width (one width in a column that prints both; `54.4％` stays text in a spreadsheet), the hyphen-minus half-width.
+    expect(['６０％', '60%', '７０%'].map(normalizeText)).toEqual(['60％', '60％', '70％']);
     expect(normalizeText('公衆無線ＬＡＮ（Ｗｉ－Ｆｉ） ＡＩ－ＯＣＲ － ')).toBe('公衆無線LAN（Wi-Fi）AI-OCR-');
     expect(normalizeText('庁内会議（ＷＥＢ会議含む）、Microsoft　Teams')).toBe('庁内会議（WEB会議含む）、Microsoft Teams');
   });
